@@ -1,0 +1,83 @@
+/**
+ * Errors a person can act on. Every service throws these for expected failures so that the CLI can print
+ * them and the IPC layer can send them to the renderer as data ({ code, message, hint }) without string matching.
+ * `message` says what happened and `hint` what to do, both in the user's words; neither may contain a secret.
+ */
+export type ErrorCode =
+  // input formats
+  | 'URI_INVALID'
+  | 'MIGRATION_INVALID'
+  | 'SECRET_INVALID'
+  | 'PARAMS_INVALID'
+  // images and QR codes
+  | 'IMAGE_CORRUPT'
+  | 'IMAGE_UNSUPPORTED'
+  | 'IMAGE_TOO_LARGE'
+  | 'QR_NOT_FOUND'
+  // keychain and vault
+  | 'KEYCHAIN_UNAVAILABLE'
+  | 'KEYCHAIN_LOCKED'
+  | 'KEYCHAIN_FAILED'
+  | 'SECRET_MISSING'
+  | 'METADATA_UNREADABLE'
+  | 'VAULT_BUSY'
+  | 'ACCOUNT_NOT_FOUND'
+  | 'ACCOUNT_AMBIGUOUS'
+  | 'DUPLICATE'
+  | 'EXPORT_UNSUPPORTED'
+  | 'IO_FAILED'
+  // Cognito pool profiles (local)
+  | 'PROFILE_INVALID'
+  | 'PROFILE_NOT_FOUND'
+  | 'PROFILE_EXISTS'
+  | 'INPUT_NEEDED'
+  // what a Cognito user pool (or the way to it) answered
+  | 'COGNITO_AUTH'
+  | 'COGNITO_CODE'
+  | 'COGNITO_SESSION'
+  | 'COGNITO_CONFIG'
+  | 'COGNITO_THROTTLED'
+  | 'COGNITO_FORBIDDEN'
+  | 'COGNITO_NETWORK'
+  | 'COGNITO_SERVICE';
+
+/** What the service itself said, kept next to our explanation so the UI can show both. */
+export interface ServiceDetail {
+  /** The exception name, e.g. CodeMismatchException. */
+  name: string;
+  /** The service's own message, as it came. */
+  message: string;
+}
+
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+  hint?: string;
+  service?: ServiceDetail;
+}
+
+export class KeyfobError extends Error {
+  override readonly name = 'KeyfobError';
+  readonly service?: ServiceDetail;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown; service?: ServiceDetail },
+  ) {
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (options?.service) this.service = options.service;
+  }
+
+  toJSON(): ErrorInfo {
+    const info: ErrorInfo = { code: this.code, message: this.message };
+    if (this.hint !== undefined) info.hint = this.hint;
+    if (this.service !== undefined) info.service = { ...this.service };
+    return info;
+  }
+}
+
+export function isKeyfobError(value: unknown, code?: ErrorCode): value is KeyfobError {
+  return value instanceof KeyfobError && (code === undefined || value.code === code);
+}

@@ -1,0 +1,34 @@
+import { KeyfobError } from '../errors';
+import type { Keychain } from './keychain';
+
+/** An in-process keychain for unit tests; `locked` makes it behave like a locked collection. */
+export class MemoryKeychain implements Keychain {
+  readonly description = 'memory keychain';
+  readonly items = new Map<string, string>();
+  locked = false;
+
+  private check(): void {
+    if (this.locked)
+      throw new KeyfobError('KEYCHAIN_LOCKED', 'The keychain is locked.', 'Unlock it and try again.');
+  }
+
+  async get(account: string): Promise<string | null> {
+    this.check();
+    return this.items.get(account) ?? null;
+  }
+
+  async set(account: string, value: string): Promise<void> {
+    this.check();
+    this.items.set(account, value);
+  }
+
+  async delete(account: string): Promise<boolean> {
+    this.check();
+    return this.items.delete(account);
+  }
+
+  async list(): Promise<Array<{ account: string; value: string }>> {
+    this.check();
+    return [...this.items].map(([account, value]) => ({ account, value }));
+  }
+}

@@ -1,0 +1,364 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { KeyfobError } from '../errors';
+import { ALGORITHMS, MAX_DIGITS, MIN_DIGITS, STEAM_DIGITS, type Algorithm, type OtpType } from '../otp/types';
+
+export const SCHEMA_VERSION = 1;
+export const METADATA_FILE = 'accounts.json';
+
+/**
+ * `adding` and `removing` are intents written before the keychain is touched, so that a crash between the
+ * two stores leaves something the next start can finish: an `adding` record whose secret made it becomes
+ * active, one whose secret did not is dropped; a `removing` record has its secret deleted and goes.
+ */
+export type RecordStatus = 'active' | 'pending' | 'adding' | 'removing';
+
+export interface CognitoLink {
+  profile: string;
+  username: string;
+}
+
+export interface AccountRecord {
+  id: string;
+  issuer: string;
+  label: string;
+  type: OtpType;
+  algorithm: Algorithm;
+  digits: number;
+  period: number;
+  counter: number;
+  icon?: string;
+  order: number;
+  createdAt: string;
+  status: RecordStatus;
+  /** The status an `adding` record takes once its secret is stored. */
+  target?: 'active' | 'pending';
+  cognito?: CognitoLink;
+  extra?: Record<string, string>;
+  /** The last TOTP time step whose code was sent to a service; services refuse a code used twice. */
+  lastUsedStep?: number;
+}
+
+export interface VaultFile {
+  schema: number;
+  /** Set once Keyfob has stored its canary item, so a keychain that returns nothing can be told apart from an empty one. */
+  keychainCanary: boolean;
+  accounts: AccountRecord[];
+}
+
+export function emptyVaultFile(): VaultFile {
+  return { schema: SCHEMA_VERSION, keychainCanary: false, accounts: [] };
+}
+
+const LOCK_WAIT_MS = 10_000;
+/** A lock older than this belongs to a process that hung or died on another machine sharing the folder. */
+const LOCK_STALE_MS = 30_000;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isObject(value) && Object.values(value).every((v) => typeof v === 'string');
+}
+
+function isRecord(value: unknown): value is AccountRecord {
+  if (!isObject(value)) return false;
+  const v = value;
+  const digitsOk =
+    typeof v.digits === 'number' &&
+    (v.type === 'steam' ? v.digits === STEAM_DIGITS : v.digits >= MIN_DIGITS && v.digits <= MAX_DIGITS);
+  return (
+    typeof v.id === 'string' &&
+    v.id.length > 0 &&
+    typeof v.issuer === 'string' &&
+    typeof v.label === 'string' &&
+    (v.type === 'totp' || v.type === 'hotp' || v.type === 'steam') &&
+    (ALGORITHMS as readonly unknown[]).includes(v.algorithm) &&
+    digitsOk &&
+    Number.isSafeInteger(v.period) &&
+    (v.period as number) > 0 &&
+    Number.isSafeInteger(v.counter) &&
+    (v.counter as number) >= 0 &&
+    typeof v.order === 'number' &&
+    typeof v.createdAt === 'string' &&
+    (v.status === 'active' || v.status === 'pending' || v.status === 'adding' || v.status === 'removing') &&
+    (v.target === undefined || v.target === 'active' || v.target === 'pending') &&
+    (v.icon === undefined || typeof v.icon === 'string') &&
+    (v.extra === undefined || isStringRecord(v.extra)) &&
+    (v.lastUsedStep === undefined || Number.isSafeInteger(v.lastUsedStep)) &&
+    (v.cognito === undefined ||
+      (isObject(v.cognito) &&
+        typeof v.cognito.profile === 'string' &&
+        typeof v.cognito.username === 'string'))
+  );
+}
+
+function parseVaultFile(text: string): Parsed<VaultFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not valid JSON' };
+  }
+  if (!isObject(json) || typeof json.schema !== 'number')
+    return { ok: false, reason: 'it has no schema version' };
+  if (json.schema > SCHEMA_VERSION) return { ok: 'newer', schema: json.schema };
+  if (json.schema !== SCHEMA_VERSION) return { ok: false, reason: `schema ${json.schema} is unknown` };
+  if (!Array.isArray(json.accounts) || !json.accounts.every(isRecord)) {
+    return { ok: false, reason: 'an account entry is malformed' };
+  }
+  const ids = new Set(json.accounts.map((a) => a.id));
+  if (ids.size !== json.accounts.length) return { ok: false, reason: 'two accounts share an id' };
+  return {
+    ok: true,
+    file: { schema: SCHEMA_VERSION, keychainCanary: json.keychainCanary === true, accounts: json.accounts },
+  };
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, but another user's.
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH';
+  }
+}
+
+function ioError(action: string, path: string, error: unknown): KeyfobError {
+  const code = (error as NodeJS.ErrnoException)?.code;
+  const why =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission denied'
+      : code === 'ENOSPC'
+        ? 'the disk is full'
+        : (code ?? 'unknown error');
+  return new KeyfobError(
+    'IO_FAILED',
+    `Could not ${action} ${path} (${why}).`,
+    'Check that the folder exists and is writable, then try again.',
+    {
+      cause: error,
+    },
+  );
+}
+
+export interface ReadResult<T> {
+  file: T;
+  /** Where an unreadable metadata file was moved, when it was. */
+  movedAside?: string;
+  movedAsideReason?: string;
+}
+
+export type Parsed<T> =
+  { ok: true; file: T } | { ok: false; reason: string } | { ok: 'newer'; schema: number };
+
+export interface JsonStoreOptions<T> {
+  fileName: string;
+  /** What the file holds, for messages: "the accounts". */
+  what: string;
+  parse: (text: string) => Parsed<T>;
+  empty: () => T;
+}
+
+/**
+ * A JSON file in the data folder shared by the app and the CLI. Every change happens under a lock file,
+ * re-reads the file, and replaces it atomically: temp file, fsync, rename, fsync of the folder. An unreadable
+ * file is moved aside and reported, never overwritten; one written by a newer Keyfob is left alone.
+ */
+export class JsonStore<T> {
+  readonly file: string;
+  private readonly lockFile: string;
+  private readonly fileName: string;
+  private readonly what: string;
+  private readonly parseText: (text: string) => Parsed<T>;
+  private readonly empty: () => T;
+
+  constructor(
+    readonly dir: string,
+    options: JsonStoreOptions<T>,
+  ) {
+    this.fileName = options.fileName;
+    this.what = options.what;
+    this.parseText = options.parse;
+    this.empty = options.empty;
+    this.file = join(dir, options.fileName);
+    this.lockFile = `${this.file}.lock`;
+  }
+
+  /** Reads without locking; an unreadable file is moved aside under the lock, never overwritten. */
+  async read(): Promise<ReadResult<T>> {
+    const first = await this.readParsed();
+    if (first === undefined) return { file: this.empty() };
+    if (first.ok === true) return { file: first.file };
+    return this.withLock(() => this.readOrMoveAside());
+  }
+
+  /** Runs `change` on a fresh copy under the lock and saves the result if `change` returns true. */
+  async update<R>(change: (file: T) => { save: boolean; value: R }): Promise<R> {
+    return this.withLock(async () => {
+      const { file } = await this.readOrMoveAside();
+      const result = change(file);
+      if (result.save) await this.write(file);
+      return result.value;
+    });
+  }
+
+  /** Like update, and also reports a file moved aside while reading it. */
+  async updateWithReport<R>(
+    change: (file: T) => { save: boolean; value: R },
+  ): Promise<{ value: R; read: ReadResult<T> }> {
+    return this.withLock(async () => {
+      const read = await this.readOrMoveAside();
+      const result = change(read.file);
+      if (result.save) await this.write(read.file);
+      return { value: result.value, read };
+    });
+  }
+
+  private async readParsed(): Promise<Parsed<T> | undefined> {
+    let text: string;
+    try {
+      text = await fs.readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw ioError('read', this.file, error);
+    }
+    return this.parseText(text);
+  }
+
+  private async readOrMoveAside(): Promise<ReadResult<T>> {
+    const parsed = await this.readParsed();
+    if (parsed === undefined) return { file: this.empty() };
+    if (parsed.ok === true) return { file: parsed.file };
+    if (parsed.ok === 'newer') {
+      throw new KeyfobError(
+        'METADATA_UNREADABLE',
+        `${this.file} was written by a newer version of Keyfob (schema ${parsed.schema}).`,
+        'Update Keyfob to open this vault; the file has been left untouched.',
+      );
+    }
+    const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+    const aside = `${this.file}.unreadable-${stamp}`;
+    try {
+      await fs.rename(this.file, aside);
+    } catch (error) {
+      throw ioError('move aside', this.file, error);
+    }
+    return { file: this.empty(), movedAside: aside, movedAsideReason: parsed.reason };
+  }
+
+  private async write(file: T): Promise<void> {
+    const tmp = `${this.file}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`;
+    const text = JSON.stringify(file, null, 2) + '\n';
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(tmp, 'wx', 0o600);
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+      await handle.close();
+      handle = undefined;
+      await fs.rename(tmp, this.file);
+    } catch (error) {
+      await handle?.close().catch(() => undefined);
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+      throw ioError('write', this.file, error);
+    }
+    await this.syncDir();
+  }
+
+  private async syncDir(): Promise<void> {
+    // Makes the rename itself durable; Windows cannot open a directory, and there rename is already journaled.
+    if (process.platform === 'win32') return;
+    const dirHandle = await fs.open(this.dir, 'r');
+    try {
+      await dirHandle.sync();
+    } finally {
+      await dirHandle.close();
+    }
+  }
+
+  /** Temp files of writers that died before their rename; their content was never the vault's. */
+  async removeStaleTemps(): Promise<number> {
+    const prefix = `${this.fileName}.tmp-`;
+    let removed = 0;
+    for (const name of await fs.readdir(this.dir).catch(() => [] as string[])) {
+      if (!name.startsWith(prefix)) continue;
+      const pid = Number.parseInt(name.slice(prefix.length), 10);
+      if (Number.isSafeInteger(pid) && pid !== process.pid && !processAlive(pid)) {
+        await fs.rm(join(this.dir, name), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+
+  async ensureDir(): Promise<void> {
+    try {
+      await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw ioError('create', this.dir, error);
+    }
+  }
+
+  private async withLock<T>(run: () => Promise<T>): Promise<T> {
+    await this.ensureDir();
+    const deadline = Date.now() + LOCK_WAIT_MS;
+    for (;;) {
+      try {
+        const handle = await fs.open(this.lockFile, 'wx', 0o600);
+        await handle.writeFile(`${process.pid}\n`);
+        await handle.close();
+        break;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError('lock', this.file, error);
+        if (await this.lockIsStale()) {
+          await fs.rm(this.lockFile, { force: true });
+          continue;
+        }
+        if (Date.now() > deadline) {
+          throw new KeyfobError(
+            'VAULT_BUSY',
+            `Another Keyfob process has been changing ${this.what} for more than 10 seconds.`,
+            `Wait for it to finish and try again. If no Keyfob is running, delete ${this.lockFile}.`,
+          );
+        }
+        await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 30));
+      }
+    }
+    try {
+      return await run();
+    } finally {
+      await fs.rm(this.lockFile, { force: true });
+    }
+  }
+
+  private async lockIsStale(): Promise<boolean> {
+    try {
+      const [text, stat] = await Promise.all([fs.readFile(this.lockFile, 'utf8'), fs.stat(this.lockFile)]);
+      if (Date.now() - stat.mtimeMs > LOCK_STALE_MS) return true;
+      const pid = Number.parseInt(text, 10);
+      // No pid yet: either caught between its creation and its write (a live process, for a moment) or left
+      // by a process killed in that gap.
+      if (!Number.isSafeInteger(pid) || pid <= 0) return Date.now() - stat.mtimeMs > 2_000;
+      return pid !== process.pid && !processAlive(pid);
+    } catch {
+      // Gone between our open and our look: not stale, just retry.
+      return false;
+    }
+  }
+}
+
+/** accounts.json: display metadata, never a secret. */
+export class MetadataStore extends JsonStore<VaultFile> {
+  constructor(dir: string) {
+    super(dir, {
+      fileName: METADATA_FILE,
+      what: 'the accounts',
+      parse: parseVaultFile,
+      empty: emptyVaultFile,
+    });
+  }
+}

@@ -1,0 +1,692 @@
+import { randomUUID } from 'node:crypto';
+import { KeyfobError } from '../errors';
+import { codeAt, codeForCounter, systemClock, type Clock, type TimeCode } from '../otp/codes';
+import { normaliseSecret } from '../otp/secret';
+import { displayName, type OtpAccount, type OtpParams } from '../otp/types';
+import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
+import type { Keychain } from './keychain';
+import { MetadataStore, type AccountRecord, type CognitoLink, type VaultFile } from './store';
+
+/** What callers see of an account: metadata only, never the secret. */
+export interface Account {
+  id: string;
+  issuer: string;
+  label: string;
+  type: OtpParams['type'];
+  algorithm: OtpParams['algorithm'];
+  digits: number;
+  period: number;
+  counter: number;
+  icon?: string;
+  order: number;
+  createdAt: string;
+  /** Pending: stored by an enrollment before the service verified it. */
+  status: 'active' | 'pending';
+  cognito?: CognitoLink;
+}
+
+export interface NewAccount extends OtpAccount {
+  icon?: string;
+  cognito?: CognitoLink;
+  pending?: boolean;
+}
+
+export type ImportOutcome =
+  | { status: 'added'; name: string; account: Account }
+  | { status: 'duplicate'; name: string; existing: string; reason: string }
+  | { status: 'refused'; name: string; reason: string };
+
+export interface CodeResult {
+  account: Account;
+  code: string;
+  /** Time-based accounts only. */
+  time?: TimeCode;
+  /** HOTP only: the counter value this code was made from (the stored counter is already one further). */
+  counter?: number;
+}
+
+export interface RecoveryReport {
+  movedAside?: { path: string; reason: string };
+  /** Secrets found in the keychain with no metadata, now listed again. */
+  recovered: Account[];
+  /** Metadata whose secret is not in the keychain; kept so the user can decide. */
+  missingSecret: Account[];
+  /** Keychain items of this service that are not Keyfob accounts (left alone). */
+  unreadableItems: number;
+  /** Interrupted adds and removals that were completed. */
+  completed: number;
+}
+
+export interface VaultOptions {
+  dir: string;
+  keychain: Keychain;
+  clock?: Clock;
+  newId?: () => string;
+}
+
+/** The keychain item that tells a locked or emptied keychain apart from one that holds nothing yet. */
+export const CANARY_ACCOUNT = 'keyfob-vault';
+const CANARY_VALUE = 'Keyfob keeps this item to check that the keychain is readable. It holds no secret.';
+
+interface StoredSecret {
+  keyfob: 1;
+  /** A complete otpauth:// URI, so that the keychain alone can rebuild the account if the metadata is lost. */
+  uri: string;
+  status?: 'pending';
+  cognito?: CognitoLink;
+}
+
+function toAccount(r: AccountRecord): Account {
+  const account: Account = {
+    id: r.id,
+    issuer: r.issuer,
+    label: r.label,
+    type: r.type,
+    algorithm: r.algorithm,
+    digits: r.digits,
+    period: r.period,
+    counter: r.counter,
+    order: r.order,
+    createdAt: r.createdAt,
+    status: r.status === 'pending' ? 'pending' : 'active',
+  };
+  if (r.icon !== undefined) account.icon = r.icon;
+  if (r.cognito !== undefined) account.cognito = { ...r.cognito };
+  return account;
+}
+
+function paramsOf(r: AccountRecord): OtpParams {
+  return { type: r.type, algorithm: r.algorithm, digits: r.digits, period: r.period, counter: r.counter };
+}
+
+function visible(r: AccountRecord): boolean {
+  return r.status === 'active' || r.status === 'pending';
+}
+
+function sameName(a: { issuer: string; label: string }, b: { issuer: string; label: string }): boolean {
+  const norm = (s: string) => s.trim().toLocaleLowerCase();
+  return norm(a.issuer) === norm(b.issuer) && norm(a.label) === norm(b.label);
+}
+
+function nextOrder(file: VaultFile): number {
+  return file.accounts.reduce((max, a) => Math.max(max, a.order), -1) + 1;
+}
+
+/**
+ * Accounts: secrets in the OS keychain (one item per account, holding its otpauth URI), display metadata in
+ * accounts.json. Writes are ordered so a crash at any point loses no secret (see RecordStatus in store.ts).
+ */
+export class Vault {
+  readonly store: MetadataStore;
+  private readonly keychain: Keychain;
+  private readonly clock: Clock;
+  private readonly newId: () => string;
+
+  constructor(options: VaultOptions) {
+    this.store = new MetadataStore(options.dir);
+    this.keychain = options.keychain;
+    this.clock = options.clock ?? systemClock;
+    this.newId = options.newId ?? randomUUID;
+  }
+
+  get keychainDescription(): string {
+    return this.keychain.description;
+  }
+
+  async list(): Promise<Account[]> {
+    const { file } = await this.store.read();
+    return file.accounts
+      .filter(visible)
+      .sort((a, b) => a.order - b.order)
+      .map(toAccount);
+  }
+
+  async get(id: string): Promise<Account> {
+    const found = (await this.list()).find((a) => a.id === id);
+    if (!found)
+      throw new KeyfobError(
+        'ACCOUNT_NOT_FOUND',
+        `No account has the id ${id}.`,
+        'Run `keyfob list` to see the accounts.',
+      );
+    return found;
+  }
+
+  /** An exact id, an id prefix of 4+ characters, or a case-insensitive piece of "issuer label". */
+  async find(query: string): Promise<Account[]> {
+    const accounts = await this.list();
+    const exact = accounts.filter((a) => a.id === query);
+    if (exact.length > 0) return exact;
+    const q = query.trim().toLocaleLowerCase();
+    if (q === '') return [];
+    if (q.length >= 4) {
+      const byPrefix = accounts.filter((a) => a.id.startsWith(q));
+      if (byPrefix.length > 0) return byPrefix;
+    }
+    const whole = accounts.filter((a) =>
+      [a.issuer, a.label, `${a.issuer}:${a.label}`].some((s) => s.toLocaleLowerCase() === q),
+    );
+    if (whole.length > 0) return whole;
+    return accounts.filter(
+      (a) =>
+        `${a.issuer} ${a.label}`.toLocaleLowerCase().includes(q) ||
+        `${a.issuer}:${a.label}`.toLocaleLowerCase().includes(q),
+    );
+  }
+
+  /** find(), insisting on exactly one match. */
+  async resolve(query: string): Promise<Account> {
+    const matches = await this.find(query);
+    if (matches.length === 1) return matches[0]!;
+    if (matches.length === 0) {
+      throw new KeyfobError(
+        'ACCOUNT_NOT_FOUND',
+        `No account matches "${query}".`,
+        'Run `keyfob list` to see the accounts and their ids.',
+      );
+    }
+    const names = matches.map((a) => `  ${a.id}  ${displayName(a)}`).join('\n');
+    throw new KeyfobError(
+      'ACCOUNT_AMBIGUOUS',
+      `"${query}" matches ${matches.length} accounts:\n${names}`,
+      'Use the id, or more of the name.',
+    );
+  }
+
+  // ---- keychain access -------------------------------------------------------------------------------------
+
+  private encode(account: NewAccount): string {
+    const stored: StoredSecret = {
+      keyfob: 1,
+      uri: formatOtpauthUri({ ...account, extra: account.extra ?? {} }),
+    };
+    if (account.pending) stored.status = 'pending';
+    if (account.cognito) stored.cognito = { ...account.cognito };
+    return JSON.stringify(stored);
+  }
+
+  private decode(value: string): (NewAccount & { uri: string }) | undefined {
+    try {
+      const stored = JSON.parse(value) as Partial<StoredSecret>;
+      if (stored.keyfob !== 1 || typeof stored.uri !== 'string') return undefined;
+      const parsed = parseOtpauthUri(stored.uri);
+      const result: NewAccount & { uri: string } = { ...parsed, uri: stored.uri };
+      if (stored.status === 'pending') result.pending = true;
+      if (
+        stored.cognito &&
+        typeof stored.cognito.profile === 'string' &&
+        typeof stored.cognito.username === 'string'
+      ) {
+        result.cognito = { profile: stored.cognito.profile, username: stored.cognito.username };
+      }
+      return result;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /**
+   * On Linux, keytar reads from a locked collection whose unlock prompt cannot be shown return null rather than
+   * failing (and its search can crash the process), so a missing canary is how a locked keychain is recognised.
+   */
+  private async assertReadable(file: VaultFile): Promise<void> {
+    if (!file.keychainCanary) return;
+    const canary = await this.keychain.get(CANARY_ACCOUNT);
+    if (canary === null) {
+      throw new KeyfobError(
+        'KEYCHAIN_LOCKED',
+        `The keychain (${this.keychain.description}) returned none of Keyfob's items: it is locked, or its items were deleted.`,
+        process.platform === 'linux'
+          ? 'Unlock the "Login" keyring (Passwords and Keys / Seahorse, KWallet Manager, or from a terminal: gnome-keyring-daemon --unlock) and try again.'
+          : 'Unlock your keychain and try again.',
+      );
+    }
+  }
+
+  private async ensureCanary(): Promise<void> {
+    const { file } = await this.store.read();
+    if (file.keychainCanary) return;
+    await this.keychain.set(CANARY_ACCOUNT, CANARY_VALUE);
+    await this.store.update((f) => {
+      const save = !f.keychainCanary;
+      f.keychainCanary = true;
+      return { save, value: undefined };
+    });
+  }
+
+  private async secretOf(record: AccountRecord | Account, file: VaultFile): Promise<string> {
+    const value = await this.keychain.get(record.id);
+    if (value === null) {
+      await this.assertReadable(file);
+      throw new KeyfobError(
+        'SECRET_MISSING',
+        `The key of ${displayName(record)} is not in the keychain (${this.keychain.description}).`,
+        'It may have been deleted outside Keyfob. Remove the account and add it again from the site.',
+      );
+    }
+    const decoded = this.decode(value);
+    if (!decoded) {
+      throw new KeyfobError(
+        'SECRET_MISSING',
+        `The keychain item of ${displayName(record)} is not in Keyfob's format.`,
+        'Remove the account and add it again from the site.',
+      );
+    }
+    return decoded.secret;
+  }
+
+  /** The full account, secret included: for reveal and export only, on the user's explicit request. */
+  async reveal(id: string): Promise<OtpAccount> {
+    const { file } = await this.store.read();
+    const record = file.accounts.find((a) => a.id === id && visible(a));
+    if (!record) throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`);
+    const secret = await this.secretOf(record, file);
+    return {
+      issuer: record.issuer,
+      label: record.label,
+      secret,
+      params: paramsOf(record),
+      extra: { ...(record.extra ?? {}) },
+    };
+  }
+
+  // ---- codes -----------------------------------------------------------------------------------------------
+
+  /**
+   * The current code. For HOTP the counter is advanced and saved before the code is returned, so a code that
+   * was shown is never shown again, even if the process dies right after.
+   */
+  async code(id: string, atMs?: number): Promise<CodeResult> {
+    const { file } = await this.store.read();
+    const record = file.accounts.find((a) => a.id === id && visible(a));
+    if (!record) throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`);
+    const secret = await this.secretOf(record, file);
+    if (record.type !== 'hotp') {
+      const time = codeAt(secret, paramsOf(record), atMs ?? this.clock.now());
+      return { account: toAccount(record), code: time.code, time };
+    }
+    const used = await this.store.update((f) => {
+      const current = f.accounts.find((a) => a.id === id);
+      if (!current || !visible(current)) {
+        throw new KeyfobError('ACCOUNT_NOT_FOUND', `${displayName(record)} was removed meanwhile.`);
+      }
+      const counter = current.counter;
+      current.counter = counter + 1;
+      return { save: true, value: { counter, account: toAccount(current) } };
+    });
+    return {
+      account: used.account,
+      code: codeForCounter(secret, paramsOf(record), used.counter),
+      counter: used.counter,
+    };
+  }
+
+  /**
+   * Records that the code of time step `step` is being sent to a service, unless that step (or a later one)
+   * was already used: false then, and the caller must wait for the next step. Atomic across processes, so
+   * `keyfob enroll` followed at once by `keyfob login` never sends Cognito the same code twice.
+   */
+  async claimStep(id: string, step: number): Promise<boolean> {
+    return this.store.update((f) => {
+      const record = f.accounts.find((a) => a.id === id && visible(a));
+      if (!record) throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`);
+      if (record.lastUsedStep !== undefined && record.lastUsedStep >= step)
+        return { save: false, value: false };
+      record.lastUsedStep = step;
+      return { save: true, value: true };
+    });
+  }
+
+  /** The accounts linked to a Cognito pool profile and user, verified ones first. */
+  async linked(profile: string, username: string): Promise<Account[]> {
+    const accounts = await this.list();
+    return accounts
+      .filter((a) => a.cognito?.profile === profile && a.cognito.username === username)
+      .sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1));
+  }
+
+  /** Codes for many accounts from one read of the keychain per account; the app's tick and the benchmark use it. */
+  async secretsFor(ids: readonly string[]): Promise<Map<string, { secret: string; params: OtpParams }>> {
+    const { file } = await this.store.read();
+    const out = new Map<string, { secret: string; params: OtpParams }>();
+    for (const id of ids) {
+      const record = file.accounts.find((a) => a.id === id && visible(a));
+      if (record) out.set(id, { secret: await this.secretOf(record, file), params: paramsOf(record) });
+    }
+    return out;
+  }
+
+  // ---- adding ----------------------------------------------------------------------------------------------
+
+  /**
+   * Every keychain item of this service. The canary is read first: keytar's search on a locked Secret Service
+   * collection can crash the process, while a read just returns nothing.
+   */
+  private async keychainItems(file: VaultFile): Promise<Map<string, string>> {
+    const canary = await this.keychain.get(CANARY_ACCOUNT);
+    if (canary === null) {
+      await this.assertReadable(file);
+      return new Map();
+    }
+    return new Map((await this.keychain.list()).map((i) => [i.account, i.value]));
+  }
+
+  private async existing(file: VaultFile): Promise<Array<{ record: AccountRecord; secret?: string }>> {
+    const visibleRecords = file.accounts.filter(visible);
+    if (visibleRecords.length === 0) return [];
+    const items = await this.keychainItems(file);
+    return visibleRecords.map((record) => {
+      const value = items.get(record.id);
+      const decoded = value === undefined ? undefined : this.decode(value);
+      return decoded ? { record, secret: decoded.secret } : { record };
+    });
+  }
+
+  private duplicateOf(
+    candidate: NewAccount,
+    existing: Array<{ record: { issuer: string; label: string }; secret?: string }>,
+  ): { existing: string; reason: string } | undefined {
+    for (const e of existing) {
+      if (e.secret !== undefined && e.secret === candidate.secret) {
+        return {
+          existing: displayName(e.record),
+          reason: `the same key is already stored as ${displayName(e.record)}`,
+        };
+      }
+    }
+    for (const e of existing) {
+      if (sameName(e.record, candidate)) {
+        return {
+          existing: displayName(e.record),
+          reason: `an account named ${displayName(e.record)} already exists`,
+        };
+      }
+    }
+    return undefined;
+  }
+
+  private validate(account: NewAccount): NewAccount {
+    const label = account.label.trim();
+    if (label === '')
+      throw new KeyfobError(
+        'PARAMS_INVALID',
+        'The account needs a name.',
+        'Give it the user name or e-mail address you sign in with.',
+      );
+    const { params } = account;
+    if (
+      params.type !== 'steam' &&
+      (params.digits < 6 || params.digits > 8 || !Number.isInteger(params.digits))
+    ) {
+      throw new KeyfobError(
+        'PARAMS_INVALID',
+        `Codes of ${params.digits} digits are not supported.`,
+        'Use 6, 7 or 8 digits.',
+      );
+    }
+    if (!Number.isSafeInteger(params.period) || params.period <= 0) {
+      throw new KeyfobError(
+        'PARAMS_INVALID',
+        `The period must be a positive whole number of seconds, not ${params.period}.`,
+        'Most sites use 30 seconds.',
+      );
+    }
+    if (!Number.isSafeInteger(params.counter) || params.counter < 0) {
+      throw new KeyfobError('PARAMS_INVALID', `The counter must be zero or more, not ${params.counter}.`);
+    }
+    return {
+      ...account,
+      issuer: account.issuer.trim(),
+      label,
+      secret: normaliseSecret(account.secret),
+      extra: account.extra ?? {},
+    };
+  }
+
+  private newRecord(account: NewAccount, order: number): AccountRecord {
+    const { params } = account;
+    const record: AccountRecord = {
+      id: this.newId(),
+      issuer: account.issuer,
+      label: account.label,
+      type: params.type,
+      algorithm: params.algorithm,
+      digits: params.digits,
+      period: params.period,
+      counter: params.counter,
+      order,
+      createdAt: new Date(this.clock.now()).toISOString(),
+      status: 'adding',
+      target: account.pending ? 'pending' : 'active',
+    };
+    const icon = account.icon ?? account.extra.image ?? account.extra.icon;
+    if (icon) record.icon = icon;
+    if (account.cognito) record.cognito = { ...account.cognito };
+    if (Object.keys(account.extra).length > 0) record.extra = { ...account.extra };
+    return record;
+  }
+
+  /**
+   * Stores new accounts: intents in the metadata, then the secrets in the keychain, then the intents become
+   * accounts. Duplicates (same key, or same issuer and name) are reported and skipped unless allowed.
+   */
+  async addMany(
+    accounts: NewAccount[],
+    options: { allowDuplicates?: boolean } = {},
+  ): Promise<ImportOutcome[]> {
+    await this.store.ensureDir();
+    await this.ensureCanary();
+    const { file } = await this.store.read();
+    const known: Array<{ record: { issuer: string; label: string }; secret?: string }> =
+      options.allowDuplicates ? [] : await this.existing(file);
+
+    const outcomes: ImportOutcome[] = [];
+    const toStore: Array<{ account: NewAccount; outcomeIndex: number }> = [];
+    for (const input of accounts) {
+      const name = displayName(input);
+      let account: NewAccount;
+      try {
+        account = this.validate(input);
+      } catch (error) {
+        if (error instanceof KeyfobError) {
+          outcomes.push({ status: 'refused', name, reason: error.message });
+          continue;
+        }
+        throw error;
+      }
+      const dup = options.allowDuplicates ? undefined : this.duplicateOf(account, known);
+      if (dup) {
+        outcomes.push({ status: 'duplicate', name, ...dup });
+        continue;
+      }
+      known.push({ record: account, secret: account.secret });
+      toStore.push({ account, outcomeIndex: outcomes.length });
+      outcomes.push({ status: 'refused', name, reason: 'not stored' });
+    }
+    if (toStore.length === 0) return outcomes;
+
+    const records = await this.store.update((f) => {
+      let order = nextOrder(f);
+      const created = toStore.map(({ account }) => this.newRecord(account, order++));
+      f.accounts.push(...created);
+      return { save: true, value: created };
+    });
+
+    const stored = new Set<string>();
+    let failure: unknown;
+    for (const [i, { account }] of toStore.entries()) {
+      try {
+        await this.keychain.set(records[i]!.id, this.encode(account));
+        stored.add(records[i]!.id);
+      } catch (error) {
+        failure = error;
+        break;
+      }
+    }
+
+    const finished = await this.store.update((f) => {
+      const result = new Map<string, Account>();
+      f.accounts = f.accounts.filter((r) => {
+        if (!records.some((c) => c.id === r.id)) return true;
+        if (!stored.has(r.id)) return false;
+        r.status = r.target ?? 'active';
+        delete r.target;
+        result.set(r.id, toAccount(r));
+        return true;
+      });
+      return { save: true, value: result };
+    });
+    if (failure !== undefined) throw failure;
+
+    for (const [i, { outcomeIndex }] of toStore.entries()) {
+      const account = finished.get(records[i]!.id);
+      const name = outcomes[outcomeIndex]!.name;
+      outcomes[outcomeIndex] = account
+        ? { status: 'added', name, account }
+        : { status: 'refused', name, reason: 'It was removed while it was being added.' };
+    }
+    return outcomes;
+  }
+
+  /** One account; a duplicate is an error that names the account already stored. */
+  async add(account: NewAccount, options: { allowDuplicate?: boolean } = {}): Promise<Account> {
+    const [outcome] = await this.addMany([account], { allowDuplicates: options.allowDuplicate ?? false });
+    if (!outcome) throw new Error('addMany returned no outcome');
+    if (outcome.status === 'added') return outcome.account;
+    if (outcome.status === 'duplicate') {
+      throw new KeyfobError(
+        'DUPLICATE',
+        `Not added: ${outcome.reason}.`,
+        'Remove or rename the existing account first, or add it anyway with --allow-duplicate.',
+      );
+    }
+    throw new KeyfobError('PARAMS_INVALID', outcome.reason);
+  }
+
+  // ---- changing and removing -------------------------------------------------------------------------------
+
+  private async change(id: string, apply: (record: AccountRecord) => void): Promise<Account> {
+    return this.store.update((f) => {
+      const record = f.accounts.find((a) => a.id === id && visible(a));
+      if (!record)
+        throw new KeyfobError(
+          'ACCOUNT_NOT_FOUND',
+          `No account has the id ${id}.`,
+          'Run `keyfob list` to see the accounts.',
+        );
+      apply(record);
+      return { save: true, value: toAccount(record) };
+    });
+  }
+
+  rename(id: string, names: { issuer?: string; label?: string }): Promise<Account> {
+    const label = names.label?.trim();
+    if (label === '')
+      return Promise.reject(new KeyfobError('PARAMS_INVALID', 'The account name cannot be empty.'));
+    return this.change(id, (r) => {
+      if (names.issuer !== undefined) r.issuer = names.issuer.trim();
+      if (label !== undefined) r.label = label;
+    });
+  }
+
+  /** Puts the given ids first, in that order; the others keep their relative order after them. */
+  async reorder(ids: readonly string[]): Promise<Account[]> {
+    await this.store.update((f) => {
+      const byOrder = f.accounts.filter(visible).sort((a, b) => a.order - b.order);
+      const wanted = ids
+        .map((id) => byOrder.find((r) => r.id === id))
+        .filter((r): r is AccountRecord => r !== undefined);
+      const rest = byOrder.filter((r) => !wanted.includes(r));
+      [...wanted, ...rest].forEach((r, i) => (r.order = i));
+      return { save: true, value: undefined };
+    });
+    return this.list();
+  }
+
+  /** Marks a pending (enrollment) account as verified. */
+  markVerified(id: string): Promise<Account> {
+    return this.change(id, (r) => {
+      r.status = 'active';
+    });
+  }
+
+  /** Removes the metadata intent first, then the secret, then the record, so no crash resurrects or orphans it. */
+  async remove(id: string): Promise<Account> {
+    const removed = await this.change(id, (r) => {
+      r.status = 'removing';
+    });
+    await this.keychain.delete(id);
+    await this.store.update((f) => {
+      f.accounts = f.accounts.filter((r) => r.id !== id);
+      return { save: true, value: undefined };
+    });
+    return removed;
+  }
+
+  /** A pending account whose enrollment was abandoned. */
+  discard(id: string): Promise<Account> {
+    return this.remove(id);
+  }
+
+  // ---- start-up recovery -----------------------------------------------------------------------------------
+
+  /**
+   * Finishes interrupted adds and removals, moves an unreadable metadata file aside, lists again any secret
+   * that has no metadata (rebuilt from the otpauth URI it holds), and reports metadata whose secret is missing.
+   */
+  async recover(): Promise<RecoveryReport> {
+    await this.store.ensureDir();
+    const report: RecoveryReport = { recovered: [], missingSecret: [], unreadableItems: 0, completed: 0 };
+    await this.store.removeStaleTemps();
+    const { read } = await this.store.updateWithReport(() => ({ save: false, value: undefined }));
+    if (read.movedAside)
+      report.movedAside = { path: read.movedAside, reason: read.movedAsideReason ?? 'unreadable' };
+    const file = read.file;
+    if (!file.keychainCanary && file.accounts.length === 0 && !read.movedAside) return report;
+    const itemMap = await this.keychainItems(file);
+
+    for (const r of file.accounts.filter((a) => a.status === 'removing')) {
+      if (itemMap.has(r.id)) await this.keychain.delete(r.id);
+      itemMap.delete(r.id);
+    }
+
+    const final = await this.store.update((f) => {
+      let order = nextOrder(f);
+      const before = f.accounts.length;
+      f.accounts = f.accounts.filter((r) => {
+        if (r.status === 'removing') return false;
+        if (r.status === 'adding') {
+          if (!itemMap.has(r.id)) return false;
+          r.status = r.target ?? 'active';
+          delete r.target;
+          report.completed++;
+        }
+        return true;
+      });
+      report.completed += before - f.accounts.length;
+      const known = new Set(f.accounts.map((r) => r.id));
+      for (const [id, value] of itemMap) {
+        // Items named `<kind>:<name>` (pool client secrets, …) belong to other parts of Keyfob.
+        if (id === CANARY_ACCOUNT || id.includes(':') || known.has(id)) continue;
+        const decoded = this.decode(value);
+        if (!decoded) {
+          report.unreadableItems++;
+          continue;
+        }
+        const record = this.newRecord(decoded, order++);
+        record.id = id;
+        record.status = decoded.pending ? 'pending' : 'active';
+        delete record.target;
+        f.accounts.push(record);
+        report.recovered.push(toAccount(record));
+      }
+      if (itemMap.has(CANARY_ACCOUNT) || report.recovered.length > 0) f.keychainCanary = true;
+      return { save: report.completed > 0 || report.recovered.length > 0 || !!read.movedAside, value: f };
+    });
+
+    for (const r of final.accounts) {
+      if (visible(r) && !itemMap.has(r.id)) report.missingSecret.push(toAccount(r));
+    }
+    return report;
+  }
+}

@@ -1,0 +1,218 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KeyfobError } from '../../main/errors';
+import { defaultParams } from '../../main/otp/types';
+import { KeytarKeychain } from '../../main/vault/keytar-keychain';
+import { CANARY_ACCOUNT, Vault } from '../../main/vault/vault';
+import { keyfob, sandbox } from '../support/cli';
+import { requireSecretService } from '../support/secret-service';
+
+const service = `keyfob-test-${randomBytes(5).toString('hex')}`;
+const keychain = new KeytarKeychain({ service });
+
+beforeAll(() => requireSecretService());
+afterAll(async () => {
+  for (const item of await keychain.list()) await keychain.delete(item.account);
+});
+
+describe('keytar against the real Secret Service', () => {
+  it('gives up on a keychain that never answers, naming the likely cause', async () => {
+    const never = () => new Promise<never>(() => undefined);
+    const stuck = new KeytarKeychain({
+      service,
+      platform: 'linux',
+      env: {},
+      timeoutMs: 50,
+      keytar: {
+        getPassword: never,
+        setPassword: never,
+        deletePassword: never,
+        findCredentials: never,
+        findPassword: never,
+      },
+    });
+    await expect(stuck.set('a', 'b')).rejects.toMatchObject({
+      code: 'KEYCHAIN_LOCKED',
+      message: expect.stringContaining('did not answer a write request'),
+    });
+    await expect(stuck.get('a')).rejects.toMatchObject({ code: 'KEYCHAIN_LOCKED' });
+  });
+
+  it('stores, lists and deletes items of its own service only', async () => {
+    const other = new KeytarKeychain({ service: `${service}-other` });
+    await keychain.set('one', 'value ✓ 1');
+    await keychain.set('two', 'value 2');
+    await other.set('one', 'elsewhere');
+    expect(await keychain.get('one')).toBe('value ✓ 1');
+    expect((await keychain.list()).map((i) => i.account).sort()).toEqual(['one', 'two']);
+    expect(await keychain.delete('one')).toBe(true);
+    expect(await keychain.delete('one')).toBe(false);
+    expect(await keychain.get('one')).toBeNull();
+    expect(await other.get('one')).toBe('elsewhere');
+    await other.delete('one');
+    await keychain.delete('two');
+  });
+
+  it('backs a vault end to end, including recovery of a secret whose metadata was lost', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keyfob-vault-'));
+    const vault = new Vault({ dir, keychain });
+    const a = await vault.add({
+      issuer: 'GitHub',
+      label: 'alice',
+      secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+      params: defaultParams('totp'),
+      extra: {},
+    });
+    expect((await vault.code(a.id, 59_000)).code).toBe('287082');
+    expect(await keychain.get(CANARY_ACCOUNT)).not.toBeNull();
+    writeFileSync(join(dir, 'accounts.json'), 'garbage');
+    const report = await vault.recover();
+    expect(report.movedAside).toBeDefined();
+    expect(report.recovered.map((r) => r.id)).toEqual([a.id]);
+    expect((await vault.code(a.id, 59_000)).code).toBe('287082');
+    await vault.remove(a.id);
+    expect(await keychain.get(a.id)).toBeNull();
+  });
+
+  it('maps what the backends say to a cause and a fix', () => {
+    const linux = new KeytarKeychain({ service, platform: 'linux', env: {} });
+    const cases: Array<[string, string, RegExp]> = [
+      ['Cannot autolaunch D-Bus without X11 $DISPLAY', 'KEYCHAIN_UNAVAILABLE', /D-Bus/],
+      [
+        'The name org.freedesktop.secrets was not provided by any .service files',
+        'KEYCHAIN_UNAVAILABLE',
+        /No Secret Service/,
+      ],
+      [
+        'Object does not exist at path “/org/freedesktop/secrets/collection/login”',
+        'KEYCHAIN_UNAVAILABLE',
+        /"Login" keyring/,
+      ],
+      ['Cannot create an item in a locked collection', 'KEYCHAIN_LOCKED', /locked/],
+      ['Something else entirely', 'KEYCHAIN_FAILED', /Something else/],
+    ];
+    for (const [text, code, message] of cases) {
+      const error = linux.classify(new Error(text));
+      expect(error).toBeInstanceOf(KeyfobError);
+      expect(error.code, text).toBe(code);
+      expect(error.message).toMatch(message);
+      expect(error.hint).toBeTruthy();
+    }
+    const kde = new KeytarKeychain({ service, platform: 'linux', env: { XDG_CURRENT_DESKTOP: 'KDE' } });
+    expect(kde.classify(new Error('Collection is locked')).hint).toContain('KWallet');
+    const mac = new KeytarKeychain({ service, platform: 'darwin', env: {} });
+    expect(mac.classify(new Error('User interaction is not allowed.')).hint).toContain('Keychain Access');
+    expect(mac.classify(new Error('User interaction is not allowed.')).code).toBe('KEYCHAIN_LOCKED');
+  });
+});
+
+/**
+ * Each case runs the CLI in a D-Bus session of its own, set up to fail one way. Without the tools (not Linux,
+ * or no GNOME Keyring) there is nothing to break, and `npm test` has already insisted on them.
+ */
+describe('a keychain that is missing or locked gives exit 3 and says how to fix it', () => {
+  const URI = 'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP';
+
+  function sessionEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+    const root = mkdtempSync(join(tmpdir(), 'keyfob-session-'));
+    mkdirSync(join(root, 'data'));
+    mkdirSync(join(root, 'run'), { mode: 0o700 });
+    const env: NodeJS.ProcessEnv = {
+      ...base,
+      XDG_DATA_HOME: join(root, 'data'),
+      XDG_RUNTIME_DIR: join(root, 'run'),
+      KEYFOB_KEYCHAIN_TIMEOUT: '3',
+    };
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    delete env.GNOME_KEYRING_CONTROL;
+    delete env.DISPLAY;
+    delete env.WAYLAND_DISPLAY;
+    return env;
+  }
+
+  /** dbus-run-session, then `setup` in a shell, then the CLI. */
+  function inSession(setup: string, config?: string): string[] {
+    return [
+      'dbus-run-session',
+      ...(config ? ['--config-file', config] : []),
+      '--',
+      'sh',
+      '-c',
+      `${setup}\nexec "$@"`,
+      'sh',
+      process.execPath,
+    ];
+  }
+
+  it('without a D-Bus session', async () => {
+    const s = sandbox();
+    const env = { ...s.env };
+    delete env.DBUS_SESSION_BUS_ADDRESS;
+    delete env.DISPLAY;
+    const result = await keyfob(['add', '--uri', URI], { env });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('No D-Bus session bus is running');
+    expect(result.stderr).toContain('gnome-keyring-daemon --unlock');
+  });
+
+  it('without a Secret Service on the bus', async () => {
+    const s = sandbox();
+    const env = sessionEnv(s.env);
+    // A session bus that knows no services, so nothing can be activated for org.freedesktop.secrets.
+    const config = join(env.XDG_RUNTIME_DIR!, 'bus.conf');
+    writeFileSync(
+      config,
+      `<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-Bus Bus Configuration 1.0//EN" "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig><type>session</type><listen>unix:tmpdir=${env.XDG_RUNTIME_DIR}</listen><auth>EXTERNAL</auth>
+<policy context="default"><allow send_destination="*" eavesdrop="true"/><allow eavesdrop="true"/><allow own="*"/></policy></busconfig>`,
+    );
+    const result = await keyfob(['add', '--uri', URI], { env, command: inSession(':', config) });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('No Secret Service is running');
+    expect(result.stderr).toContain('apt-get install gnome-keyring');
+  });
+
+  it('without a login keyring', async () => {
+    const s = sandbox();
+    const env = sessionEnv(s.env);
+    // GNOME Keyring is started by D-Bus activation, with no login collection and no way to prompt for one.
+    const result = await keyfob(['add', '--uri', URI], { env, command: inSession(':') });
+    expect(result.code).toBe(3);
+    expect(result.stderr).toContain('no "Login" keyring');
+  });
+
+  it('with the login keyring locked, before and after accounts exist', async () => {
+    const s = sandbox();
+    const env = sessionEnv(s.env);
+    const unlocked = inSession(
+      'printf %s secret-pw | gnome-keyring-daemon --unlock --components=secrets >/dev/null',
+    );
+    const locked = inSession('gnome-keyring-daemon --start --components=secrets >/dev/null');
+
+    const added = await keyfob(['add', '--uri', URI], { env, command: unlocked });
+    expect(added.code, added.stderr).toBe(0);
+
+    // keytar reads of a locked collection return nothing (and its search can crash the process): the canary tells.
+    for (const args of [['code', 'github'], ['list']]) {
+      const result = await keyfob(args, { env, command: locked });
+      expect(result.signal, args.join(' ')).toBeNull();
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(3);
+      expect(result.stderr).toContain('locked');
+      expect(result.stderr).toContain('Unlock');
+    }
+
+    // A fresh vault has no canary yet: the write itself meets the locked collection.
+    const fresh = { ...env, KEYFOB_HOME: mkdtempSync(join(tmpdir(), 'keyfob-cli-')) };
+    const write = await keyfob(['add', '--uri', URI], { env: fresh, command: locked });
+    expect(write.code).toBe(3);
+    expect(write.stderr).toMatch(/is locked|did not answer/);
+
+    // Nothing was lost: unlocked again, the account and its code are there.
+    const again = await keyfob(['code', 'github', '--at', '59'], { env, command: unlocked });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/^\d{6}\n$/);
+  });
+});

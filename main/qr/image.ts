@@ -1,0 +1,350 @@
+/**
+ * PNG and JPEG files to RGBA, refusing oversized images before any pixel memory is allocated.
+ *
+ * The dimensions are read from the file's own header (PNG IHDR, JPEG SOFn after walking the marker segments) and
+ * checked against the pixel limit first; only then are pngjs or jpeg-js called, jpeg-js with its own resolution
+ * and memory limits as a second guard. Every failure becomes a KeyfobError a person can act on.
+ */
+import { PNG } from 'pngjs';
+import jpeg from 'jpeg-js';
+import { KeyfobError } from '../errors';
+import { DEFAULT_MAX_PIXELS, type DecodeOptions, type RgbaImage } from './types';
+
+const SUPPORTED = 'Keyfob can read QR codes from PNG and JPEG images.';
+const HINT_RESAVE = 'Take a new screenshot of just the QR code, or save the image again as PNG.';
+const HINT_SMALLER = 'Take a screenshot of just the QR code, or crop the image to the code.';
+
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+export interface ImageHeader {
+  format: 'PNG' | 'JPEG';
+  width: number;
+  height: number;
+}
+
+/** The pixel limit from the options, validated. */
+export function maxPixelsOf(options?: DecodeOptions): number {
+  const max = options?.maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (typeof max !== 'number' || !Number.isFinite(max) || max <= 0) {
+    throw new RangeError(`maxPixels must be a positive number, got ${String(max)}`);
+  }
+  return max;
+}
+
+/** Refuses dimensions that are not positive integers or exceed the pixel limit. */
+export function checkDimensions(what: string, width: number, height: number, maxPixels: number): void {
+  if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
+    throw new KeyfobError(
+      'IMAGE_CORRUPT',
+      `The ${what} declares an invalid size (${width} x ${height} pixels).`,
+      HINT_RESAVE,
+    );
+  }
+  if (width * height > maxPixels) {
+    throw new KeyfobError(
+      'IMAGE_TOO_LARGE',
+      `The ${what} is ${width} x ${height} pixels (${formatMegapixels(width * height)}), more than the limit of ${formatMegapixels(maxPixels)}.`,
+      HINT_SMALLER,
+    );
+  }
+}
+
+function formatMegapixels(pixels: number): string {
+  const mp = pixels / 1_000_000;
+  return `${mp >= 10 ? Math.round(mp) : Math.round(mp * 10) / 10} megapixels`;
+}
+
+/** Reads a PNG or JPEG (recognised by its first bytes) into RGBA pixels. */
+export function readImage(bytes: Uint8Array, options?: DecodeOptions): RgbaImage {
+  const maxPixels = maxPixelsOf(options);
+  const header = readHeader(bytes, maxPixels);
+  const image = header.format === 'PNG' ? decodePng(bytes) : decodeJpeg(bytes, maxPixels);
+  if (
+    image.width !== header.width ||
+    image.height !== header.height ||
+    image.data.length !== image.width * image.height * 4
+  ) {
+    throw new KeyfobError(
+      'IMAGE_CORRUPT',
+      `The ${header.format} image is damaged: its pixel data doesn't match its header.`,
+      HINT_RESAVE,
+    );
+  }
+  return image;
+}
+
+/**
+ * Format and dimensions from the file header alone, without decoding pixels; refuses images over `maxPixels`
+ * as soon as the size is known.
+ */
+export function readHeader(bytes: Uint8Array, maxPixels: number): ImageHeader {
+  if (bytes.length === 0) {
+    throw new KeyfobError('IMAGE_CORRUPT', 'The image file is empty.', HINT_RESAVE);
+  }
+  if (startsWith(bytes, PNG_SIGNATURE)) {
+    const size = pngSize(bytes);
+    checkDimensions('PNG image', size.width, size.height, maxPixels);
+    return { format: 'PNG', ...size };
+  }
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
+    return { format: 'JPEG', ...jpegSize(bytes, maxPixels) };
+  }
+  const other = sniffOther(bytes);
+  throw new KeyfobError(
+    'IMAGE_UNSUPPORTED',
+    other ? `This file is ${other}. ${SUPPORTED}` : `This file is not a PNG or JPEG image. ${SUPPORTED}`,
+    'Save the screenshot or photo as PNG or JPEG and try again.',
+  );
+}
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  if (bytes.length < prefix.length) return false;
+  return prefix.every((b, i) => bytes[i] === b);
+}
+
+function ascii(bytes: Uint8Array, start: number, length: number): string {
+  let s = '';
+  for (let i = start; i < Math.min(bytes.length, start + length); i++) s += String.fromCharCode(bytes[i]!);
+  return s;
+}
+
+/** Names common formats that are not supported, so the message can say what the file is. */
+function sniffOther(bytes: Uint8Array): string | null {
+  const head = ascii(bytes, 0, 16);
+  if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'a GIF image';
+  if (head.startsWith('BM')) return 'a BMP image';
+  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return 'a WebP image';
+  if (head.startsWith('II*\0') || head.startsWith('MM\0*')) return 'a TIFF image';
+  if (head.slice(4, 8) === 'ftyp') {
+    const brand = head.slice(8, 12);
+    if (brand.startsWith('avi')) return 'an AVIF image';
+    if (['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].includes(brand)) return 'a HEIC/HEIF image';
+    return 'a video or ISO media file';
+  }
+  if (head.startsWith('%PDF')) return 'a PDF document';
+  if (/^\s*<(\?xml|svg)/i.test(head)) return 'an SVG or XML file';
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0x01 && bytes[3] === 0x00)
+    return 'an icon (ICO) file';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// PNG
+
+const CRC_TABLE = (() => {
+  const table = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    table[n] = c >>> 0;
+  }
+  return table;
+})();
+
+function crc32(bytes: Uint8Array, start: number, end: number): number {
+  let c = 0xffffffff;
+  for (let i = start; i < end; i++) c = CRC_TABLE[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+function u32(bytes: Uint8Array, at: number): number {
+  return ((bytes[at]! << 24) | (bytes[at + 1]! << 16) | (bytes[at + 2]! << 8) | bytes[at + 3]!) >>> 0;
+}
+
+function u16(bytes: Uint8Array, at: number): number {
+  return (bytes[at]! << 8) | bytes[at + 1]!;
+}
+
+/** Width and height from the IHDR chunk, which the PNG format requires to come first. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  // signature (8) + length (4) + "IHDR" (4) + 13 bytes of header + CRC (4)
+  if (bytes.length < 33) {
+    throw new KeyfobError(
+      'IMAGE_CORRUPT',
+      'The PNG file ends before its header: it looks truncated.',
+      HINT_RESAVE,
+    );
+  }
+  if (u32(bytes, 8) !== 13 || ascii(bytes, 12, 4) !== 'IHDR') {
+    throw new KeyfobError(
+      'IMAGE_CORRUPT',
+      'The PNG file is damaged: its image header is missing.',
+      HINT_RESAVE,
+    );
+  }
+  if (crc32(bytes, 12, 29) !== u32(bytes, 29)) {
+    throw new KeyfobError(
+      'IMAGE_CORRUPT',
+      'The PNG file is damaged: its image header fails its checksum.',
+      HINT_RESAVE,
+    );
+  }
+  return { width: u32(bytes, 16), height: u32(bytes, 20) };
+}
+
+function decodePng(bytes: Uint8Array): RgbaImage {
+  let png: PNG;
+  try {
+    png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+  } catch (err) {
+    throw new KeyfobError(
+      'IMAGE_CORRUPT',
+      'The PNG file is damaged or incomplete, so its pixels cannot be read.',
+      HINT_RESAVE,
+      { cause: err },
+    );
+  }
+  const data = png.data;
+  return {
+    data: new Uint8Array(data.buffer, data.byteOffset, data.byteLength),
+    width: png.width,
+    height: png.height,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// JPEG
+
+/** Start-of-frame markers that jpeg-js decodes: baseline, extended sequential and progressive Huffman. */
+const DECODABLE_SOF = new Set([0xc0, 0xc1, 0xc2]);
+/** All other start-of-frame markers (lossless, hierarchical, arithmetic coding). */
+const OTHER_SOF = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+const TRUNCATED_JPEG = 'The JPEG file ends early: it looks truncated (for example an incomplete download).';
+
+/**
+ * Walks the marker segments to the frame header for the dimensions, then on through the entropy-coded scans to
+ * the end-of-image marker, so a file cut short is reported as such instead of decoding half a picture.
+ */
+function jpegSize(bytes: Uint8Array, maxPixels: number): { width: number; height: number } {
+  const n = bytes.length;
+  let i = 2;
+  let size: { width: number; height: number } | null = null;
+  for (;;) {
+    if (i >= n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    if (bytes[i] !== 0xff) {
+      throw new KeyfobError(
+        'IMAGE_CORRUPT',
+        'The JPEG file is damaged: its structure is broken.',
+        HINT_RESAVE,
+      );
+    }
+    while (i < n && bytes[i] === 0xff) i++; // fill bytes before the marker code
+    if (i >= n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    const marker = bytes[i]!;
+    i++;
+    if (marker === 0xd9) {
+      if (!size) break;
+      return size;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length
+    if (marker === 0xd8 || marker === 0x00) {
+      throw new KeyfobError(
+        'IMAGE_CORRUPT',
+        'The JPEG file is damaged: its structure is broken.',
+        HINT_RESAVE,
+      );
+    }
+    if (i + 2 > n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    const length = u16(bytes, i);
+    if (length < 2)
+      throw new KeyfobError(
+        'IMAGE_CORRUPT',
+        'The JPEG file is damaged: its structure is broken.',
+        HINT_RESAVE,
+      );
+    if (i + length > n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    if (DECODABLE_SOF.has(marker) || OTHER_SOF.has(marker)) {
+      if (length < 8)
+        throw new KeyfobError(
+          'IMAGE_CORRUPT',
+          'The JPEG file is damaged: its frame header is too short.',
+          HINT_RESAVE,
+        );
+      if (OTHER_SOF.has(marker)) {
+        throw new KeyfobError(
+          'IMAGE_UNSUPPORTED',
+          'This JPEG uses a rarely used encoding (lossless, hierarchical or arithmetic coding) that Keyfob cannot read. Keyfob reads PNG and ordinary JPEG images.',
+          'Open the image in any viewer and save it again as PNG or as an ordinary JPEG.',
+        );
+      }
+      if (size)
+        throw new KeyfobError(
+          'IMAGE_CORRUPT',
+          'The JPEG file is damaged: it has two frame headers.',
+          HINT_RESAVE,
+        );
+      const height = u16(bytes, i + 3);
+      const width = u16(bytes, i + 5);
+      if (height === 0) {
+        throw new KeyfobError(
+          'IMAGE_UNSUPPORTED',
+          'This JPEG does not state its height in its header, which is not supported.',
+          'Open the image in any viewer and save it again as PNG or JPEG.',
+        );
+      }
+      // Refuse an oversized frame right away, whatever the rest of the file holds.
+      checkDimensions('JPEG image', width, height, maxPixels);
+      size = { width, height };
+    }
+    if (marker === 0xda) {
+      if (!size) {
+        throw new KeyfobError(
+          'IMAGE_CORRUPT',
+          'The JPEG file is damaged: image data comes before its frame header.',
+          HINT_RESAVE,
+        );
+      }
+      i = skipEntropyCoded(bytes, i + length);
+      continue;
+    }
+    i += length;
+  }
+  throw new KeyfobError('IMAGE_CORRUPT', 'The JPEG file is damaged: it has no frame header.', HINT_RESAVE);
+}
+
+/** Index of the next marker (its 0xFF) after entropy-coded data, skipping stuffed bytes and restart markers. */
+function skipEntropyCoded(bytes: Uint8Array, from: number): number {
+  const n = bytes.length;
+  let i = from;
+  for (;;) {
+    const at = bytes.indexOf(0xff, i);
+    if (at < 0 || at + 1 >= n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    const next = bytes[at + 1]!;
+    if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) {
+      i = at + (next === 0xff ? 1 : 2);
+      continue;
+    }
+    return at;
+  }
+}
+
+function decodeJpeg(bytes: Uint8Array, maxPixels: number): RgbaImage {
+  try {
+    const image = jpeg.decode(bytes, {
+      useTArray: true,
+      formatAsRGBA: true,
+      tolerantDecoding: true,
+      maxResolutionInMP: maxPixels / 1_000_000,
+      // jpeg-js holds about 24 bytes per pixel while decoding (coefficients, planes and output).
+      maxMemoryUsageInMB: Math.ceil((maxPixels * 24) / (1024 * 1024)) + 64,
+    });
+    return { data: image.data, width: image.width, height: image.height };
+  } catch (err) {
+    const message = err instanceof Error ? err.message : '';
+    if (/maxResolutionInMP|maxMemoryUsageInMB|allocate enough memory/.test(message)) {
+      throw new KeyfobError(
+        'IMAGE_TOO_LARGE',
+        'The JPEG image needs more memory to decode than Keyfob allows.',
+        HINT_SMALLER,
+        { cause: err },
+      );
+    }
+    throw new KeyfobError(
+      'IMAGE_CORRUPT',
+      'The JPEG file is damaged or uses an unusual format, so its pixels cannot be read.',
+      HINT_RESAVE,
+      { cause: err },
+    );
+  }
+}

@@ -1,0 +1,585 @@
+import { promises as fs } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { KeyfobError, isKeyfobError } from '../errors';
+import { codeAt, codeForCounter } from '../otp/codes';
+import {
+  buildMigrationUris,
+  isMigrationUri,
+  missingBatches,
+  parseMigrationUri,
+  type MigrationBatch,
+} from '../otp/migration';
+import {
+  ALGORITHMS,
+  defaultParams,
+  displayName,
+  type Algorithm,
+  type OtpAccount,
+  type OtpType,
+} from '../otp/types';
+import { formatOtpauthUri, isOtpauthUri, parseOtpauthUri } from '../otp/uri';
+import type { Account, ImportOutcome, NewAccount, RecoveryReport, Vault } from '../vault/vault';
+import { USAGE, commandUsage } from './usage';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readStdin: () => Promise<string>;
+  isTTY: boolean;
+  ask?: (question: string) => Promise<string>;
+  env: NodeJS.ProcessEnv;
+  /** Built on first use, so `keyfob code --uri` and `scan` never touch the keychain. */
+  vault: () => Vault;
+  version: string;
+}
+
+export const EXIT = { ok: 0, failure: 1, usage: 2, keychain: 3 } as const;
+
+class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+  }
+}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+function parse<O extends Options>(command: string, args: string[], options: O, maxPositionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      allowPositionals: true,
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'), command);
+  }
+  if (parsed.positionals.length > maxPositionals) {
+    throw new UsageError(`Unexpected argument "${parsed.positionals[maxPositionals]}".`, command);
+  }
+  return parsed;
+}
+
+function needOne(command: string, positionals: string[], what: string): string {
+  const value = positionals[0];
+  if (value === undefined || value === '') throw new UsageError(`Missing ${what}.`, command);
+  return value;
+}
+
+function intOption(
+  command: string,
+  name: string,
+  value: string | undefined,
+  min: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
+    throw new UsageError(
+      `--${name} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${value}".`,
+      command,
+    );
+  }
+  return Number(value);
+}
+
+function atOption(command: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--at takes Unix seconds, not "${value}".`, command);
+  return Math.round(Number(value) * 1000);
+}
+
+function printRecovery(io: CliIo, report: RecoveryReport): void {
+  if (report.movedAside) {
+    io.stderr(
+      `keyfob: the account list could not be read (${report.movedAside.reason}); it was kept as ${report.movedAside.path}.\n`,
+    );
+  }
+  for (const a of report.recovered)
+    io.stderr(`keyfob: recovered ${displayName(a)} from the keychain (its details had been lost).\n`);
+  for (const a of report.missingSecret) {
+    io.stderr(
+      `keyfob: the key of ${displayName(a)} (${a.id}) is missing from the keychain; remove the account and add it again.\n`,
+    );
+  }
+}
+
+async function openVault(io: CliIo): Promise<Vault> {
+  const vault = io.vault();
+  printRecovery(io, await vault.recover());
+  return vault;
+}
+
+function shortId(id: string): string {
+  return id.slice(0, 8);
+}
+
+// ---- add ----------------------------------------------------------------------------------------------------
+
+/** Turns decoded text (a QR code, a line of a file) into accounts, with a note for what could not be used. */
+interface Collected {
+  accounts: NewAccount[];
+  refused: Array<{ name: string; reason: string }>;
+  batches: MigrationBatch[];
+}
+
+function collect(texts: Array<{ text: string; where: string }>): Collected {
+  const out: Collected = { accounts: [], refused: [], batches: [] };
+  for (const { text, where } of texts) {
+    const trimmed = text.trim();
+    if (isMigrationUri(trimmed)) {
+      try {
+        const batch = parseMigrationUri(trimmed);
+        out.batches.push(batch);
+        for (const entry of batch.entries) {
+          if (entry.status === 'ok') out.accounts.push(entry.account);
+          else out.refused.push({ name: entry.name, reason: entry.reason });
+        }
+      } catch (error) {
+        if (!isKeyfobError(error)) throw error;
+        out.refused.push({ name: where, reason: error.message });
+      }
+    } else if (isOtpauthUri(trimmed)) {
+      try {
+        out.accounts.push(parseOtpauthUri(trimmed));
+      } catch (error) {
+        if (!isKeyfobError(error)) throw error;
+        out.refused.push({ name: where, reason: error.message });
+      }
+    } else {
+      out.refused.push({ name: where, reason: 'This is not an otpauth:// or otpauth-migration:// link.' });
+    }
+  }
+  return out;
+}
+
+function reportOutcomes(io: CliIo, collected: Collected, outcomes: ImportOutcome[]): number {
+  const added = outcomes.filter((o) => o.status === 'added');
+  const dups = outcomes.filter((o) => o.status === 'duplicate');
+  const refused = [...collected.refused, ...outcomes.filter((o) => o.status === 'refused')];
+  for (const o of outcomes) {
+    if (o.status === 'added') io.stdout(`added      ${o.account.id}  ${o.name}\n`);
+    else if (o.status === 'duplicate') io.stdout(`duplicate  ${o.name}: ${o.reason}\n`);
+  }
+  for (const r of refused) io.stdout(`refused    ${r.name}: ${'reason' in r ? r.reason : ''}\n`);
+  const missing = missingBatches(collected.batches);
+  for (const m of missing) {
+    io.stdout(
+      `missing    Google Authenticator export ${m.batchId}: QR code${m.missing.length > 1 ? 's' : ''} ${m.missing.map((i) => i + 1).join(', ')} of ${m.batchSize} not scanned\n`,
+    );
+  }
+  io.stdout(`${added.length} added, ${dups.length} skipped as duplicates, ${refused.length} refused\n`);
+  return refused.length > 0 || missing.length > 0 ? EXIT.failure : EXIT.ok;
+}
+
+async function add(io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    'add',
+    args,
+    {
+      uri: { type: 'string' },
+      image: { type: 'string' },
+      secret: { type: 'string' },
+      issuer: { type: 'string' },
+      label: { type: 'string' },
+      algorithm: { type: 'string' },
+      digits: { type: 'string' },
+      period: { type: 'string' },
+      type: { type: 'string' },
+      counter: { type: 'string' },
+      'allow-duplicate': { type: 'boolean' },
+    },
+    0,
+  );
+  void positionals;
+  const sources = [values.uri, values.image, values.secret].filter((v) => v !== undefined).length;
+  if (sources !== 1) throw new UsageError('Give exactly one of --uri, --image or --secret.', 'add');
+  const allowDuplicate = values['allow-duplicate'] === true;
+
+  if (values.secret !== undefined) {
+    if (values.uri === undefined && (values.label === undefined || values.label.trim() === '')) {
+      throw new UsageError('--secret needs --label (the account name, e.g. your e-mail address).', 'add');
+    }
+    const type = (values.type ?? 'totp').toLowerCase();
+    if (type !== 'totp' && type !== 'hotp' && type !== 'steam')
+      throw new UsageError(`--type is totp, hotp or steam, not "${values.type}".`, 'add');
+    const algorithm = (values.algorithm ?? 'SHA1').toUpperCase().replace(/-/g, '');
+    if (!(ALGORITHMS as readonly string[]).includes(algorithm)) {
+      throw new UsageError(`--algorithm is SHA1, SHA256 or SHA512, not "${values.algorithm}".`, 'add');
+    }
+    const params = defaultParams(type as OtpType);
+    params.algorithm = algorithm as Algorithm;
+    params.digits =
+      type === 'steam' ? params.digits : (intOption('add', 'digits', values.digits, 1) ?? params.digits);
+    params.period = intOption('add', 'period', values.period, 1) ?? params.period;
+    params.counter = intOption('add', 'counter', values.counter, 0) ?? 0;
+    if (type !== 'hotp' && values.counter !== undefined)
+      throw new UsageError('--counter is only for --type hotp.', 'add');
+    const account: NewAccount = {
+      issuer: values.issuer ?? '',
+      label: values.label ?? '',
+      secret: values.secret,
+      params,
+      extra: {},
+    };
+    const vault = await openVault(io);
+    const added = await vault.add(account, { allowDuplicate });
+    io.stdout(`${added.id}  ${displayName(added)}\n`);
+    return EXIT.ok;
+  }
+
+  let texts: Array<{ text: string; where: string }>;
+  if (values.uri !== undefined) {
+    texts = [{ text: values.uri, where: 'the link' }];
+  } else {
+    const { decodeImageFile } = await import('../qr');
+    const found = await decodeImageFile(values.image!);
+    if (found.length === 0) {
+      throw new KeyfobError(
+        'QR_NOT_FOUND',
+        `No QR code was found in ${values.image}.`,
+        'Crop the image to the QR code, or use a sharper, larger picture.',
+      );
+    }
+    texts = found.map((text, i) => ({ text, where: `QR code ${i + 1}` }));
+  }
+  const collected = collect(texts);
+  if (collected.accounts.length === 0) {
+    const first = collected.refused[0];
+    throw new KeyfobError(
+      values.uri !== undefined ? 'URI_INVALID' : 'QR_NOT_FOUND',
+      first ? first.reason : 'Nothing to add.',
+      'Check the link or image and try again.',
+    );
+  }
+  // A single plain account: errors (duplicate, invalid) are the command's error.
+  if (collected.accounts.length === 1 && collected.batches.length === 0 && collected.refused.length === 0) {
+    const vault = await openVault(io);
+    const added = await vault.add(collected.accounts[0]!, { allowDuplicate });
+    io.stdout(`${added.id}  ${displayName(added)}\n`);
+    return EXIT.ok;
+  }
+  const vault = await openVault(io);
+  return reportOutcomes(
+    io,
+    collected,
+    await vault.addMany(collected.accounts, { allowDuplicates: allowDuplicate }),
+  );
+}
+
+// ---- import, list, code, scan -------------------------------------------------------------------------------
+
+async function importCommand(io: CliIo, args: string[]): Promise<number> {
+  const { positionals } = parse('import', args, {}, 1);
+  const source = needOne('import', positionals, 'file (or - for standard input)');
+  let text: string;
+  if (source === '-') {
+    text = await io.readStdin();
+  } else {
+    try {
+      text = await fs.readFile(source, 'utf8');
+    } catch (error) {
+      throw new KeyfobError(
+        'IO_FAILED',
+        `Could not read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        'Check the path.',
+      );
+    }
+  }
+  const lines = text
+    .split(/\r?\n/)
+    .map((line, i) => ({ text: line.trim(), where: `line ${i + 1}` }))
+    .filter((l) => l.text !== '' && !l.text.startsWith('#'));
+  if (lines.length === 0)
+    throw new KeyfobError(
+      'URI_INVALID',
+      `${source === '-' ? 'Standard input' : source} has no links to import.`,
+      'Put one otpauth:// or otpauth-migration:// link on each line.',
+    );
+  const collected = collect(lines);
+  const vault = await openVault(io);
+  return reportOutcomes(
+    io,
+    collected,
+    collected.accounts.length > 0 ? await vault.addMany(collected.accounts) : [],
+  );
+}
+
+function publicFields(a: Account) {
+  return {
+    id: a.id,
+    issuer: a.issuer,
+    label: a.label,
+    type: a.type,
+    algorithm: a.algorithm,
+    digits: a.digits,
+    period: a.period,
+    counter: a.counter,
+  };
+}
+
+async function list(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parse('list', args, { json: { type: 'boolean' } }, 0);
+  const vault = await openVault(io);
+  const accounts = await vault.list();
+  if (values.json) {
+    io.stdout(JSON.stringify(accounts.map(publicFields), null, 2) + '\n');
+    return EXIT.ok;
+  }
+  if (accounts.length === 0) {
+    io.stdout(
+      'No accounts yet. Add one with `keyfob add --uri <otpauth-link>` or `keyfob add --image <qr.png>`.\n',
+    );
+    return EXIT.ok;
+  }
+  const issuerWidth = Math.max(6, ...accounts.map((a) => a.issuer.length));
+  io.stdout(`${'ID'.padEnd(8)}  ${'ISSUER'.padEnd(issuerWidth)}  ACCOUNT\n`);
+  for (const a of accounts) {
+    const notes = [a.type === 'totp' ? '' : a.type.toUpperCase(), a.status === 'pending' ? 'pending' : '']
+      .filter(Boolean)
+      .join(', ');
+    io.stdout(
+      `${shortId(a.id)}  ${a.issuer.padEnd(issuerWidth)}  ${a.label}${notes ? `  (${notes})` : ''}\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+async function code(io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    'code',
+    args,
+    { uri: { type: 'string' }, at: { type: 'string' }, json: { type: 'boolean' } },
+    1,
+  );
+  const atMs = atOption('code', values.at);
+  if (values.uri !== undefined) {
+    if (positionals.length > 0) throw new UsageError('Give either an account or --uri, not both.', 'code');
+    const account = parseOtpauthUri(values.uri);
+    if (account.params.type === 'hotp') {
+      const value = codeForCounter(account.secret, account.params, account.params.counter);
+      io.stdout(
+        values.json ? JSON.stringify({ code: value, counter: account.params.counter }) + '\n' : `${value}\n`,
+      );
+    } else {
+      const time = codeAt(account.secret, account.params, atMs ?? Date.now());
+      io.stdout(
+        values.json
+          ? JSON.stringify({
+              code: time.code,
+              remaining: time.remaining,
+              next: time.next,
+              period: time.period,
+            }) + '\n'
+          : `${time.code}\n`,
+      );
+    }
+    return EXIT.ok;
+  }
+  const query = needOne('code', positionals, 'account (an id or part of its name)');
+  const vault = io.vault();
+  const account = await vault.resolve(query);
+  if (account.type === 'hotp' && atMs !== undefined)
+    throw new UsageError('--at is for time-based accounts; HOTP codes follow the counter.', 'code');
+  const result = await vault.code(account.id, atMs);
+  if (values.json) {
+    const json: Record<string, unknown> = {
+      id: account.id,
+      issuer: account.issuer,
+      label: account.label,
+      code: result.code,
+    };
+    if (result.time)
+      Object.assign(json, {
+        remaining: result.time.remaining,
+        next: result.time.next,
+        period: result.time.period,
+      });
+    if (result.counter !== undefined) json.counter = result.counter;
+    io.stdout(JSON.stringify(json) + '\n');
+  } else {
+    io.stdout(`${result.code}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function scan(io: CliIo, args: string[]): Promise<number> {
+  const { positionals } = parse('scan', args, {}, 1);
+  const file = needOne('scan', positionals, 'image file');
+  const { decodeImageFile } = await import('../qr');
+  const found = await decodeImageFile(file);
+  if (found.length === 0) {
+    throw new KeyfobError(
+      'QR_NOT_FOUND',
+      `No QR code was found in ${file}.`,
+      'Crop the image to the QR code, or use a sharper, larger picture.',
+    );
+  }
+  for (const text of found) io.stdout(`${text}\n`);
+  return EXIT.ok;
+}
+
+// ---- remove, rename, export ---------------------------------------------------------------------------------
+
+async function confirm(io: CliIo, question: string): Promise<boolean> {
+  if (!io.isTTY || !io.ask) return false;
+  const answer = await io.ask(`${question} [y/N] `);
+  return /^y(es)?$/i.test(answer.trim());
+}
+
+async function remove(io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parse('remove', args, { yes: { type: 'boolean', short: 'y' } }, 1);
+  const query = needOne('remove', positionals, 'account (an id or part of its name)');
+  const vault = await openVault(io);
+  const account = await vault.resolve(query);
+  if (!values.yes) {
+    if (!io.isTTY) {
+      throw new KeyfobError(
+        'PARAMS_INVALID',
+        `Not removed: ${displayName(account)} would lose its key for good.`,
+        'Add --yes to confirm.',
+      );
+    }
+    if (
+      !(await confirm(
+        io,
+        `Remove ${displayName(account)}? Its key is deleted from the keychain and cannot be recovered.`,
+      ))
+    ) {
+      io.stderr('Nothing removed.\n');
+      return EXIT.failure;
+    }
+  }
+  await vault.remove(account.id);
+  io.stdout(`removed  ${account.id}  ${displayName(account)}\n`);
+  return EXIT.ok;
+}
+
+async function rename(io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    'rename',
+    args,
+    { issuer: { type: 'string' }, label: { type: 'string' } },
+    1,
+  );
+  const query = needOne('rename', positionals, 'account (an id or part of its name)');
+  if (values.issuer === undefined && values.label === undefined)
+    throw new UsageError('Give --issuer, --label or both.', 'rename');
+  const vault = await openVault(io);
+  const account = await vault.resolve(query);
+  const renamed = await vault.rename(account.id, {
+    ...(values.issuer !== undefined ? { issuer: values.issuer } : {}),
+    ...(values.label !== undefined ? { label: values.label } : {}),
+  });
+  io.stdout(`${renamed.id}  ${displayName(renamed)}\n`);
+  return EXIT.ok;
+}
+
+async function exportCommand(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parse(
+    'export',
+    args,
+    { format: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean', short: 'y' } },
+    0,
+  );
+  const format = values.format;
+  if (format !== 'uris' && format !== 'migration')
+    throw new UsageError('--format is uris or migration.', 'export');
+  if (!values.yes) {
+    throw new KeyfobError(
+      'PARAMS_INVALID',
+      'An export contains every key in plain text: anyone who sees it can make your codes.',
+      'Add --yes to confirm, and keep the output somewhere safe (or delete it once imported).',
+    );
+  }
+  const vault = await openVault(io);
+  const accounts = await vault.list();
+  const full: OtpAccount[] = [];
+  for (const a of accounts) full.push(await vault.reveal(a.id));
+  let lines: string[];
+  if (format === 'uris') {
+    lines = full.map((a) => formatOtpauthUri(a));
+  } else {
+    const result = buildMigrationUris(full);
+    lines = result.uris;
+    for (const e of result.excluded) io.stderr(`keyfob: left out ${displayName(e)}: ${e.reason}\n`);
+  }
+  const text = lines.map((l) => l + '\n').join('');
+  if (values.out !== undefined) {
+    try {
+      await fs.writeFile(values.out, text, { mode: 0o600, flag: 'w' });
+      await fs.chmod(values.out, 0o600);
+    } catch (error) {
+      throw new KeyfobError(
+        'IO_FAILED',
+        `Could not write ${values.out} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+        'Check the folder exists and is writable.',
+      );
+    }
+    io.stderr(
+      `keyfob: wrote ${lines.length} ${format === 'uris' ? 'account' : 'QR code payload'}${lines.length === 1 ? '' : 's'} to ${values.out}\n`,
+    );
+  } else {
+    io.stdout(text);
+  }
+  return EXIT.ok;
+}
+
+// ---- dispatch -----------------------------------------------------------------------------------------------
+
+const COMMANDS: Record<string, (io: CliIo, args: string[]) => Promise<number>> = {
+  add,
+  import: importCommand,
+  list,
+  code,
+  scan,
+  remove,
+  rename,
+  export: exportCommand,
+};
+
+export function exitCodeFor(error: unknown): number {
+  if (isKeyfobError(error) && error.code.startsWith('KEYCHAIN_')) return EXIT.keychain;
+  return EXIT.failure;
+}
+
+export async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    const topic = command === 'help' ? args[0] : undefined;
+    io.stdout(topic && COMMANDS[topic] ? commandUsage(topic) : USAGE);
+    return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    io.stdout(`keyfob ${io.version}\n`);
+    return EXIT.ok;
+  }
+  const handler = COMMANDS[command];
+  if (!handler) {
+    io.stderr(`keyfob: unknown command "${command}".\n\n${USAGE}`);
+    return EXIT.usage;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    io.stdout(commandUsage(command));
+    return EXIT.ok;
+  }
+  try {
+    return await handler(io, args);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.stderr(`keyfob ${command}: ${error.message}\n\n${commandUsage(error.command ?? command)}`);
+      return EXIT.usage;
+    }
+    if (isKeyfobError(error)) {
+      io.stderr(`keyfob: ${error.message}\n`);
+      if (error.hint) io.stderr(`  ${error.hint}\n`);
+      return exitCodeFor(error);
+    }
+    io.stderr(`keyfob: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (io.env.KEYFOB_DEBUG) io.stderr(`${error instanceof Error ? error.stack : ''}\n`);
+    return EXIT.failure;
+  }
+}

@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CLI = resolve(__dirname, '../../dist/cli/keyfob.js');
+
+export interface CliResult {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** An isolated vault: its own data folder and its own keychain service name. */
+export interface Sandbox {
+  home: string;
+  service: string;
+  env: NodeJS.ProcessEnv;
+}
+
+export function sandbox(extraEnv: NodeJS.ProcessEnv = {}): Sandbox {
+  const home = mkdtempSync(join(tmpdir(), 'keyfob-cli-'));
+  const service = `keyfob-test-${randomBytes(5).toString('hex')}`;
+  return {
+    home,
+    service,
+    env: { ...process.env, KEYFOB_HOME: home, KEYFOB_KEYCHAIN_SERVICE: service, ...extraEnv },
+  };
+}
+
+export function keyfob(
+  args: string[],
+  options: { env: NodeJS.ProcessEnv; input?: string; command?: string[]; timeoutMs?: number },
+): Promise<CliResult> {
+  const [cmd, ...pre] = options.command ?? [process.execPath];
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(cmd!, [...pre, CLI, ...args], { env: options.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 20_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({ code, signal, stdout, stderr });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}

@@ -1,0 +1,533 @@
+import { hostname } from 'node:os';
+import {
+  AdminSetUserMFAPreferenceCommand,
+  AssociateSoftwareTokenCommand,
+  GetUserPoolMfaConfigCommand,
+  SetUserMFAPreferenceCommand,
+  SetUserPoolMfaConfigCommand,
+  VerifySoftwareTokenCommand,
+  type CognitoIdentityProviderClient,
+} from '@aws-sdk/client-cognito-identity-provider';
+import { KeyfobError, isKeyfobError } from '../errors';
+import { CodeClock } from '../otp/codes';
+import { normaliseSecret } from '../otp/secret';
+import type { Account, Vault } from '../vault/vault';
+import { createCognitoClient, type ClockSkew, type CognitoClientFactory } from './client';
+import { explainCognitoError, type CognitoStep } from './errors';
+import type { PoolProfile, ProfileStore } from './profiles';
+import { SignIn, type SignInState, type Tokens } from './signin';
+
+/** Cognito's only TOTP shape (reference §4): anything else would give codes Cognito refuses. */
+const COGNITO_PARAMS = { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30 } as const;
+
+export type Progress =
+  | { type: 'signingIn'; profile: string; username: string }
+  | { type: 'challenge'; state: SignInState['kind'] }
+  | { type: 'clockSkew'; offsetMs: number }
+  | { type: 'waitingForCode'; seconds: number; account: string }
+  | { type: 'secretStored'; account: Account; secret: string; uri: string }
+  | { type: 'verified'; account: Account }
+  | { type: 'preferenceSet'; preferred: boolean }
+  | { type: 'replaced'; old: Account };
+
+/** Answers only a person can give; without them the engine stops with INPUT_NEEDED and says what is missing. */
+export interface Prompts {
+  newPassword?: (
+    state: Extract<SignInState, { kind: 'newPasswordRequired' }>,
+  ) => Promise<{ password: string; attributes?: Record<string, string> } | undefined>;
+  code?: (state: Extract<SignInState, { kind: 'smsMfa' | 'emailOtp' }>) => Promise<string | undefined>;
+}
+
+export interface SignInRequest {
+  profile: string;
+  username: string;
+  password: string;
+  prompts?: Prompts;
+  onProgress?: (progress: Progress) => void;
+}
+
+export interface EnrollRequest extends SignInRequest {
+  /** Shown in the user's MFA settings; the computer's host name by default. */
+  deviceName?: string;
+  /** Make TOTP the preferred MFA method (default true). */
+  prefer?: boolean;
+}
+
+export interface EnrollResult {
+  account: Account;
+  /** Present when the enrollment ended in a sign-in (the MFA_SETUP path), or the user was signed in for it. */
+  tokens: Tokens;
+  path: 'mfa-setup' | 'access-token';
+}
+
+export interface EngineOptions {
+  vault: Vault;
+  profiles: ProfileStore;
+  clientFactory?: CognitoClientFactory;
+  clock?: CodeClock;
+  sleep?: (ms: number) => Promise<void>;
+  hostName?: () => string;
+  /** SDK attempts per call (its default is 3). */
+  maxAttempts?: number;
+}
+
+interface Connection {
+  profile: PoolProfile;
+  client: CognitoIdentityProviderClient;
+  clientSecret: string | undefined;
+  signIn: SignIn;
+}
+
+/**
+ * Signs in to Cognito user pools and enrolls Keyfob as their authenticator, driving the SignIn state
+ * machine with what the vault knows: the TOTP code of the account linked to the pool and user is filled in,
+ * never one already used, and a new key is stored (pending) the moment Cognito hands it out.
+ */
+export class CognitoEngine {
+  private readonly vault: Vault;
+  private readonly profiles: ProfileStore;
+  private readonly clientFactory: CognitoClientFactory;
+  private readonly clock: CodeClock;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly hostName: () => string;
+  private readonly maxAttempts: number | undefined;
+  private skewReported = false;
+
+  constructor(options: EngineOptions) {
+    this.vault = options.vault;
+    this.profiles = options.profiles;
+    this.clientFactory = options.clientFactory ?? createCognitoClient;
+    this.clock = options.clock ?? new CodeClock();
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    this.hostName = options.hostName ?? hostname;
+    this.maxAttempts = options.maxAttempts;
+  }
+
+  private async connect(profileName: string, onProgress?: (p: Progress) => void): Promise<Connection> {
+    const profile = await this.profiles.get(profileName);
+    const clientSecret = await this.profiles.clientSecret(profile);
+    const client = this.clientFactory(profile, {
+      clock: this.clock,
+      ...(this.maxAttempts ? { maxAttempts: this.maxAttempts } : {}),
+      onSkew: (skew: ClockSkew) => {
+        if (!skew.warn) return;
+        // Cognito's clock is the one codes are checked against: compute codes on its time.
+        this.clock.setOffset(this.clock.offset + skew.offsetMs);
+        if (!this.skewReported) {
+          this.skewReported = true;
+          onProgress?.({ type: 'clockSkew', offsetMs: skew.offsetMs });
+        }
+      },
+    });
+    return { profile, client, clientSecret, signIn: new SignIn(client, profile, clientSecret) };
+  }
+
+  private async call<T>(conn: Connection, step: CognitoStep, run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (error) {
+      throw explainCognitoError(error, step, {
+        clientId: conn.profile.clientId,
+        ...(conn.profile.endpoint ? { endpoint: conn.profile.endpoint } : {}),
+      });
+    }
+  }
+
+  /**
+   * The code of `account` for a time step no code of it was sent for yet. When the current step is spent
+   * (Cognito refuses a code used twice), waits for the next one and says how long.
+   */
+  private async freshCode(account: Account, onProgress?: (p: Progress) => void): Promise<string> {
+    if (
+      account.type !== COGNITO_PARAMS.type ||
+      account.algorithm !== COGNITO_PARAMS.algorithm ||
+      account.digits !== 6 ||
+      account.period !== 30
+    ) {
+      throw new KeyfobError(
+        'PARAMS_INVALID',
+        `Cognito accepts only SHA-1, 6-digit, 30-second codes, and ${account.issuer} (${account.label}) is ${account.algorithm}, ${account.digits} digits, ${account.period} s.`,
+        'Enroll again with keyfob enroll, which stores the key Cognito hands out.',
+      );
+    }
+    const periodMs = account.period * 1000;
+    for (;;) {
+      const now = this.clock.now();
+      const step = Math.floor(now / periodMs);
+      if (await this.vault.claimStep(account.id, step)) return (await this.vault.code(account.id, now)).code;
+      const waitMs = (step + 1) * periodMs - now;
+      onProgress?.({ type: 'waitingForCode', seconds: Math.ceil(waitMs / 1000), account: account.id });
+      await this.sleep(waitMs + 20);
+    }
+  }
+
+  private async linkedAccount(
+    profile: string,
+    username: string,
+    pendingToo = false,
+  ): Promise<Account | undefined> {
+    const linked = await this.vault.linked(profile, username);
+    return linked.find((a) => a.status === 'active') ?? (pendingToo ? linked[0] : undefined);
+  }
+
+  /**
+   * Runs the sign-in until it is signed in or reaches MFA_SETUP (returned, for enroll to take over).
+   * Answers each challenge: a new password from the prompts, SOFTWARE_TOKEN_MFA when a choice is offered,
+   * the TOTP code from the linked account, SMS and e-mail codes from the prompts.
+   */
+  private async drive(conn: Connection, req: SignInRequest): Promise<SignInState> {
+    const { signIn } = conn;
+    req.onProgress?.({ type: 'signingIn', profile: conn.profile.name, username: req.username });
+    let state = await signIn.send({ type: 'start', username: req.username, password: req.password });
+    let retriedSpentCode = false;
+    for (;;) {
+      req.onProgress?.({ type: 'challenge', state: state.kind });
+      switch (state.kind) {
+        case 'signedIn':
+        case 'mfaSetup':
+          return state;
+        case 'newPasswordRequired': {
+          const answer = await req.prompts?.newPassword?.(state);
+          if (!answer) {
+            throw new KeyfobError(
+              'INPUT_NEEDED',
+              `The pool asks ${req.username} to choose a new password before signing in${state.requiredAttributes.length ? ` (and to give: ${state.requiredAttributes.join(', ')})` : ''}.`,
+              'Give the new password (keyfob: --new-password-stdin, on the second line of standard input).',
+            );
+          }
+          const missing = state.requiredAttributes.filter((a) => !answer.attributes?.[a]);
+          if (missing.length > 0) {
+            throw new KeyfobError(
+              'INPUT_NEEDED',
+              `The pool also needs these attributes: ${missing.join(', ')}.`,
+              'Give a value for each and try again.',
+            );
+          }
+          state = await signIn.send({
+            type: 'newPassword',
+            password: answer.password,
+            ...(answer.attributes ? { attributes: answer.attributes } : {}),
+          });
+          break;
+        }
+        case 'selectMfaType': {
+          const answer = state.options.includes('SOFTWARE_TOKEN_MFA')
+            ? 'SOFTWARE_TOKEN_MFA'
+            : state.options.includes('SMS_MFA')
+              ? 'SMS_MFA'
+              : state.options.includes('EMAIL_OTP')
+                ? 'EMAIL_OTP'
+                : undefined;
+          if (!answer) {
+            throw new KeyfobError(
+              'COGNITO_CONFIG',
+              `The pool offers only MFA methods Keyfob cannot use (${state.options.join(', ')}).`,
+              'Enable authenticator-app (TOTP) MFA on the pool.',
+            );
+          }
+          state = await signIn.send({ type: 'selectMfa', answer });
+          break;
+        }
+        case 'softwareTokenMfa': {
+          const account = await this.linkedAccount(conn.profile.name, req.username);
+          if (!account) {
+            throw new KeyfobError(
+              'ACCOUNT_NOT_FOUND',
+              `${req.username} has an authenticator set up in pool ${conn.profile.name}, but Keyfob holds no key linked to them.`,
+              `Enroll Keyfob (keyfob enroll --pool ${conn.profile.name} --username ${req.username}) from a sign-in that works, or link an existing account.`,
+            );
+          }
+          const code = await this.freshCode(account, req.onProgress);
+          try {
+            state = await signIn.send({ type: 'code', code });
+          } catch (error) {
+            // Someone (another device, another run) used this period's code first: the next one will do.
+            if (
+              !retriedSpentCode &&
+              isKeyfobError(error, 'COGNITO_CODE') &&
+              /already been used/i.test(error.service?.message ?? '')
+            ) {
+              retriedSpentCode = true;
+              continue;
+            }
+            throw error;
+          }
+          break;
+        }
+        case 'smsMfa':
+        case 'emailOtp': {
+          const code = await req.prompts?.code?.(state);
+          if (!code) {
+            const via = state.kind === 'smsMfa' ? 'text message' : 'e-mail';
+            throw new KeyfobError(
+              'INPUT_NEEDED',
+              `The pool sent a code by ${via}${state.destination ? ` to ${state.destination}` : ''}, and it has to be typed in.`,
+              'Sign in from the Keyfob app, which asks for it.',
+            );
+          }
+          state = await signIn.send({ type: 'code', code });
+          break;
+        }
+        case 'start':
+          throw new Error('sign-in did not start');
+      }
+    }
+  }
+
+  /** Signs in with the TOTP code filled in; returns the tokens. */
+  async login(req: SignInRequest): Promise<{ tokens: Tokens; username: string }> {
+    const conn = await this.connect(req.profile, req.onProgress);
+    const state = await this.drive(conn, req);
+    if (state.kind === 'mfaSetup') {
+      throw new KeyfobError(
+        'INPUT_NEEDED',
+        `The pool requires ${req.username} to set up an authenticator before signing in.`,
+        `Enroll Keyfob first: keyfob enroll --pool ${req.profile} --username ${req.username}.`,
+      );
+    }
+    if (state.kind !== 'signedIn') throw new Error(`unexpected state ${state.kind}`);
+    return { tokens: state.tokens, username: state.username };
+  }
+
+  /**
+   * The whole enrollment: sign in; on MFA_SETUP associate with the challenge's Session, otherwise with the
+   * access token; store the key as a pending account at once; verify a fresh code with a device name; mark
+   * it verified; set the MFA preference; retire any older key of the same user. A verified older key is kept
+   * until the new one is verified.
+   */
+  async enroll(req: EnrollRequest): Promise<EnrollResult> {
+    const conn = await this.connect(req.profile, req.onProgress);
+    const state = await this.drive(conn, req);
+    const deviceName = (req.deviceName ?? this.hostName()).trim() || 'Keyfob';
+    const prefer = req.prefer ?? true;
+    const previous = await this.vault.linked(conn.profile.name, req.username);
+
+    let result: EnrollResult;
+    if (state.kind === 'mfaSetup') {
+      if (!state.options.includes('SOFTWARE_TOKEN_MFA')) {
+        throw new KeyfobError(
+          'COGNITO_CONFIG',
+          `The pool asks ${req.username} to set up MFA, but not with an authenticator app (it offers: ${state.options.join(', ') || 'nothing'}).`,
+          `Enable TOTP on the pool (keyfob pool mfa-config ${conn.profile.name} --totp on) or set up the other method elsewhere.`,
+        );
+      }
+      const session = conn.signIn.session;
+      const associated = await this.call(conn, 'associate', () =>
+        conn.client.send(new AssociateSoftwareTokenCommand({ Session: session })),
+      );
+      const account = await this.storePending(conn, req, associated.SecretCode);
+      const verified = await this.verify(conn, req, account, deviceName, { Session: associated.Session });
+      if (!verified.Session)
+        throw new KeyfobError(
+          'COGNITO_SERVICE',
+          'Cognito verified the code but returned no session to finish signing in.',
+          'Sign in again.',
+        );
+      const active = await this.vault.markVerified(account.id);
+      req.onProgress?.({ type: 'verified', account: active });
+      const done = await conn.signIn.send({ type: 'mfaSetupVerified', session: verified.Session });
+      if (done.kind !== 'signedIn') {
+        throw new KeyfobError(
+          'COGNITO_SERVICE',
+          `Cognito asked for another step (${done.kind}) after the authenticator was set up.`,
+          'Sign in again; the authenticator is set up.',
+        );
+      }
+      await this.setPreference(conn, done.tokens.accessToken, done.username, prefer, req);
+      result = { account: active, tokens: done.tokens, path: 'mfa-setup' };
+    } else {
+      if (state.kind !== 'signedIn') throw new Error(`unexpected state ${state.kind}`);
+      const accessToken = state.tokens.accessToken;
+      // A key stored by an enrollment that stopped before its verification is still associated with the
+      // user: verify it rather than handing out another.
+      const resumed = await this.resume(conn, req, deviceName, accessToken, previous);
+      let account = resumed;
+      if (!account) {
+        const associated = await this.call(conn, 'associate', () =>
+          conn.client.send(new AssociateSoftwareTokenCommand({ AccessToken: accessToken })),
+        );
+        account = await this.storePending(conn, req, associated.SecretCode);
+        await this.verify(conn, req, account, deviceName, { AccessToken: accessToken });
+      }
+      const active = await this.vault.markVerified(account.id);
+      req.onProgress?.({ type: 'verified', account: active });
+      await this.setPreference(conn, accessToken, state.username, prefer, req);
+      result = { account: active, tokens: state.tokens, path: 'access-token' };
+    }
+
+    // Cognito keeps one software token per user: the new one replaced every older key of this user.
+    for (const old of previous.filter((a) => a.id !== result.account.id)) {
+      await this.vault.remove(old.id);
+      req.onProgress?.({ type: 'replaced', old });
+    }
+    return result;
+  }
+
+  private async resume(
+    conn: Connection,
+    req: SignInRequest,
+    deviceName: string,
+    accessToken: string,
+    previous: Account[],
+  ): Promise<Account | undefined> {
+    const pending = previous.find((a) => a.status === 'pending');
+    if (!pending) return undefined;
+    try {
+      await this.verify(conn, req, pending, deviceName, { AccessToken: accessToken });
+      return pending;
+    } catch (error) {
+      // Cognito no longer holds that key (another was associated since): start afresh; the stale one goes.
+      if (isKeyfobError(error, 'COGNITO_CODE')) return undefined;
+      throw error;
+    }
+  }
+
+  private async storePending(
+    conn: Connection,
+    req: SignInRequest,
+    secretCode: string | undefined,
+  ): Promise<Account> {
+    if (!secretCode)
+      throw new KeyfobError(
+        'COGNITO_SERVICE',
+        'Cognito returned no key for the authenticator.',
+        'Try the enrollment again.',
+      );
+    const secret = normaliseSecret(secretCode);
+    const account = await this.vault.add(
+      {
+        issuer: conn.profile.name,
+        label: req.username,
+        secret,
+        params: { ...COGNITO_PARAMS, counter: 0 },
+        extra: {},
+        pending: true,
+        cognito: { profile: conn.profile.name, username: req.username },
+      },
+      // An older key of the same user (same issuer and name) stays until this one is verified.
+      { allowDuplicate: true },
+    );
+    const uri = `otpauth://totp/${encodeURIComponent(conn.profile.name)}:${encodeURIComponent(req.username)}?secret=${secret}&issuer=${encodeURIComponent(conn.profile.name)}`;
+    req.onProgress?.({ type: 'secretStored', account, secret, uri });
+    return account;
+  }
+
+  private async verify(
+    conn: Connection,
+    req: SignInRequest,
+    account: Account,
+    deviceName: string,
+    auth: { Session?: string | undefined } | { AccessToken: string },
+  ): Promise<{ Session?: string | undefined }> {
+    const code = await this.freshCode(account, req.onProgress);
+    try {
+      const out = await this.call(conn, 'verify', () =>
+        conn.client.send(
+          new VerifySoftwareTokenCommand({ ...auth, UserCode: code, FriendlyDeviceName: deviceName }),
+        ),
+      );
+      if (out.Status !== 'SUCCESS') {
+        throw new KeyfobError(
+          'COGNITO_CODE',
+          'Cognito did not accept the code, so the authenticator was not set up.',
+          'Check that this computer sets its clock automatically, then enroll again.',
+        );
+      }
+      return out;
+    } catch (error) {
+      if (!isKeyfobError(error)) throw error;
+      throw new KeyfobError(
+        error.code,
+        error.message,
+        `${error.hint ?? ''} The key is kept as a pending account (${account.id.slice(0, 8)}): enroll again to retry, or remove it with keyfob remove ${account.id.slice(0, 8)} --yes.`.trim(),
+        { cause: error, ...(error.service ? { service: error.service } : {}) },
+      );
+    }
+  }
+
+  private async setPreference(
+    conn: Connection,
+    accessToken: string,
+    username: string,
+    preferred: boolean,
+    req: SignInRequest,
+  ): Promise<void> {
+    const settings = { Enabled: true, PreferredMfa: preferred };
+    await this.call(conn, 'preference', () =>
+      conn.profile.authFlow === 'admin'
+        ? conn.client.send(
+            new AdminSetUserMFAPreferenceCommand({
+              UserPoolId: conn.profile.userPoolId,
+              Username: username,
+              SoftwareTokenMfaSettings: settings,
+            }),
+          )
+        : conn.client.send(
+            new SetUserMFAPreferenceCommand({ AccessToken: accessToken, SoftwareTokenMfaSettings: settings }),
+          ),
+    );
+    req.onProgress?.({ type: 'preferenceSet', preferred });
+  }
+
+  /** Turns TOTP off for the user (signing in with it first); the account is kept unless asked otherwise. */
+  async disable(req: SignInRequest & { removeAccount?: boolean }): Promise<{ removed?: Account }> {
+    const conn = await this.connect(req.profile, req.onProgress);
+    const state = await this.drive(conn, req);
+    if (state.kind !== 'signedIn') {
+      throw new KeyfobError(
+        'INPUT_NEEDED',
+        `${req.username} has no authenticator to turn off: the pool asks them to set one up.`,
+        'Nothing to do.',
+      );
+    }
+    const settings = { Enabled: false, PreferredMfa: false };
+    await this.call(conn, 'preference', () =>
+      conn.profile.authFlow === 'admin'
+        ? conn.client.send(
+            new AdminSetUserMFAPreferenceCommand({
+              UserPoolId: conn.profile.userPoolId,
+              Username: state.username,
+              SoftwareTokenMfaSettings: settings,
+            }),
+          )
+        : conn.client.send(
+            new SetUserMFAPreferenceCommand({
+              AccessToken: state.tokens.accessToken,
+              SoftwareTokenMfaSettings: settings,
+            }),
+          ),
+    );
+    if (!req.removeAccount) return {};
+    const account = await this.linkedAccount(req.profile, req.username, true);
+    if (account) await this.vault.remove(account.id);
+    return account ? { removed: account } : {};
+  }
+
+  /**
+   * Turns TOTP on or off for a pool (SetUserPoolMfaConfig, with AWS credentials). The pool's MFA mode is read
+   * first and kept unless `mfa` is given, because leaving it out of the call would switch MFA off.
+   */
+  async setPoolMfaConfig(
+    profileName: string,
+    options: { totp: boolean; mfa?: 'OFF' | 'OPTIONAL' | 'ON' },
+  ): Promise<{ mfa: string; totp: boolean }> {
+    const conn = await this.connect(profileName);
+    const current = await this.call(conn, 'pool-config', () =>
+      conn.client.send(new GetUserPoolMfaConfigCommand({ UserPoolId: conn.profile.userPoolId })),
+    );
+    const mfa = options.mfa ?? current.MfaConfiguration ?? 'OFF';
+    const out = await this.call(conn, 'pool-config', () =>
+      conn.client.send(
+        new SetUserPoolMfaConfigCommand({
+          UserPoolId: conn.profile.userPoolId,
+          MfaConfiguration: mfa,
+          SoftwareTokenMfaConfiguration: { Enabled: options.totp },
+        }),
+      ),
+    );
+    return {
+      mfa: out.MfaConfiguration ?? mfa,
+      totp: out.SoftwareTokenMfaConfiguration?.Enabled ?? options.totp,
+    };
+  }
+}

@@ -1,0 +1,251 @@
+import { KeyfobError } from '../errors';
+import type { Keychain } from '../vault/keychain';
+import { JsonStore, type Parsed } from '../vault/store';
+
+export type AuthFlow = 'srp' | 'password' | 'admin';
+export const AUTH_FLOWS: readonly AuthFlow[] = ['srp', 'password', 'admin'];
+
+/** A Cognito user pool and app client that Keyfob signs in to. The client secret, if any, is in the keychain. */
+export interface PoolProfile {
+  name: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  hasClientSecret: boolean;
+  /** A local emulator or a VPC endpoint instead of cognito-idp.<region>.amazonaws.com. */
+  endpoint?: string;
+  authFlow: AuthFlow;
+  /** For the admin flow and pool administration: a named profile of the AWS shared config files. */
+  awsProfile?: string;
+}
+
+export interface ProfileInput {
+  name: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  endpoint?: string | undefined;
+  authFlow?: string | undefined;
+  awsProfile?: string | undefined;
+}
+
+const POOLS_FILE = 'pools.json';
+const SCHEMA = 1;
+/** Keychain account of a profile's client secret; the vault's recovery leaves items with this prefix alone. */
+export const CLIENT_SECRET_PREFIX = 'pool-client-secret:';
+
+interface PoolsFile {
+  schema: number;
+  pools: PoolProfile[];
+}
+
+function invalid(message: string, hint: string): KeyfobError {
+  return new KeyfobError('PROFILE_INVALID', message, hint);
+}
+
+/**
+ * Checks every field and says, for each mistake, what is wrong and what a right value looks like. The shapes
+ * are Cognito's: pool ids are `<region>_<suffix>`, app client ids 1–128 lower-case letters and digits.
+ */
+export function validateProfile(input: ProfileInput, hasClientSecret: boolean): PoolProfile {
+  const name = input.name.trim();
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) {
+    throw invalid(
+      `"${input.name}" cannot be a profile name.`,
+      'Use up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (e.g. staging-pool).',
+    );
+  }
+  const region = input.region.trim();
+  if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/.test(region)) {
+    throw invalid(`"${input.region}" is not an AWS region.`, 'Regions look like us-east-1 or eu-west-2.');
+  }
+  const userPoolId = input.userPoolId.trim();
+  const poolMatch = /^([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d{1,2})_([A-Za-z0-9]{1,55})$/.exec(userPoolId);
+  if (!poolMatch) {
+    throw invalid(
+      `"${input.userPoolId}" is not a user pool id.`,
+      'Pool ids are the region, an underscore and a code, e.g. us-east-1_AbCdEf123 (Cognito console: User pool overview).',
+    );
+  }
+  if (poolMatch[1] !== region) {
+    throw invalid(
+      `The pool ${userPoolId} is in ${poolMatch[1]}, not in ${region}.`,
+      `Use --region ${poolMatch[1]}, the region that starts the pool id.`,
+    );
+  }
+  const clientId = input.clientId.trim();
+  if (!/^[a-z0-9]{1,128}$/.test(clientId)) {
+    throw invalid(
+      `"${input.clientId}" is not an app client id.`,
+      'App client ids are lower-case letters and digits, e.g. 1example23456789abcdefghij (Cognito console: App clients).',
+    );
+  }
+  const authFlow = (input.authFlow ?? 'srp').trim().toLowerCase();
+  if (!(AUTH_FLOWS as readonly string[]).includes(authFlow)) {
+    throw invalid(
+      `"${input.authFlow}" is not a sign-in flow.`,
+      'Use srp (USER_SRP_AUTH, the default), password (USER_PASSWORD_AUTH) or admin (ADMIN_USER_PASSWORD_AUTH, with AWS credentials).',
+    );
+  }
+  const profile: PoolProfile = {
+    name,
+    region,
+    userPoolId,
+    clientId,
+    hasClientSecret,
+    authFlow: authFlow as AuthFlow,
+  };
+  const endpoint = input.endpoint?.trim();
+  if (endpoint) {
+    let url: URL;
+    try {
+      url = new URL(endpoint);
+    } catch {
+      throw invalid(
+        `"${endpoint}" is not a URL.`,
+        'Give the full address, e.g. http://127.0.0.1:9229 or https://cognito-idp.us-east-1.amazonaws.com.',
+      );
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw invalid(
+        `The endpoint must be an http or https URL, not ${url.protocol}.`,
+        'For example http://127.0.0.1:9229.',
+      );
+    }
+    const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
+    if (url.protocol === 'http:' && !local) {
+      throw invalid(
+        `The endpoint ${endpoint} is plain http on another machine: passwords and tokens would cross the network unencrypted.`,
+        'Use https, or http only for an emulator on this machine (127.0.0.1 or localhost).',
+      );
+    }
+    profile.endpoint = url.href.replace(/\/$/, '');
+  }
+  const awsProfile = input.awsProfile?.trim();
+  if (awsProfile) profile.awsProfile = awsProfile;
+  return profile;
+}
+
+function isProfile(v: unknown): v is PoolProfile {
+  if (typeof v !== 'object' || v === null) return false;
+  const p = v as Record<string, unknown>;
+  return (
+    typeof p.name === 'string' &&
+    typeof p.region === 'string' &&
+    typeof p.userPoolId === 'string' &&
+    typeof p.clientId === 'string' &&
+    typeof p.hasClientSecret === 'boolean' &&
+    (AUTH_FLOWS as readonly unknown[]).includes(p.authFlow) &&
+    (p.endpoint === undefined || typeof p.endpoint === 'string') &&
+    (p.awsProfile === undefined || typeof p.awsProfile === 'string')
+  );
+}
+
+function parsePools(text: string): Parsed<PoolsFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not valid JSON' };
+  }
+  if (typeof json !== 'object' || json === null) return { ok: false, reason: 'it has no schema version' };
+  const file = json as Record<string, unknown>;
+  if (typeof file.schema !== 'number') return { ok: false, reason: 'it has no schema version' };
+  if (file.schema > SCHEMA) return { ok: 'newer', schema: file.schema };
+  if (!Array.isArray(file.pools) || !file.pools.every(isProfile))
+    return { ok: false, reason: 'a pool entry is malformed' };
+  return { ok: true, file: { schema: SCHEMA, pools: file.pools } };
+}
+
+/** pools.json beside accounts.json; client secrets in the keychain under CLIENT_SECRET_PREFIX + name. */
+export class ProfileStore {
+  private readonly store: JsonStore<PoolsFile>;
+
+  constructor(
+    dir: string,
+    private readonly keychain: Keychain,
+  ) {
+    this.store = new JsonStore(dir, {
+      fileName: POOLS_FILE,
+      what: 'the pool profiles',
+      parse: parsePools,
+      empty: () => ({ schema: SCHEMA, pools: [] }),
+    });
+  }
+
+  async list(): Promise<PoolProfile[]> {
+    const { file } = await this.store.read();
+    return [...file.pools].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async get(name: string): Promise<PoolProfile> {
+    const found = (await this.list()).find((p) => p.name === name);
+    if (!found) {
+      throw new KeyfobError(
+        'PROFILE_NOT_FOUND',
+        `There is no pool profile named "${name}".`,
+        'Run `keyfob pool list`, or add one with `keyfob pool add`.',
+      );
+    }
+    return found;
+  }
+
+  /**
+   * Adds or replaces a profile. `clientSecret`: a string stores it, null removes it, undefined keeps what is
+   * there (when replacing). The secret goes to the keychain before the profile says it has one.
+   */
+  async save(
+    input: ProfileInput,
+    options: { clientSecret?: string | null; replace?: boolean } = {},
+  ): Promise<PoolProfile> {
+    const existing = (await this.list()).find((p) => p.name === input.name.trim());
+    if (existing && !options.replace) {
+      throw new KeyfobError(
+        'PROFILE_EXISTS',
+        `A pool profile named "${existing.name}" already exists.`,
+        'Choose another name, or remove it first with `keyfob pool remove`.',
+      );
+    }
+    const secret = options.clientSecret?.trim();
+    if (options.clientSecret !== undefined && options.clientSecret !== null && !secret) {
+      throw invalid(
+        'The client secret is empty.',
+        'Paste the app client secret (Cognito console: App clients → Show client secret), or leave it out if the client has none.',
+      );
+    }
+    const hasSecret =
+      options.clientSecret === undefined ? (existing?.hasClientSecret ?? false) : secret !== undefined;
+    const profile = validateProfile(input, hasSecret);
+    if (secret) await this.keychain.set(CLIENT_SECRET_PREFIX + profile.name, secret);
+    await this.store.update((f) => {
+      f.pools = f.pools.filter((p) => p.name !== profile.name);
+      f.pools.push(profile);
+      return { save: true, value: undefined };
+    });
+    if (options.clientSecret === null) await this.keychain.delete(CLIENT_SECRET_PREFIX + profile.name);
+    return profile;
+  }
+
+  async remove(name: string): Promise<PoolProfile> {
+    const profile = await this.get(name);
+    await this.store.update((f) => {
+      f.pools = f.pools.filter((p) => p.name !== name);
+      return { save: true, value: undefined };
+    });
+    if (profile.hasClientSecret) await this.keychain.delete(CLIENT_SECRET_PREFIX + name);
+    return profile;
+  }
+
+  async clientSecret(profile: PoolProfile): Promise<string | undefined> {
+    if (!profile.hasClientSecret) return undefined;
+    const secret = await this.keychain.get(CLIENT_SECRET_PREFIX + profile.name);
+    if (secret === null) {
+      throw new KeyfobError(
+        'SECRET_MISSING',
+        `The client secret of pool profile "${profile.name}" is not in the keychain.`,
+        `Store it again: keyfob pool add ${profile.name} … --client-secret-stdin (after keyfob pool remove ${profile.name}).`,
+      );
+    }
+    return secret;
+  }
+}

@@ -56,9 +56,16 @@ export interface ErrorInfo {
   service?: ServiceDetail;
 }
 
+/**
+ * Marks Keyfob errors across bundles: the CLI loads its QR decoder and Cognito engine as separate files, each
+ * with its own copy of this class, so `instanceof` alone would miss their errors.
+ */
+const BRAND = Symbol.for('dev.keyfob.error');
+
 export class KeyfobError extends Error {
   override readonly name = 'KeyfobError';
   readonly service?: ServiceDetail;
+  readonly [BRAND] = true;
 
   constructor(
     readonly code: ErrorCode,
@@ -79,5 +86,8 @@ export class KeyfobError extends Error {
 }
 
 export function isKeyfobError(value: unknown, code?: ErrorCode): value is KeyfobError {
-  return value instanceof KeyfobError && (code === undefined || value.code === code);
+  const branded =
+    value instanceof KeyfobError ||
+    (typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true);
+  return branded && (code === undefined || (value as KeyfobError).code === code);
 }

@@ -92,6 +92,9 @@ describe('keyfob add --image and scan', () => {
     expect(corrupt.code).toBe(1);
     expect(corrupt.stderr).toMatch(/^keyfob: /);
     expect(corrupt.stderr).toMatch(/PNG|JPEG|image/);
+    // The decoder is a separate bundle: its errors must still read as Keyfob's own, with their hint.
+    expect(corrupt.stderr).not.toContain('unexpected error');
+    expect(corrupt.stderr.trim().split('\n')).toHaveLength(2);
 
     const bomb = join(s.home, 'bomb.png');
     writeFileSync(bomb, pngHeaderBomb());

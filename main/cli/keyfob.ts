@@ -20,6 +20,45 @@ async function ask(question: string): Promise<string> {
   }
 }
 
+/** Reads a line without echoing it: the terminal is put in raw mode and nothing typed is written back. */
+async function askSecret(question: string): Promise<string> {
+  const stdin = process.stdin;
+  if (!stdin.isTTY) return ask(question);
+  process.stderr.write(question);
+  stdin.setRawMode(true);
+  stdin.resume();
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      let typed = '';
+      const onData = (chunk: Buffer) => {
+        for (const ch of chunk.toString('utf8')) {
+          if (ch === '\r' || ch === '\n' || ch === '\u0004') {
+            stdin.off('data', onData);
+            resolve(typed);
+            return;
+          }
+          if (ch === '\u0003') {
+            stdin.off('data', onData);
+            reject(new Error('cancelled'));
+            return;
+          }
+          if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);
+          else typed += ch;
+        }
+      };
+      stdin.on('data', onData);
+    });
+  } finally {
+    stdin.setRawMode(false);
+    stdin.pause();
+    process.stderr.write('\n');
+  }
+}
+
+// The AWS SDK warns on every run that its 2027 releases will need Node 22. That is for whoever chooses the
+// Node version (the Electron app ships its own), not for the person running a command.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 let vault: Vault | undefined;
 
 run(process.argv.slice(2), {
@@ -27,6 +66,7 @@ run(process.argv.slice(2), {
   stderr: (text) => process.stderr.write(text),
   readStdin,
   ask,
+  askSecret,
   isTTY: process.stdin.isTTY === true,
   env: process.env,
   vault: () => (vault ??= openVault()),

@@ -1,5 +1,4 @@
 import { promises as fs } from 'node:fs';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { KeyfobError, isKeyfobError } from '../errors';
 import { codeAt, codeForCounter } from '../otp/codes';
 import {
@@ -18,105 +17,23 @@ import {
   type OtpType,
 } from '../otp/types';
 import { formatOtpauthUri, isOtpauthUri, parseOtpauthUri } from '../otp/uri';
-import type { Account, ImportOutcome, NewAccount, RecoveryReport, Vault } from '../vault/vault';
+import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
+import { COGNITO_COMMANDS } from './cognito-commands';
 import { USAGE, commandUsage } from './usage';
+import {
+  EXIT,
+  UsageError,
+  atOption,
+  confirm,
+  intOption,
+  needOne,
+  openVault,
+  parse,
+  shortId,
+  type CliIo,
+} from './common';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readStdin: () => Promise<string>;
-  isTTY: boolean;
-  ask?: (question: string) => Promise<string>;
-  env: NodeJS.ProcessEnv;
-  /** Built on first use, so `keyfob code --uri` and `scan` never touch the keychain. */
-  vault: () => Vault;
-  version: string;
-}
-
-export const EXIT = { ok: 0, failure: 1, usage: 2, keychain: 3 } as const;
-
-class UsageError extends Error {
-  constructor(
-    message: string,
-    readonly command?: string,
-  ) {
-    super(message);
-  }
-}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-function parse<O extends Options>(command: string, args: string[], options: O, maxPositionals: number) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args,
-      options: { ...options, help: { type: 'boolean', short: 'h' } },
-      allowPositionals: true,
-      strict: true,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'), command);
-  }
-  if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`Unexpected argument "${parsed.positionals[maxPositionals]}".`, command);
-  }
-  return parsed;
-}
-
-function needOne(command: string, positionals: string[], what: string): string {
-  const value = positionals[0];
-  if (value === undefined || value === '') throw new UsageError(`Missing ${what}.`, command);
-  return value;
-}
-
-function intOption(
-  command: string,
-  name: string,
-  value: string | undefined,
-  min: number,
-): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
-    throw new UsageError(
-      `--${name} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${value}".`,
-      command,
-    );
-  }
-  return Number(value);
-}
-
-function atOption(command: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--at takes Unix seconds, not "${value}".`, command);
-  return Math.round(Number(value) * 1000);
-}
-
-function printRecovery(io: CliIo, report: RecoveryReport): void {
-  if (report.movedAside) {
-    io.stderr(
-      `keyfob: the account list could not be read (${report.movedAside.reason}); it was kept as ${report.movedAside.path}.\n`,
-    );
-  }
-  for (const a of report.recovered)
-    io.stderr(`keyfob: recovered ${displayName(a)} from the keychain (its details had been lost).\n`);
-  for (const a of report.missingSecret) {
-    io.stderr(
-      `keyfob: the key of ${displayName(a)} (${a.id}) is missing from the keychain; remove the account and add it again.\n`,
-    );
-  }
-}
-
-async function openVault(io: CliIo): Promise<Vault> {
-  const vault = io.vault();
-  printRecovery(io, await vault.recover());
-  return vault;
-}
-
-function shortId(id: string): string {
-  return id.slice(0, 8);
-}
-
+export { EXIT, type CliIo } from './common';
 // ---- add ----------------------------------------------------------------------------------------------------
 
 /** Turns decoded text (a QR code, a line of a file) into accounts, with a note for what could not be used. */
@@ -424,12 +341,6 @@ async function scan(io: CliIo, args: string[]): Promise<number> {
 
 // ---- remove, rename, export ---------------------------------------------------------------------------------
 
-async function confirm(io: CliIo, question: string): Promise<boolean> {
-  if (!io.isTTY || !io.ask) return false;
-  const answer = await io.ask(`${question} [y/N] `);
-  return /^y(es)?$/i.test(answer.trim());
-}
-
 async function remove(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse('remove', args, { yes: { type: 'boolean', short: 'y' } }, 1);
   const query = needOne('remove', positionals, 'account (an id or part of its name)');
@@ -539,10 +450,12 @@ const COMMANDS: Record<string, (io: CliIo, args: string[]) => Promise<number>> =
   remove,
   rename,
   export: exportCommand,
+  ...COGNITO_COMMANDS,
 };
 
 export function exitCodeFor(error: unknown): number {
   if (isKeyfobError(error) && error.code.startsWith('KEYCHAIN_')) return EXIT.keychain;
+  if (isKeyfobError(error) && error.code.startsWith('COGNITO_')) return EXIT.service;
   return EXIT.failure;
 }
 
@@ -576,6 +489,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     if (isKeyfobError(error)) {
       io.stderr(`keyfob: ${error.message}\n`);
       if (error.hint) io.stderr(`  ${error.hint}\n`);
+      if (error.service) io.stderr(`  (the service said: ${error.service.name}: ${error.service.message})\n`);
       return exitCodeFor(error);
     }
     io.stderr(`keyfob: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -27,6 +27,26 @@ keyfob code --uri <otpauth-uri> [--at <unix-seconds>] [--json]
   Writes every key: otpauth:// links, one per line, or Google Authenticator transfer payloads
   (otpauth-migration://, 10 accounts each). Accounts that format cannot carry are named and left out.
 `,
+  pool: `keyfob pool add <name> --region <r> --user-pool-id <id> --client-id <id> [--client-secret-stdin] [--endpoint <url>] [--auth-flow srp|password|admin] [--aws-profile <p>] [--replace]
+keyfob pool list [--json]
+keyfob pool remove <name>
+keyfob pool mfa-config <name> --totp on|off [--mfa off|optional|on]
+  Cognito user pool profiles. The client secret is read from standard input and kept in the keychain.
+  --replace updates an existing profile (keeping its secret unless a new one is given). mfa-config turns
+  authenticator apps on or off for the whole pool (SetUserPoolMfaConfig; needs AWS credentials).
+`,
+  enroll: `keyfob enroll --pool <name> --username <u> [--password-stdin] [--new-password-stdin] [--attribute name=value]... [--device-name <d>] [--no-prefer]
+  Signs in, sets Keyfob up as the user's authenticator app and prints the new account's id. The key is
+  stored (pending) the moment Cognito gives it, so an interrupted enrollment loses nothing: run it again.
+  --new-password-stdin: the new password the pool may ask for, on the next line of standard input.
+`,
+  login: `keyfob login --pool <name> --username <u> [--password-stdin] [--json | --token id|access|refresh]
+  Signs in with the authenticator code filled in. --json prints the AuthenticationResult; --token prints
+  one token alone, e.g. curl -H "Authorization: Bearer $(keyfob login ... --token id)".
+`,
+  mfa: `keyfob mfa disable --pool <name> --username <u> [--password-stdin] [--remove-account]
+  Signs in and turns TOTP MFA off for the user; the account is kept unless --remove-account.
+`,
 };
 
 export const USAGE = `Usage: keyfob <command> [options]
@@ -42,8 +62,9 @@ ${Object.values(COMMAND_USAGE)
   )
   .join('\n')}
 
-Environment: KEYFOB_HOME (data folder), KEYFOB_KEYCHAIN_SERVICE (keychain service name, default Keyfob).
-Exit status: 0 success, 1 error, 2 usage error, 3 keychain unavailable or locked.
+Environment: KEYFOB_HOME (data folder), KEYFOB_KEYCHAIN_SERVICE (keychain service name, default Keyfob),
+KEYFOB_PASSWORD (the Cognito password, instead of --password-stdin).
+Exit status: 0 success, 1 error, 2 usage error, 3 keychain unavailable or locked, 4 Cognito or network error.
 Run \`keyfob help <command>\` for details.
 `;
 

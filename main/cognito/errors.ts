@@ -1,4 +1,4 @@
-import { KeyfobError, type ErrorCode } from '../errors';
+import { KeyfobError, isKeyfobError, type ErrorCode } from '../errors';
 
 /** Where the call was in the flow, so the same exception can be explained in the step's own words. */
 export type CognitoStep =
@@ -41,7 +41,7 @@ function explainNotAuthorized(serviceMessage: string, step: CognitoStep, clientI
     return {
       code: 'COGNITO_CONFIG',
       message: `The app client${clientId ? ` ${clientId}` : ''} has a client secret, and this pool profile has none.`,
-      hint: 'Add the secret to the profile: keyfob pool remove <name>, then keyfob pool add … --client-secret-stdin.',
+      hint: 'Add the secret to the profile: keyfob pool add <name> … --client-secret-stdin --replace.',
     };
   }
   if (/unable to verify secret hash/i.test(m)) {
@@ -265,7 +265,7 @@ export function explainCognitoError(
   step: CognitoStep,
   context: { endpoint?: string; clientId?: string } = {},
 ): KeyfobError {
-  if (error instanceof KeyfobError) return error;
+  if (isKeyfobError(error)) return error;
   const name = (error as { name?: unknown })?.name;
   const serviceMessage = error instanceof Error ? error.message : String(error);
   const net = networkCode(error);

@@ -161,9 +161,14 @@ function parsePools(text: string): Parsed<PoolsFile> {
 export class ProfileStore {
   private readonly store: JsonStore<PoolsFile>;
 
+  /**
+   * `onMovedAside` hears of an unreadable pools.json that was moved aside (the profiles then start empty), so
+   * the user is told rather than finding their profiles gone.
+   */
   constructor(
     dir: string,
     private readonly keychain: Keychain,
+    private readonly onMovedAside?: (path: string, reason: string) => void,
   ) {
     this.store = new JsonStore(dir, {
       fileName: POOLS_FILE,
@@ -174,7 +179,8 @@ export class ProfileStore {
   }
 
   async list(): Promise<PoolProfile[]> {
-    const { file } = await this.store.read();
+    const { file, movedAside, movedAsideReason } = await this.store.read();
+    if (movedAside) this.onMovedAside?.(movedAside, movedAsideReason ?? 'it could not be read');
     return [...file.pools].sort((a, b) => a.name.localeCompare(b.name));
   }
 
@@ -203,7 +209,7 @@ export class ProfileStore {
       throw new KeyfobError(
         'PROFILE_EXISTS',
         `A pool profile named "${existing.name}" already exists.`,
-        'Choose another name, or remove it first with `keyfob pool remove`.',
+        'Choose another name, or add --replace to update it.',
       );
     }
     const secret = options.clientSecret?.trim();
@@ -243,7 +249,7 @@ export class ProfileStore {
       throw new KeyfobError(
         'SECRET_MISSING',
         `The client secret of pool profile "${profile.name}" is not in the keychain.`,
-        `Store it again: keyfob pool add ${profile.name} … --client-secret-stdin (after keyfob pool remove ${profile.name}).`,
+        `Store it again: keyfob pool add ${profile.name} … --client-secret-stdin --replace.`,
       );
     }
     return secret;

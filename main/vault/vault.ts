@@ -338,10 +338,13 @@ export class Vault {
   }
 
   /** The accounts linked to a Cognito pool profile and user, verified ones first. */
-  async linked(profile: string, username: string): Promise<Account[]> {
+  /** Accounts enrolled with a pool profile (for one user, when given), verified ones first. */
+  async linked(profile: string, username?: string): Promise<Account[]> {
     const accounts = await this.list();
     return accounts
-      .filter((a) => a.cognito?.profile === profile && a.cognito.username === username)
+      .filter(
+        (a) => a.cognito?.profile === profile && (username === undefined || a.cognito.username === username),
+      )
       .sort((a, b) => (a.status === b.status ? 0 : a.status === 'active' ? -1 : 1));
   }
 

@@ -1,0 +1,415 @@
+import type { EnrollResult, Progress, Prompts, SignInRequest, Tokens } from '../cognito';
+import { ProfileStore, type PoolProfile } from '../cognito/profiles';
+import { KeyfobError } from '../errors';
+import { displayName } from '../otp/types';
+import { KeytarKeychain } from '../vault/keytar-keychain';
+import { dataDirectory } from '../vault/paths';
+import { EXIT, UsageError, needOne, openVault, parse, shortId, type CliIo } from './common';
+
+// The Cognito engine pulls in the AWS SDK, several times the rest of the CLI: it is a file of its own
+// (dist/cli/cognito.js, see build.mjs), loaded only by the commands here.
+async function loadCognito() {
+  return import('../cognito');
+}
+
+function profileStore(io: CliIo): ProfileStore {
+  return new ProfileStore(dataDirectory(io.env), new KeytarKeychain({ env: io.env }), (path, reason) =>
+    io.stderr(`keyfob: the pool profiles could not be read (${reason}); the file was kept as ${path}.\n`),
+  );
+}
+
+async function engineFor(io: CliIo) {
+  const { CognitoEngine } = await loadCognito();
+  return new CognitoEngine({ vault: await openVault(io), profiles: profileStore(io) });
+}
+
+// ---- secrets from standard input ---------------------------------------------------------------------------
+
+/**
+ * Standard input read once and handed out line by line: the password on the first line, a new password (when
+ * the pool asks for one) on the second. Read lazily, so commands that need no input never wait for it.
+ */
+class StdinLines {
+  private lines: Promise<string[]> | undefined;
+  constructor(private readonly io: CliIo) {}
+  async line(index: number): Promise<string | undefined> {
+    this.lines ??= this.io.readStdin().then((text) => text.split(/\r?\n/));
+    const value = (await this.lines)[index];
+    return value === undefined || value === '' ? undefined : value;
+  }
+}
+
+interface PasswordOptions {
+  'password-stdin'?: boolean | undefined;
+  'new-password-stdin'?: boolean | undefined;
+  attribute?: string[] | undefined;
+}
+
+const PASSWORD_OPTIONS = {
+  'password-stdin': { type: 'boolean' },
+  'new-password-stdin': { type: 'boolean' },
+  attribute: { type: 'string', multiple: true },
+} as const;
+
+async function password(io: CliIo, values: PasswordOptions, stdin: StdinLines): Promise<string> {
+  if (values['password-stdin']) {
+    const line = await stdin.line(0);
+    if (line === undefined) {
+      throw new KeyfobError(
+        'INPUT_NEEDED',
+        'No password on standard input.',
+        'Pipe it in on the first line, e.g. printf "%s\\n" "$PASSWORD" | keyfob … --password-stdin.',
+      );
+    }
+    return line;
+  }
+  const fromEnv = io.env.KEYFOB_PASSWORD;
+  if (fromEnv) return fromEnv;
+  if (io.isTTY && io.askSecret) {
+    const typed = await io.askSecret('Password: ');
+    if (typed) return typed;
+  }
+  throw new KeyfobError(
+    'INPUT_NEEDED',
+    'A password is needed to sign in.',
+    'Give it with --password-stdin (first line of standard input) or the KEYFOB_PASSWORD environment variable.',
+  );
+}
+
+function attributes(values: PasswordOptions, command: string): Record<string, string> | undefined {
+  if (!values.attribute?.length) return undefined;
+  const out: Record<string, string> = {};
+  for (const pair of values.attribute) {
+    const eq = pair.indexOf('=');
+    if (eq <= 0) throw new UsageError(`--attribute takes name=value, not "${pair}".`, command);
+    out[pair.slice(0, eq)] = pair.slice(eq + 1);
+  }
+  return out;
+}
+
+function prompts(io: CliIo, values: PasswordOptions, stdin: StdinLines, command: string): Prompts {
+  const attrs = attributes(values, command);
+  return {
+    newPassword: async (state) => {
+      let next: string | undefined;
+      if (values['new-password-stdin']) next = await stdin.line(values['password-stdin'] ? 1 : 0);
+      else if (io.isTTY && io.askSecret) {
+        io.stderr(`The pool asks ${state.username} to choose a new password.\n`);
+        next = (await io.askSecret('New password: ')) || undefined;
+      }
+      if (!next) return undefined;
+      // Required attributes the user did not pass are reported by the engine, by name.
+      return { password: next, ...(attrs ? { attributes: attrs } : {}) };
+    },
+    code: async (state) => {
+      if (!io.isTTY || !io.ask) return undefined;
+      const via = state.kind === 'smsMfa' ? 'text message' : 'e-mail';
+      const answer = await io.ask(
+        `Code sent by ${via}${state.destination ? ` to ${state.destination}` : ''}: `,
+      );
+      return answer.trim() || undefined;
+    },
+  };
+}
+
+/** What the engine is doing, on stderr, so stdout carries only the result (an id, tokens). */
+function progressPrinter(io: CliIo, verbose: boolean): (p: Progress) => void {
+  return (p) => {
+    switch (p.type) {
+      case 'clockSkew': {
+        const seconds = Math.round(Math.abs(p.offsetMs) / 1000);
+        io.stderr(
+          `keyfob: warning: this computer's clock is ${seconds} s ${p.offsetMs > 0 ? 'behind' : 'ahead of'} Cognito's; codes are computed on Cognito's time for this run. Turn on automatic time setting to fix it for good.\n`,
+        );
+        break;
+      }
+      case 'waitingForCode':
+        io.stderr(`keyfob: this period's code was already used; waiting ${p.seconds} s for the next one…\n`);
+        break;
+      case 'secretStored':
+        if (verbose) io.stderr(`keyfob: key received and stored (pending until verified).\n`);
+        break;
+      case 'verified':
+        if (verbose) io.stderr(`keyfob: Cognito accepted the code: the authenticator is set up.\n`);
+        break;
+      case 'preferenceSet':
+        if (verbose)
+          io.stderr(`keyfob: TOTP MFA enabled${p.preferred ? ' and preferred' : ''} for this user.\n`);
+        break;
+      case 'replaced':
+        io.stderr(
+          `keyfob: removed the older key ${shortId(p.old.id)} (${displayName(p.old)}); Cognito keeps one.\n`,
+        );
+        break;
+      default:
+        break;
+    }
+  };
+}
+
+const SIGN_IN_OPTIONS = {
+  pool: { type: 'string' },
+  username: { type: 'string' },
+  ...PASSWORD_OPTIONS,
+} as const;
+
+function required(command: string, value: string | undefined, flag: string): string {
+  if (value === undefined || value.trim() === '') throw new UsageError(`Missing --${flag}.`, command);
+  return value;
+}
+
+async function signInRequest(
+  io: CliIo,
+  command: string,
+  values: PasswordOptions & { pool?: string | undefined; username?: string | undefined },
+  verbose: boolean,
+): Promise<SignInRequest> {
+  const profile = required(command, values.pool, 'pool');
+  const username = required(command, values.username, 'username');
+  const stdin = new StdinLines(io);
+  return {
+    profile,
+    username,
+    password: await password(io, values, stdin),
+    prompts: prompts(io, values, stdin, command),
+    onProgress: progressPrinter(io, verbose),
+  };
+}
+
+// ---- pool ---------------------------------------------------------------------------------------------------
+
+function profileJson(p: PoolProfile) {
+  return {
+    name: p.name,
+    region: p.region,
+    userPoolId: p.userPoolId,
+    clientId: p.clientId,
+    hasClientSecret: p.hasClientSecret,
+    authFlow: p.authFlow,
+    ...(p.endpoint ? { endpoint: p.endpoint } : {}),
+    ...(p.awsProfile ? { awsProfile: p.awsProfile } : {}),
+  };
+}
+
+async function poolAdd(io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    'pool',
+    args,
+    {
+      region: { type: 'string' },
+      'user-pool-id': { type: 'string' },
+      'client-id': { type: 'string' },
+      'client-secret-stdin': { type: 'boolean' },
+      endpoint: { type: 'string' },
+      'auth-flow': { type: 'string' },
+      'aws-profile': { type: 'string' },
+      replace: { type: 'boolean' },
+    },
+    1,
+  );
+  const name = needOne('pool', positionals, 'profile name');
+  let clientSecret: string | undefined;
+  if (values['client-secret-stdin']) {
+    clientSecret = (await io.readStdin()).split(/\r?\n/)[0]?.trim();
+    if (!clientSecret) {
+      throw new KeyfobError(
+        'INPUT_NEEDED',
+        'No client secret on standard input.',
+        'Pipe it in, e.g. printf "%s\\n" "$CLIENT_SECRET" | keyfob pool add … --client-secret-stdin.',
+      );
+    }
+  }
+  const store = profileStore(io);
+  const profile = await store.save(
+    {
+      name,
+      region: required('pool', values.region, 'region'),
+      userPoolId: required('pool', values['user-pool-id'], 'user-pool-id'),
+      clientId: required('pool', values['client-id'], 'client-id'),
+      endpoint: values.endpoint,
+      authFlow: values['auth-flow'],
+      awsProfile: values['aws-profile'],
+    },
+    // Replacing without --client-secret-stdin keeps the stored secret; a new one replaces it.
+    { ...(clientSecret !== undefined ? { clientSecret } : {}), replace: values.replace === true },
+  );
+  io.stdout(
+    `${values.replace ? 'saved' : 'added'}  ${profile.name}  ${profile.userPoolId}  client ${profile.clientId}${profile.hasClientSecret ? ' (with secret, in the keychain)' : ''}  ${profile.authFlow}${profile.endpoint ? `  ${profile.endpoint}` : ''}\n`,
+  );
+  return EXIT.ok;
+}
+
+async function poolList(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parse('pool', args, { json: { type: 'boolean' } }, 0);
+  const pools = await profileStore(io).list();
+  if (values.json) {
+    io.stdout(`${JSON.stringify(pools.map(profileJson), null, 2)}\n`);
+    return EXIT.ok;
+  }
+  if (pools.length === 0) {
+    io.stderr('No pool profiles yet. Add one with `keyfob pool add`.\n');
+    return EXIT.ok;
+  }
+  for (const p of pools) {
+    io.stdout(
+      `${p.name}  ${p.userPoolId}  client ${p.clientId}${p.hasClientSecret ? ' (secret)' : ''}  ${p.authFlow}${p.endpoint ? `  ${p.endpoint}` : ''}\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+async function poolRemove(io: CliIo, args: string[]): Promise<number> {
+  const { positionals } = parse('pool', args, {}, 1);
+  const name = needOne('pool', positionals, 'profile name');
+  const removed = await profileStore(io).remove(name);
+  io.stdout(`removed  ${removed.name}\n`);
+  const linked = await (await openVault(io)).linked(removed.name);
+  if (linked.length > 0) {
+    io.stderr(
+      `keyfob: ${linked.length} account${linked.length === 1 ? '' : 's'} enrolled with this pool ${linked.length === 1 ? 'keeps its' : 'keep their'} keys; add the profile again to sign in with ${linked.length === 1 ? 'it' : 'them'}.\n`,
+    );
+  }
+  return EXIT.ok;
+}
+
+function onOff(command: string, flag: string, value: string | undefined): boolean {
+  if (value === 'on') return true;
+  if (value === 'off') return false;
+  throw new UsageError(`--${flag} is on or off.`, command);
+}
+
+async function poolMfaConfig(io: CliIo, args: string[]): Promise<number> {
+  const { values, positionals } = parse(
+    'pool',
+    args,
+    { totp: { type: 'string' }, mfa: { type: 'string' } },
+    1,
+  );
+  const name = needOne('pool', positionals, 'profile name');
+  const totp = onOff('pool', 'totp', values.totp);
+  let mfa: 'OFF' | 'OPTIONAL' | 'ON' | undefined;
+  if (values.mfa !== undefined) {
+    const upper = values.mfa.toUpperCase();
+    if (upper !== 'OFF' && upper !== 'OPTIONAL' && upper !== 'ON')
+      throw new UsageError('--mfa is off, optional or on.', 'pool');
+    mfa = upper;
+  }
+  const engine = await engineFor(io);
+  const result = await engine.setPoolMfaConfig(name, { totp, ...(mfa ? { mfa } : {}) });
+  io.stdout(
+    `pool ${name}: MFA ${result.mfa.toLowerCase()}, authenticator apps (TOTP) ${result.totp ? 'on' : 'off'}\n`,
+  );
+  return EXIT.ok;
+}
+
+async function pool(io: CliIo, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  switch (sub) {
+    case 'add':
+      return poolAdd(io, rest);
+    case 'list':
+      return poolList(io, rest);
+    case 'remove':
+      return poolRemove(io, rest);
+    case 'mfa-config':
+      return poolMfaConfig(io, rest);
+    default:
+      throw new UsageError(
+        sub === undefined
+          ? 'Missing subcommand (add, list, remove or mfa-config).'
+          : `Unknown subcommand "${sub}".`,
+        'pool',
+      );
+  }
+}
+
+// ---- enroll, login, mfa ----------------------------------------------------------------------------------
+
+async function enroll(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parse(
+    'enroll',
+    args,
+    { ...SIGN_IN_OPTIONS, 'device-name': { type: 'string' }, 'no-prefer': { type: 'boolean' } },
+    0,
+  );
+  const request = await signInRequest(io, 'enroll', values, true);
+  const engine = await engineFor(io);
+  const result: EnrollResult = await engine.enroll({
+    ...request,
+    ...(values['device-name'] !== undefined ? { deviceName: values['device-name'] } : {}),
+    prefer: values['no-prefer'] !== true,
+  });
+  io.stdout(`${result.account.id}  ${displayName(result.account)}\n`);
+  return EXIT.ok;
+}
+
+const TOKEN_KINDS = { id: 'idToken', access: 'accessToken', refresh: 'refreshToken' } as const;
+
+function authenticationResult(tokens: Tokens) {
+  return {
+    IdToken: tokens.idToken,
+    AccessToken: tokens.accessToken,
+    ...(tokens.refreshToken ? { RefreshToken: tokens.refreshToken } : {}),
+    ExpiresIn: tokens.expiresIn,
+    TokenType: tokens.tokenType,
+  };
+}
+
+async function login(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parse(
+    'login',
+    args,
+    { ...SIGN_IN_OPTIONS, json: { type: 'boolean' }, token: { type: 'string' } },
+    0,
+  );
+  if (values.json && values.token !== undefined)
+    throw new UsageError('Give --json or --token, not both.', 'login');
+  const kind = values.token;
+  if (kind !== undefined && !(kind in TOKEN_KINDS))
+    throw new UsageError('--token is id, access or refresh.', 'login');
+  const request = await signInRequest(io, 'login', values, false);
+  const engine = await engineFor(io);
+  const { tokens, username } = await engine.login(request);
+  if (kind !== undefined) {
+    const token = tokens[TOKEN_KINDS[kind as keyof typeof TOKEN_KINDS]];
+    if (!token) {
+      throw new KeyfobError(
+        'COGNITO_SERVICE',
+        `Cognito returned no ${kind} token for this sign-in.`,
+        'Use --json to see what it returned.',
+      );
+    }
+    io.stdout(`${token}\n`);
+  } else if (values.json) {
+    io.stdout(`${JSON.stringify(authenticationResult(tokens), null, 2)}\n`);
+  } else {
+    const minutes = Math.round(tokens.expiresIn / 60);
+    io.stdout(
+      `Signed in as ${username}; the tokens expire in ${minutes} minute${minutes === 1 ? '' : 's'}.\n` +
+        `IdToken      ${tokens.idToken}\nAccessToken  ${tokens.accessToken}\n` +
+        (tokens.refreshToken ? `RefreshToken ${tokens.refreshToken}\n` : ''),
+    );
+  }
+  return EXIT.ok;
+}
+
+async function mfa(io: CliIo, args: string[]): Promise<number> {
+  const [sub, ...rest] = args;
+  if (sub !== 'disable') {
+    throw new UsageError(
+      sub === undefined ? 'Missing subcommand (disable).' : `Unknown subcommand "${sub}".`,
+      'mfa',
+    );
+  }
+  const { values } = parse('mfa', rest, { ...SIGN_IN_OPTIONS, 'remove-account': { type: 'boolean' } }, 0);
+  const request = await signInRequest(io, 'mfa', values, false);
+  const engine = await engineFor(io);
+  const { removed } = await engine.disable({ ...request, removeAccount: values['remove-account'] === true });
+  io.stdout(`TOTP MFA turned off for ${request.username} in pool ${request.profile}.\n`);
+  if (removed) io.stdout(`removed  ${removed.id}  ${displayName(removed)}\n`);
+  else if (values['remove-account'] !== true)
+    io.stderr('keyfob: the account is kept (add --remove-account to delete its key too).\n');
+  return EXIT.ok;
+}
+
+export const COGNITO_COMMANDS = { pool, enroll, login, mfa };

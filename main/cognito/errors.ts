@@ -138,11 +138,19 @@ const BY_NAME: Record<string, (step: CognitoStep, serviceMessage: string) => Exp
     message: 'The pool requires this user to reset their password.',
     hint: 'Reset it through the application\'s "forgot password" page, or ask the administrator.',
   }),
-  InvalidPasswordException: () => ({
-    code: 'COGNITO_AUTH',
-    message: "The new password does not meet the pool's password policy.",
-    hint: 'Choose a longer password with the required mix of upper and lower case letters, digits and symbols.',
-  }),
+  // Cognito uses it for a new password against the policy; emulators (cognito-local) also for a wrong one.
+  InvalidPasswordException: (step) =>
+    step === 'new-password'
+      ? {
+          code: 'COGNITO_AUTH',
+          message: "The new password does not meet the pool's password policy.",
+          hint: 'Choose a longer password with the required mix of upper and lower case letters, digits and symbols.',
+        }
+      : {
+          code: 'COGNITO_AUTH',
+          message: 'Cognito did not accept the password.',
+          hint: 'Check it (passwords are case-sensitive), then try again.',
+        },
   PasswordHistoryPolicyViolationException: () => ({
     code: 'COGNITO_AUTH',
     message: 'The pool does not allow reusing a recent password.',

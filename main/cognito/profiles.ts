@@ -60,24 +60,26 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
     throw invalid(`"${input.region}" is not an AWS region.`, 'Regions look like us-east-1 or eu-west-2.');
   }
   const userPoolId = input.userPoolId.trim();
-  const poolMatch = /^([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\d{1,2})_([A-Za-z0-9]{1,55})$/.exec(userPoolId);
+  const poolMatch = /^([a-z0-9-]{1,50})_([A-Za-z0-9]{1,55})$/.exec(userPoolId);
   if (!poolMatch) {
     throw invalid(
       `"${input.userPoolId}" is not a user pool id.`,
       'Pool ids are the region, an underscore and a code, e.g. us-east-1_AbCdEf123 (Cognito console: User pool overview).',
     );
   }
-  if (poolMatch[1] !== region) {
+  // Emulators name their own "regions" (cognito-local: local_AbC123); only real Cognito ties the two.
+  const emulated = Boolean(input.endpoint?.trim());
+  if (poolMatch[1] !== region && !emulated) {
     throw invalid(
       `The pool ${userPoolId} is in ${poolMatch[1]}, not in ${region}.`,
       `Use --region ${poolMatch[1]}, the region that starts the pool id.`,
     );
   }
   const clientId = input.clientId.trim();
-  if (!/^[a-z0-9]{1,128}$/.test(clientId)) {
+  if (!/^[\w+]{1,128}$/.test(clientId)) {
     throw invalid(
       `"${input.clientId}" is not an app client id.`,
-      'App client ids are lower-case letters and digits, e.g. 1example23456789abcdefghij (Cognito console: App clients).',
+      'App client ids are letters and digits, e.g. 1example23456789abcdefghij (Cognito console: App clients).',
     );
   }
   const authFlow = (input.authFlow ?? 'srp').trim().toLowerCase();

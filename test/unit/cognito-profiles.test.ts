@@ -56,6 +56,13 @@ describe('validateProfile', () => {
     const mismatch = refusal({ region: 'eu-west-2' });
     expect(mismatch.message).toContain('is in eu-west-1, not in eu-west-2');
     expect(mismatch.hint).toContain('--region eu-west-1');
+    expect(refusal({ userPoolId: 'eu-west-1_has space' }).message).toContain('not a user pool id');
+    // An emulator behind --endpoint may use its own prefix (cognito-local: local_...).
+    expect(
+      validateProfile({ ...GOOD, userPoolId: 'local_6kLmN0pQ', endpoint: 'http://localhost:9229' }, false)
+        .userPoolId,
+    ).toBe('local_6kLmN0pQ');
+    expect(refusal({ userPoolId: 'local_6kLmN0pQ' }).message).toContain('is in local, not in eu-west-1');
     expect(refusal({ clientId: 'Not-A-Client' }).message).toContain('not an app client id');
     expect(refusal({ authFlow: 'custom' }).hint).toMatch(/srp .* password .* admin/);
     expect(refusal({ endpoint: 'not a url' }).message).toContain('not a URL');

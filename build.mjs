@@ -15,6 +15,10 @@ const common = {
   // keytar is a native addon and electron is provided at run time; neither can be bundled.
   external: ['electron', 'keytar'],
   define: { KEYFOB_VERSION: JSON.stringify(pkg.version) },
+  // import() of a CommonJS file goes through Node's ESM loader, which first scans the whole file for its export
+  // names (cjs-module-lexer: ~85 ms on the AWS SDK bundle), and code compiled through node:vm (the CLI's code
+  // cache) cannot use it at all: require() everywhere.
+  supported: { 'dynamic-import': false },
 };
 
 // The QR decoder (jsqr, pngjs, jpeg-js) and the Cognito engine (the AWS SDK) are most of the CLI's code, but
@@ -39,7 +43,14 @@ await Promise.all([
     plugins: [qrOnDemand],
   }),
   build({ ...common, entryPoints: ['main/qr/index.ts'], outfile: 'dist/cli/qr.js' }),
-  build({ ...common, entryPoints: ['main/cognito/index.ts'], outfile: 'dist/cli/cognito.js' }),
+  build({
+    ...common,
+    entryPoints: ['main/cognito/index.ts'],
+    outfile: 'dist/cli/cognito.js',
+    // The SDK's ES modules let esbuild drop the ~100 commands Keyfob never sends; its CommonJS build does not.
+    mainFields: ['module', 'main'],
+    minify: true,
+  }),
   build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.js' }),
   build({
     ...common,

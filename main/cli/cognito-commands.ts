@@ -1,15 +1,22 @@
+import { join } from 'node:path';
 import type { EnrollResult, Progress, Prompts, SignInRequest, Tokens } from '../cognito';
 import { ProfileStore, type PoolProfile } from '../cognito/profiles';
 import { KeyfobError } from '../errors';
 import { displayName } from '../otp/types';
 import { KeytarKeychain } from '../vault/keytar-keychain';
 import { dataDirectory } from '../vault/paths';
+import { requireWithCodeCache } from './code-cache';
 import { EXIT, UsageError, needOne, openVault, parse, shortId, type CliIo } from './common';
 
+declare const KEYFOB_VERSION: string | undefined;
+
 // The Cognito engine pulls in the AWS SDK, several times the rest of the CLI: it is a file of its own
-// (dist/cli/cognito.js, see build.mjs), loaded only by the commands here.
-async function loadCognito() {
-  return import('../cognito');
+// (dist/cli/cognito.js, see build.mjs), loaded only by the commands here, through a V8 code cache.
+async function loadCognito(): Promise<typeof import('../cognito')> {
+  if (typeof KEYFOB_VERSION === 'string') {
+    return requireWithCodeCache(join(__dirname, 'cognito.js')).exports as typeof import('../cognito');
+  }
+  return import('../cognito'); // from source (tests, tsx)
 }
 
 function profileStore(io: CliIo): ProfileStore {
@@ -19,8 +26,11 @@ function profileStore(io: CliIo): ProfileStore {
 }
 
 async function engineFor(io: CliIo) {
+  // Opening the vault (its recovery scan of the keychain) runs while the engine loads and signs in: the sign-in
+  // needs the vault only once Cognito asks for a code.
+  const vault = openVault(io);
   const { CognitoEngine } = await loadCognito();
-  return new CognitoEngine({ vault: await openVault(io), profiles: profileStore(io) });
+  return new CognitoEngine({ vault, profiles: profileStore(io) });
 }
 
 // ---- secrets from standard input ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import { openVault } from '../vault';
 import type { Vault } from '../vault/vault';
+import { saveCodeCaches } from './code-cache';
 import { run } from './run';
 
 declare const KEYFOB_VERSION: string | undefined;
@@ -73,6 +74,7 @@ run(process.argv.slice(2), {
   version: typeof KEYFOB_VERSION === 'string' ? KEYFOB_VERSION : 'dev',
 }).then(
   (code) => {
+    saveCodeCaches();
     // Exit explicitly: a keychain call that timed out may still hold the event loop open.
     process.stdout.write('', () => process.exit(code));
   },

@@ -1,5 +1,5 @@
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { fromIni } from '@aws-sdk/credential-providers';
+import type { fromIni } from '@aws-sdk/credential-providers';
 import { systemClock, type Clock } from '../otp/codes';
 import type { PoolProfile } from './profiles';
 
@@ -34,6 +34,16 @@ function dateHeader(headers: unknown): number | undefined {
   return Number.isFinite(parsed) ? parsed : undefined;
 }
 
+type CredentialProvider = ReturnType<typeof fromIni>;
+
+function namedProfile(name: string): CredentialProvider {
+  let provider: CredentialProvider | undefined;
+  return async (options) => {
+    provider ??= (await import('@aws-sdk/credential-providers')).fromIni({ profile: name });
+    return provider(options);
+  };
+}
+
 /**
  * The real SDK client for a profile. User-facing operations are unauthenticated (smithy `noAuth`), so no AWS
  * credentials are needed unless the profile uses the admin flow, which takes them from the SDK's default
@@ -45,7 +55,8 @@ export const createCognitoClient: CognitoClientFactory = (profile, options = {})
   const client = new CognitoIdentityProviderClient({
     region: profile.region,
     ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
-    ...(profile.awsProfile ? { credentials: fromIni({ profile: profile.awsProfile }) } : {}),
+    // The shared-config provider (and the STS and SSO clients it brings) loads only for a named AWS profile.
+    ...(profile.awsProfile ? { credentials: namedProfile(profile.awsProfile) } : {}),
     maxAttempts: options.maxAttempts ?? 3,
   });
   const onSkew = options.onSkew;

@@ -61,7 +61,11 @@ export interface EnrollResult {
 }
 
 export interface EngineOptions {
-  vault: Vault;
+  /**
+   * May still be opening (the CLI starts the keychain's recovery scan and the sign-in together): the engine
+   * waits for it only when it needs a key.
+   */
+  vault: Vault | Promise<Vault>;
   profiles: ProfileStore;
   clientFactory?: CognitoClientFactory;
   clock?: CodeClock;
@@ -84,7 +88,7 @@ interface Connection {
  * never one already used, and a new key is stored (pending) the moment Cognito hands it out.
  */
 export class CognitoEngine {
-  private readonly vault: Vault;
+  private readonly vaultReady: Promise<Vault>;
   private readonly profiles: ProfileStore;
   private readonly clientFactory: CognitoClientFactory;
   private readonly clock: CodeClock;
@@ -94,7 +98,9 @@ export class CognitoEngine {
   private skewReported = false;
 
   constructor(options: EngineOptions) {
-    this.vault = options.vault;
+    this.vaultReady = Promise.resolve(options.vault);
+    // Awaited where a key is needed; until then a failure to open it must not count as unhandled.
+    this.vaultReady.catch(() => undefined);
     this.profiles = options.profiles;
     this.clientFactory = options.clientFactory ?? createCognitoClient;
     this.clock = options.clock ?? new CodeClock();
@@ -154,7 +160,8 @@ export class CognitoEngine {
     for (;;) {
       const now = this.clock.now();
       const step = Math.floor(now / periodMs);
-      if (await this.vault.claimStep(account.id, step)) return (await this.vault.code(account.id, now)).code;
+      if (await (await this.vaultReady).claimStep(account.id, step))
+        return (await (await this.vaultReady).code(account.id, now)).code;
       const waitMs = (step + 1) * periodMs - now;
       onProgress?.({ type: 'waitingForCode', seconds: Math.ceil(waitMs / 1000), account: account.id });
       await this.sleep(waitMs + 20);
@@ -166,7 +173,7 @@ export class CognitoEngine {
     username: string,
     pendingToo = false,
   ): Promise<Account | undefined> {
-    const linked = await this.vault.linked(profile, username);
+    const linked = await (await this.vaultReady).linked(profile, username);
     return linked.find((a) => a.status === 'active') ?? (pendingToo ? linked[0] : undefined);
   }
 
@@ -300,7 +307,7 @@ export class CognitoEngine {
     const state = await this.drive(conn, req);
     const deviceName = (req.deviceName ?? this.hostName()).trim() || 'Keyfob';
     const prefer = req.prefer ?? true;
-    const previous = await this.vault.linked(conn.profile.name, req.username);
+    const previous = await (await this.vaultReady).linked(conn.profile.name, req.username);
 
     let result: EnrollResult;
     if (state.kind === 'mfaSetup') {
@@ -323,7 +330,7 @@ export class CognitoEngine {
           'Cognito verified the code but returned no session to finish signing in.',
           'Sign in again.',
         );
-      const active = await this.vault.markVerified(account.id);
+      const active = await (await this.vaultReady).markVerified(account.id);
       req.onProgress?.({ type: 'verified', account: active });
       const done = await conn.signIn.send({ type: 'mfaSetupVerified', session: verified.Session });
       if (done.kind !== 'signedIn') {
@@ -349,7 +356,7 @@ export class CognitoEngine {
         account = await this.storePending(conn, req, associated.SecretCode);
         await this.verify(conn, req, account, deviceName, { AccessToken: accessToken });
       }
-      const active = await this.vault.markVerified(account.id);
+      const active = await (await this.vaultReady).markVerified(account.id);
       req.onProgress?.({ type: 'verified', account: active });
       await this.setPreference(conn, accessToken, state.username, prefer, req);
       result = { account: active, tokens: state.tokens, path: 'access-token' };
@@ -357,7 +364,7 @@ export class CognitoEngine {
 
     // Cognito keeps one software token per user: the new one replaced every older key of this user.
     for (const old of previous.filter((a) => a.id !== result.account.id)) {
-      await this.vault.remove(old.id);
+      await (await this.vaultReady).remove(old.id);
       req.onProgress?.({ type: 'replaced', old });
     }
     return result;
@@ -394,7 +401,9 @@ export class CognitoEngine {
         'Try the enrollment again.',
       );
     const secret = normaliseSecret(secretCode);
-    const account = await this.vault.add(
+    const account = await (
+      await this.vaultReady
+    ).add(
       {
         issuer: conn.profile.name,
         label: req.username,
@@ -499,7 +508,7 @@ export class CognitoEngine {
     );
     if (!req.removeAccount) return {};
     const account = await this.linkedAccount(req.profile, req.username, true);
-    if (account) await this.vault.remove(account.id);
+    if (account) await (await this.vaultReady).remove(account.id);
     return account ? { removed: account } : {};
   }
 

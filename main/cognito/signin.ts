@@ -51,7 +51,7 @@ export type SignInEvent =
   | { type: 'newPassword'; password: string; attributes?: Record<string, string> }
   | { type: 'selectMfa'; answer: MfaType }
   | { type: 'code'; code: string }
-  /** MFA_SETUP is answered with the Session that VerifySoftwareToken returned (see enrollment.ts). */
+  /** MFA_SETUP is answered with the Session that VerifySoftwareToken returned (see CognitoEngine.enroll). */
   | { type: 'mfaSetupVerified'; session: string };
 
 interface ChallengeOutput {
@@ -81,7 +81,7 @@ function parseJson<T>(text: string | undefined, fallback: T): T {
 /**
  * One sign-in to one pool, as an explicit state machine: `send(event)` makes the Cognito call the event
  * stands for and moves to the state the answer puts it in. It knows nothing of the vault or the user
- * interface; the CLI and the renderer drive it the same way (see flow.ts).
+ * interface; the CLI and the renderer drive it the same way (through CognitoEngine).
  */
 export class SignIn {
   private current: SignInState = { kind: 'start' };
@@ -186,7 +186,7 @@ export class SignIn {
       );
       return this.advance(out, name);
     }
-    this.srp = srpClient(name, password, profile.userPoolId);
+    this.srp = await srpClient(name, password, profile.userPoolId);
     const srpA = this.srp.srpA;
     const out = await this.call('sign-in', () =>
       this.client.send(

@@ -1,5 +1,4 @@
 import { createHmac } from 'node:crypto';
-import { createSrpSession, signSrpSession } from 'cognito-srp-helper';
 
 /** SECRET_HASH = Base64(HMAC-SHA256(key = client secret, message = username + client id)). */
 export function secretHash(username: string, clientId: string, clientSecret: string): string {
@@ -23,7 +22,10 @@ export interface SrpClient {
  * Wraps cognito-srp-helper. The password is hashed with USER_ID_FOR_SRP from the challenge (not the name the
  * user typed), so sign-in by e-mail alias works; the TIMESTAMP is English, UTC, day not zero-padded.
  */
-export function srpClient(username: string, password: string, userPoolId: string): SrpClient {
+export async function srpClient(username: string, password: string, userPoolId: string): Promise<SrpClient> {
+  // Loaded on first use: the helper and its big-number libraries are a third of the engine's code, and the
+  // password and admin flows never need them (keyfob login starts faster).
+  const { createSrpSession, signSrpSession } = await import('cognito-srp-helper');
   const session = createSrpSession(username, password, userPoolId, false);
   return {
     srpA: session.largeA,

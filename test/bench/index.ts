@@ -11,6 +11,7 @@ import { codeAt } from '../../main/otp/codes';
 import { bytesToBase32 } from '../../main/otp/secret';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
+import { benchLogin } from './login';
 import { benchQr } from './qr';
 
 const CLI = resolve(__dirname, '../../dist/cli/keyfob.js');
@@ -136,11 +137,39 @@ async function benchQrDecode(): Promise<void> {
     console.log('  (zbarimg not installed: apt-get install zbar-tools)');
 }
 
+async function benchCognitoLogin(): Promise<void> {
+  const r = await benchLogin();
+  console.log(
+    `\nCognito sign-in with the TOTP code filled in, whole process, median of ${r.runs} runs (local stand-in pool)`,
+  );
+  const rows = [
+    ['command', 'median ms', 'share of AWS CLI chain'],
+    [
+      'keyfob login --token id',
+      r.keyfobMs.toFixed(1),
+      r.awsMs === undefined ? '-' : `${((r.keyfobMs / r.awsMs) * 100).toFixed(1)}%`,
+    ],
+  ];
+  rows.push(
+    r.awsMs === undefined
+      ? [`aws initiate-auth + oathtool + respond-to-auth-challenge (${r.awsMissing})`, '-', '-']
+      : ['aws initiate-auth + oathtool + aws respond-to-auth-challenge', r.awsMs.toFixed(1), '100%'],
+  );
+  table(rows);
+  if (r.awsMs !== undefined) {
+    const share = r.keyfobMs / r.awsMs;
+    console.log(
+      `  keyfob login at most 15% of the AWS CLI chain: ${(share * 100).toFixed(1)}% (${goal(share <= 0.15)})`,
+    );
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`Keyfob benchmark — node ${process.version}, ${process.platform}/${process.arch}`);
   await benchStartup();
   benchThroughput();
   await benchQrDecode();
+  await benchCognitoLogin();
 }
 
 main().catch((error: unknown) => {

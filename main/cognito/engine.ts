@@ -269,7 +269,7 @@ export class CognitoEngine {
             throw new KeyfobError(
               'INPUT_NEEDED',
               `The pool sent a code by ${via}${state.destination ? ` to ${state.destination}` : ''}, and it has to be typed in.`,
-              'Sign in from the Keyfob app, which asks for it.',
+              'Run the command in a terminal, where Keyfob asks for it, or sign in from the Keyfob app.',
             );
           }
           state = await signIn.send({ type: 'code', code });

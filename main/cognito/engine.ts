@@ -36,6 +36,11 @@ export interface Prompts {
     state: Extract<SignInState, { kind: 'newPasswordRequired' }>,
   ) => Promise<{ password: string; attributes?: Record<string, string> } | undefined>;
   code?: (state: Extract<SignInState, { kind: 'smsMfa' | 'emailOtp' }>) => Promise<string | undefined>;
+  /**
+   * The code that verifies a new key, when the person types it (from a second device set up with the key shown
+   * at `secretStored`); without an answer the engine computes it from the stored key.
+   */
+  verificationCode?: (account: Account) => Promise<string | undefined>;
 }
 
 export interface SignInRequest {
@@ -428,7 +433,8 @@ export class CognitoEngine {
     deviceName: string,
     auth: { Session?: string | undefined } | { AccessToken: string },
   ): Promise<{ Session?: string | undefined }> {
-    const code = await this.freshCode(account, req.onProgress);
+    const typed = (await req.prompts?.verificationCode?.(account))?.replace(/\s+/g, '');
+    const code = typed || (await this.freshCode(account, req.onProgress));
     try {
       const out = await this.call(conn, 'verify', () =>
         conn.client.send(

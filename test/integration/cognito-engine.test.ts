@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CognitoEngine, type Progress, type Prompts } from '../../main/cognito';
 import { ProfileStore, type ProfileInput } from '../../main/cognito/profiles';
 import { isKeyfobError, type KeyfobError } from '../../main/errors';
-import { CodeClock } from '../../main/otp/codes';
+import { CodeClock, codeAt } from '../../main/otp/codes';
+import { defaultParams } from '../../main/otp/types';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
 import { Vault } from '../../main/vault/vault';
 import { CognitoStandIn } from '../support/cognito-standin';
@@ -244,6 +245,31 @@ describe('enrollment with an access token (already signed in)', () => {
     expect(user.preferredMfa).toBeUndefined();
   });
 
+  it('verifies with a code the person typed from a second device, when they give one', async () => {
+    const h = await harness({ pool: { mfa: 'OPTIONAL' } });
+    const username = uniqueName('typed');
+    standIn.addUser(h.pool.id, { username, password: PASSWORD });
+    let shown = '';
+    const mark = standIn.calls.length;
+    const result = await h.engine.enroll({
+      ...h.request(username, {
+        prompts: {
+          // What a phone set up from the shown key would display, typed with a space.
+          verificationCode: async () => {
+            const { code } = codeAt(shown, { ...defaultParams('totp') }, fakeNow);
+            return `${code.slice(0, 3)} ${code.slice(3)}`;
+          },
+        },
+      }),
+      onProgress: (p) => {
+        if (p.type === 'secretStored') shown = p.secret;
+      },
+    });
+    expect(result.account.status).toBe('active');
+    const verify = standIn.calls.slice(mark).find((c) => c.target === 'VerifySoftwareToken')!;
+    expect(verify.body.UserCode).toBe(codeAt(shown, defaultParams('totp'), fakeNow).code);
+  });
+
   it('resumes an enrollment interrupted before verification instead of asking for another key', async () => {
     const h = await harness({ pool: { mfa: 'OPTIONAL' } });
     const username = uniqueName('dropped');
@@ -368,6 +394,15 @@ describe('signing in', () => {
     const cannot = await failure(h.engine.login(h.request(mail)));
     expect(cannot.code).toBe('INPUT_NEEDED');
     expect(cannot.message).toMatch(/e-mail/);
+    const byMail = await h.engine.login(
+      h.request(mail, {
+        prompts: {
+          code: async (state) =>
+            state.kind === 'emailOtp' ? standIn.lastDeliveredCode(h.pool.id, mail) : undefined,
+        },
+      }),
+    );
+    expect(byMail.username).toBe(mail);
   });
 
   it('waits for the next code when another device already used this one, rather than failing', async () => {
@@ -427,6 +462,24 @@ describe('signing in', () => {
     await h.engine.enroll(h.request(username));
     const login = await h.engine.login(h.request(username));
     expect(login.tokens.idToken).toBeTruthy();
+    // The stand-in, like Cognito with device tracking, handed out NewDeviceMetadata with those tokens.
+    expect(standIn.user(h.pool.id, username).devices.length).toBeGreaterThan(0);
+  });
+
+  it('signs in by e-mail, hashing the client secret with the user id Cognito names (USER_ID_FOR_SRP)', async () => {
+    const h = await harness({ pool: { mfa: 'ON', usernameAttributes: ['email'] }, client: { secret: true } });
+    const email = `${uniqueName('mail')}@example.com`;
+    standIn.addUser(h.pool.id, { username: email, password: PASSWORD });
+    const mark = standIn.calls.length;
+    const enrolled = await h.engine.enroll(h.request(email));
+    expect(enrolled.account.label).toBe(email);
+    const verifier = standIn.calls
+      .slice(mark)
+      .find((c) => (c.body as { ChallengeName?: string }).ChallengeName === 'PASSWORD_VERIFIER')!;
+    const answered = (verifier.body.ChallengeResponses as Record<string, string>).USERNAME;
+    expect(answered).not.toBe(email);
+    expect(answered).toBe(standIn.user(h.pool.id, email).username);
+    await h.engine.login(h.request(email));
   });
 });
 

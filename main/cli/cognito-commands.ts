@@ -29,6 +29,8 @@ async function engineFor(io: CliIo) {
   // Opening the vault (its recovery scan of the keychain) runs while the engine loads and signs in: the sign-in
   // needs the vault only once Cognito asks for a code.
   const vault = openVault(io);
+  // Awaited by the engine when it needs a key; until then a keychain failure is not an unhandled rejection.
+  vault.catch(() => undefined);
   const { CognitoEngine } = await loadCognito();
   return new CognitoEngine({ vault, profiles: profileStore(io) });
 }
@@ -416,8 +418,8 @@ async function mfa(io: CliIo, args: string[]): Promise<number> {
   const engine = await engineFor(io);
   const { removed } = await engine.disable({ ...request, removeAccount: values['remove-account'] === true });
   io.stdout(`TOTP MFA turned off for ${request.username} in pool ${request.profile}.\n`);
-  if (removed) io.stdout(`removed  ${removed.id}  ${displayName(removed)}\n`);
-  else if (values['remove-account'] !== true)
+  for (const account of removed) io.stdout(`removed  ${account.id}  ${displayName(account)}\n`);
+  if (values['remove-account'] !== true)
     io.stderr('keyfob: the account is kept (add --remove-account to delete its key too).\n');
   return EXIT.ok;
 }

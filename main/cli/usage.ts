@@ -40,11 +40,11 @@ keyfob pool mfa-config <name> --totp on|off [--mfa off|optional|on]
   stored (pending) the moment Cognito gives it, so an interrupted enrollment loses nothing: run it again.
   --new-password-stdin: the new password the pool may ask for, on the next line of standard input.
 `,
-  login: `keyfob login --pool <name> --username <u> [--password-stdin] [--json | --token id|access|refresh]
+  login: `keyfob login --pool <name> --username <u> [--password-stdin] [--new-password-stdin] [--attribute name=value]... [--json | --token id|access|refresh]
   Signs in with the authenticator code filled in. --json prints the AuthenticationResult; --token prints
   one token alone, e.g. curl -H "Authorization: Bearer $(keyfob login ... --token id)".
 `,
-  mfa: `keyfob mfa disable --pool <name> --username <u> [--password-stdin] [--remove-account]
+  mfa: `keyfob mfa disable --pool <name> --username <u> [--password-stdin] [--new-password-stdin] [--remove-account]
   Signs in and turns TOTP MFA off for the user; the account is kept unless --remove-account.
 `,
 };
@@ -64,7 +64,8 @@ ${Object.values(COMMAND_USAGE)
 
 Environment: KEYFOB_HOME (data folder), KEYFOB_KEYCHAIN_SERVICE (keychain service name, default Keyfob),
 KEYFOB_PASSWORD (the Cognito password, instead of --password-stdin).
-Exit status: 0 success, 1 error, 2 usage error, 3 keychain unavailable or locked, 4 Cognito or network error.
+Exit status: 0 success, 1 error (including a wrong password or code), 2 usage error, 3 keychain unavailable or
+locked, 4 Cognito, its configuration or the network failed.
 Run \`keyfob help <command>\` for details.
 `;
 

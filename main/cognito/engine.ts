@@ -85,6 +85,7 @@ interface Connection {
   client: CognitoIdentityProviderClient;
   clientSecret: string | undefined;
   signIn: SignIn;
+  newSignIn: () => SignIn;
 }
 
 /**
@@ -130,7 +131,8 @@ export class CognitoEngine {
         }
       },
     });
-    return { profile, client, clientSecret, signIn: new SignIn(client, profile, clientSecret) };
+    const newSignIn = () => new SignIn(client, profile, clientSecret);
+    return { profile, client, clientSecret, signIn: newSignIn(), newSignIn };
   }
 
   private async call<T>(conn: Connection, step: CognitoStep, run: () => Promise<T>): Promise<T> {
@@ -188,10 +190,11 @@ export class CognitoEngine {
    * the TOTP code from the linked account, SMS and e-mail codes from the prompts.
    */
   private async drive(conn: Connection, req: SignInRequest): Promise<SignInState> {
-    const { signIn } = conn;
     req.onProgress?.({ type: 'signingIn', profile: conn.profile.name, username: req.username });
-    let state = await signIn.send({ type: 'start', username: req.username, password: req.password });
+    let state = await conn.signIn.send({ type: 'start', username: req.username, password: req.password });
     let retriedSpentCode = false;
+    let restarted = false;
+    let switchedTo: Account | undefined;
     for (;;) {
       req.onProgress?.({ type: 'challenge', state: state.kind });
       switch (state.kind) {
@@ -215,7 +218,7 @@ export class CognitoEngine {
               'Give a value for each and try again.',
             );
           }
-          state = await signIn.send({
+          state = await conn.signIn.send({
             type: 'newPassword',
             password: answer.password,
             ...(answer.attributes ? { attributes: answer.attributes } : {}),
@@ -223,13 +226,20 @@ export class CognitoEngine {
           break;
         }
         case 'selectMfaType': {
-          const answer = state.options.includes('SOFTWARE_TOKEN_MFA')
-            ? 'SOFTWARE_TOKEN_MFA'
-            : state.options.includes('SMS_MFA')
-              ? 'SMS_MFA'
-              : state.options.includes('EMAIL_OTP')
-                ? 'EMAIL_OTP'
-                : undefined;
+          // The authenticator only when Keyfob holds its key; otherwise a code the person receives (this is
+          // how a user whose authenticator is on a phone enrolls Keyfob instead).
+          const haveKey = (await this.linkedAccount(conn.profile.name, req.username, true)) !== undefined;
+          const totpOffered = state.options.includes('SOFTWARE_TOKEN_MFA');
+          const answer =
+            totpOffered && haveKey
+              ? 'SOFTWARE_TOKEN_MFA'
+              : state.options.includes('SMS_MFA')
+                ? 'SMS_MFA'
+                : state.options.includes('EMAIL_OTP')
+                  ? 'EMAIL_OTP'
+                  : totpOffered
+                    ? 'SOFTWARE_TOKEN_MFA'
+                    : undefined;
           if (!answer) {
             throw new KeyfobError(
               'COGNITO_CONFIG',
@@ -237,11 +247,12 @@ export class CognitoEngine {
               'Enable authenticator-app (TOTP) MFA on the pool.',
             );
           }
-          state = await signIn.send({ type: 'selectMfa', answer });
+          state = await conn.signIn.send({ type: 'selectMfa', answer });
           break;
         }
         case 'softwareTokenMfa': {
-          const account = await this.linkedAccount(conn.profile.name, req.username);
+          // A pending key may be the user's real one: its verification reached Cognito, the answer did not.
+          const account = switchedTo ?? (await this.linkedAccount(conn.profile.name, req.username, true));
           if (!account) {
             throw new KeyfobError(
               'ACCOUNT_NOT_FOUND',
@@ -251,7 +262,7 @@ export class CognitoEngine {
           }
           const code = await this.freshCode(account, req.onProgress);
           try {
-            state = await signIn.send({ type: 'code', code });
+            state = await conn.signIn.send({ type: 'code', code });
           } catch (error) {
             // Someone (another device, another run) used this period's code first: the next one will do.
             if (
@@ -262,7 +273,33 @@ export class CognitoEngine {
               retriedSpentCode = true;
               continue;
             }
+            // A replacement whose verification answer was lost: Cognito holds the pending key, not the old one.
+            if (!switchedTo && account.status === 'active' && isKeyfobError(error, 'COGNITO_CODE')) {
+              const linked = await (await this.vaultReady).linked(conn.profile.name, req.username);
+              const pending = linked.find((a) => a.status === 'pending');
+              if (pending) {
+                switchedTo = pending;
+                continue;
+              }
+            }
+            // Whether a refused answer spends the Session is not documented (reference §9): if the retry
+            // found it spent, sign in once more from the start.
+            if (retriedSpentCode && !restarted && isKeyfobError(error, 'COGNITO_SESSION')) {
+              restarted = true;
+              conn.signIn = conn.newSignIn();
+              state = await conn.signIn.send({
+                type: 'start',
+                username: req.username,
+                password: req.password,
+              });
+              continue;
+            }
             throw error;
+          }
+          if (account.status === 'pending') {
+            const active = await (await this.vaultReady).markVerified(account.id);
+            req.onProgress?.({ type: 'verified', account: active });
+            await this.retireOthers(conn, req, active);
           }
           break;
         }
@@ -277,7 +314,7 @@ export class CognitoEngine {
               'Run the command in a terminal, where Keyfob asks for it, or sign in from the Keyfob app.',
             );
           }
-          state = await signIn.send({ type: 'code', code });
+          state = await conn.signIn.send({ type: 'code', code });
           break;
         }
         case 'start':
@@ -312,7 +349,6 @@ export class CognitoEngine {
     const state = await this.drive(conn, req);
     const deviceName = (req.deviceName ?? this.hostName()).trim() || 'Keyfob';
     const prefer = req.prefer ?? true;
-    const previous = await (await this.vaultReady).linked(conn.profile.name, req.username);
 
     let result: EnrollResult;
     if (state.kind === 'mfaSetup') {
@@ -337,6 +373,7 @@ export class CognitoEngine {
         );
       const active = await (await this.vaultReady).markVerified(account.id);
       req.onProgress?.({ type: 'verified', account: active });
+      await this.retireOthers(conn, req, active);
       const done = await conn.signIn.send({ type: 'mfaSetupVerified', session: verified.Session });
       if (done.kind !== 'signedIn') {
         throw new KeyfobError(
@@ -352,6 +389,7 @@ export class CognitoEngine {
       const accessToken = state.tokens.accessToken;
       // A key stored by an enrollment that stopped before its verification is still associated with the
       // user: verify it rather than handing out another.
+      const previous = await (await this.vaultReady).linked(conn.profile.name, req.username);
       const resumed = await this.resume(conn, req, deviceName, accessToken, previous);
       let account = resumed;
       if (!account) {
@@ -363,16 +401,25 @@ export class CognitoEngine {
       }
       const active = await (await this.vaultReady).markVerified(account.id);
       req.onProgress?.({ type: 'verified', account: active });
+      await this.retireOthers(conn, req, active);
       await this.setPreference(conn, accessToken, state.username, prefer, req);
       result = { account: active, tokens: state.tokens, path: 'access-token' };
     }
 
-    // Cognito keeps one software token per user: the new one replaced every older key of this user.
-    for (const old of previous.filter((a) => a.id !== result.account.id)) {
-      await (await this.vaultReady).remove(old.id);
+    return result;
+  }
+
+  /**
+   * Cognito keeps one software token per user: once a key is verified, every other key of this user is dead.
+   * Removed at once, before anything else can fail, so a later sign-in never picks a dead key.
+   */
+  private async retireOthers(conn: Connection, req: SignInRequest, kept: Account): Promise<void> {
+    const vault = await this.vaultReady;
+    for (const old of await vault.linked(conn.profile.name, req.username)) {
+      if (old.id === kept.id) continue;
+      await vault.remove(old.id);
       req.onProgress?.({ type: 'replaced', old });
     }
-    return result;
   }
 
   private async resume(
@@ -388,8 +435,12 @@ export class CognitoEngine {
       await this.verify(conn, req, pending, deviceName, { AccessToken: accessToken });
       return pending;
     } catch (error) {
-      // Cognito no longer holds that key (another was associated since): start afresh; the stale one goes.
-      if (isKeyfobError(error, 'COGNITO_CODE')) return undefined;
+      // Cognito no longer holds that key as pending (another was associated since, or this one was verified and
+      // the answer lost): start afresh, and the stale key goes once the new one is verified. A network, session
+      // or throttling failure says nothing about the key, so it stops the enrollment instead.
+      const transient = ['COGNITO_NETWORK', 'COGNITO_SESSION', 'COGNITO_THROTTLED', 'COGNITO_FORBIDDEN'];
+      if (isKeyfobError(error) && error.code.startsWith('COGNITO_') && !transient.includes(error.code))
+        return undefined;
       throw error;
     }
   }
@@ -467,7 +518,8 @@ export class CognitoEngine {
     preferred: boolean,
     req: SignInRequest,
   ): Promise<void> {
-    const settings = { Enabled: true, PreferredMfa: preferred };
+    // Declining leaves whatever preference the user has alone (PreferredMfa: false would clear it).
+    const settings = preferred ? { Enabled: true, PreferredMfa: true } : { Enabled: true };
     await this.call(conn, 'preference', () =>
       conn.profile.authFlow === 'admin'
         ? conn.client.send(
@@ -485,7 +537,7 @@ export class CognitoEngine {
   }
 
   /** Turns TOTP off for the user (signing in with it first); the account is kept unless asked otherwise. */
-  async disable(req: SignInRequest & { removeAccount?: boolean }): Promise<{ removed?: Account }> {
+  async disable(req: SignInRequest & { removeAccount?: boolean }): Promise<{ removed: Account[] }> {
     const conn = await this.connect(req.profile, req.onProgress);
     const state = await this.drive(conn, req);
     if (state.kind !== 'signedIn') {
@@ -512,10 +564,11 @@ export class CognitoEngine {
             }),
           ),
     );
-    if (!req.removeAccount) return {};
-    const account = await this.linkedAccount(req.profile, req.username, true);
-    if (account) await (await this.vaultReady).remove(account.id);
-    return account ? { removed: account } : {};
+    if (!req.removeAccount) return { removed: [] };
+    const vault = await this.vaultReady;
+    const linked = await vault.linked(req.profile, req.username);
+    for (const account of linked) await vault.remove(account.id);
+    return { removed: linked };
   }
 
   /**
@@ -533,10 +586,15 @@ export class CognitoEngine {
     const mfa = options.mfa ?? current.MfaConfiguration ?? 'OFF';
     const out = await this.call(conn, 'pool-config', () =>
       conn.client.send(
+        // The call replaces the pool's whole MFA configuration: what is left out is switched off, so the
+        // text-message, e-mail and passkey settings it already has are sent back unchanged.
         new SetUserPoolMfaConfigCommand({
           UserPoolId: conn.profile.userPoolId,
           MfaConfiguration: mfa,
           SoftwareTokenMfaConfiguration: { Enabled: options.totp },
+          ...(current.SmsMfaConfiguration ? { SmsMfaConfiguration: current.SmsMfaConfiguration } : {}),
+          ...(current.EmailMfaConfiguration ? { EmailMfaConfiguration: current.EmailMfaConfiguration } : {}),
+          ...(current.WebAuthnConfiguration ? { WebAuthnConfiguration: current.WebAuthnConfiguration } : {}),
         }),
       ),
     );

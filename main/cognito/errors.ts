@@ -2,7 +2,15 @@ import { KeyfobError, isKeyfobError, type ErrorCode } from '../errors';
 
 /** Where the call was in the flow, so the same exception can be explained in the step's own words. */
 export type CognitoStep =
-  'sign-in' | 'new-password' | 'mfa-code' | 'associate' | 'verify' | 'preference' | 'pool-config' | 'other';
+  | 'sign-in'
+  | 'new-password'
+  | 'mfa-code'
+  | 'mfa-setup'
+  | 'associate'
+  | 'verify'
+  | 'preference'
+  | 'pool-config'
+  | 'other';
 
 interface Explained {
   code: ErrorCode;
@@ -19,7 +27,7 @@ function explainNotAuthorized(serviceMessage: string, step: CognitoStep, clientI
     return {
       code: 'COGNITO_SESSION',
       message: 'The sign-in session expired: Cognito gives each step only a few minutes (3 by default).',
-      hint: 'Start again from the sign-in; Keyfob keeps any key it already stored.',
+      hint: 'Start again from the sign-in; a key Keyfob already stored stays until a new one is verified.',
     };
   }
   if (/can only be used once/i.test(m) || /invalid session/i.test(m)) {
@@ -42,6 +50,14 @@ function explainNotAuthorized(serviceMessage: string, step: CognitoStep, clientI
       code: 'COGNITO_CONFIG',
       message: `The app client${clientId ? ` ${clientId}` : ''} has a client secret, and this pool profile has none.`,
       hint: 'Add the secret to the profile: keyfob pool add <name> … --client-secret-stdin --replace.',
+    };
+  }
+  if (/unable to verify secret hash/i.test(m) && step === 'mfa-setup') {
+    return {
+      code: 'COGNITO_CONFIG',
+      message:
+        'Cognito did not accept the client secret hash when finishing the authenticator set-up: with the password flow it does not say which user name to hash when people sign in by e-mail or phone number.',
+      hint: 'Switch this pool profile to the SRP flow (keyfob pool add <name> … --auth-flow srp --replace); the authenticator is already set up, so keyfob login then works.',
     };
   }
   if (/unable to verify secret hash/i.test(m)) {
@@ -79,12 +95,39 @@ function explainNotAuthorized(serviceMessage: string, step: CognitoStep, clientI
       hint: CLOCK_HINT,
     };
   }
+  if (/incorrect username or password|user not authorized/i.test(m)) {
+    return {
+      code: 'COGNITO_AUTH',
+      message: 'Cognito did not accept the user name and password.',
+      hint: 'Check both (user names can be case-sensitive), then try again.',
+    };
+  }
+  if (/user is disabled/i.test(m)) {
+    return {
+      code: 'COGNITO_AUTH',
+      message: 'This user is disabled in the pool.',
+      hint: "Ask the pool's administrator to enable the user again.",
+    };
+  }
+  if (/temporary password has expired/i.test(m)) {
+    return {
+      code: 'COGNITO_AUTH',
+      message: 'The temporary password has expired before it was changed.',
+      hint: "Ask the pool's administrator to send a new one (AdminCreateUser with MessageAction RESEND).",
+    };
+  }
   return {
     code: 'COGNITO_AUTH',
-    message: 'Cognito did not accept the user name and password.',
-    hint: 'Check both (user names can be case-sensitive), then try again.',
+    message: 'Cognito refused this step of the sign-in.',
+    hint: 'What the service said is below; start the sign-in again, and ask the pool administrator if it persists.',
   };
 }
+
+const LAMBDA: (step: CognitoStep, m: string) => Explained = () => ({
+  code: 'COGNITO_SERVICE',
+  message: 'A custom check of the pool (one of its Lambda triggers) refused the sign-in or failed.',
+  hint: "The message below comes from the pool's own code; ask the pool's administrator about it.",
+});
 
 const BY_NAME: Record<string, (step: CognitoStep, serviceMessage: string) => Explained> = {
   SoftwareTokenMFANotFoundException: (_step, m) =>
@@ -166,11 +209,21 @@ const BY_NAME: Record<string, (step: CognitoStep, serviceMessage: string) => Exp
     message: 'The user pool is not configured for this (for example, no MFA method it can use).',
     hint: "Ask the pool's administrator to check its MFA settings.",
   }),
-  ResourceNotFoundException: () => ({
-    code: 'COGNITO_CONFIG',
-    message: 'Cognito does not know this user pool or app client.',
-    hint: 'Check the pool id, app client id and region in the pool profile (keyfob pool list).',
-  }),
+  ResourceNotFoundException: (_step, m) =>
+    /device does not exist/i.test(m)
+      ? {
+          code: 'COGNITO_SESSION',
+          message: 'Cognito no longer knows the device this sign-in was remembered on.',
+          hint: 'Sign in again.',
+        }
+      : {
+          code: 'COGNITO_CONFIG',
+          message: 'Cognito does not know this user pool or app client.',
+          hint: 'Check the pool id, app client id and region in the pool profile (keyfob pool list).',
+        },
+  UserLambdaValidationException: LAMBDA,
+  UnexpectedLambdaException: LAMBDA,
+  InvalidLambdaResponseException: LAMBDA,
   TooManyRequestsException: () => ({
     code: 'COGNITO_THROTTLED',
     message: 'Cognito is limiting requests to this pool right now.',
@@ -192,13 +245,15 @@ const BY_NAME: Record<string, (step: CognitoStep, serviceMessage: string) => Exp
     hint: 'Try again in a moment.',
   }),
   InvalidParameterException: (step, m) => {
-    if (/USER_PASSWORD_AUTH flow not enabled|flow not enabled/i.test(m)) {
+    if (/flow not enabled|is not enabled for the client|auth flow not enabled/i.test(m)) {
       return {
         code: 'COGNITO_CONFIG',
         message: 'The app client does not allow this sign-in flow.',
         hint: /USER_PASSWORD_AUTH/.test(m)
           ? 'Enable ALLOW_USER_PASSWORD_AUTH on the app client, or use --auth-flow srp for this pool profile.'
-          : 'Enable the flow on the app client (e.g. ALLOW_ADMIN_USER_PASSWORD_AUTH), or choose another --auth-flow.',
+          : /USER_SRP_AUTH/.test(m)
+            ? 'Enable ALLOW_USER_SRP_AUTH on the app client, or use --auth-flow password for this pool profile.'
+            : 'Enable the flow on the app client (e.g. ALLOW_ADMIN_USER_PASSWORD_AUTH), or choose another --auth-flow.',
       };
     }
     if (/delivery config set to turn on SOFTWARE_TOKEN_MFA|not verified software token/i.test(m)) {

@@ -85,6 +85,7 @@ function parseJson<T>(text: string | undefined, fallback: T): T {
  */
 export class SignIn {
   private current: SignInState = { kind: 'start' };
+  private busy = false;
   private sessionToken: string | undefined;
   private srp: SrpClient | undefined;
 
@@ -107,6 +108,17 @@ export class SignIn {
     if (!EXPECTS[event.type].includes(this.current.kind)) {
       throw new Error(`A sign-in in state ${this.current.kind} cannot take a ${event.type} event.`);
     }
+    // A second answer while one is on its way (a double click) would spend the same Session twice.
+    if (this.busy) throw new Error(`A sign-in is already answering ${this.current.kind}.`);
+    this.busy = true;
+    try {
+      return await this.handle(event);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async handle(event: SignInEvent): Promise<SignInState> {
     switch (event.type) {
       case 'start':
         return this.start(event.username, event.password);
@@ -130,7 +142,7 @@ export class SignIn {
       }
       case 'mfaSetupVerified':
         this.sessionToken = event.session;
-        return this.respond('MFA_SETUP', {}, 'sign-in');
+        return this.respond('MFA_SETUP', {}, 'mfa-setup');
     }
   }
 
@@ -201,7 +213,17 @@ export class SignIn {
     const params = out.ChallengeParameters ?? {};
     const userId = params.USER_ID_FOR_SRP ?? name;
     this.sessionToken = out.Session;
-    const claim = this.srp.answer(params);
+    let claim: ReturnType<SrpClient['answer']>;
+    try {
+      claim = this.srp.answer(params);
+    } catch (error) {
+      throw new KeyfobError(
+        'COGNITO_SERVICE',
+        'Cognito sent a password challenge Keyfob could not answer (its SRP values were missing or invalid).',
+        'Try again; if it keeps happening, use --auth-flow password for this pool profile and report it.',
+        { cause: error },
+      );
+    }
     return this.respond('PASSWORD_VERIFIER', { ...claim }, 'sign-in', userId);
   }
 

@@ -210,7 +210,7 @@ describe('keyfob enroll and login', () => {
     expect(jwtClaims(result.AccessToken as string).token_use).toBe('access');
   });
 
-  it('exits 4 with a plain message for what Cognito refuses, and 2 for usage mistakes', async () => {
+  it('exits 1 for a wrong password, 4 when the service or network fails, 2 for usage mistakes', async () => {
     const s = fresh();
     const { pool } = await addProfile(s, 'dev');
     standIn.addUser(pool.id, { username: 'omar', password: PASSWORD });
@@ -218,7 +218,7 @@ describe('keyfob enroll and login', () => {
       env: s.env,
       input: 'not-it\n',
     });
-    expect(wrong.code).toBe(4);
+    expect(wrong.code).toBe(1);
     expect(wrong.stderr).toContain('did not accept the user name and password');
     expect(wrong.stderr).toContain('NotAuthorizedException: Incorrect username or password.');
     expect(wrong.stderr).not.toContain('not-it');
@@ -233,12 +233,65 @@ describe('keyfob enroll and login', () => {
     expect(unknownPool.code).toBe(1);
     expect(unknownPool.stderr).toContain('no pool profile named "nope"');
 
+    // (An internal error would be retried by the SDK and pass; a firewall block is final.)
+    standIn.failNext('InitiateAuth', {
+      name: 'ForbiddenException',
+      message: 'Request blocked by WAF',
+      status: 403,
+    });
+    const down = await keyfob(['login', '--pool', 'dev', '--username', 'omar'], {
+      env: { ...s.env, KEYFOB_PASSWORD: PASSWORD },
+    });
+    expect(down.code).toBe(4);
+    expect(down.stderr).toContain('firewall');
+
     const usage = await keyfob(['login', '--pool', 'dev', '--username', 'omar', '--token', 'bearer'], {
       env: s.env,
     });
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('--token is id, access or refresh');
   });
+
+  it('waits for the next code across runs, and passes required attributes with a new password', async () => {
+    const s = fresh();
+    const pool = standIn.addPool({ mfa: 'ON', requiredAttributes: ['name'] });
+    const client = standIn.addClient(pool.id, {});
+    const add = ['pool', 'add', 'attrs', '--region', standIn.region, '--user-pool-id', pool.id];
+    expect(
+      (await keyfob([...add, '--client-id', client.id, '--endpoint', standIn.endpoint], { env: s.env })).code,
+    ).toBe(0);
+    standIn.addUser(pool.id, {
+      username: 'ada',
+      password: 'Temp-Passw0rd!',
+      status: 'FORCE_CHANGE_PASSWORD',
+    });
+    const enrolled = await keyfob(
+      [
+        'enroll',
+        '--pool',
+        'attrs',
+        '--username',
+        'ada',
+        '--password-stdin',
+        '--new-password-stdin',
+        '--attribute',
+        'name=Ada QA',
+      ],
+      { env: s.env, input: `Temp-Passw0rd!\n${PASSWORD}\n` },
+    );
+    expect(enrolled.stderr).not.toContain('keyfob: The');
+    expect(enrolled.code).toBe(0);
+    expect(standIn.user(pool.id, 'ada').attributes).toMatchObject({ name: 'Ada QA' });
+    // No shift of the pool's clock this time: the code of this period went to the enrollment, so this run
+    // (another process) waits for the next period, up to 30 real seconds, and says so.
+    const login = await keyfob(['login', '--pool', 'attrs', '--username', 'ada', '--token', 'access'], {
+      env: { ...s.env, KEYFOB_PASSWORD: PASSWORD },
+      timeoutMs: 45_000,
+    });
+    expect(login.code).toBe(0);
+    expect(login.stderr).toMatch(/already used; waiting \d+ s for the next one/);
+    expect(jwtClaims(login.stdout.trim()).token_use).toBe('access');
+  }, 60_000);
 
   it('turns MFA off and removes the account when asked', async () => {
     const s = fresh();

@@ -3,11 +3,17 @@
  * strict stand-in (test/support/cognito-standin) over HTTP on loopback. The stand-in and the engine share one
  * fake clock, so crossing a 30-second TOTP step or a 3-minute session costs no real time.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CognitoEngine, type Progress, type Prompts } from '../../main/cognito';
+import {
+  CognitoEngine,
+  createCognitoClient,
+  type CognitoClientFactory,
+  type Progress,
+  type Prompts,
+} from '../../main/cognito';
 import { ProfileStore, type ProfileInput } from '../../main/cognito/profiles';
 import { isKeyfobError, type KeyfobError } from '../../main/errors';
 import { CodeClock, codeAt } from '../../main/otp/codes';
@@ -46,6 +52,26 @@ interface Setup {
   withSecret?: boolean;
   /** Engine clock minus stand-in clock, in ms (a skewed workstation). */
   skewMs?: number;
+  /** Operations whose answer is lost on the way back: Cognito did the work, Keyfob sees a network error. */
+  dropAnswers?: Set<string>;
+}
+
+/** The real client, with a middleware that loses the answers of the operations named in `drop`. */
+function droppingClient(drop: Set<string>): CognitoClientFactory {
+  return (profile, options) => {
+    const client = createCognitoClient(profile, options);
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        const result = await next(args);
+        if (drop.delete(context.commandName?.replace(/Command$/, '') ?? '')) {
+          throw Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+        }
+        return result;
+      },
+      { step: 'deserialize', name: 'loseAnswer', priority: 'high' },
+    );
+    return client;
+  };
 }
 
 async function harness(setup: Setup = {}) {
@@ -74,6 +100,7 @@ async function harness(setup: Setup = {}) {
     vault,
     profiles,
     clock,
+    ...(setup.dropAnswers ? { clientFactory: droppingClient(setup.dropAnswers) } : {}),
     maxAttempts: 1,
     hostName: () => 'qa-workstation',
     sleep: async (ms) => {
@@ -237,9 +264,9 @@ describe('enrollment with an access token (already signed in)', () => {
       'SetUserMFAPreference',
     ]);
     const preference = standIn.calls.slice(mark).find((c) => c.target === 'SetUserMFAPreference')!;
-    expect(preference.body).toMatchObject({
-      SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: false },
-    });
+    // Declining the preference leaves it alone: no PreferredMfa at all (false would clear an existing one).
+    expect(preference.body).toMatchObject({ SoftwareTokenMfaSettings: { Enabled: true } });
+    expect(preference.body.SoftwareTokenMfaSettings).not.toHaveProperty('PreferredMfa');
     const user = standIn.user(h.pool.id, username);
     expect(user.totp).toMatchObject({ verified: true, deviceName: 'Build box' });
     expect(user.preferredMfa).toBeUndefined();
@@ -332,6 +359,74 @@ describe('enrollment with an access token (already signed in)', () => {
     expect(t).not.toContain('InitiateAuth');
     const signed = standIn.calls.slice(mark).find((c) => c.target === 'AdminInitiateAuth')!;
     expect(signed.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=/);
+  });
+});
+
+describe('what a lost connection or a half-done step leaves behind', () => {
+  it('MFA_SETUP: the verification reached Cognito but its answer did not; the next sign-in uses the kept key', async () => {
+    const dropAnswers = new Set(['VerifySoftwareToken']);
+    const h = await harness({ pool: { mfa: 'ON' }, dropAnswers });
+    const username = uniqueName('lost-verify');
+    standIn.addUser(h.pool.id, { username, password: PASSWORD });
+    const lost = await failure(h.engine.enroll(h.request(username)));
+    expect(lost.code).toBe('COGNITO_NETWORK');
+    expect(lost.hint).toMatch(/pending/);
+    expect(standIn.user(h.pool.id, username).totp?.verified).toBe(true);
+    const [pending] = await h.vault.linked(h.profile, username);
+    expect(pending?.status).toBe('pending');
+
+    await h.engine.login(h.request(username));
+    expect((await h.vault.linked(h.profile, username)).map((a) => [a.id, a.status])).toEqual([
+      [pending!.id, 'active'],
+    ]);
+  });
+
+  it('signed in: enrolling again after a lost verification answer starts afresh instead of failing', async () => {
+    const dropAnswers = new Set(['VerifySoftwareToken']);
+    const h = await harness({ pool: { mfa: 'OPTIONAL' }, dropAnswers });
+    const username = uniqueName('lost-verify-token');
+    standIn.addUser(h.pool.id, { username, password: PASSWORD });
+    expect((await failure(h.engine.enroll(h.request(username)))).code).toBe('COGNITO_NETWORK');
+    const again = await h.engine.enroll(h.request(username));
+    expect((await h.vault.linked(h.profile, username)).map((a) => a.id)).toEqual([again.account.id]);
+    expect((await h.vault.reveal(again.account.id)).secret).toBe(
+      standIn.user(h.pool.id, username).totp!.secret.replace(/=+$/, '').toUpperCase(),
+    );
+    await h.engine.login(h.request(username));
+  });
+
+  it('a replacement that fails after its verification never leaves the dead key in front', async () => {
+    const h = await harness({ pool: { mfa: 'OPTIONAL' } });
+    const username = uniqueName('half-replaced');
+    standIn.addUser(h.pool.id, { username, password: PASSWORD });
+    const first = await h.engine.enroll(h.request(username));
+    standIn.failNext('SetUserMFAPreference', {
+      name: 'InternalErrorException',
+      message: 'Internal error',
+      status: 500,
+    });
+    expect((await failure(h.engine.enroll(h.request(username)))).code).toBe('COGNITO_SERVICE');
+    const linked = await h.vault.linked(h.profile, username);
+    expect(linked.map((a) => a.status)).toEqual(['active']);
+    expect(linked[0]!.id).not.toBe(first.account.id);
+    await h.engine.login(h.request(username));
+  });
+
+  it('a replacement whose verification answer was lost: sign-in finds the new key behind the old one', async () => {
+    const dropAnswers = new Set<string>();
+    const h = await harness({ pool: { mfa: 'OPTIONAL' }, dropAnswers });
+    const username = uniqueName('lost-replace');
+    standIn.addUser(h.pool.id, { username, password: PASSWORD });
+    const first = await h.engine.enroll(h.request(username));
+    dropAnswers.add('VerifySoftwareToken');
+    await failure(h.engine.enroll(h.request(username)));
+    const [, pending] = await h.vault.linked(h.profile, username);
+    expect(pending?.status).toBe('pending');
+    await h.engine.login(h.request(username));
+    expect((await h.vault.linked(h.profile, username)).map((a) => [a.id, a.status])).toEqual([
+      [pending!.id, 'active'],
+    ]);
+    expect(h.events.some((e) => e.type === 'replaced' && e.old.id === first.account.id)).toBe(true);
   });
 });
 
@@ -446,12 +541,12 @@ describe('signing in', () => {
     standIn.addUser(h.pool.id, { username, password: PASSWORD });
     const { account } = await h.engine.enroll(h.request(username));
     const kept = await h.engine.disable(h.request(username));
-    expect(kept.removed).toBeUndefined();
+    expect(kept.removed).toEqual([]);
     expect(standIn.user(h.pool.id, username).mfaSettings).not.toContain('SOFTWARE_TOKEN_MFA');
     expect((await h.vault.list()).map((a) => a.id)).toContain(account.id);
     // With TOTP off the sign-in needs no code; removing the account now deletes its key.
     const removed = await h.engine.disable({ ...h.request(username), removeAccount: true });
-    expect(removed.removed?.id).toBe(account.id);
+    expect(removed.removed.map((a) => a.id)).toEqual([account.id]);
     expect(await h.vault.list()).toEqual([]);
   });
 
@@ -511,6 +606,93 @@ describe('errors people meet', () => {
     const username = uniqueName('nowon');
     standIn.addUser(h.pool.id, { username, password: PASSWORD });
     expect((await h.engine.enroll(h.request(username))).path).toBe('mfa-setup');
+  });
+
+  it('pool mfa-config leaves the text-message and e-mail settings as they were', async () => {
+    const h = await harness({ pool: { mfa: 'OPTIONAL', totp: false, sms: true, email: true } });
+    await h.engine.setPoolMfaConfig(h.profile, { totp: true });
+    expect(standIn.pool(h.pool.id)).toMatchObject({ mfa: 'OPTIONAL', totp: true, sms: true, email: true });
+    await h.engine.setPoolMfaConfig(h.profile, { totp: false });
+    expect(standIn.pool(h.pool.id)).toMatchObject({ totp: false, sms: true, email: true });
+  });
+
+  it('pool mfa-config with a named AWS profile from the shared credentials file', async () => {
+    const h = await harness({ pool: { mfa: 'OFF', totp: false }, profile: { awsProfile: 'qa-admin' } });
+    const dir = mkdtempSync(join(tmpdir(), 'keyfob-aws-'));
+    const credentials = join(dir, 'credentials');
+    writeFileSync(
+      credentials,
+      `[qa-admin]\naws_access_key_id = ${standIn.adminCredentials.accessKeyId}\naws_secret_access_key = ${standIn.adminCredentials.secretAccessKey}\n`,
+    );
+    const saved = { ...process.env };
+    delete process.env.AWS_ACCESS_KEY_ID;
+    delete process.env.AWS_SECRET_ACCESS_KEY;
+    process.env.AWS_SHARED_CREDENTIALS_FILE = credentials;
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    try {
+      expect(await h.engine.setPoolMfaConfig(h.profile, { totp: true, mfa: 'OPTIONAL' })).toEqual({
+        mfa: 'OPTIONAL',
+        totp: true,
+      });
+    } finally {
+      process.env = saved;
+    }
+  });
+
+  it('a user with text messages and a phone app enrolls Keyfob through the text message', async () => {
+    const h = await harness({ pool: { mfa: 'OPTIONAL', sms: true } });
+    const username = uniqueName('phone-app');
+    standIn.addUser(h.pool.id, {
+      username,
+      password: PASSWORD,
+      smsMfa: true,
+      phone: '+15555550102',
+      totpSecret: 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP',
+    });
+    const mark = standIn.calls.length;
+    const result = await h.engine.enroll(
+      h.request(username, { prompts: { code: async () => standIn.lastDeliveredCode(h.pool.id, username) } }),
+    );
+    const select = standIn.calls
+      .slice(mark)
+      .find((c) => (c.body as { ChallengeName?: string }).ChallengeName === 'SELECT_MFA_TYPE')!;
+    expect((select.body.ChallengeResponses as Record<string, string>).ANSWER).toBe('SMS_MFA');
+    expect((await h.vault.reveal(result.account.id)).secret).not.toBe('JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP');
+  });
+
+  it('password flow, e-mail sign-in and a client secret: names the way out when MFA_SETUP cannot be hashed', async () => {
+    const h = await harness({
+      pool: { mfa: 'ON', usernameAttributes: ['email'] },
+      client: { secret: true },
+      profile: { authFlow: 'password' },
+    });
+    const email = `${uniqueName('pw-mail')}@example.com`;
+    standIn.addUser(h.pool.id, { username: email, password: PASSWORD });
+    const e = await failure(h.engine.enroll(h.request(email)));
+    expect(e.code).toBe('COGNITO_CONFIG');
+    expect(e.hint).toContain('--auth-flow srp');
+    // As the hint says: with SRP the authenticator, already set up, signs in.
+    const p = await h.profiles.get(h.profile);
+    await h.profiles.save({ ...p, authFlow: 'srp' }, { replace: true });
+    await h.engine.login(h.request(email));
+  });
+
+  it('admin flow through a new password and MFA set-up (AdminRespondToAuthChallenge all the way)', async () => {
+    const h = await harness({ pool: { mfa: 'ON' }, profile: { authFlow: 'admin' } });
+    const username = uniqueName('admin-new');
+    standIn.addUser(h.pool.id, { username, password: 'Temp-Passw0rd!', status: 'FORCE_CHANGE_PASSWORD' });
+    const mark = standIn.calls.length;
+    const result = await h.engine.enroll(
+      h.request(username, {
+        password: 'Temp-Passw0rd!',
+        prompts: { newPassword: async () => ({ password: PASSWORD }) },
+      }),
+    );
+    expect(result.path).toBe('mfa-setup');
+    const t = targets(mark);
+    expect(t.filter((x) => x === 'AdminRespondToAuthChallenge')).toHaveLength(2);
+    expect(t).not.toContain('RespondToAuthChallenge');
+    expect(t).toContain('AdminSetUserMFAPreference');
   });
 
   it('a wrong code at sign-in (a key that is not the user’s): check the clock', async () => {

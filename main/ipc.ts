@@ -1,51 +1,305 @@
-import { isKeyfobError } from './errors';
-import type { AccountView, AppInfo, KeyfobApi, Result } from '../preload/api';
-import type { Vault } from './vault/vault';
+import type {
+  AccountView,
+  AppInfo,
+  CodeBatch,
+  CopyResult,
+  ExportView,
+  ImportReport,
+  InvokeName,
+  KeyfobApi,
+  KeyInput,
+  Result,
+  RevealedKey,
+} from '../preload/api';
+import { KeyfobError, isKeyfobError } from './errors';
+import { collectAccounts, type CollectedAccounts } from './otp/collect';
+import { codeAt, type Clock, systemClock } from './otp/codes';
+import { buildMigrationUris, missingBatches } from './otp/migration';
+import { ALGORITHMS, defaultParams, displayName, type OtpParams, type OtpType } from './otp/types';
+import { formatOtpauthUri } from './otp/uri';
+import type { Account, ImportOutcome, Vault } from './vault/vault';
 
 /** What a handler receives: the renderer's arguments, untrusted until validated. */
-export type Handlers = { [K in keyof KeyfobApi]: (...args: unknown[]) => ReturnType<KeyfobApi[K]> };
+export type Handlers = { [K in InvokeName]: (...args: unknown[]) => ReturnType<KeyfobApi[K]> };
+
+/** Puts a code on the clipboard and clears it later (main/app/clipboard.ts in the app). */
+export interface CodeCopier {
+  copy(code: string, validUntilMs: number): void;
+}
 
 export interface Services {
   vault: Vault;
   version: string;
+  hostName?: string;
+  platform?: string;
+  clipboard?: CodeCopier;
+  /** QR texts in a PNG/JPEG file or an RGBA frame; loaded on demand (the decoder is large). */
+  qr?: {
+    decodeImage(bytes: Uint8Array): Promise<string[]> | string[];
+    decodeFrame(frame: { width: number; height: number; data: Uint8Array }): Promise<string[]> | string[];
+  };
+  clock?: Clock;
+  /** Called when the renderer says it is ready for pushes. */
+  onReady?: () => void;
+  /** Copying in the last seconds of a period copies the next code (default 3 s). */
+  nextCodeWithinMs?: number;
 }
 
-async function result<T>(run: () => Promise<T>): Promise<Result<T>> {
+const INTERNAL = {
+  code: 'INTERNAL',
+  message: 'Something went wrong inside Keyfob.',
+  hint: 'Try again; if it keeps happening, restart Keyfob.',
+};
+
+async function result<T>(run: () => Promise<T> | T): Promise<Result<T>> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {
     if (isKeyfobError(error)) return { ok: false, error: error.toJSON() };
-    // Unexpected errors cross without their text, which might quote something it should not.
-    return {
-      ok: false,
-      error: {
-        code: 'INTERNAL',
-        message: 'Something went wrong inside Keyfob.',
-        hint: 'Try again; if it keeps happening, restart Keyfob.',
-      },
-    };
+    // Unexpected errors cross without their text, which might quote something it should not (a key).
+    return { ok: false, error: INTERNAL };
   }
+}
+
+// ---- argument checks: everything from the renderer is `unknown` until these accept it ----------------------
+
+function invalid(what: string): KeyfobError {
+  return new KeyfobError('PARAMS_INVALID', `Keyfob received an invalid ${what}.`, 'Try again.');
+}
+
+function text(value: unknown, what: string, max = 64 * 1024): string {
+  if (typeof value !== 'string' || value.length > max) throw invalid(what);
+  return value;
+}
+
+function id(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/.test(value)) throw invalid('account id');
+  return value;
+}
+
+function bytes(value: unknown, what: string, max: number): Uint8Array {
+  if (!(value instanceof Uint8Array) || value.byteLength === 0 || value.byteLength > max) throw invalid(what);
+  return value;
+}
+
+function whole(value: unknown, what: string, min: number, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max)
+    throw invalid(what);
+  return value;
+}
+
+function record(value: unknown, what: string): Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid(what);
+  return value as Record<string, unknown>;
+}
+
+// ---- views ----------------------------------------------------------------------------------------------------
+
+export function accountView(a: Account): AccountView {
+  const view: AccountView = {
+    id: a.id,
+    issuer: a.issuer,
+    label: a.label,
+    type: a.type,
+    algorithm: a.algorithm,
+    digits: a.digits,
+    period: a.period,
+    status: a.status,
+  };
+  if (a.icon) view.icon = a.icon;
+  if (a.cognito) view.cognito = { ...a.cognito };
+  return view;
+}
+
+function importReport(collected: CollectedAccounts, outcomes: ImportOutcome[]): ImportReport {
+  return {
+    entries: [
+      ...outcomes.map((o) =>
+        o.status === 'added'
+          ? { name: o.name, status: o.status, id: o.account.id }
+          : { name: o.name, status: o.status, reason: o.reason },
+      ),
+      ...collected.refused.map((r) => ({ name: r.name, status: 'refused' as const, reason: r.reason })),
+    ],
+    missing: missingBatches(collected.batches).map((m) => ({
+      batchSize: m.batchSize,
+      missing: m.missing.map((i) => i + 1),
+    })),
+  };
 }
 
 /** The handler map: Electron registers it (main/app/ipc-register.ts); tests call it directly. */
 export function createHandlers(services: Services): Handlers {
+  const { vault } = services;
+  const clock = services.clock ?? systemClock;
+  const nextWithin = services.nextCodeWithinMs ?? 3000;
+
+  const addTexts = async (texts: Array<{ text: string; where: string }>): Promise<ImportReport> => {
+    const collected = collectAccounts(texts);
+    if (collected.accounts.length === 0 && collected.refused.length === 0) {
+      throw new KeyfobError(
+        'URI_INVALID',
+        'There is no otpauth:// or otpauth-migration:// link in this text.',
+        'Paste the link a site shows under its QR code, or add the account by its key.',
+      );
+    }
+    return importReport(collected, await vault.addMany(collected.accounts));
+  };
+
+  const addQrTexts = async (found: string[]): Promise<ImportReport> => {
+    if (found.length === 0) {
+      throw new KeyfobError(
+        'QR_NOT_FOUND',
+        'No QR code was found.',
+        'Make the QR code larger and sharper (zoom in, or crop the picture), then try again.',
+      );
+    }
+    return addTexts(found.map((t, i) => ({ text: t, where: `QR code ${i + 1}` })));
+  };
+
+  const qr = () => {
+    if (!services.qr) throw new KeyfobError('IMAGE_UNSUPPORTED', 'Reading QR codes is not available here.');
+    return services.qr;
+  };
+
   return {
     appInfo: () =>
-      result<AppInfo>(async () => ({
+      result<AppInfo>(() => ({
         version: services.version,
-        keychain: services.vault.keychainDescription,
+        keychain: vault.keychainDescription,
+        hostName: services.hostName ?? '',
+        platform: services.platform ?? '',
       })),
-    listAccounts: () =>
-      result<AccountView[]>(async () =>
-        (await services.vault.list()).map((a) => ({
-          id: a.id,
-          issuer: a.issuer,
-          label: a.label,
-          type: a.type,
-          digits: a.digits,
-          period: a.period,
-          status: a.status,
-        })),
-      ),
+
+    listAccounts: () => result(async () => (await vault.list()).map(accountView)),
+
+    addFromText: (value) =>
+      result(() => {
+        const lines = text(value, 'text')
+          .split(/\r?\n/)
+          .map((l) => l.trim())
+          .filter((l) => l !== '');
+        return addTexts(
+          lines.map((l, i) => ({ text: l, where: lines.length === 1 ? 'the text' : `line ${i + 1}` })),
+        );
+      }),
+
+    addFromImage: (value) =>
+      result(async () => addQrTexts(await qr().decodeImage(bytes(value, 'image', 50 * 1024 * 1024)))),
+
+    addFromFrame: (value) =>
+      result(async () => {
+        const frame = record(value, 'frame');
+        const width = whole(frame.width, 'frame width', 1, 16384) ?? 0;
+        const height = whole(frame.height, 'frame height', 1, 16384) ?? 0;
+        const data = bytes(frame.data, 'frame', 16384 * 16384 * 4);
+        if (data.byteLength !== width * height * 4) throw invalid('frame');
+        return addQrTexts(await qr().decodeFrame({ width, height, data }));
+      }),
+
+    addFromKey: (value) =>
+      result(async () => {
+        const input = record(value, 'account') as Partial<Record<keyof KeyInput, unknown>>;
+        const type = (input.type ?? 'totp') as OtpType;
+        if (!['totp', 'hotp', 'steam'].includes(type)) throw invalid('type');
+        const params: OtpParams = defaultParams(type);
+        if (input.algorithm !== undefined) {
+          if (!(ALGORITHMS as readonly unknown[]).includes(input.algorithm)) throw invalid('algorithm');
+          params.algorithm = input.algorithm as OtpParams['algorithm'];
+        }
+        if (type !== 'steam') params.digits = whole(input.digits, 'number of digits', 1, 10) ?? params.digits;
+        params.period = whole(input.period, 'period', 1, 86400) ?? params.period;
+        params.counter = whole(input.counter, 'counter', 0, Number.MAX_SAFE_INTEGER) ?? 0;
+        const added = await vault.add({
+          issuer: text(input.issuer ?? '', 'issuer', 256).trim(),
+          label: text(input.label ?? '', 'account name', 256).trim(),
+          secret: text(input.secret, 'key', 1024),
+          params,
+          extra: {},
+        });
+        return accountView(added);
+      }),
+
+    renameAccount: (rawId, rawNames) =>
+      result(async () => {
+        const names = record(rawNames, 'names');
+        const change: { issuer?: string; label?: string } = {};
+        if (names.issuer !== undefined) change.issuer = text(names.issuer, 'issuer', 256).trim();
+        if (names.label !== undefined) change.label = text(names.label, 'account name', 256).trim();
+        return accountView(await vault.rename(id(rawId), change));
+      }),
+
+    reorderAccounts: (rawIds) =>
+      result(async () => {
+        if (!Array.isArray(rawIds) || rawIds.length > 100_000) throw invalid('order');
+        return (await vault.reorder(rawIds.map(id))).map(accountView);
+      }),
+
+    removeAccount: (rawId) => result(async () => accountView(await vault.remove(id(rawId)))),
+
+    copyCode: (rawId) =>
+      result<CopyResult>(async () => {
+        const account = await vault.get(id(rawId));
+        if (account.type === 'hotp') {
+          throw new KeyfobError(
+            'PARAMS_INVALID',
+            'A counter-based code is made on request.',
+            'Use "Next code".',
+          );
+        }
+        const now = clock.now();
+        const current = await vault.code(account.id, now);
+        const time = current.time!;
+        // A code with a moment left is useless by the time it is pasted: copy the next one instead.
+        const useNext = time.expiresAt - now <= nextWithin;
+        const code = useNext ? time.next : current.code;
+        const validUntil = time.expiresAt + (useNext ? account.period * 1000 : 0);
+        services.clipboard?.copy(code, validUntil);
+        return { code, next: useNext };
+      }),
+
+    hotpCode: (rawId) => result(async () => (await vault.code(id(rawId))).code),
+
+    revealKey: (rawId) =>
+      result<RevealedKey>(async () => {
+        const full = await vault.reveal(id(rawId));
+        return { secret: full.secret, uri: formatOtpauthUri(full) };
+      }),
+
+    exportAccounts: (format) =>
+      result<ExportView>(async () => {
+        if (format !== 'uris' && format !== 'migration') throw invalid('export format');
+        const full = [];
+        for (const a of await vault.list()) full.push(await vault.reveal(a.id));
+        if (format === 'uris') return { lines: full.map((a) => formatOtpauthUri(a)), excluded: [] };
+        const built = buildMigrationUris(full);
+        return {
+          lines: built.uris,
+          excluded: built.excluded.map((e) => ({ name: displayName(e), reason: e.reason })),
+        };
+      }),
+
+    ready: () =>
+      result(() => {
+        services.onReady?.();
+      }),
   };
+}
+
+/**
+ * Codes for every time-based account at `now`, in one pass over the keychain: what the renderer gets each
+ * second. Keys never leave this function.
+ */
+export async function codeBatch(vault: Vault, now: number): Promise<CodeBatch> {
+  const accounts = (await vault.list()).filter((a) => a.type !== 'hotp');
+  const secrets = await vault.secretsFor(accounts.map((a) => a.id));
+  const codes = [];
+  for (const a of accounts) {
+    const s = secrets.get(a.id);
+    if (!s) continue;
+    const t = codeAt(s.secret, s.params, now);
+    codes.push({ id: a.id, code: t.code, remainingMs: t.expiresAt - now, period: a.period, next: t.next });
+  }
+  return { at: now, codes };
 }

@@ -7,31 +7,141 @@ export interface ErrorInfo {
   code: string;
   message: string;
   hint?: string;
+  /** What a service (Cognito) said, as it said it. */
+  service?: { name: string; message: string };
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };
+
+export type OtpType = 'totp' | 'hotp' | 'steam';
+export type Algorithm = 'SHA1' | 'SHA256' | 'SHA512';
 
 export interface AccountView {
   id: string;
   issuer: string;
   label: string;
-  type: 'totp' | 'hotp' | 'steam';
+  type: OtpType;
+  algorithm: Algorithm;
   digits: number;
   period: number;
+  /** Pending: a Cognito enrollment stored the key before the service verified it. */
   status: 'active' | 'pending';
+  icon?: string;
+  cognito?: { profile: string; username: string };
+}
+
+/** One account's codes at one tick. HOTP accounts have none until asked (`hotpCode`). */
+export interface CodeView {
+  id: string;
+  code: string;
+  /** Milliseconds left in this period. */
+  remainingMs: number;
+  period: number;
+  next: string;
+}
+
+/** Everything the list shows, computed once per second in main: the renderer never sees a key. */
+export interface CodeBatch {
+  at: number;
+  codes: CodeView[];
 }
 
 export interface AppInfo {
   version: string;
   keychain: string;
+  hostName: string;
+  platform: string;
+}
+
+/** Per-entry outcome of adding from a link, an image, a pasted text or a Google Authenticator export. */
+export interface ImportEntry {
+  name: string;
+  status: 'added' | 'duplicate' | 'refused';
+  id?: string;
+  reason?: string;
+}
+
+export interface ImportReport {
+  entries: ImportEntry[];
+  /** Google Authenticator exports of several codes where some codes were not scanned (1-based numbers). */
+  missing: Array<{ batchSize: number; missing: number[] }>;
+}
+
+export interface KeyInput {
+  issuer: string;
+  label: string;
+  secret: string;
+  type?: OtpType;
+  algorithm?: Algorithm;
+  digits?: number;
+  period?: number;
+  counter?: number;
+}
+
+export interface RevealedKey {
+  secret: string;
+  uri: string;
+}
+
+export interface ExportView {
+  lines: string[];
+  /** Accounts the format cannot carry, with why. */
+  excluded: Array<{ name: string; reason: string }>;
+}
+
+export interface CopyResult {
+  /** The code put on the clipboard. */
+  code: string;
+  /** True when the period was about to end and the next code was copied instead. */
+  next: boolean;
 }
 
 export interface KeyfobApi {
   appInfo(): Promise<Result<AppInfo>>;
   listAccounts(): Promise<Result<AccountView[]>>;
+  /** otpauth:// or otpauth-migration:// links, one or many lines (paste, protocol links). */
+  addFromText(text: string): Promise<Result<ImportReport>>;
+  /** A PNG or JPEG file's bytes (open, drop, paste): every QR code in it. */
+  addFromImage(bytes: Uint8Array): Promise<Result<ImportReport>>;
+  /** An RGBA frame (screen or camera) decoded in main. */
+  addFromFrame(frame: { width: number; height: number; data: Uint8Array }): Promise<Result<ImportReport>>;
+  addFromKey(input: KeyInput): Promise<Result<AccountView>>;
+  renameAccount(id: string, names: { issuer?: string; label?: string }): Promise<Result<AccountView>>;
+  reorderAccounts(ids: string[]): Promise<Result<AccountView[]>>;
+  removeAccount(id: string): Promise<Result<AccountView>>;
+  /** Copies the current code (or the next one in the last seconds) and clears it later. */
+  copyCode(id: string): Promise<Result<CopyResult>>;
+  /** HOTP: advances the counter (persisted first) and returns the new code. */
+  hotpCode(id: string): Promise<Result<string>>;
+  /** The key itself: only behind the renderer's explicit confirmation. */
+  revealKey(id: string): Promise<Result<RevealedKey>>;
+  exportAccounts(format: 'uris' | 'migration'): Promise<Result<ExportView>>;
+  /** The renderer is ready for pushes (codes, links). */
+  ready(): Promise<Result<void>>;
+  /** Code batches, one per second; returns an unsubscribe. */
+  onCodes(listener: (batch: CodeBatch) => void): () => void;
 }
+
+/** The request channels; `onCodes` is a push, on EVENTS.codes. */
+export type InvokeName = Exclude<keyof KeyfobApi, 'onCodes'>;
 
 export const CHANNELS = {
   appInfo: 'app:info',
   listAccounts: 'accounts:list',
-} as const satisfies Record<keyof KeyfobApi, string>;
+  addFromText: 'accounts:add-text',
+  addFromImage: 'accounts:add-image',
+  addFromFrame: 'accounts:add-frame',
+  addFromKey: 'accounts:add-key',
+  renameAccount: 'accounts:rename',
+  reorderAccounts: 'accounts:reorder',
+  removeAccount: 'accounts:remove',
+  copyCode: 'codes:copy',
+  hotpCode: 'codes:hotp',
+  revealKey: 'accounts:reveal',
+  exportAccounts: 'accounts:export',
+  ready: 'app:ready',
+} as const satisfies Record<InvokeName, string>;
+
+export const EVENTS = {
+  codes: 'codes:tick',
+} as const;

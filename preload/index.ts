@@ -1,10 +1,30 @@
-import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNELS, type KeyfobApi } from './api';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { CHANNELS, EVENTS, type CodeBatch, type KeyfobApi } from './api';
 
-// Intent-named functions only: never ipcRenderer itself, never a generic invoke(channel).
+// Intent-named functions only: never ipcRenderer itself, never a generic invoke(channel). Listeners get the
+// payload, never the event (it carries the sender), and each subscription returns its own unsubscribe.
 const api: KeyfobApi = {
   appInfo: () => ipcRenderer.invoke(CHANNELS.appInfo),
   listAccounts: () => ipcRenderer.invoke(CHANNELS.listAccounts),
+  addFromText: (text) => ipcRenderer.invoke(CHANNELS.addFromText, text),
+  addFromImage: (bytes) => ipcRenderer.invoke(CHANNELS.addFromImage, bytes),
+  addFromFrame: (frame) => ipcRenderer.invoke(CHANNELS.addFromFrame, frame),
+  addFromKey: (input) => ipcRenderer.invoke(CHANNELS.addFromKey, input),
+  renameAccount: (id, names) => ipcRenderer.invoke(CHANNELS.renameAccount, id, names),
+  reorderAccounts: (ids) => ipcRenderer.invoke(CHANNELS.reorderAccounts, ids),
+  removeAccount: (id) => ipcRenderer.invoke(CHANNELS.removeAccount, id),
+  copyCode: (id) => ipcRenderer.invoke(CHANNELS.copyCode, id),
+  hotpCode: (id) => ipcRenderer.invoke(CHANNELS.hotpCode, id),
+  revealKey: (id) => ipcRenderer.invoke(CHANNELS.revealKey, id),
+  exportAccounts: (format) => ipcRenderer.invoke(CHANNELS.exportAccounts, format),
+  ready: () => ipcRenderer.invoke(CHANNELS.ready),
+  onCodes: (listener) => {
+    const handler = (_event: IpcRendererEvent, batch: CodeBatch) => listener(batch);
+    ipcRenderer.on(EVENTS.codes, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENTS.codes, handler);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld('keyfob', api);

@@ -1,13 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { KeyfobError, isKeyfobError } from '../errors';
 import { codeAt, codeForCounter } from '../otp/codes';
-import {
-  buildMigrationUris,
-  isMigrationUri,
-  missingBatches,
-  parseMigrationUri,
-  type MigrationBatch,
-} from '../otp/migration';
+import { buildMigrationUris, missingBatches } from '../otp/migration';
 import {
   ALGORITHMS,
   defaultParams,
@@ -16,7 +10,8 @@ import {
   type OtpAccount,
   type OtpType,
 } from '../otp/types';
-import { formatOtpauthUri, isOtpauthUri, parseOtpauthUri } from '../otp/uri';
+import { collectAccounts, type CollectedAccounts } from '../otp/collect';
+import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
 import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
 import { USAGE, commandUsage } from './usage';
@@ -36,44 +31,7 @@ import {
 export { EXIT, type CliIo } from './common';
 // ---- add ----------------------------------------------------------------------------------------------------
 
-/** Turns decoded text (a QR code, a line of a file) into accounts, with a note for what could not be used. */
-interface Collected {
-  accounts: NewAccount[];
-  refused: Array<{ name: string; reason: string }>;
-  batches: MigrationBatch[];
-}
-
-function collect(texts: Array<{ text: string; where: string }>): Collected {
-  const out: Collected = { accounts: [], refused: [], batches: [] };
-  for (const { text, where } of texts) {
-    const trimmed = text.trim();
-    if (isMigrationUri(trimmed)) {
-      try {
-        const batch = parseMigrationUri(trimmed);
-        out.batches.push(batch);
-        for (const entry of batch.entries) {
-          if (entry.status === 'ok') out.accounts.push(entry.account);
-          else out.refused.push({ name: entry.name, reason: entry.reason });
-        }
-      } catch (error) {
-        if (!isKeyfobError(error)) throw error;
-        out.refused.push({ name: where, reason: error.message });
-      }
-    } else if (isOtpauthUri(trimmed)) {
-      try {
-        out.accounts.push(parseOtpauthUri(trimmed));
-      } catch (error) {
-        if (!isKeyfobError(error)) throw error;
-        out.refused.push({ name: where, reason: error.message });
-      }
-    } else {
-      out.refused.push({ name: where, reason: 'This is not an otpauth:// or otpauth-migration:// link.' });
-    }
-  }
-  return out;
-}
-
-function reportOutcomes(io: CliIo, collected: Collected, outcomes: ImportOutcome[]): number {
+function reportOutcomes(io: CliIo, collected: CollectedAccounts, outcomes: ImportOutcome[]): number {
   const added = outcomes.filter((o) => o.status === 'added');
   const dups = outcomes.filter((o) => o.status === 'duplicate');
   const refused = [...collected.refused, ...outcomes.filter((o) => o.status === 'refused')];
@@ -163,7 +121,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
     }
     texts = found.map((text, i) => ({ text, where: `QR code ${i + 1}` }));
   }
-  const collected = collect(texts);
+  const collected = collectAccounts(texts);
   if (collected.accounts.length === 0) {
     const first = collected.refused[0];
     throw new KeyfobError(
@@ -216,7 +174,7 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
       `${source === '-' ? 'Standard input' : source} has no links to import.`,
       'Put one otpauth:// or otpauth-migration:// link on each line.',
     );
-  const collected = collect(lines);
+  const collected = collectAccounts(lines);
   const vault = await openVault(io);
   return reportOutcomes(
     io,

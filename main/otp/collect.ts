@@ -1,0 +1,41 @@
+import { isKeyfobError } from '../errors';
+import { isMigrationUri, parseMigrationUri, type MigrationBatch } from './migration';
+import type { OtpAccount } from './types';
+import { isOtpauthUri, parseOtpauthUri } from './uri';
+
+/** Turns decoded text (a QR code, a line of a file) into accounts, with a note for what could not be used. */
+export interface CollectedAccounts {
+  accounts: OtpAccount[];
+  refused: Array<{ name: string; reason: string }>;
+  batches: MigrationBatch[];
+}
+
+export function collectAccounts(texts: Array<{ text: string; where: string }>): CollectedAccounts {
+  const out: CollectedAccounts = { accounts: [], refused: [], batches: [] };
+  for (const { text, where } of texts) {
+    const trimmed = text.trim();
+    if (isMigrationUri(trimmed)) {
+      try {
+        const batch = parseMigrationUri(trimmed);
+        out.batches.push(batch);
+        for (const entry of batch.entries) {
+          if (entry.status === 'ok') out.accounts.push(entry.account);
+          else out.refused.push({ name: entry.name, reason: entry.reason });
+        }
+      } catch (error) {
+        if (!isKeyfobError(error)) throw error;
+        out.refused.push({ name: where, reason: error.message });
+      }
+    } else if (isOtpauthUri(trimmed)) {
+      try {
+        out.accounts.push(parseOtpauthUri(trimmed));
+      } catch (error) {
+        if (!isKeyfobError(error)) throw error;
+        out.refused.push({ name: where, reason: error.message });
+      }
+    } else {
+      out.refused.push({ name: where, reason: 'This is not an otpauth:// or otpauth-migration:// link.' });
+    }
+  }
+  return out;
+}

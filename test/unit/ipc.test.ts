@@ -1,0 +1,174 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { codeBatch, createHandlers, type CodeCopier } from '../../main/ipc';
+import { codeAt } from '../../main/otp/codes';
+import { buildMigrationUris } from '../../main/otp/migration';
+import { defaultParams } from '../../main/otp/types';
+import { MemoryKeychain } from '../../main/vault/memory-keychain';
+import { Vault } from '../../main/vault/vault';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/GitHub:ada%40example.com?secret=${SECRET}&issuer=GitHub`;
+
+function setup(nowMs = Date.UTC(2026, 10, 23, 12, 0, 10)) {
+  let now = nowMs;
+  const clock = { now: () => now };
+  const keychain = new MemoryKeychain();
+  const vault = new Vault({ dir: mkdtempSync(join(tmpdir(), 'keyfob-ipc-')), keychain, clock });
+  const copied: Array<{ code: string; validUntil: number }> = [];
+  const clipboard: CodeCopier = { copy: (code, validUntil) => copied.push({ code, validUntil }) };
+  const handlers = createHandlers({
+    vault,
+    version: '1.2.3',
+    clock,
+    clipboard,
+    qr: { decodeImage: () => [URI], decodeFrame: () => [] },
+  });
+  return { handlers, vault, keychain, copied, setNow: (t: number) => (now = t) };
+}
+
+describe('IPC handlers', () => {
+  it('refuse malformed arguments from the renderer with a clean error', async () => {
+    const { handlers } = setup();
+    for (const call of [
+      () => handlers.addFromText(42),
+      () => handlers.addFromText('x'.repeat(70_000)),
+      () => handlers.removeAccount('../../etc/passwd'),
+      () => handlers.renameAccount('00000000-0000-0000-0000-000000000000', 'not an object'),
+      () => handlers.addFromKey({ issuer: 'A', label: 'b', secret: SECRET, digits: 'six' }),
+      () => handlers.addFromImage('not bytes'),
+      () => handlers.addFromFrame({ width: 2, height: 2, data: new Uint8Array(3) }),
+      () => handlers.reorderAccounts('a,b'),
+      () => handlers.exportAccounts('csv'),
+    ]) {
+      const r = await call();
+      expect(r).toMatchObject({ ok: false, error: { code: 'PARAMS_INVALID' } });
+    }
+  });
+
+  it('adds from pasted links and Google Authenticator exports, entry by entry', async () => {
+    const { handlers, vault } = setup();
+    const first = await handlers.addFromText(URI);
+    expect(first).toMatchObject({
+      ok: true,
+      value: { entries: [{ name: 'GitHub (ada@example.com)', status: 'added' }] },
+    });
+    const again = await handlers.addFromText(`${URI}\n`);
+    expect(again).toMatchObject({ ok: true, value: { entries: [{ status: 'duplicate' }] } });
+
+    const accounts = [1, 2, 3].map((i) => ({
+      issuer: `Site${i}`,
+      label: `user${i}`,
+      secret: `JBSWY3DPEHPK3PX${'ABC'[i - 1]}`,
+      params: defaultParams('totp'),
+      extra: {},
+    }));
+    const { uris } = buildMigrationUris(accounts, { perCode: 1 });
+    // Codes 1 and 3 of 3 scanned: code 2 is named as missing.
+    const report = await handlers.addFromText(`${uris[0]}\n${uris[2]}`);
+    expect(report.ok && report.value.entries.map((e) => e.status)).toEqual(['added', 'added']);
+    expect(report.ok && report.value.missing).toEqual([{ batchSize: 3, missing: [2] }]);
+    expect((await vault.list()).length).toBe(3);
+
+    const nothing = await handlers.addFromText('hello');
+    expect(nothing).toMatchObject({ ok: true, value: { entries: [{ status: 'refused' }] } });
+  });
+
+  it('adds from an image through the QR decoder, and by key with validation', async () => {
+    const { handlers } = setup();
+    const fromImage = await handlers.addFromImage(new Uint8Array([1, 2, 3]));
+    expect(fromImage).toMatchObject({ ok: true, value: { entries: [{ status: 'added' }] } });
+    const bad = await handlers.addFromKey({ issuer: 'Bank', label: 'me', secret: 'not base32 !!' });
+    expect(bad).toMatchObject({ ok: false, error: { message: expect.stringContaining('base32') } });
+    const ok = await handlers.addFromKey({
+      issuer: 'Bank',
+      label: 'me',
+      secret: 'gezd gnbv gy3t qojq',
+      digits: 8,
+    });
+    expect(ok).toMatchObject({ ok: true, value: { issuer: 'Bank', digits: 8, algorithm: 'SHA1' } });
+  });
+
+  it('copies the current code, or the next one in the last seconds, with when it stops being valid', async () => {
+    const { handlers, copied, setNow } = setup();
+    const added = await handlers.addFromText(URI);
+    const id = added.ok ? added.value.entries[0]!.id! : '';
+    const t0 = Date.UTC(2026, 10, 23, 12, 0, 10);
+    const early = await handlers.copyCode(id);
+    expect(early).toEqual({
+      ok: true,
+      value: { code: codeAt(SECRET, defaultParams('totp'), t0).code, next: false },
+    });
+    expect(copied[0]).toEqual({
+      code: codeAt(SECRET, defaultParams('totp'), t0).code,
+      validUntil: t0 + 20_000,
+    });
+
+    const late = t0 + 18_500; // 1.5 s left in the period
+    setNow(late);
+    const r = await handlers.copyCode(id);
+    const next = codeAt(SECRET, defaultParams('totp'), late).next;
+    expect(r).toEqual({ ok: true, value: { code: next, next: true } });
+    expect(copied[1]).toEqual({ code: next, validUntil: t0 + 20_000 + 30_000 });
+  });
+
+  it('renames, reorders, reveals on request, exports naming what cannot go, and removes', async () => {
+    const { handlers } = setup();
+    await handlers.addFromText(URI);
+    const seven = await handlers.addFromKey({
+      issuer: 'Odd',
+      label: 'seven',
+      secret: SECRET.replace('P', 'Q'),
+      digits: 7,
+    });
+    const list = await handlers.listAccounts();
+    const ids = list.ok ? list.value.map((a) => a.id) : [];
+    const renamed = await handlers.renameAccount(ids[0], { label: 'ada' });
+    expect(renamed).toMatchObject({ ok: true, value: { issuer: 'GitHub', label: 'ada' } });
+    const reordered = await handlers.reorderAccounts([ids[1], ids[0]]);
+    expect(reordered.ok && reordered.value.map((a) => a.id)).toEqual([ids[1], ids[0]]);
+    const revealed = await handlers.revealKey(ids[0]);
+    expect(revealed).toMatchObject({ ok: true, value: { secret: SECRET } });
+    const exported = await handlers.exportAccounts('migration');
+    expect(exported.ok && exported.value.lines).toHaveLength(1);
+    expect(exported.ok && exported.value.excluded).toEqual([
+      { name: 'Odd (seven)', reason: expect.stringMatching(/digits/) },
+    ]);
+    expect(seven.ok).toBe(true);
+    expect(await handlers.removeAccount(ids[0])).toMatchObject({ ok: true });
+    expect((await handlers.listAccounts()).ok && (await handlers.listAccounts())).toMatchObject({
+      value: [{ issuer: 'Odd' }],
+    });
+  });
+
+  it('never lets an unexpected error’s text cross to the renderer', async () => {
+    const { handlers, keychain } = setup();
+    await handlers.addFromText(URI);
+    // A keychain that throws something that is not a Keyfob error, quoting a key.
+    keychain.get = async () => {
+      throw new Error(`boom ${SECRET}`);
+    };
+    const list = await handlers.listAccounts();
+    const id = list.ok ? list.value[0]!.id : '';
+    const r = await handlers.revealKey(id);
+    expect(r.ok).toBe(false);
+    expect(JSON.stringify(r)).not.toContain(SECRET);
+  });
+
+  it('pushes codes for every time-based account, and never a key', async () => {
+    const { handlers, vault } = setup();
+    await handlers.addFromText(URI);
+    await handlers.addFromKey({ issuer: 'Counter', label: 'c', secret: 'GEZDGNBVGY3TQOJQ', type: 'hotp' });
+    const t = Date.UTC(2026, 10, 23, 12, 0, 10);
+    const batch = await codeBatch(vault, t);
+    expect(batch.codes).toHaveLength(1);
+    expect(batch.codes[0]).toMatchObject({
+      code: codeAt(SECRET, defaultParams('totp'), t).code,
+      remainingMs: 20_000,
+      period: 30,
+    });
+    expect(JSON.stringify(batch)).not.toContain(SECRET);
+  });
+});

@@ -1,6 +1,14 @@
 import { execFileSync } from 'node:child_process';
 
-/** The CLI tests run the built bundle as a user would; build it once so they never test a stale dist/. */
+/**
+ * The CLI tests run the built bundle as a user would, and the end-to-end tests the built renderer: build both
+ * once, so no test ever runs a stale dist/.
+ */
 export default function setup(): void {
   execFileSync(process.execPath, ['build.mjs'], { stdio: 'inherit' });
+  execFileSync(
+    process.execPath,
+    ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn'],
+    { stdio: 'inherit' },
+  );
 }

@@ -1,0 +1,746 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type {
+  AccountView,
+  CodeBatch,
+  CodeView,
+  ErrorInfo,
+  ImportReport,
+  KeyfobApi,
+  Result,
+} from '../../preload/api';
+import { pickLanguage, STRINGS, type Lang, type Strings } from './strings';
+
+declare global {
+  interface Window {
+    keyfob: KeyfobApi;
+  }
+}
+
+type Notice = { kind: 'ok' | 'error'; text: string; hint?: string | undefined };
+
+function name(a: { issuer: string; label: string }): string {
+  return a.issuer ? `${a.issuer} (${a.label})` : a.label;
+}
+
+/** 123 456, 1234 5678: easier to read aloud and to type. */
+export function groupCode(code: string): string {
+  if (code.length < 6) return code;
+  const half = Math.ceil(code.length / 2);
+  return `${code.slice(0, half)} ${code.slice(half)}`;
+}
+
+function errorNotice(error: ErrorInfo): Notice {
+  return { kind: 'error', text: error.message, hint: error.hint };
+}
+
+async function call<T>(promise: Promise<Result<T>>, onError: (n: Notice) => void): Promise<T | undefined> {
+  const r = await promise;
+  if (r.ok) return r.value;
+  onError(errorNotice(r.error));
+  return undefined;
+}
+
+// ---- small building blocks ------------------------------------------------------------------------------------
+
+function Ring({ remainingMs, period, label }: { remainingMs: number; period: number; label: string }) {
+  const fraction = Math.max(0, Math.min(1, remainingMs / (period * 1000)));
+  const r = 9;
+  const c = 2 * Math.PI * r;
+  return (
+    <svg
+      className={`ring${remainingMs <= 5000 ? ' ending' : ''}`}
+      viewBox="0 0 24 24"
+      role="img"
+      aria-label={label}
+    >
+      <circle className="track" cx="12" cy="12" r={r} />
+      <circle
+        className="left"
+        cx="12"
+        cy="12"
+        r={r}
+        strokeDasharray={c}
+        strokeDashoffset={c * (1 - fraction)}
+      />
+    </svg>
+  );
+}
+
+function Dialog({ title, children, onClose }: { title: string; children: ReactNode; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  return (
+    <dialog ref={ref} aria-labelledby="dialog-title" onCancel={onClose} className="dialog">
+      <h2 id="dialog-title">{title}</h2>
+      {children}
+    </dialog>
+  );
+}
+
+// ---- accounts -------------------------------------------------------------------------------------------------
+
+function AccountRow({
+  account,
+  code,
+  t,
+  onCopy,
+  onRename,
+  onRemove,
+  onReveal,
+  onHotp,
+  onMove,
+}: {
+  account: AccountView;
+  code: CodeView | undefined;
+  t: Strings;
+  onCopy: () => void;
+  onRename: () => void;
+  onRemove: () => void;
+  onReveal: () => void;
+  onHotp: () => void;
+  onMove: (delta: number) => void;
+}) {
+  const [menu, setMenu] = useState(false);
+  const seconds = code ? Math.ceil(code.remainingMs / 1000) : 0;
+  const ending = code !== undefined && code.remainingMs <= 5000;
+  return (
+    <li
+      className="account"
+      draggable
+      onDragStart={(e) => e.dataTransfer.setData('text/x-keyfob-account', account.id)}
+      data-id={account.id}
+    >
+      <button
+        type="button"
+        className="copy"
+        onClick={account.type === 'hotp' ? onHotp : onCopy}
+        onKeyDown={(e) => {
+          if (e.altKey && e.key === 'ArrowUp') {
+            e.preventDefault();
+            onMove(-1);
+          } else if (e.altKey && e.key === 'ArrowDown') {
+            e.preventDefault();
+            onMove(1);
+          }
+        }}
+        aria-label={`${account.type === 'hotp' ? t.hotpNext : t.copy}: ${name(account)}`}
+        aria-describedby={`code-${account.id}`}
+      >
+        <span className="names">
+          <span className="issuer">{account.issuer || account.label}</span>
+          {account.issuer && <span className="label">{account.label}</span>}
+          {account.status === 'pending' && (
+            <span className="badge" title={t.pendingHint}>
+              {t.pending}
+            </span>
+          )}
+        </span>
+        <span className="code" id={`code-${account.id}`} aria-live="off">
+          {code ? groupCode(code.code) : account.type === 'hotp' ? '••• •••' : ''}
+        </span>
+        {ending && code && (
+          <span className="next" aria-label={`${t.nextCode}: ${code.next}`}>
+            {t.nextCode} {groupCode(code.next)}
+          </span>
+        )}
+      </button>
+      {code && <Ring remainingMs={code.remainingMs} period={code.period} label={t.secondsLeft(seconds)} />}
+      <div className="menu">
+        <button
+          type="button"
+          className="more"
+          aria-haspopup="menu"
+          aria-expanded={menu}
+          aria-label={t.more(name(account))}
+          onClick={() => setMenu(!menu)}
+        >
+          ⋯
+        </button>
+        {menu && (
+          <div role="menu" className="menu-list" onKeyDown={(e) => e.key === 'Escape' && setMenu(false)}>
+            {[
+              [t.rename, onRename],
+              [t.reveal, onReveal],
+              [t.remove, onRemove],
+            ].map(([label, action]) => (
+              <button
+                key={label as string}
+                role="menuitem"
+                type="button"
+                onClick={() => {
+                  setMenu(false);
+                  (action as () => void)();
+                }}
+              >
+                {label as string}
+              </button>
+            ))}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function RenameDialog({
+  account,
+  t,
+  onSave,
+  onClose,
+}: {
+  account: AccountView;
+  t: Strings;
+  onSave: (names: { issuer: string; label: string }) => void;
+  onClose: () => void;
+}) {
+  const [issuer, setIssuer] = useState(account.issuer);
+  const [label, setLabel] = useState(account.label);
+  return (
+    <Dialog title={`${t.rename}: ${name(account)}`} onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onSave({ issuer, label });
+        }}
+      >
+        <label>
+          {t.issuer}
+          <input value={issuer} onChange={(e) => setIssuer(e.target.value)} autoFocus />
+        </label>
+        <label>
+          {t.account}
+          <input value={label} onChange={(e) => setLabel(e.target.value)} required />
+        </label>
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary">
+            {t.save}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ConfirmDialog({
+  title,
+  body,
+  confirm,
+  danger,
+  t,
+  onConfirm,
+  onClose,
+}: {
+  title: string;
+  body: string;
+  confirm: string;
+  danger?: boolean;
+  t: Strings;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  return (
+    <Dialog title={title} onClose={onClose}>
+      <p>{body}</p>
+      <div className="actions">
+        <button type="button" onClick={onClose} autoFocus>
+          {t.cancel}
+        </button>
+        <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
+          {confirm}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+// ---- adding ---------------------------------------------------------------------------------------------------
+
+function ReportView({ report, t }: { report: ImportReport; t: Strings }) {
+  const label = { added: t.added, duplicate: t.duplicate, refused: t.refused };
+  return (
+    <section aria-labelledby="result-title" className="report">
+      <h3 id="result-title">{t.resultTitle}</h3>
+      <ul>
+        {report.entries.map((e, i) => (
+          <li key={i} className={`entry ${e.status}`}>
+            <strong>{label[e.status]}</strong> {e.name}
+            {e.reason && <span className="reason"> — {e.reason}</span>}
+          </li>
+        ))}
+      </ul>
+      {report.missing.map((m, i) => (
+        <p key={i} className="warning" role="status">
+          {t.missingBatch(m.missing, m.batchSize)}
+        </p>
+      ))}
+    </section>
+  );
+}
+
+const BASE32 = /^[A-Z2-7]*=*$/;
+
+function AddScreen({
+  t,
+  onReport,
+  onNotice,
+  onImage,
+}: {
+  t: Strings;
+  onReport: (r: ImportReport) => void;
+  onNotice: (n: Notice) => void;
+  onImage: (file: File) => void;
+}) {
+  const [links, setLinks] = useState('');
+  const [issuer, setIssuer] = useState('');
+  const [label, setLabel] = useState('');
+  const [secret, setSecret] = useState('');
+  const [type, setType] = useState<'totp' | 'hotp'>('totp');
+  const [algorithm, setAlgorithm] = useState<'SHA1' | 'SHA256' | 'SHA512'>('SHA1');
+  const [digits, setDigits] = useState(6);
+  const [period, setPeriod] = useState(30);
+  const normalised = secret.replace(/[\s-]/g, '').toUpperCase();
+  const keyError = normalised !== '' && !BASE32.test(normalised) ? t.keyInvalid : undefined;
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  return (
+    <div className="add">
+      <section aria-labelledby="image-title">
+        <h2 id="image-title">{t.imageTitle}</h2>
+        <p className="help">{t.imageHelp}</p>
+        <input
+          ref={fileInput}
+          type="file"
+          accept="image/png,image/jpeg"
+          className="visually-hidden"
+          aria-label={t.chooseImage}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            if (file) onImage(file);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" onClick={() => fileInput.current?.click()}>
+          {t.chooseImage}
+        </button>
+      </section>
+
+      <section aria-labelledby="paste-title">
+        <h2 id="paste-title">{t.pasteTitle}</h2>
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            const report = await call(window.keyfob.addFromText(links), onNotice);
+            if (report) {
+              onReport(report);
+              if (report.entries.some((x) => x.status === 'added')) setLinks('');
+            }
+          }}
+        >
+          <label htmlFor="links">{t.pasteLabel}</label>
+          <p className="help" id="links-help">
+            {t.pasteHelp}
+          </p>
+          <textarea
+            id="links"
+            rows={3}
+            value={links}
+            aria-describedby="links-help"
+            onChange={(e) => setLinks(e.target.value)}
+            spellCheck={false}
+          />
+          <button type="submit" className="primary" disabled={links.trim() === ''}>
+            {t.addLinks}
+          </button>
+        </form>
+      </section>
+
+      <section aria-labelledby="key-title">
+        <h2 id="key-title">{t.keyTitle}</h2>
+        <form
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (keyError) return;
+            const added = await call(
+              window.keyfob.addFromKey({ issuer, label, secret, type, algorithm, digits, period }),
+              onNotice,
+            );
+            if (added) {
+              onReport({ entries: [{ name: name(added), status: 'added', id: added.id }], missing: [] });
+              setIssuer('');
+              setLabel('');
+              setSecret('');
+            }
+          }}
+        >
+          <label>
+            {t.issuer}
+            <input value={issuer} onChange={(e) => setIssuer(e.target.value)} autoComplete="off" />
+          </label>
+          <label>
+            {t.account}
+            <input value={label} onChange={(e) => setLabel(e.target.value)} required autoComplete="off" />
+          </label>
+          <label>
+            {t.key}
+            <input
+              value={secret}
+              onChange={(e) => setSecret(e.target.value)}
+              required
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={keyError !== undefined}
+              aria-describedby={keyError ? 'key-error' : undefined}
+            />
+          </label>
+          {keyError && (
+            <p id="key-error" className="field-error">
+              {keyError}
+            </p>
+          )}
+          <details>
+            <summary>{t.advanced}</summary>
+            <label>
+              {t.type}
+              <select value={type} onChange={(e) => setType(e.target.value as 'totp' | 'hotp')}>
+                <option value="totp">TOTP</option>
+                <option value="hotp">HOTP</option>
+              </select>
+            </label>
+            <label>
+              {t.algorithm}
+              <select value={algorithm} onChange={(e) => setAlgorithm(e.target.value as typeof algorithm)}>
+                <option>SHA1</option>
+                <option>SHA256</option>
+                <option>SHA512</option>
+              </select>
+            </label>
+            <label>
+              {t.digits}
+              <select value={digits} onChange={(e) => setDigits(Number(e.target.value))}>
+                <option value={6}>6</option>
+                <option value={7}>7</option>
+                <option value={8}>8</option>
+              </select>
+            </label>
+            <label>
+              {t.period}
+              <input
+                type="number"
+                min={1}
+                value={period}
+                onChange={(e) => setPeriod(Number(e.target.value))}
+              />
+            </label>
+          </details>
+          <button type="submit" className="primary" disabled={keyError !== undefined}>
+            {t.add}
+          </button>
+        </form>
+      </section>
+    </div>
+  );
+}
+
+// ---- the app --------------------------------------------------------------------------------------------------
+
+export function App({ initialLang }: { initialLang?: Lang }) {
+  const [lang, setLang] = useState<Lang>(initialLang ?? pickLanguage(navigator.languages));
+  const t = STRINGS[lang];
+  const [screen, setScreen] = useState<'accounts' | 'add'>('accounts');
+  const [accounts, setAccounts] = useState<AccountView[] | undefined>();
+  const [codes, setCodes] = useState<Map<string, CodeView>>(new Map());
+  const [query, setQuery] = useState('');
+  const [notice, setNotice] = useState<Notice | undefined>();
+  const [report, setReport] = useState<ImportReport | undefined>();
+  const [renaming, setRenaming] = useState<AccountView | undefined>();
+  const [removing, setRemoving] = useState<AccountView | undefined>();
+  const [revealing, setRevealing] = useState<AccountView | undefined>();
+  const [revealed, setRevealed] = useState<{ account: AccountView; secret: string } | undefined>();
+  const [hotp, setHotp] = useState<Map<string, string>>(new Map());
+  const [dropping, setDropping] = useState(false);
+
+  useEffect(() => {
+    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : lang;
+  }, [lang]);
+
+  const reload = useCallback(async () => {
+    const list = await call(window.keyfob.listAccounts(), setNotice);
+    if (list) setAccounts(list);
+  }, []);
+
+  useEffect(() => {
+    void reload();
+    const off = window.keyfob.onCodes((batch: CodeBatch) => {
+      setCodes(new Map(batch.codes.map((c) => [c.id, c])));
+    });
+    void window.keyfob.ready();
+    return off;
+  }, [reload]);
+
+  const addImage = useCallback(
+    async (file: File) => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await call(window.keyfob.addFromImage(bytes), setNotice);
+      if (result) {
+        setReport(result);
+        setScreen('add');
+        await reload();
+      }
+    },
+    [reload],
+  );
+
+  const visible = useMemo(() => {
+    const q = query.trim().toLowerCase();
+    return (accounts ?? []).filter((a) => !q || `${a.issuer} ${a.label}`.toLowerCase().includes(q));
+  }, [accounts, query]);
+
+  const move = async (id: string, delta: number) => {
+    if (!accounts) return;
+    const ids = accounts.map((a) => a.id);
+    const from = ids.indexOf(id);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= ids.length) return;
+    ids.splice(to, 0, ...ids.splice(from, 1));
+    const list = await call(window.keyfob.reorderAccounts(ids), setNotice);
+    if (list) setAccounts(list);
+    requestAnimationFrame(() =>
+      document.querySelector<HTMLButtonElement>(`li[data-id="${id}"] button.copy`)?.focus(),
+    );
+  };
+
+  const codeFor = (a: AccountView): CodeView | undefined => {
+    const h = hotp.get(a.id);
+    if (h) return { id: a.id, code: h, remainingMs: 0, period: 0, next: '' };
+    return codes.get(a.id);
+  };
+
+  return (
+    <div
+      className={`app${dropping ? ' dropping' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDropping(true);
+        }
+      }}
+      onDragLeave={() => setDropping(false)}
+      onDrop={(e) => {
+        const file = e.dataTransfer.files[0];
+        setDropping(false);
+        if (file) {
+          e.preventDefault();
+          void addImage(file);
+        }
+      }}
+      onPaste={(e) => {
+        // Pasting an image or a link anywhere outside a text field adds it.
+        const target = e.target as HTMLElement;
+        if (target.closest('input, textarea')) return;
+        const file = [...e.clipboardData.files].find((f) => f.type.startsWith('image/'));
+        if (file) {
+          e.preventDefault();
+          void addImage(file);
+          return;
+        }
+        const text = e.clipboardData.getData('text/plain');
+        if (/^otpauth(-migration)?:\/\//i.test(text.trim())) {
+          e.preventDefault();
+          void call(window.keyfob.addFromText(text), setNotice).then(async (r) => {
+            if (r) {
+              setReport(r);
+              setScreen('add');
+              await reload();
+            }
+          });
+        }
+      }}
+    >
+      <header>
+        <h1>{screen === 'accounts' ? t.appName : t.add}</h1>
+        <div className="tools">
+          <label className="visually-hidden" htmlFor="lang">
+            {t.language}
+          </label>
+          <select id="lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+            <option value="en">English</option>
+            <option value="de">Deutsch</option>
+            <option value="zh">简体中文</option>
+          </select>
+          {screen === 'accounts' ? (
+            <button type="button" className="primary" onClick={() => setScreen('add')}>
+              + {t.add}
+            </button>
+          ) : (
+            <button
+              type="button"
+              onClick={() => {
+                setScreen('accounts');
+                setReport(undefined);
+                void reload();
+              }}
+            >
+              ← {t.back}
+            </button>
+          )}
+        </div>
+      </header>
+
+      {notice && (
+        <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          {notice.hint && <span className="hint">{notice.hint}</span>}
+          <button type="button" aria-label={t.close} onClick={() => setNotice(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+
+      <main>
+        {screen === 'add' ? (
+          <>
+            {report && <ReportView report={report} t={t} />}
+            <AddScreen
+              t={t}
+              onNotice={setNotice}
+              onImage={(f) => void addImage(f)}
+              onReport={(r) => {
+                setReport(r);
+                void reload();
+              }}
+            />
+          </>
+        ) : accounts === undefined ? null : accounts.length === 0 ? (
+          <section className="empty" aria-labelledby="empty-title">
+            <h2 id="empty-title">{t.emptyTitle}</h2>
+            <p>{t.emptyBody}</p>
+            <button type="button" className="primary" onClick={() => setScreen('add')}>
+              + {t.add}
+            </button>
+          </section>
+        ) : (
+          <>
+            <input
+              type="search"
+              className="search"
+              placeholder={t.search}
+              aria-label={t.search}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && visible[0]) {
+                  void call(window.keyfob.copyCode(visible[0].id), setNotice).then(
+                    (r) => r && setNotice({ kind: 'ok', text: r.next ? t.copiedNext : t.copied }),
+                  );
+                }
+              }}
+            />
+            <ul
+              className="accounts"
+              aria-label={t.accounts}
+              onDragOver={(e) => e.dataTransfer.types.includes('text/x-keyfob-account') && e.preventDefault()}
+              onDrop={(e) => {
+                const dragged = e.dataTransfer.getData('text/x-keyfob-account');
+                const over = (e.target as HTMLElement).closest('li')?.getAttribute('data-id');
+                if (!dragged || !over || !accounts) return;
+                e.preventDefault();
+                void move(
+                  dragged,
+                  accounts.findIndex((a) => a.id === over) - accounts.findIndex((a) => a.id === dragged),
+                );
+              }}
+            >
+              {visible.map((a) => (
+                <AccountRow
+                  key={a.id}
+                  account={a}
+                  code={codeFor(a)}
+                  t={t}
+                  onCopy={async () => {
+                    const r = await call(window.keyfob.copyCode(a.id), setNotice);
+                    if (r) setNotice({ kind: 'ok', text: r.next ? t.copiedNext : t.copied });
+                  }}
+                  onHotp={async () => {
+                    const code = await call(window.keyfob.hotpCode(a.id), setNotice);
+                    if (code) setHotp(new Map(hotp).set(a.id, code));
+                  }}
+                  onRename={() => setRenaming(a)}
+                  onRemove={() => setRemoving(a)}
+                  onReveal={() => setRevealing(a)}
+                  onMove={(d) => void move(a.id, d)}
+                />
+              ))}
+            </ul>
+          </>
+        )}
+      </main>
+
+      {dropping && (
+        <div className="drop-overlay" aria-hidden="true">
+          {t.dropHere}
+        </div>
+      )}
+
+      {renaming && (
+        <RenameDialog
+          account={renaming}
+          t={t}
+          onClose={() => setRenaming(undefined)}
+          onSave={async (names) => {
+            const r = await call(window.keyfob.renameAccount(renaming.id, names), setNotice);
+            setRenaming(undefined);
+            if (r) await reload();
+          }}
+        />
+      )}
+      {removing && (
+        <ConfirmDialog
+          title={t.confirmRemoveTitle(name(removing))}
+          body={t.confirmRemoveBody}
+          confirm={t.remove}
+          danger
+          t={t}
+          onClose={() => setRemoving(undefined)}
+          onConfirm={async () => {
+            const r = await call(window.keyfob.removeAccount(removing.id), setNotice);
+            setRemoving(undefined);
+            if (r) await reload();
+          }}
+        />
+      )}
+      {revealing && (
+        <ConfirmDialog
+          title={t.confirmRevealTitle(name(revealing))}
+          body={t.confirmRevealBody}
+          confirm={t.show}
+          t={t}
+          onClose={() => setRevealing(undefined)}
+          onConfirm={async () => {
+            const r = await call(window.keyfob.revealKey(revealing.id), setNotice);
+            const account = revealing;
+            setRevealing(undefined);
+            if (r) setRevealed({ account, secret: r.secret });
+          }}
+        />
+      )}
+      {revealed && (
+        <Dialog title={`${t.key}: ${name(revealed.account)}`} onClose={() => setRevealed(undefined)}>
+          <p className="secret">{revealed.secret.replace(/(.{4})/g, '$1 ').trim()}</p>
+          <div className="actions">
+            <button type="button" className="primary" onClick={() => setRevealed(undefined)} autoFocus>
+              {t.close}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}

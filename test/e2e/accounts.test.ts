@@ -1,0 +1,232 @@
+/**
+ * The accounts screens end to end: real Chromium, the built renderer, the real IPC handlers and keychain.
+ * Screenshots of every screen, in both themes, go to test-results/screens/.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import QRCode from 'qrcode';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { codeAt } from '../../main/otp/codes';
+import { buildMigrationUris } from '../../main/otp/migration';
+import { defaultParams } from '../../main/otp/types';
+import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
+import { requireSecretService } from '../support/secret-service';
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const URI = `otpauth://totp/GitHub:ada%40example.com?secret=${SECRET}&issuer=GitHub`;
+
+let browser: Browser;
+const apps: AppUnderTest[] = [];
+
+beforeAll(async () => {
+  requireSecretService();
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  for (const app of apps) await app.close();
+  await browser?.close();
+});
+
+async function open(options: Parameters<typeof openApp>[1] = {}): Promise<AppUnderTest> {
+  const app = await openApp(browser, options);
+  apps.push(app);
+  return app;
+}
+
+/** No serious or critical accessibility violation on what the page shows now. */
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+function currentCode(secret: string, at = Date.now()): { code: string; next: string } {
+  const t = codeAt(secret, defaultParams('totp'), at);
+  return { code: t.code, next: t.next };
+}
+
+describe('accounts, end to end in Chromium', () => {
+  it('starts empty, explaining how to add an account', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const app = await open({ colorScheme });
+      await expect
+        .poll(() => app.page.getByRole('heading', { name: 'No accounts yet' }).isVisible())
+        .toBe(true);
+      await expectAccessible(app.page);
+      await app.screenshot(`empty-${colorScheme}`);
+    }
+  });
+
+  it('adds by a pasted link, shows the live code grouped, and copies it with a confirmation', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByLabel('Links').fill(URI);
+    await app.screenshot('add-light');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => page.getByText('GitHub (ada@example.com)').isVisible()).toBe(true);
+    await page.getByRole('button', { name: '← Back' }).click();
+
+    const row = page.getByRole('button', { name: 'Copy code: GitHub (ada@example.com)' });
+    await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 5000 }).toMatch(/\d{3} \d{3}/);
+    const shown = ((await row.textContent()) ?? '').match(/(\d{3}) (\d{3})/)!;
+    const expected = currentCode(SECRET);
+    expect([expected.code, expected.next]).toContain(`${shown[1]}${shown[2]}`);
+    await expect.poll(() => page.getByRole('img', { name: /seconds left/ }).count()).toBe(1);
+
+    await row.click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Copied/);
+    expect(app.copied).toHaveLength(1);
+    expect([expected.code, expected.next, currentCode(SECRET).code, currentCode(SECRET).next]).toContain(
+      app.copied[0]!.code,
+    );
+    await expectAccessible(page);
+    await app.screenshot('accounts-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('accounts-dark');
+  });
+
+  it('adds by typing a key, validating it as you type', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByLabel('Issuer').fill('Bank');
+    await page.getByLabel('Account', { exact: true }).fill('me@bank');
+    await page.getByLabel('Key', { exact: true }).fill('abcd 1890');
+    await expect.poll(() => page.getByText('only contain the letters A–Z').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Add account', exact: true }).isDisabled()).toBe(true);
+    await page.getByLabel('Key', { exact: true }).fill('gezd gnbv gy3t qojq');
+    await page.getByRole('button', { name: 'Add account', exact: true }).click();
+    await expect.poll(() => page.getByText('Bank (me@bank)').isVisible()).toBe(true);
+    expect((await app.vault.list()).map((a) => `${a.issuer}/${a.label}`)).toEqual(['Bank/me@bank']);
+  });
+
+  it('adds from an opened image file and from a file dropped on the window', async () => {
+    const app = await open();
+    const { page } = app;
+    const png = await QRCode.toBuffer(URI, { type: 'png', margin: 4, scale: 6 });
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page
+      .getByLabel('Choose image…')
+      .setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+    await expect.poll(() => page.getByText('Added').first().isVisible()).toBe(true);
+    expect(await app.vault.list()).toHaveLength(1);
+
+    const other = await QRCode.toBuffer(URI.replace('ada', 'bob').replace(SECRET, 'GEZDGNBVGY3TQOJQ'), {
+      type: 'png',
+      margin: 4,
+      scale: 6,
+    });
+    await page.getByRole('button', { name: '← Back' }).click();
+    const drop = await page.evaluateHandle((bytes: number[]) => {
+      // Runs in the page (this file compiles without the DOM library).
+      const dom = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+      };
+      const transfer = new dom.DataTransfer();
+      transfer.items.add(new dom.File([new Uint8Array(bytes)], 'drop.png', { type: 'image/png' }));
+      return transfer;
+    }, Array.from(other));
+    await page.dispatchEvent('.app', 'dragover', { dataTransfer: drop });
+    await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
+    await expect.poll(async () => (await app.vault.list()).length).toBe(2);
+    await expect.poll(() => page.getByText('GitHub (bob@example.com)').isVisible()).toBe(true);
+  });
+
+  it('imports a Google Authenticator export, naming duplicates and the missing code', async () => {
+    const app = await open();
+    const { page } = app;
+    await app.handlers.addFromText(URI);
+    const accounts = [
+      {
+        issuer: 'GitHub',
+        label: 'ada@example.com',
+        secret: SECRET,
+        params: defaultParams('totp'),
+        extra: {},
+      },
+      { issuer: 'Mail', label: 'ada', secret: 'GEZDGNBVGY3TQOJQ', params: defaultParams('totp'), extra: {} },
+      { issuer: 'Cloud', label: 'ada', secret: 'MFRGGZDFMZTWQ2LK', params: defaultParams('totp'), extra: {} },
+    ];
+    const { uris } = buildMigrationUris(accounts, { perCode: 1 });
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByLabel('Links').fill(`${uris[0]}\n${uris[1]}`);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(() => page.getByText('Already there').isVisible()).toBe(true);
+    expect(await page.getByText('Mail (ada)').isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText('Codes 3 of 3 of this Google Authenticator export were not scanned yet.')
+        .isVisible(),
+    ).toBe(true);
+    await app.screenshot('import-report-light');
+  });
+
+  it('renames, reorders with the keyboard, reveals behind a confirmation, and deletes behind one', async () => {
+    const app = await open();
+    const { page } = app;
+    await app.handlers.addFromText(URI);
+    await app.handlers.addFromText('otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail');
+    await page.reload();
+
+    await page.getByRole('button', { name: 'More actions for GitHub (ada@example.com)' }).click();
+    await page.getByRole('menuitem', { name: 'Rename' }).click();
+    await page.getByRole('dialog').getByLabel('Account').fill('ada-work');
+    await app.screenshot('rename-light');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Copy code: GitHub (ada-work)' }).isVisible())
+      .toBe(true);
+
+    // Alt+ArrowDown moves the focused account one place down.
+    await page.getByRole('button', { name: 'Copy code: GitHub (ada-work)' }).focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(async () => (await app.vault.list()).map((a) => a.issuer)).toEqual(['Mail', 'GitHub']);
+
+    await page.getByRole('button', { name: 'More actions for Mail (ada)' }).click();
+    await page.getByRole('menuitem', { name: 'Show key' }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/Anyone who sees the key/);
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
+    await expect.poll(() => page.getByText('GEZD GNBV GY3T QOJQ').isVisible()).toBe(true);
+    await app.screenshot('reveal-light');
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'More actions for Mail (ada)' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await expectAccessible(page);
+    await app.screenshot('delete-light');
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => (await app.vault.list()).map((a) => a.issuer)).toEqual(['GitHub']);
+  });
+
+  it('searches as you type, and Enter copies the first match', async () => {
+    const app = await open();
+    const { page } = app;
+    await app.handlers.addFromText(URI);
+    await app.handlers.addFromText('otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail');
+    await page.reload();
+    await page.getByRole('searchbox', { name: 'Search accounts' }).fill('mai');
+    await expect.poll(() => page.locator('li.account').count()).toBe(1);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => app.copied.length).toBe(1);
+    const mail = codeAt('GEZDGNBVGY3TQOJQ', defaultParams('totp'), Date.now());
+    expect([mail.code, mail.next]).toContain(app.copied[0]!.code);
+  });
+
+  it('renders in German and Simplified Chinese', async () => {
+    const de = await open({ locale: 'de-DE' });
+    await expect
+      .poll(() => de.page.getByRole('heading', { name: 'Noch keine Konten' }).isVisible())
+      .toBe(true);
+    expect(await de.page.locator('html').getAttribute('lang')).toBe('de');
+    await expectAccessible(de.page);
+    await de.screenshot('empty-de');
+    const zh = await open({ locale: 'zh-CN' });
+    await expect.poll(() => zh.page.getByRole('heading', { name: '还没有账户' }).isVisible()).toBe(true);
+    expect(await zh.page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await zh.screenshot('empty-zh');
+  });
+});

@@ -1,0 +1,175 @@
+/**
+ * The end-to-end set-up of ARCHITECTURE.md: the built renderer in Debian's Chromium, `window.keyfob` defined by
+ * an init script exactly as the preload defines it, every call forwarded (page.exposeBinding) to the real
+ * main/ipc.ts handlers in this process, over the real keychain. Code batches are pushed by the same ticker the
+ * app uses.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { CHANNELS, type CodeBatch } from '../../preload/api';
+import { createHandlers, type Handlers } from '../../main/ipc';
+import { startTicker } from '../../main/ticker';
+import { KeytarKeychain } from '../../main/vault/keytar-keychain';
+import { Vault } from '../../main/vault/vault';
+
+const RENDERER = resolve(__dirname, '../../dist/renderer');
+export const SCREENSHOTS = resolve(__dirname, '../../test-results/screens');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves dist/renderer on loopback: module scripts do not load from file:// in Chromium. */
+async function serveRenderer(): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
+    const file = join(RENDERER, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(RENDERER)) {
+      res.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}/`, server };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.KEYFOB_CHROMIUM ?? '/usr/bin/chromium',
+    // Root in CI needs --no-sandbox; the rest stops Chromium's calls home, which are refused here anyway.
+    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  });
+}
+
+export interface AppUnderTest {
+  page: Page;
+  context: BrowserContext;
+  vault: Vault;
+  handlers: Handlers;
+  /** Codes the app put on the clipboard, with when they stop being valid. */
+  copied: Array<{ code: string; validUntil: number }>;
+  service: string;
+  screenshot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Runs in the page; typed against globalThis because this file compiles without the DOM library. */
+const INIT_SCRIPT = (channels: string[]) => {
+  const page = globalThis as unknown as {
+    __keyfobInvoke: (n: string, a: unknown[]) => Promise<unknown>;
+  };
+  const listeners = new Set<(batch: unknown) => void>();
+  const encode = (value: unknown): unknown =>
+    value instanceof Uint8Array
+      ? { __bytes: btoa(Array.from(value, (b) => String.fromCharCode(b)).join('')) }
+      : value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]))
+        : value;
+  const invoke = page.__keyfobInvoke;
+  const api: Record<string, unknown> = {};
+  for (const name of channels) api[name] = (...args: unknown[]) => invoke(name, args.map(encode));
+  api.onCodes = (listener: (batch: unknown) => void) => {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  };
+  Object.defineProperty(globalThis, '__keyfobPush', {
+    value: (batch: unknown) => listeners.forEach((l) => l(batch)),
+  });
+  Object.defineProperty(globalThis, 'keyfob', { value: Object.freeze(api) });
+};
+
+function decode(value: unknown): unknown {
+  if (value && typeof value === 'object' && !Array.isArray(value)) {
+    const v = value as Record<string, unknown>;
+    if (typeof v.__bytes === 'string') return new Uint8Array(Buffer.from(v.__bytes, 'base64'));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, decode(x)]));
+  }
+  return value;
+}
+
+export async function openApp(
+  browser: Browser,
+  options: { colorScheme?: 'light' | 'dark'; locale?: string; home?: string; service?: string } = {},
+): Promise<AppUnderTest> {
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
+  const service = options.service ?? `keyfob-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const vault = new Vault({ dir: home, keychain: new KeytarKeychain({ service }) });
+  await vault.recover();
+  const copied: AppUnderTest['copied'] = [];
+  let startCodes = () => {};
+  const handlers = createHandlers({
+    vault,
+    version: '0.0.0-test',
+    hostName: 'e2e-host',
+    platform: 'linux',
+    clipboard: { copy: (code, validUntil) => copied.push({ code, validUntil }) },
+    qr: {
+      decodeImage: async (bytes) => (await import('../../main/qr')).decodeImageBuffer(bytes),
+      decodeFrame: async (frame) => (await import('../../main/qr')).decodeRgba(frame),
+    },
+    onReady: () => startCodes(),
+  });
+  const { url, server } = await serveRenderer();
+  const context = await browser.newContext({
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+    viewport: { width: 460, height: 720 },
+  });
+  await context.exposeBinding('__keyfobInvoke', async (_source, name: string, args: unknown[]) => {
+    const handler = (handlers as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>)[name];
+    if (!handler) throw new Error(`no handler ${name}`);
+    return handler(...args.map(decode));
+  });
+  await context.addInitScript(INIT_SCRIPT, Object.keys(CHANNELS));
+  const page = await context.newPage();
+  let ticker: ReturnType<typeof startTicker> | undefined;
+  startCodes = () => {
+    ticker?.stop();
+    ticker = startTicker({
+      vault,
+      send: async (batch: CodeBatch) => {
+        if (!page.isClosed())
+          await page.evaluate(
+            (b) => (globalThis as unknown as { __keyfobPush: (x: unknown) => void }).__keyfobPush(b),
+            batch,
+          );
+      },
+      onError: () => undefined,
+    });
+  };
+  await page.goto(url);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    page,
+    context,
+    vault,
+    handlers,
+    copied,
+    service,
+    screenshot: async (name) => {
+      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    },
+    close: async () => {
+      ticker?.stop();
+      await context.close();
+      server.close();
+      const keychain = new KeytarKeychain({ service });
+      for (const item of await keychain.list()) await keychain.delete(item.account);
+    },
+  };
+}

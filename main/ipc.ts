@@ -1,5 +1,10 @@
 import type {
   AccountView,
+  AuthFlow,
+  FlowAnswer,
+  FlowEvent,
+  FlowProgress,
+  PoolView,
   AppInfo,
   CodeBatch,
   CopyResult,
@@ -18,6 +23,9 @@ import { buildMigrationUris, missingBatches } from './otp/migration';
 import { ALGORITHMS, defaultParams, displayName, type OtpParams, type OtpType } from './otp/types';
 import { formatOtpauthUri } from './otp/uri';
 import type { Account, ImportOutcome, Vault } from './vault/vault';
+import type { CognitoEngine, Progress } from './cognito/engine';
+import { CognitoFlows, type FlowEvent as EngineFlowEvent } from './cognito/flows';
+import type { PoolProfile, ProfileStore } from './cognito/profiles';
 
 /** What a handler receives: the renderer's arguments, untrusted until validated. */
 export type Handlers = { [K in InvokeName]: (...args: unknown[]) => ReturnType<KeyfobApi[K]> };
@@ -27,8 +35,17 @@ export interface CodeCopier {
   copy(code: string, validUntilMs: number): void;
 }
 
+export interface CognitoServices {
+  profiles: ProfileStore;
+  /** Loaded on first use: the engine brings the AWS SDK. */
+  engine: () => Promise<CognitoEngine>;
+  /** Pushes a flow's steps to the renderer. */
+  emitFlow: (event: FlowEvent) => void;
+}
+
 export interface Services {
   vault: Vault;
+  cognito?: CognitoServices;
   version: string;
   hostName?: string;
   platform?: string;
@@ -129,6 +146,63 @@ function importReport(collected: CollectedAccounts, outcomes: ImportOutcome[]): 
   };
 }
 
+function poolView(p: PoolProfile): PoolView {
+  return {
+    name: p.name,
+    region: p.region,
+    userPoolId: p.userPoolId,
+    clientId: p.clientId,
+    hasClientSecret: p.hasClientSecret,
+    authFlow: p.authFlow,
+    ...(p.endpoint ? { endpoint: p.endpoint } : {}),
+    ...(p.awsProfile ? { awsProfile: p.awsProfile } : {}),
+  };
+}
+
+function progressView(p: Progress): FlowProgress | undefined {
+  switch (p.type) {
+    case 'signingIn':
+      return { type: 'signingIn' };
+    case 'challenge':
+      return { type: 'challenge', state: p.state };
+    case 'clockSkew':
+      return { type: 'clockSkew', offsetMs: p.offsetMs };
+    case 'waitingForCode':
+      return { type: 'waitingForCode', seconds: p.seconds };
+    case 'secretStored':
+      return { type: 'secretStored', accountId: p.account.id, secret: p.secret, uri: p.uri };
+    case 'verified':
+      return { type: 'verified', accountId: p.account.id };
+    case 'preferenceSet':
+      return { type: 'preferenceSet', preferred: p.preferred };
+    case 'replaced':
+      return { type: 'replaced', name: displayName(p.old) };
+  }
+}
+
+function flowEventView(e: EngineFlowEvent): FlowEvent | undefined {
+  switch (e.type) {
+    case 'progress': {
+      const progress = progressView(e.progress);
+      return progress ? { flowId: e.flowId, type: 'progress', progress } : undefined;
+    }
+    case 'prompt':
+      return e;
+    case 'error':
+      return e;
+    case 'done':
+      return {
+        flowId: e.flowId,
+        type: 'done',
+        username: e.username,
+        tokens: e.tokens,
+        ...(e.account ? { account: accountView(e.account) } : {}),
+      };
+  }
+}
+
+const AUTH_FLOWS: readonly AuthFlow[] = ['srp', 'password', 'admin'];
+
 /** The handler map: Electron registers it (main/app/ipc-register.ts); tests call it directly. */
 export function createHandlers(services: Services): Handlers {
   const { vault } = services;
@@ -157,6 +231,22 @@ export function createHandlers(services: Services): Handlers {
     }
     return addTexts(found.map((t, i) => ({ text: t, where: `QR code ${i + 1}` })));
   };
+
+  const cognito = () => {
+    if (!services.cognito) throw new KeyfobError('PROFILE_NOT_FOUND', 'Cognito is not available here.');
+    return services.cognito;
+  };
+  let flows: CognitoFlows | undefined;
+  const cognitoFlows = () => {
+    const c = cognito();
+    flows ??= new CognitoFlows(c.engine, (e) => {
+      const view = flowEventView(e);
+      if (view) c.emitFlow(view);
+    });
+    return flows;
+  };
+  const optionalText = (value: unknown, what: string, max = 2048): string | undefined =>
+    value === undefined ? undefined : text(value, what, max);
 
   const qr = () => {
     if (!services.qr) throw new KeyfobError('IMAGE_UNSUPPORTED', 'Reading QR codes is not available here.');
@@ -283,6 +373,77 @@ export function createHandlers(services: Services): Handlers {
     ready: () =>
       result(() => {
         services.onReady?.();
+      }),
+
+    listPools: () => result(async () => (await cognito().profiles.list()).map(poolView)),
+
+    savePool: (rawInput, rawReplace) =>
+      result(async () => {
+        const input = record(rawInput, 'pool profile');
+        const authFlow = input.authFlow;
+        if (authFlow !== undefined && !AUTH_FLOWS.includes(authFlow as AuthFlow))
+          throw invalid('sign-in flow');
+        const secret = optionalText(input.clientSecret, 'client secret', 1024);
+        const saved = await cognito().profiles.save(
+          {
+            name: text(input.name, 'profile name', 256),
+            region: text(input.region, 'region', 64),
+            userPoolId: text(input.userPoolId, 'user pool id', 128),
+            clientId: text(input.clientId, 'app client id', 256),
+            endpoint: optionalText(input.endpoint, 'endpoint'),
+            authFlow: authFlow as string | undefined,
+            awsProfile: optionalText(input.awsProfile, 'AWS profile', 256),
+          },
+          {
+            replace: rawReplace === true,
+            ...(secret === undefined ? {} : { clientSecret: secret === '' ? null : secret }),
+          },
+        );
+        return poolView(saved);
+      }),
+
+    removePool: (name) =>
+      result(async () => poolView(await cognito().profiles.remove(text(name, 'profile name', 256)))),
+
+    testPool: (name) =>
+      result(async () => ({
+        message: await (await cognito().engine()).testConnection(text(name, 'profile name', 256)),
+      })),
+
+    startFlow: (rawKind, rawRequest) =>
+      result(() => {
+        if (rawKind !== 'enroll' && rawKind !== 'login') throw invalid('flow');
+        const r = record(rawRequest, 'sign-in');
+        const deviceName = optionalText(r.deviceName, 'device name', 256);
+        const flowId = cognitoFlows().start(rawKind, {
+          profile: text(r.profile, 'profile name', 256),
+          username: text(r.username, 'user name', 256),
+          password: text(r.password, 'password', 1024),
+          ...(deviceName !== undefined ? { deviceName } : {}),
+          ...(typeof r.prefer === 'boolean' ? { prefer: r.prefer } : {}),
+          ...(r.typeVerificationCode === true ? { typeVerificationCode: true } : {}),
+        });
+        return { flowId };
+      }),
+
+    answerFlow: (rawId, rawAnswer) =>
+      result(() => {
+        const a = record(rawAnswer, 'answer');
+        let answer: FlowAnswer;
+        if (a.kind === 'cancel') answer = { kind: 'cancel' };
+        else if (a.kind === 'code') answer = { kind: 'code', code: text(a.code, 'code', 16) };
+        else if (a.kind === 'verificationCode') {
+          const code = optionalText(a.code, 'code', 16);
+          answer = { kind: 'verificationCode', ...(code ? { code } : {}) };
+        } else if (a.kind === 'newPassword') {
+          const attributes: Record<string, string> = {};
+          if (a.attributes !== undefined) {
+            for (const [k, v] of Object.entries(record(a.attributes, 'attributes')))
+              attributes[k] = text(v, k, 2048);
+          }
+          answer = { kind: 'newPassword', password: text(a.password, 'password', 1024), attributes };
+        } else throw invalid('answer');
+        cognitoFlows().answer(text(rawId, 'flow', 64), answer);
       }),
   };
 }

@@ -96,6 +96,81 @@ export interface CopyResult {
   next: boolean;
 }
 
+// ---- Cognito ---------------------------------------------------------------------------------------------------
+
+export type AuthFlow = 'srp' | 'password' | 'admin';
+
+export interface PoolView {
+  name: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  hasClientSecret: boolean;
+  endpoint?: string;
+  authFlow: AuthFlow;
+  awsProfile?: string;
+}
+
+export interface PoolInput {
+  name: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  /** undefined keeps the stored secret (when editing), '' removes it. */
+  clientSecret?: string;
+  endpoint?: string;
+  authFlow?: AuthFlow;
+  awsProfile?: string;
+}
+
+export interface FlowRequest {
+  profile: string;
+  username: string;
+  password: string;
+  deviceName?: string;
+  prefer?: boolean;
+  typeVerificationCode?: boolean;
+}
+
+export type FlowProgress =
+  | { type: 'signingIn' }
+  | { type: 'challenge'; state: string }
+  | { type: 'clockSkew'; offsetMs: number }
+  | { type: 'waitingForCode'; seconds: number }
+  /** The one moment a key reaches the renderer unasked: to set up a second device during enrollment. */
+  | { type: 'secretStored'; accountId: string; secret: string; uri: string }
+  | { type: 'verified'; accountId: string }
+  | { type: 'preferenceSet'; preferred: boolean }
+  | { type: 'replaced'; name: string };
+
+export type FlowPrompt =
+  | { kind: 'newPassword'; username: string; requiredAttributes: string[] }
+  | { kind: 'code'; via: 'sms' | 'email'; destination?: string }
+  | { kind: 'verificationCode'; accountId: string };
+
+export type FlowAnswer =
+  | { kind: 'newPassword'; password: string; attributes?: Record<string, string> }
+  | { kind: 'code'; code: string }
+  | { kind: 'verificationCode'; code?: string }
+  | { kind: 'cancel' };
+
+export interface TokensView {
+  idToken: string;
+  accessToken: string;
+  refreshToken?: string;
+  expiresIn: number;
+  tokenType: string;
+  idClaims: Record<string, unknown>;
+  accessClaims: Record<string, unknown>;
+  expiresAt: number;
+}
+
+export type FlowEvent =
+  | { flowId: string; type: 'progress'; progress: FlowProgress }
+  | { flowId: string; type: 'prompt'; prompt: FlowPrompt }
+  | { flowId: string; type: 'done'; account?: AccountView; tokens: TokensView; username: string }
+  | { flowId: string; type: 'error'; error: ErrorInfo };
+
 export interface KeyfobApi {
   appInfo(): Promise<Result<AppInfo>>;
   listAccounts(): Promise<Result<AccountView[]>>;
@@ -116,6 +191,15 @@ export interface KeyfobApi {
   /** The key itself: only behind the renderer's explicit confirmation. */
   revealKey(id: string): Promise<Result<RevealedKey>>;
   exportAccounts(format: 'uris' | 'migration'): Promise<Result<ExportView>>;
+  listPools(): Promise<Result<PoolView[]>>;
+  savePool(input: PoolInput, replace: boolean): Promise<Result<PoolView>>;
+  removePool(name: string): Promise<Result<PoolView>>;
+  /** Reaches the pool's app client and says whether it answers as a Cognito user pool should. */
+  testPool(name: string): Promise<Result<{ message: string }>>;
+  /** Starts an enrollment or a sign-in; its steps arrive on onFlow. */
+  startFlow(kind: 'enroll' | 'login', request: FlowRequest): Promise<Result<{ flowId: string }>>;
+  answerFlow(flowId: string, answer: FlowAnswer): Promise<Result<void>>;
+  onFlow(listener: (event: FlowEvent) => void): () => void;
   /** The renderer is ready for pushes (codes, links). */
   ready(): Promise<Result<void>>;
   /** Code batches, one per second; returns an unsubscribe. */
@@ -123,7 +207,7 @@ export interface KeyfobApi {
 }
 
 /** The request channels; `onCodes` is a push, on EVENTS.codes. */
-export type InvokeName = Exclude<keyof KeyfobApi, 'onCodes'>;
+export type InvokeName = Exclude<keyof KeyfobApi, 'onCodes' | 'onFlow'>;
 
 export const CHANNELS = {
   appInfo: 'app:info',
@@ -140,8 +224,15 @@ export const CHANNELS = {
   revealKey: 'accounts:reveal',
   exportAccounts: 'accounts:export',
   ready: 'app:ready',
+  listPools: 'pools:list',
+  savePool: 'pools:save',
+  removePool: 'pools:remove',
+  testPool: 'pools:test',
+  startFlow: 'cognito:start',
+  answerFlow: 'cognito:answer',
 } as const satisfies Record<InvokeName, string>;
 
 export const EVENTS = {
   codes: 'codes:tick',
+  flow: 'cognito:flow',
 } as const;

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENTS, type CodeBatch, type KeyfobApi } from './api';
+import { CHANNELS, EVENTS, type CodeBatch, type FlowEvent, type KeyfobApi } from './api';
 
 // Intent-named functions only: never ipcRenderer itself, never a generic invoke(channel). Listeners get the
 // payload, never the event (it carries the sender), and each subscription returns its own unsubscribe.
@@ -18,6 +18,19 @@ const api: KeyfobApi = {
   revealKey: (id) => ipcRenderer.invoke(CHANNELS.revealKey, id),
   exportAccounts: (format) => ipcRenderer.invoke(CHANNELS.exportAccounts, format),
   ready: () => ipcRenderer.invoke(CHANNELS.ready),
+  listPools: () => ipcRenderer.invoke(CHANNELS.listPools),
+  savePool: (input, replace) => ipcRenderer.invoke(CHANNELS.savePool, input, replace),
+  removePool: (name) => ipcRenderer.invoke(CHANNELS.removePool, name),
+  testPool: (name) => ipcRenderer.invoke(CHANNELS.testPool, name),
+  startFlow: (kind, request) => ipcRenderer.invoke(CHANNELS.startFlow, kind, request),
+  answerFlow: (flowId, answer) => ipcRenderer.invoke(CHANNELS.answerFlow, flowId, answer),
+  onFlow: (listener) => {
+    const handler = (_event: IpcRendererEvent, event: FlowEvent) => listener(event);
+    ipcRenderer.on(EVENTS.flow, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENTS.flow, handler);
+    };
+  },
   onCodes: (listener) => {
     const handler = (_event: IpcRendererEvent, batch: CodeBatch) => listener(batch);
     ipcRenderer.on(EVENTS.codes, handler);

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import {
   AdminSetUserMFAPreferenceCommand,
@@ -569,6 +570,31 @@ export class CognitoEngine {
     const linked = await vault.linked(req.profile, req.username);
     for (const account of linked) await vault.remove(account.id);
     return { removed: linked };
+  }
+
+  /**
+   * "Test connection": asks the app client to start a sign-in for a user that cannot exist. Any answer that
+   * can only come from that pool and client (no such user, wrong password, a challenge) proves the profile
+   * right; what it gets wrong (unknown pool or client, a missing secret, the network) is thrown explained.
+   */
+  async testConnection(profileName: string): Promise<string> {
+    const conn = await this.connect(profileName);
+    const probe = `keyfob-connection-test-${randomUUID()}`;
+    try {
+      await conn.signIn.send({ type: 'start', username: probe, password: `Probe-${randomUUID()}` });
+    } catch (error) {
+      if (!isKeyfobError(error)) throw error;
+      const name = error.service?.name;
+      const reachable =
+        name === 'UserNotFoundException' ||
+        (name === 'NotAuthorizedException' && error.code === 'COGNITO_AUTH') ||
+        (name === 'InvalidParameterException' && error.code === 'COGNITO_CONFIG');
+      if (!reachable) throw error;
+      if (error.code === 'COGNITO_CONFIG') {
+        return `Reached pool ${conn.profile.userPoolId}, but: ${error.message} ${error.hint ?? ''}`.trim();
+      }
+    }
+    return `Pool ${conn.profile.userPoolId} and app client ${conn.profile.clientId} answer as expected.`;
   }
 
   /**

@@ -19,3 +19,12 @@ export {
 export { createCognitoClient, SKEW_WARNING_MS, type ClockSkew, type CognitoClientFactory } from './client';
 export { explainCognitoError } from './errors';
 export { secretHash, srpClient } from './srp';
+export {
+  CognitoFlows,
+  decodeClaims,
+  type FlowAnswer,
+  type FlowEvent,
+  type FlowPrompt,
+  type FlowRequest,
+  type FlowTokens,
+} from './flows';

@@ -8,6 +8,7 @@ import type {
   KeyfobApi,
   Result,
 } from '../../preload/api';
+import { CognitoScreen } from './Cognito';
 import { pickLanguage, STRINGS, type Lang, type Strings } from './strings';
 
 declare global {
@@ -454,7 +455,8 @@ function AddScreen({
 export function App({ initialLang }: { initialLang?: Lang }) {
   const [lang, setLang] = useState<Lang>(initialLang ?? pickLanguage(navigator.languages));
   const t = STRINGS[lang];
-  const [screen, setScreen] = useState<'accounts' | 'add'>('accounts');
+  const [screen, setScreen] = useState<'accounts' | 'add' | 'cognito'>('accounts');
+  const [hostName, setHostName] = useState('');
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [codes, setCodes] = useState<Map<string, CodeView>>(new Map());
   const [query, setQuery] = useState('');
@@ -478,6 +480,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
 
   useEffect(() => {
     void reload();
+    void window.keyfob.appInfo().then((r) => r.ok && setHostName(r.value.hostName));
     const off = window.keyfob.onCodes((batch: CodeBatch) => {
       setCodes(new Map(batch.codes.map((c) => [c.id, c])));
     });
@@ -565,7 +568,27 @@ export function App({ initialLang }: { initialLang?: Lang }) {
       }}
     >
       <header>
-        <h1>{screen === 'accounts' ? t.appName : t.add}</h1>
+        <h1>{screen === 'add' ? t.add : t.appName}</h1>
+        <nav aria-label={t.nav} className="tabs">
+          <button
+            type="button"
+            aria-current={screen === 'accounts' || screen === 'add' ? 'page' : undefined}
+            onClick={() => {
+              setScreen('accounts');
+              setReport(undefined);
+              void reload();
+            }}
+          >
+            {t.accounts}
+          </button>
+          <button
+            type="button"
+            aria-current={screen === 'cognito' ? 'page' : undefined}
+            onClick={() => setScreen('cognito')}
+          >
+            {t.cognito}
+          </button>
+        </nav>
         <div className="tools">
           <label className="visually-hidden" htmlFor="lang">
             {t.language}
@@ -575,7 +598,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
             <option value="de">Deutsch</option>
             <option value="zh">简体中文</option>
           </select>
-          {screen === 'accounts' ? (
+          {screen === 'cognito' ? null : screen === 'accounts' ? (
             <button type="button" className="primary" onClick={() => setScreen('add')}>
               + {t.add}
             </button>
@@ -605,7 +628,9 @@ export function App({ initialLang }: { initialLang?: Lang }) {
       )}
 
       <main>
-        {screen === 'add' ? (
+        {screen === 'cognito' ? (
+          <CognitoScreen t={t} hostName={hostName} onChanged={() => void reload()} />
+        ) : screen === 'add' ? (
           <>
             {report && <ReportView report={report} t={t} />}
             <AddScreen

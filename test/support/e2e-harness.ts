@@ -12,6 +12,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHANNELS, type CodeBatch } from '../../preload/api';
 import { createHandlers, type Handlers } from '../../main/ipc';
 import { startTicker } from '../../main/ticker';
+import { CognitoEngine, type EngineOptions } from '../../main/cognito/engine';
+import { ProfileStore } from '../../main/cognito/profiles';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
 
@@ -87,6 +89,14 @@ const INIT_SCRIPT = (channels: string[]) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
+  const flowListeners = new Set<(event: unknown) => void>();
+  api.onFlow = (listener: (event: unknown) => void) => {
+    flowListeners.add(listener);
+    return () => flowListeners.delete(listener);
+  };
+  Object.defineProperty(globalThis, '__keyfobPushFlow', {
+    value: (event: unknown) => flowListeners.forEach((l) => l(event)),
+  });
   Object.defineProperty(globalThis, '__keyfobPush', {
     value: (batch: unknown) => listeners.forEach((l) => l(batch)),
   });
@@ -104,7 +114,14 @@ function decode(value: unknown): unknown {
 
 export async function openApp(
   browser: Browser,
-  options: { colorScheme?: 'light' | 'dark'; locale?: string; home?: string; service?: string } = {},
+  options: {
+    colorScheme?: 'light' | 'dark';
+    locale?: string;
+    home?: string;
+    service?: string;
+    /** Cognito engine options (a test's clock, sleep). */
+    engine?: Partial<EngineOptions>;
+  } = {},
 ): Promise<AppUnderTest> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
   const service = options.service ?? `keyfob-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
@@ -112,6 +129,10 @@ export async function openApp(
   await vault.recover();
   const copied: AppUnderTest['copied'] = [];
   let startCodes = () => {};
+  let page: Page | undefined;
+  const keychain = new KeytarKeychain({ service });
+  const profiles = new ProfileStore(home, keychain);
+  let engine: CognitoEngine | undefined;
   const handlers = createHandlers({
     vault,
     version: '0.0.0-test',
@@ -123,6 +144,18 @@ export async function openApp(
       decodeFrame: async (frame) => (await import('../../main/qr')).decodeRgba(frame),
     },
     onReady: () => startCodes(),
+    cognito: {
+      profiles,
+      engine: async () =>
+        (engine ??= new CognitoEngine({ vault, profiles, hostName: () => 'e2e-host', ...options.engine })),
+      emitFlow: (event) => {
+        if (page && !page.isClosed())
+          void page.evaluate(
+            (e) => (globalThis as unknown as { __keyfobPushFlow: (x: unknown) => void }).__keyfobPushFlow(e),
+            event,
+          );
+      },
+    },
   });
   const { url, server } = await serveRenderer();
   const context = await browser.newContext({
@@ -136,7 +169,7 @@ export async function openApp(
     return handler(...args.map(decode));
   });
   await context.addInitScript(INIT_SCRIPT, Object.keys(CHANNELS));
-  const page = await context.newPage();
+  page = await context.newPage();
   let ticker: ReturnType<typeof startTicker> | undefined;
   startCodes = () => {
     ticker?.stop();

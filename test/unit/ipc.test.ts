@@ -171,4 +171,33 @@ describe('IPC handlers', () => {
     });
     expect(JSON.stringify(batch)).not.toContain(SECRET);
   });
+
+  it('refuses Cognito calls it cannot take: no Cognito, a bad flow, an answer nobody waits for', async () => {
+    const { handlers } = setup();
+    expect(await handlers.listPools()).toMatchObject({ ok: false, error: { code: 'PROFILE_NOT_FOUND' } });
+    const withCognito = createHandlers({
+      vault: setup().vault,
+      version: '1',
+      cognito: {
+        profiles: { list: async () => [] } as never,
+        engine: async () => {
+          throw new Error('not used');
+        },
+        emitFlow: () => undefined,
+      },
+    });
+    expect(await withCognito.startFlow('hack', {})).toMatchObject({
+      ok: false,
+      error: { code: 'PARAMS_INVALID' },
+    });
+    expect(await withCognito.startFlow('login', { profile: 'p', username: 7, password: 'x' })).toMatchObject({
+      ok: false,
+    });
+    expect(await withCognito.answerFlow('nope', { kind: 'code', code: '123456' })).toMatchObject({
+      ok: false,
+      error: { code: 'PARAMS_INVALID', message: expect.stringContaining('not waiting') },
+    });
+    expect(await withCognito.answerFlow('nope', { kind: 'shell' })).toMatchObject({ ok: false });
+    expect(await withCognito.savePool({ name: 'x', authFlow: 'magic' }, false)).toMatchObject({ ok: false });
+  });
 });

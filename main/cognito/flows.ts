@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { KeyfobError, isKeyfobError } from '../errors';
+import type { Account } from '../vault/vault';
+import type { CognitoEngine, Progress, Prompts } from './engine';
+import type { SignInState, Tokens } from './signin';
+
+/** What a person is asked during a flow; answered with `answer(flowId, …)`. */
+export type FlowPrompt =
+  | { kind: 'newPassword'; username: string; requiredAttributes: string[] }
+  | { kind: 'code'; via: 'sms' | 'email'; destination?: string }
+  | { kind: 'verificationCode'; accountId: string };
+
+export type FlowAnswer =
+  | { kind: 'newPassword'; password: string; attributes?: Record<string, string> }
+  | { kind: 'code'; code: string }
+  /** No code typed: Keyfob computes it from the stored key. */
+  | { kind: 'verificationCode'; code?: string }
+  | { kind: 'cancel' };
+
+export interface FlowTokens extends Tokens {
+  /** The ID and access tokens' claims, decoded (not verified: they came straight from Cognito over TLS). */
+  idClaims: Record<string, unknown>;
+  accessClaims: Record<string, unknown>;
+  /** When the tokens expire, epoch ms. */
+  expiresAt: number;
+}
+
+/** An error as it crosses to a user interface: a Keyfob error's fields, or an opaque internal one. */
+export interface FlowError {
+  code: string;
+  message: string;
+  hint?: string;
+  service?: { name: string; message: string };
+}
+
+export type FlowEvent =
+  | { flowId: string; type: 'progress'; progress: Progress }
+  | { flowId: string; type: 'prompt'; prompt: FlowPrompt }
+  | { flowId: string; type: 'done'; account?: Account; tokens: FlowTokens; username: string }
+  | { flowId: string; type: 'error'; error: FlowError };
+
+export interface FlowRequest {
+  profile: string;
+  username: string;
+  password: string;
+  deviceName?: string;
+  prefer?: boolean;
+  /** Ask for the verification code instead of computing it (the person set up a second device too). */
+  typeVerificationCode?: boolean;
+}
+
+export function decodeClaims(token: string): Record<string, unknown> {
+  const part = token.split('.')[1];
+  if (!part) return {};
+  try {
+    return JSON.parse(Buffer.from(part, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
+}
+
+const CANCELLED = () =>
+  new KeyfobError(
+    'INPUT_NEEDED',
+    'Cancelled.',
+    'Start again when you are ready; any key already stored is kept.',
+  );
+
+/**
+ * Runs enrollments and sign-ins for a user interface that answers prompts asynchronously: the engine's prompt
+ * callbacks become events, and the flow waits until `answer` is called. One flow per id; answers to a flow
+ * that is not waiting are refused.
+ */
+export class CognitoFlows {
+  private readonly waiting = new Map<
+    string,
+    { kind: FlowPrompt['kind']; resolve: (a: FlowAnswer) => void }
+  >();
+
+  constructor(
+    private readonly engine: () => Promise<CognitoEngine> | CognitoEngine,
+    private readonly emit: (event: FlowEvent) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  start(kind: 'enroll' | 'login', request: FlowRequest): string {
+    const flowId = randomUUID();
+    void this.run(flowId, kind, request);
+    return flowId;
+  }
+
+  answer(flowId: string, answer: FlowAnswer): void {
+    const waiting = this.waiting.get(flowId);
+    if (!waiting || (answer.kind !== 'cancel' && answer.kind !== waiting.kind)) {
+      throw new KeyfobError('PARAMS_INVALID', 'This step is not waiting for that answer.', 'Start again.');
+    }
+    this.waiting.delete(flowId);
+    waiting.resolve(answer);
+  }
+
+  private ask(flowId: string, prompt: FlowPrompt): Promise<FlowAnswer> {
+    return new Promise((resolve) => {
+      this.waiting.set(flowId, { kind: prompt.kind, resolve });
+      this.emit({ flowId, type: 'prompt', prompt });
+    });
+  }
+
+  private async run(flowId: string, kind: 'enroll' | 'login', request: FlowRequest): Promise<void> {
+    const prompts: Prompts = {
+      newPassword: async (state: Extract<SignInState, { kind: 'newPasswordRequired' }>) => {
+        const a = await this.ask(flowId, {
+          kind: 'newPassword',
+          username: state.username,
+          requiredAttributes: state.requiredAttributes,
+        });
+        if (a.kind !== 'newPassword') throw CANCELLED();
+        return { password: a.password, ...(a.attributes ? { attributes: a.attributes } : {}) };
+      },
+      code: async (state) => {
+        const a = await this.ask(flowId, {
+          kind: 'code',
+          via: state.kind === 'smsMfa' ? 'sms' : 'email',
+          ...(state.destination ? { destination: state.destination } : {}),
+        });
+        if (a.kind !== 'code') throw CANCELLED();
+        return a.code;
+      },
+      ...(request.typeVerificationCode
+        ? {
+            verificationCode: async (account: Account) => {
+              const a = await this.ask(flowId, { kind: 'verificationCode', accountId: account.id });
+              if (a.kind !== 'verificationCode') throw CANCELLED();
+              return a.code;
+            },
+          }
+        : {}),
+    };
+    try {
+      const engine = await this.engine();
+      const base = {
+        profile: request.profile,
+        username: request.username,
+        password: request.password,
+        prompts,
+        onProgress: (progress: Progress) => this.emit({ flowId, type: 'progress', progress }),
+      };
+      const outcome =
+        kind === 'enroll'
+          ? await engine.enroll({
+              ...base,
+              ...(request.deviceName !== undefined ? { deviceName: request.deviceName } : {}),
+              ...(request.prefer !== undefined ? { prefer: request.prefer } : {}),
+            })
+          : await engine.login(base);
+      const tokens = outcome.tokens;
+      const accessClaims = decodeClaims(tokens.accessToken);
+      const exp = typeof accessClaims.exp === 'number' ? accessClaims.exp * 1000 : undefined;
+      this.emit({
+        flowId,
+        type: 'done',
+        ...('account' in outcome ? { account: outcome.account } : {}),
+        username: 'username' in outcome ? outcome.username : request.username,
+        tokens: {
+          ...tokens,
+          idClaims: decodeClaims(tokens.idToken),
+          accessClaims,
+          expiresAt: exp ?? this.now() + tokens.expiresIn * 1000,
+        },
+      });
+    } catch (error) {
+      this.emit({
+        flowId,
+        type: 'error',
+        error: isKeyfobError(error)
+          ? error.toJSON()
+          : { code: 'INTERNAL', message: 'Something went wrong inside Keyfob.', hint: 'Try again.' },
+      });
+    } finally {
+      this.waiting.delete(flowId);
+    }
+  }
+}

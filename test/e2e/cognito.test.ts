@@ -1,0 +1,191 @@
+/**
+ * The Cognito guide end to end: the built renderer in Chromium, the real IPC handlers, engine, AWS SDK client and
+ * keychain, against the strict stand-in on loopback.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CognitoStandIn } from '../support/cognito-standin';
+import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
+import { requireSecretService } from '../support/secret-service';
+
+const PASSWORD = 'Str0ng-Passw0rd!';
+let browser: Browser;
+let standIn: CognitoStandIn;
+let shiftMs = 0;
+const apps: AppUnderTest[] = [];
+
+beforeAll(async () => {
+  requireSecretService();
+  standIn = await CognitoStandIn.start({ now: () => Date.now() + shiftMs });
+  browser = await launchChromium();
+}, 60_000);
+
+afterAll(async () => {
+  for (const app of apps) await app.close();
+  await browser?.close();
+  await standIn?.close();
+});
+
+async function open(): Promise<AppUnderTest> {
+  const app = await openApp(browser);
+  apps.push(app);
+  await app.page.getByRole('button', { name: 'Cognito' }).click();
+  return app;
+}
+
+async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+async function addPoolInUi(
+  page: Page,
+  name: string,
+  pool: { id: string },
+  client: { id: string },
+): Promise<void> {
+  await page.getByText('Add pool', { exact: true }).first().click();
+  await page.getByLabel('Profile name').fill(name);
+  await page.getByLabel('Region').fill(standIn.region);
+  await page.getByLabel('User pool ID').fill(pool.id);
+  await page.getByLabel('App client ID').fill(client.id);
+  await page.getByLabel(/^Endpoint/).fill(standIn.endpoint);
+  await page.getByRole('button', { name: 'Add pool' }).click();
+  await expect.poll(() => page.getByRole('button', { name: `Remove ${name}` }).isVisible()).toBe(true);
+}
+
+const enrollSection = (page: Page) =>
+  page.getByRole('region', { name: 'Set up Keyfob as the authenticator' });
+const signInSection = (page: Page) => page.getByRole('region', { name: 'Sign in', exact: true });
+
+describe('the Cognito guide, end to end in Chromium', () => {
+  it('MFA_SETUP path: pool profile, test connection, new password, key and QR, verify, then sign in with a fresh code', async () => {
+    const app = await open();
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'ON' });
+    const client = standIn.addClient(pool.id, {});
+    standIn.addUser(pool.id, {
+      username: 'nina',
+      password: 'Temp-Passw0rd!',
+      status: 'FORCE_CHANGE_PASSWORD',
+    });
+
+    await addPoolInUi(page, 'staging', pool, client);
+    await page.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/answer as expected/);
+    await expectAccessible(page);
+    await app.screenshot('cognito-pools-light');
+
+    const enroll = enrollSection(page);
+    await enroll.getByLabel('User name').fill('nina');
+    await enroll.getByLabel('Password', { exact: true }).fill('Temp-Passw0rd!');
+    expect(await enroll.getByLabel(/^Device name/).inputValue()).toBe('e2e-host');
+    await enroll.getByRole('button', { name: 'Start' }).click();
+
+    const newPassword = page.getByRole('form', { name: 'Choose a new password' });
+    await expect.poll(() => newPassword.isVisible()).toBe(true);
+    await app.screenshot('cognito-new-password-light');
+    await newPassword.getByLabel('New password').fill(PASSWORD);
+    await newPassword.getByRole('button', { name: 'Continue' }).click();
+
+    await expect
+      .poll(() => enroll.getByText('staging (nina) is set up with Keyfob.').isVisible(), {
+        timeout: 15_000,
+      })
+      .toBe(true);
+    const steps = (await enroll.locator('ol.steps').textContent()) ?? '';
+    expect(steps).toMatch(/Key received and stored[\s\S]*accepted the code[\s\S]*enabled and preferred/);
+    // The key and its QR for a second device, the one moment the renderer sees a key unasked.
+    const user = standIn.user(pool.id, 'nina');
+    expect(user.totp).toMatchObject({ verified: true, deviceName: 'e2e-host' });
+    const shownKey = ((await enroll.locator('.second-device .secret').textContent()) ?? '').replace(
+      /\s/g,
+      '',
+    );
+    expect(shownKey).toBe(user.totp!.secret.replace(/=+$/, '').toUpperCase());
+    expect(await enroll.getByRole('img', { name: /^QR:/ }).getAttribute('src')).toMatch(
+      /^data:image\/png;base64,/,
+    );
+    await expectAccessible(page);
+    await app.screenshot('cognito-enrolled-light');
+
+    // Sign in now: the verification used this period's code, so the guide says it waits for the next one.
+    await enroll.getByRole('button', { name: 'Sign in now' }).click();
+    const signIn = signInSection(page);
+    await expect
+      .poll(() => signIn.getByText(/already used; waiting \d+ s/).isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    await expect
+      .poll(() => signIn.getByText('Signed in as nina.').isVisible(), { timeout: 40_000 })
+      .toBe(true);
+    const idToken = await signIn.getByLabel('IdToken').inputValue();
+    expect(idToken.split('.')).toHaveLength(3);
+    await signIn.getByText('IdToken claims').click();
+    expect(await signIn.locator('pre').first().textContent()).toContain('"cognito:username": "nina"');
+    await app.screenshot('cognito-tokens-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await app.screenshot('cognito-tokens-dark');
+
+    // The account shows in the list, verified.
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Copy code: staging (nina)' }).isVisible())
+      .toBe(true);
+    expect((await app.vault.list()).map((a) => a.status)).toEqual(['active']);
+  }, 90_000);
+
+  it('signed-in path, with the code typed from a second device', async () => {
+    const app = await open();
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'OPTIONAL' });
+    const client = standIn.addClient(pool.id, {});
+    standIn.addUser(pool.id, { username: 'omar', password: PASSWORD });
+    await addPoolInUi(page, 'dev', pool, client);
+    const enroll = enrollSection(page);
+    await enroll.getByLabel('User name').fill('omar');
+    await enroll.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await enroll.getByLabel('I will type the code from a second device').check();
+    await enroll.getByRole('button', { name: 'Start' }).click();
+    const verify = page.getByRole('form', { name: 'Verify the authenticator' });
+    await expect.poll(() => verify.isVisible()).toBe(true);
+    const key = ((await enroll.locator('.second-device .secret').textContent()) ?? '').replace(/\s/g, '');
+    // What the second device would show for that key now.
+    const { codeAt } = await import('../../main/otp/codes');
+    const { defaultParams } = await import('../../main/otp/types');
+    await verify.getByLabel('Code').fill(codeAt(key, defaultParams('totp'), Date.now() + shiftMs).code);
+    await app.screenshot('cognito-verify-light');
+    await verify.getByRole('button', { name: 'Continue' }).click();
+    await expect
+      .poll(() => enroll.getByText('dev (omar) is set up with Keyfob.').isVisible())
+      .toBe(true);
+    const verifyCall = standIn.calls.filter((c) => c.target === 'VerifySoftwareToken').at(-1)!;
+    expect(verifyCall.body).toHaveProperty('AccessToken');
+  });
+
+  it('shows a Cognito error with its next step, and clock skew as a warning', async () => {
+    const app = await open();
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'OPTIONAL', totp: false });
+    const client = standIn.addClient(pool.id, {});
+    standIn.addUser(pool.id, { username: 'tess', password: PASSWORD });
+    await addPoolInUi(page, 'nototp', pool, client);
+    const enroll = enrollSection(page);
+    await enroll.getByLabel('User name').fill('tess');
+    await enroll.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    shiftMs = 45_000;
+    try {
+      await enroll.getByRole('button', { name: 'Start' }).click();
+      const alert = enroll.getByRole('alert');
+      await expect.poll(() => alert.textContent()).toMatch(/not enabled for this user pool/);
+      expect(await alert.textContent()).toMatch(/mfa-config/);
+      expect(await alert.textContent()).toMatch(/SoftwareTokenMFANotFoundException/);
+      expect(await enroll.getByText(/clock is 4\d s behind Cognito/).isVisible()).toBe(true);
+      await expectAccessible(page);
+      await app.screenshot('cognito-error-light');
+    } finally {
+      shiftMs = 0;
+    }
+  });
+});

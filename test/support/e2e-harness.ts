@@ -129,7 +129,8 @@ export async function openApp(
   await vault.recover();
   const copied: AppUnderTest['copied'] = [];
   let startCodes = () => {};
-  let page: Page | undefined;
+  // The page exists only once the handlers do; Cognito events reach it through this holder.
+  const opened: { page?: Page } = {};
   const keychain = new KeytarKeychain({ service });
   const profiles = new ProfileStore(home, keychain);
   let engine: CognitoEngine | undefined;
@@ -149,6 +150,7 @@ export async function openApp(
       engine: async () =>
         (engine ??= new CognitoEngine({ vault, profiles, hostName: () => 'e2e-host', ...options.engine })),
       emitFlow: (event) => {
+        const page = opened.page;
         if (page && !page.isClosed())
           void page.evaluate(
             (e) => (globalThis as unknown as { __keyfobPushFlow: (x: unknown) => void }).__keyfobPushFlow(e),
@@ -169,7 +171,8 @@ export async function openApp(
     return handler(...args.map(decode));
   });
   await context.addInitScript(INIT_SCRIPT, Object.keys(CHANNELS));
-  page = await context.newPage();
+  const page = await context.newPage();
+  opened.page = page;
   let ticker: ReturnType<typeof startTicker> | undefined;
   startCodes = () => {
     ticker?.stop();

@@ -1,58 +1,155 @@
-import { app, BrowserWindow, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, clipboard, nativeTheme, session } from 'electron';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { CHANNELS, EVENTS } from '../../preload/api';
+import type { CognitoEngine } from '../cognito/engine';
+import { ProfileStore } from '../cognito/profiles';
 import { createHandlers } from '../ipc';
-import { openVault } from '../vault';
+import { startTicker } from '../ticker';
+import { KeytarKeychain, openVault } from '../vault';
 import { dataDirectory } from '../vault/paths';
-import { registerHandlers } from './ipc-register';
+import { CodeClipboard } from './clipboard';
+import { isTrustedSender, registerHandlers, RendererOutbox } from './ipc-register';
+import { createPermissionPolicy } from './permissions';
+import { describeLink, PendingLinks, registerProtocols } from './protocol';
+import { rendererUrlFor } from './renderer-url';
+import { backgroundColor, hardenContents, mainWindowOptions } from './window';
+
+// The composition root: the only module with state, and the only one that wires Electron to the rest.
 
 // The CLI computes the same folder without Electron; pinning userData to it keeps one vault for both.
 app.setPath('userData', dataDirectory());
+// Sandboxes every renderer, including one a future window might create without our options.
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
+  // The running instance gets this command line, links included, through 'second-instance'.
   app.quit();
 } else {
+  start();
+}
+
+function start(): void {
+  const rendererUrl = rendererUrlFor(join(__dirname, '..', 'renderer', 'index.html'));
   let window: BrowserWindow | undefined;
-  const rendererUrl = new URL(`file://${join(__dirname, '..', 'renderer', 'index.html')}`).href;
+  const mainContents = () => (window !== undefined && !window.isDestroyed() ? window.webContents : undefined);
 
-  const isTrustedSender = (event: IpcMainInvokeEvent): boolean =>
-    window !== undefined &&
-    event.sender.id === window.webContents.id &&
-    event.senderFrame?.url === rendererUrl &&
-    event.senderFrame === window.webContents.mainFrame;
-
-  app.on('second-instance', () => {
-    if (window?.isMinimized()) window.restore();
-    window?.focus();
+  const outbox = new RendererOutbox();
+  const links = new PendingLinks({
+    deliver: (pending) => {
+      const contents = mainContents();
+      if (contents !== undefined) outbox.sendToRenderer(contents, EVENTS.links, pending.map(describeLink));
+    },
   });
+  const rendererReady = (): void => {
+    outbox.markReady();
+    links.markReady();
+  };
+  const rendererGone = (): void => {
+    outbox.markNotReady();
+    links.markNotReady();
+  };
+  const codeClipboard = new CodeClipboard({ clipboard, clock: Date, timers: { setTimeout, clearTimeout } });
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-    contents.on('will-navigate', (event) => event.preventDefault());
+  // On Windows and Linux a link that started us is on our own command line.
+  links.add(process.argv);
+
+  app.on('second-instance', (_event, argv) => {
+    links.add(argv);
+    showWindow();
+  });
+  // macOS delivers links here, possibly before 'ready', which is why this is registered at start.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    links.add([url]);
+    showWindow();
+  });
+  // Every web contents, not only our window's, so nothing created later escapes the navigation rules.
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, { rendererUrl }));
+  app.on('window-all-closed', () => app.quit());
+  // Quitting would drop the timer that clears a copied code, so the quit waits (briefly) for it to run now.
+  app.on('will-quit', (event) => {
+    if (!codeClipboard.pending) return;
+    event.preventDefault();
+    const limit = new Promise<void>((done) => setTimeout(done, 1_000));
+    void Promise.race([codeClipboard.dispose(), limit]).finally(() => app.quit());
   });
 
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((contents, permission, callback, details) => {
-      const ownPage = details.requestingUrl === rendererUrl && contents.id === window?.webContents.id;
-      callback(
-        ownPage &&
-          permission === 'media' &&
-          (details as { mediaTypes?: string[] }).mediaTypes?.every((t) => t === 'video') === true,
-      );
+    const policy = createPermissionPolicy({ rendererUrl, mainContents });
+    session.defaultSession.setPermissionRequestHandler(policy.request);
+    session.defaultSession.setPermissionCheckHandler(policy.check);
+    session.defaultSession.setDevicePermissionHandler(policy.device);
+    // Installers declare the link schemes (electron-builder.yml); claiming them at every start would take them
+    // from another authenticator the person chose. A development run registers itself.
+    if (!app.isPackaged) registerProtocols(app);
+    const vault = openVault();
+    // Finishes interrupted adds and removals, and lists keys that lost their details, before anything else.
+    void vault.recover().catch(() => undefined);
+    const profiles = new ProfileStore(dataDirectory(), new KeytarKeychain());
+    let engine: CognitoEngine | undefined;
+    const send = (channel: string, payload: unknown, latestOnly = false) => {
+      const contents = mainContents();
+      if (contents !== undefined) outbox.sendToRenderer(contents, channel, payload, { latestOnly });
+    };
+    startTicker({ vault, send: (batch) => send(EVENTS.codes, batch, true) });
+    // Handlers first, so the renderer's first call never finds a channel without one.
+    registerHandlers({
+      handlers: createHandlers({
+        vault,
+        version: app.getVersion(),
+        hostName: hostname(),
+        platform: process.platform,
+        clipboard: codeClipboard,
+        onReady: rendererReady,
+        links,
+        qr: {
+          decodeImage: async (bytes) => (await import('../qr')).decodeImageBuffer(bytes),
+          decodeFrame: async (frame) => (await import('../qr')).decodeRgba(frame),
+        },
+        cognito: {
+          profiles,
+          // The AWS SDK loads with the first Cognito call, not with the window.
+          engine: async () =>
+            (engine ??= new (await import('../cognito/engine')).CognitoEngine({ vault, profiles })),
+          emitFlow: (event) => send(EVENTS.flow, event),
+        },
+      }),
+      channels: CHANNELS,
+      isTrustedSender: (event) => isTrustedSender(event, mainContents(), rendererUrl),
     });
-    registerHandlers(createHandlers({ vault: openVault(), version: app.getVersion() }), isTrustedSender);
-    window = new BrowserWindow({
-      width: 420,
-      height: 640,
-      title: 'Keyfob',
-      webPreferences: {
-        preload: join(__dirname, '..', 'preload', 'index.js'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-      },
-    });
-    void window.loadURL(rendererUrl);
+    nativeTheme.on('updated', () =>
+      window?.setBackgroundColor(backgroundColor(nativeTheme.shouldUseDarkColors)),
+    );
+    createWindow();
   });
 
-  app.on('window-all-closed', () => app.quit());
+  function createWindow(): void {
+    const created = new BrowserWindow(
+      mainWindowOptions({ preload: join(__dirname, '..', 'preload', 'index.js') }),
+    );
+    window = created;
+    const contents = created.webContents;
+    // A reload or crash takes the renderer's listeners with it; pushes wait for it to say ready again.
+    contents.on('did-start-navigation', (details) => {
+      if (details.isMainFrame && !details.isSameDocument) rendererGone();
+    });
+    contents.on('render-process-gone', rendererGone);
+    created.once('ready-to-show', () => created.show());
+    created.on('closed', () => {
+      if (window === created) window = undefined;
+      rendererGone();
+    });
+    created.loadURL(rendererUrl).catch((error: unknown) => {
+      console.error(
+        `Keyfob could not load its window: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+  }
+
+  function showWindow(): void {
+    if (window === undefined || window.isDestroyed()) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  }
 }

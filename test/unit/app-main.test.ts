@@ -1,0 +1,406 @@
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../preload/api';
+
+/** Just enough of Electron for the composition root, recording what it is asked to do. */
+const fake = vi.hoisted(() => {
+  const state = {
+    lock: true,
+    appListeners: new Map<string, Array<(...args: unknown[]) => void>>(),
+    windows: [] as Array<FakeWindow>,
+    ipc: new Map<string, (event: unknown, ...args: unknown[]) => Promise<unknown>>(),
+    clipboardText: '',
+    themeListeners: [] as Array<() => void>,
+    services: undefined as undefined | Record<string, unknown>,
+  };
+
+  class FakeEmitter {
+    listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+    on(event: string, listener: (...args: unknown[]) => void) {
+      this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+      return this;
+    }
+    once(event: string, listener: (...args: unknown[]) => void) {
+      return this.on(event, listener);
+    }
+    emit(event: string, ...args: unknown[]) {
+      for (const listener of this.listeners.get(event) ?? []) listener(...args);
+    }
+  }
+
+  let nextId = 10;
+  class FakeContents extends FakeEmitter {
+    id = nextId++;
+    mainFrame = { url: '', processId: 1, routingId: this.id };
+    destroyed = false;
+    sent: Array<[string, unknown]> = [];
+    isDestroyed() {
+      return this.destroyed;
+    }
+    send(channel: string, payload: unknown) {
+      this.sent.push([channel, payload]);
+    }
+  }
+
+  class FakeWindow extends FakeEmitter {
+    webContents = new FakeContents();
+    loaded: string[] = [];
+    calls: string[] = [];
+    background: string | undefined;
+    constructor(readonly options: Record<string, unknown>) {
+      super();
+      state.windows.push(this);
+    }
+    loadURL(url: string) {
+      this.loaded.push(url);
+      this.webContents.mainFrame.url = url;
+      return Promise.resolve();
+    }
+    isDestroyed() {
+      return false;
+    }
+    isMinimized() {
+      return true;
+    }
+    restore() {
+      this.calls.push('restore');
+    }
+    focus() {
+      this.calls.push('focus');
+    }
+    show() {
+      this.calls.push('show');
+    }
+    setBackgroundColor(color: string) {
+      this.background = color;
+    }
+  }
+
+  const app = {
+    setPath: vi.fn(),
+    enableSandbox: vi.fn(),
+    requestSingleInstanceLock: vi.fn(() => state.lock),
+    quit: vi.fn(),
+    getVersion: () => '9.9.9',
+    isReady: () => true,
+    whenReady: () => Promise.resolve(),
+    setAsDefaultProtocolClient: vi.fn(() => true),
+    on: (event: string, listener: (...args: unknown[]) => void) => {
+      state.appListeners.set(event, [...(state.appListeners.get(event) ?? []), listener]);
+      return app;
+    },
+  };
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: vi.fn(),
+      setPermissionCheckHandler: vi.fn(),
+      setDevicePermissionHandler: vi.fn(),
+    },
+  };
+  const electron = {
+    app,
+    session,
+    BrowserWindow: FakeWindow,
+    clipboard: {
+      writeText: async (text: string) => void (state.clipboardText = text),
+      readText: async () => state.clipboardText,
+    },
+    nativeTheme: {
+      shouldUseDarkColors: false,
+      on: (_event: string, listener: () => void) => void state.themeListeners.push(listener),
+    },
+    shell: { openExternal: vi.fn(async () => {}) },
+    ipcMain: {
+      handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
+        if (state.ipc.has(channel)) throw new Error(`second handler for ${channel}`);
+        state.ipc.set(channel, listener);
+      },
+      removeHandler: (channel: string) => void state.ipc.delete(channel),
+    },
+  };
+  return { state, electron, FakeContents };
+});
+type FakeWindow = InstanceType<(typeof fake)['electron']['BrowserWindow']>;
+
+vi.mock('electron', () => fake.electron);
+vi.mock('../../main/vault', () => ({
+  openVault: () => ({ fake: 'vault', recover: async () => ({ recovered: [], missingSecret: [] }) }),
+  KeytarKeychain: class {},
+}));
+vi.mock('../../main/cognito/profiles', () => ({ ProfileStore: class {} }));
+// The ticker is tested on its own; here only that the app starts one that pushes codes to the window.
+const tickers: Array<{ send: (batch: unknown) => void }> = [];
+vi.mock('../../main/ticker', () => ({
+  startTicker: (options: { send: (batch: unknown) => void }) => {
+    tickers.push(options);
+    return { stop: () => undefined, tick: async () => undefined };
+  },
+}));
+vi.mock('../../main/ipc', () => ({
+  createHandlers: (services: Record<string, unknown>) => {
+    fake.state.services = services;
+    return Object.fromEntries(
+      Object.keys(CHANNELS).map((name) => [name, vi.fn(async () => ({ ok: true, value: name }))]),
+    );
+  },
+}));
+
+const SECRET = 'JBSWY3DPEHPK3PXP';
+const LINK = `otpauth://totp/Example:alice?secret=${SECRET}&issuer=Example`;
+const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'main', 'app');
+const RENDERER = pathToFileURL(join(APP_DIR, '..', 'renderer', 'index.html')).href;
+
+const originalArgv = process.argv;
+const originalHome = process.env.KEYFOB_HOME;
+
+async function start(options: { lock?: boolean; argv?: string[] } = {}) {
+  fake.state.lock = options.lock ?? true;
+  process.argv = options.argv ?? ['/opt/Keyfob/keyfob'];
+  vi.resetModules();
+  await import('../../main/app/main');
+  // whenReady().then(...) has run once the microtask queue drains.
+  await new Promise((resolve) => setImmediate(resolve));
+}
+
+function emitApp(event: string, ...args: unknown[]) {
+  const listeners = fake.state.appListeners.get(event) ?? [];
+  if (listeners.length === 0) throw new Error(`nothing listens to app '${event}'`);
+  for (const listener of listeners) listener(...args);
+}
+
+function theWindow(): FakeWindow {
+  expect(fake.state.windows).toHaveLength(1);
+  return fake.state.windows[0]!;
+}
+
+function trustedEvent(window: FakeWindow) {
+  return { sender: { id: window.webContents.id }, senderFrame: { ...window.webContents.mainFrame } };
+}
+
+function rendererSaysReady() {
+  const onReady = fake.state.services?.onReady;
+  expect(onReady).toEqual(expect.any(Function));
+  (onReady as () => void)();
+}
+
+function preventable() {
+  let prevented = false;
+  return {
+    event: { preventDefault: () => (prevented = true) },
+    prevented: () => prevented,
+  };
+}
+
+beforeEach(() => {
+  process.env.KEYFOB_HOME = '/tmp/keyfob-home-test';
+  fake.state.appListeners.clear();
+  fake.state.windows.length = 0;
+  fake.state.ipc.clear();
+  fake.state.themeListeners.length = 0;
+  fake.state.clipboardText = '';
+  fake.state.services = undefined;
+  vi.clearAllMocks();
+});
+afterEach(() => {
+  process.argv = originalArgv;
+  if (originalHome === undefined) delete process.env.KEYFOB_HOME;
+  else process.env.KEYFOB_HOME = originalHome;
+  vi.restoreAllMocks();
+});
+
+describe('main.ts', () => {
+  it('pins userData to the shared data directory and sandboxes every renderer', async () => {
+    await start();
+    expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', '/tmp/keyfob-home-test');
+    expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
+  });
+
+  it('quits at once as a second instance, without a window or handlers', async () => {
+    await start({ lock: false });
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.state.ipc.size).toBe(0);
+    expect(fake.state.appListeners.has('second-instance')).toBe(false);
+  });
+
+  it('opens one hardened window on our renderer page, shown when ready to show', async () => {
+    await start();
+    const window = theWindow();
+    expect(window.loaded).toEqual([RENDERER]);
+    expect(window.options.show).toBe(false);
+    expect(window.options.webPreferences).toMatchObject({
+      preload: join(APP_DIR, '..', 'preload', 'index.js'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+    });
+    window.emit('ready-to-show');
+    expect(window.calls).toContain('show');
+  });
+
+  it('registers every channel of the contract behind the sender check', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await start();
+    expect([...fake.state.ipc.keys()].sort()).toEqual(Object.values(CHANNELS).sort());
+    expect(fake.state.services).toMatchObject({ vault: { fake: 'vault' }, version: '9.9.9' });
+    const window = theWindow();
+    const listener = fake.state.ipc.get(CHANNELS.appInfo)!;
+    await expect(listener(trustedEvent(window))).resolves.toEqual({ ok: true, value: 'appInfo' });
+    const stranger = { sender: { id: 999 }, senderFrame: { ...window.webContents.mainFrame } };
+    await expect(listener(stranger)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const elsewhere = {
+      ...trustedEvent(window),
+      senderFrame: { ...window.webContents.mainFrame, url: 'https://x.example/' },
+    };
+    await expect(listener(elsewhere)).resolves.toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('installs the permission policy: camera for our window only, no devices', async () => {
+    await start();
+    const window = theWindow();
+    const session = fake.electron.session.defaultSession;
+    const request: (...args: unknown[]) => void = session.setPermissionRequestHandler.mock.calls[0]![0];
+    const answers: boolean[] = [];
+    const details = { requestingUrl: RENDERER, isMainFrame: true, mediaTypes: ['video'] };
+    request(window.webContents, 'media', (granted: boolean) => answers.push(granted), details);
+    request({ id: 12345 }, 'media', (granted: boolean) => answers.push(granted), details);
+    request(window.webContents, 'notifications', (granted: boolean) => answers.push(granted), details);
+    expect(answers).toEqual([true, false, false]);
+    const check: (...args: unknown[]) => boolean = session.setPermissionCheckHandler.mock.calls[0]![0];
+    expect(
+      check(window.webContents, 'media', 'file://', {
+        requestingUrl: RENDERER,
+        isMainFrame: true,
+        mediaType: 'video',
+      }),
+    ).toBe(true);
+    expect(
+      check(window.webContents, 'geolocation', 'file://', { requestingUrl: RENDERER, isMainFrame: true }),
+    ).toBe(false);
+    const device: () => boolean = session.setDevicePermissionHandler.mock.calls[0]![0];
+    expect(device()).toBe(false);
+  });
+
+  it('hardens every web contents that is created', async () => {
+    await start();
+    let openHandler: ((d: { url: string }) => unknown) | undefined;
+    const contents = new fake.FakeContents() as InstanceType<typeof fake.FakeContents> & {
+      setWindowOpenHandler: (h: (d: { url: string }) => unknown) => void;
+    };
+    contents.setWindowOpenHandler = (h) => (openHandler = h);
+    emitApp('web-contents-created', {}, contents);
+    expect(openHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    const away = preventable();
+    contents.emit('will-navigate', { ...away.event, url: 'https://example.com/' });
+    expect(away.prevented()).toBe(true);
+    const home = preventable();
+    contents.emit('will-navigate', { ...home.event, url: RENDERER });
+    expect(home.prevented()).toBe(false);
+  });
+
+  it('registers both link schemes', async () => {
+    await start();
+    const schemes = fake.electron.app.setAsDefaultProtocolClient.mock.calls.map((call: unknown[]) => call[0]);
+    expect(schemes).toEqual(['otpauth', 'otpauth-migration']);
+  });
+
+  it('on a second instance, focuses the window and queues its links until the renderer is ready', async () => {
+    await start();
+    const window = theWindow();
+    emitApp('second-instance', {}, ['/opt/Keyfob/keyfob', '--flag', LINK], '/home/alice', {});
+    expect(window.calls).toEqual(['restore', 'focus']);
+    expect(window.webContents.sent).toEqual([]);
+    rendererSaysReady();
+    expect(window.webContents.sent).toHaveLength(1);
+    const [channel, payload] = window.webContents.sent[0]!;
+    expect(channel).toBe('links:pending');
+    expect(payload).toEqual([
+      expect.objectContaining({
+        kind: 'otpauth',
+        accounts: [{ issuer: 'Example', label: 'alice', type: 'totp' }],
+      }),
+    ]);
+    expect(JSON.stringify(payload)).not.toContain(SECRET);
+  });
+
+  it('delivers a link from the first start, and one from macOS open-url', async () => {
+    await start({ argv: ['/usr/lib/electron/electron', '.', LINK] });
+    const window = theWindow();
+    const open = preventable();
+    emitApp('open-url', open.event, 'otpauth://totp/Other:bob?secret=GEZDGNBVGY3TQOJQ&issuer=Other');
+    expect(open.prevented()).toBe(true);
+    rendererSaysReady();
+    const labels = window.webContents.sent.flatMap(([, payload]) =>
+      (payload as Array<{ accounts: Array<{ label: string }> }>).flatMap((s) =>
+        s.accounts.map((a) => a.label),
+      ),
+    );
+    expect(labels).toEqual(['alice', 'bob']);
+  });
+
+  it('holds pushes again while the page reloads, until it says ready once more', async () => {
+    await start();
+    const window = theWindow();
+    rendererSaysReady();
+    window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
+    emitApp('second-instance', {}, [LINK], '/', {});
+    expect(window.webContents.sent).toEqual([]);
+    rendererSaysReady();
+    expect(window.webContents.sent.map(([channel]) => channel)).toEqual(['links:pending']);
+  });
+
+  it('keeps delivering across an in-page navigation', async () => {
+    await start();
+    const window = theWindow();
+    rendererSaysReady();
+    window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
+    emitApp('second-instance', {}, [LINK], '/', {});
+    expect(window.webContents.sent).toHaveLength(1);
+  });
+
+  it('pushes code batches to the window once it is ready, only the newest while it waits', async () => {
+    tickers.length = 0;
+    await start();
+    const window = theWindow();
+    expect(tickers).toHaveLength(1);
+    tickers[0]!.send({ at: 1, codes: [] });
+    tickers[0]!.send({ at: 2, codes: [] });
+    expect(window.webContents.sent).toEqual([]);
+    rendererSaysReady();
+    expect(window.webContents.sent).toEqual([['codes:tick', { at: 2, codes: [] }]]);
+    // The IPC layer also gets the waiting links, the QR decoder and the Cognito services.
+    expect(Object.keys(fake.state.services ?? {})).toEqual(
+      expect.arrayContaining(['links', 'qr', 'cognito', 'hostName']),
+    );
+  });
+
+  it('gives the IPC layer a clipboard that clears its code before the app quits', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    await start();
+    const copier = fake.state.services?.clipboard as { copy(code: string, until: number): Promise<boolean> };
+    await expect(copier.copy('123456', Date.now() + 30_000)).resolves.toBe(true);
+    expect(fake.state.clipboardText).toBe('123456');
+    const quit = preventable();
+    emitApp('will-quit', quit.event);
+    expect(quit.prevented()).toBe(true);
+    await vi.waitFor(() => expect(fake.electron.app.quit).toHaveBeenCalled());
+    expect(fake.state.clipboardText).toBe('');
+    // Nothing left to clear: the second will-quit lets the app go.
+    const again = preventable();
+    emitApp('will-quit', again.event);
+    expect(again.prevented()).toBe(false);
+  });
+
+  it('quits when the window is closed and follows the system theme', async () => {
+    await start();
+    const window = theWindow();
+    fake.electron.nativeTheme.shouldUseDarkColors = true;
+    for (const listener of fake.state.themeListeners) listener();
+    expect(window.background).toBe('#1f1f1f');
+    fake.electron.nativeTheme.shouldUseDarkColors = false;
+    emitApp('window-all-closed');
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+  });
+});

@@ -56,6 +56,8 @@ export interface Services {
     decodeFrame(frame: { width: number; height: number; data: Uint8Array }): Promise<string[]> | string[];
   };
   clock?: Clock;
+  /** Links handed to the app, held in main until the person accepts or declines them by id. */
+  links?: { take(id: string): string | undefined; discard(id: string): boolean };
   /** Called when the renderer says it is ready for pushes. */
   onReady?: () => void;
   /** Copying in the last seconds of a period copies the next code (default 3 s). */
@@ -373,6 +375,20 @@ export function createHandlers(services: Services): Handlers {
     ready: () =>
       result(() => {
         services.onReady?.();
+      }),
+
+    acceptLink: (rawId) =>
+      result(async () => {
+        const link = services.links?.take(text(rawId, 'link', 64));
+        if (link === undefined) {
+          throw new KeyfobError('PARAMS_INVALID', 'That link is no longer waiting.', 'Open it again.');
+        }
+        return addTexts([{ text: link, where: 'the link' }]);
+      }),
+
+    declineLink: (rawId) =>
+      result(() => {
+        services.links?.discard(text(rawId, 'link', 64));
       }),
 
     listPools: () => result(async () => (await cognito().profiles.list()).map(poolView)),

@@ -171,6 +171,16 @@ export type FlowEvent =
   | { flowId: string; type: 'done'; account?: AccountView; tokens: TokensView; username: string }
   | { flowId: string; type: 'error'; error: ErrorInfo };
 
+/** A link handed to the app (a browser, another app) waiting for the person to accept it: never its key. */
+export interface LinkSummary {
+  id: string;
+  kind: 'otpauth' | 'otpauth-migration';
+  accounts: Array<{ issuer: string; label: string; type: OtpType }>;
+  refused: Array<{ name: string; reason: string }>;
+  batch?: { index: number; size: number };
+  error?: { code: string; message: string; hint?: string };
+}
+
 export interface KeyfobApi {
   appInfo(): Promise<Result<AppInfo>>;
   listAccounts(): Promise<Result<AccountView[]>>;
@@ -200,6 +210,10 @@ export interface KeyfobApi {
   startFlow(kind: 'enroll' | 'login', request: FlowRequest): Promise<Result<{ flowId: string }>>;
   answerFlow(flowId: string, answer: FlowAnswer): Promise<Result<void>>;
   onFlow(listener: (event: FlowEvent) => void): () => void;
+  /** Adds the accounts of a link handed to the app, once the person said yes. */
+  acceptLink(id: string): Promise<Result<ImportReport>>;
+  declineLink(id: string): Promise<Result<void>>;
+  onLinks(listener: (links: LinkSummary[]) => void): () => void;
   /** The renderer is ready for pushes (codes, links). */
   ready(): Promise<Result<void>>;
   /** Code batches, one per second; returns an unsubscribe. */
@@ -207,7 +221,7 @@ export interface KeyfobApi {
 }
 
 /** The request channels; `onCodes` is a push, on EVENTS.codes. */
-export type InvokeName = Exclude<keyof KeyfobApi, 'onCodes' | 'onFlow'>;
+export type InvokeName = Exclude<keyof KeyfobApi, 'onCodes' | 'onFlow' | 'onLinks'>;
 
 export const CHANNELS = {
   appInfo: 'app:info',
@@ -230,9 +244,12 @@ export const CHANNELS = {
   testPool: 'pools:test',
   startFlow: 'cognito:start',
   answerFlow: 'cognito:answer',
+  acceptLink: 'links:accept',
+  declineLink: 'links:decline',
 } as const satisfies Record<InvokeName, string>;
 
 export const EVENTS = {
   codes: 'codes:tick',
   flow: 'cognito:flow',
+  links: 'links:pending',
 } as const;

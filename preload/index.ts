@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENTS, type CodeBatch, type FlowEvent, type KeyfobApi } from './api';
+import { CHANNELS, EVENTS, type CodeBatch, type FlowEvent, type KeyfobApi, type LinkSummary } from './api';
 
 // Intent-named functions only: never ipcRenderer itself, never a generic invoke(channel). Listeners get the
 // payload, never the event (it carries the sender), and each subscription returns its own unsubscribe.
@@ -24,6 +24,15 @@ const api: KeyfobApi = {
   testPool: (name) => ipcRenderer.invoke(CHANNELS.testPool, name),
   startFlow: (kind, request) => ipcRenderer.invoke(CHANNELS.startFlow, kind, request),
   answerFlow: (flowId, answer) => ipcRenderer.invoke(CHANNELS.answerFlow, flowId, answer),
+  acceptLink: (id) => ipcRenderer.invoke(CHANNELS.acceptLink, id),
+  declineLink: (id) => ipcRenderer.invoke(CHANNELS.declineLink, id),
+  onLinks: (listener) => {
+    const handler = (_event: IpcRendererEvent, links: LinkSummary[]) => listener(links);
+    ipcRenderer.on(EVENTS.links, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENTS.links, handler);
+    };
+  },
   onFlow: (listener) => {
     const handler = (_event: IpcRendererEvent, event: FlowEvent) => listener(event);
     ipcRenderer.on(EVENTS.flow, handler);

@@ -6,6 +6,7 @@ import type {
   ErrorInfo,
   ImportReport,
   KeyfobApi,
+  LinkSummary,
   Result,
 } from '../../preload/api';
 import { CognitoScreen } from './Cognito';
@@ -468,6 +469,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [revealed, setRevealed] = useState<{ account: AccountView; secret: string } | undefined>();
   const [hotp, setHotp] = useState<Map<string, string>>(new Map());
   const [dropping, setDropping] = useState(false);
+  const [links, setLinks] = useState<LinkSummary[]>([]);
 
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : lang;
@@ -484,8 +486,12 @@ export function App({ initialLang }: { initialLang?: Lang }) {
     const off = window.keyfob.onCodes((batch: CodeBatch) => {
       setCodes(new Map(batch.codes.map((c) => [c.id, c])));
     });
+    const offLinks = window.keyfob.onLinks(setLinks);
     void window.keyfob.ready();
-    return off;
+    return () => {
+      off();
+      offLinks();
+    };
   }, [reload]);
 
   const addImage = useCallback(
@@ -626,6 +632,54 @@ export function App({ initialLang }: { initialLang?: Lang }) {
           </button>
         </div>
       )}
+
+      {links.map((link) => (
+        <section key={link.id} className="link-request" aria-labelledby={`link-${link.id}`}>
+          <h2 id={`link-${link.id}`}>{t.linkTitle}</h2>
+          {link.error ? (
+            <p>{link.error.message}</p>
+          ) : (
+            <ul>
+              {link.accounts.map((a, i) => (
+                <li key={i}>{name(a)}</li>
+              ))}
+              {link.refused.map((r, i) => (
+                <li key={`r${i}`}>
+                  {r.name} — {r.reason}
+                </li>
+              ))}
+            </ul>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              onClick={async () => {
+                setLinks((all) => all.filter((l) => l.id !== link.id));
+                await window.keyfob.declineLink(link.id);
+              }}
+            >
+              {t.notNow}
+            </button>
+            {!link.error && link.accounts.length > 0 && (
+              <button
+                type="button"
+                className="primary"
+                onClick={async () => {
+                  setLinks((all) => all.filter((l) => l.id !== link.id));
+                  const r = await call(window.keyfob.acceptLink(link.id), setNotice);
+                  if (r) {
+                    setReport(r);
+                    setScreen('add');
+                    await reload();
+                  }
+                }}
+              >
+                {t.addLinks}
+              </button>
+            )}
+          </div>
+        </section>
+      ))}
 
       <main>
         {screen === 'cognito' ? (

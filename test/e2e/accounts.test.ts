@@ -216,6 +216,30 @@ describe('accounts, end to end in Chromium', () => {
     expect([mail.code, mail.next]).toContain(app.copied[0]!.code);
   });
 
+  it('asks before adding from an otpauth:// link handed to the app', async () => {
+    const app = await open();
+    const { page } = app;
+    await expect.poll(() => page.getByRole('heading', { name: 'No accounts yet' }).isVisible()).toBe(true);
+    app.openLinks([URI]);
+    const request = page.getByRole('region', { name: 'Add this account from a link?' });
+    await expect.poll(() => request.isVisible()).toBe(true);
+    expect(await request.textContent()).toContain('GitHub (ada@example.com)');
+    // The page is told what the link holds, never its key.
+    expect(await page.content()).not.toContain(SECRET);
+    await expectAccessible(page);
+    await app.screenshot('link-request-light');
+    await request.getByRole('button', { name: 'Not now' }).click();
+    await expect.poll(() => request.count()).toBe(0);
+    expect(await app.vault.list()).toEqual([]);
+
+    app.openLinks([URI]);
+    await page
+      .getByRole('region', { name: 'Add this account from a link?' })
+      .getByRole('button', { name: 'Add' })
+      .click();
+    await expect.poll(async () => (await app.vault.list()).map((a) => a.issuer)).toEqual(['GitHub']);
+  });
+
   it('renders in German and Simplified Chinese', async () => {
     const de = await open({ locale: 'de-DE' });
     await expect

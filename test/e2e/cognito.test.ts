@@ -157,9 +157,7 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await verify.getByLabel('Code').fill(codeAt(key, defaultParams('totp'), Date.now() + shiftMs).code);
     await app.screenshot('cognito-verify-light');
     await verify.getByRole('button', { name: 'Continue' }).click();
-    await expect
-      .poll(() => enroll.getByText('dev (omar) is set up with Keyfob.').isVisible())
-      .toBe(true);
+    await expect.poll(() => enroll.getByText('dev (omar) is set up with Keyfob.').isVisible()).toBe(true);
     const verifyCall = standIn.calls.filter((c) => c.target === 'VerifySoftwareToken').at(-1)!;
     expect(verifyCall.body).toHaveProperty('AccessToken');
   });

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { CHANNELS, type CodeBatch } from '../../preload/api';
+import { describeLink, PendingLinks } from '../../main/app/protocol';
 import { createHandlers, type Handlers } from '../../main/ipc';
 import { startTicker } from '../../main/ticker';
 import { CognitoEngine, type EngineOptions } from '../../main/cognito/engine';
@@ -63,6 +64,8 @@ export interface AppUnderTest {
   context: BrowserContext;
   vault: Vault;
   handlers: Handlers;
+  /** Hands links to the app, as a browser or another app would. */
+  openLinks(links: string[]): void;
   /** Codes the app put on the clipboard, with when they stop being valid. */
   copied: Array<{ code: string; validUntil: number }>;
   service: string;
@@ -89,6 +92,14 @@ const INIT_SCRIPT = (channels: string[]) => {
     listeners.add(listener);
     return () => listeners.delete(listener);
   };
+  const linkListeners = new Set<(links: unknown) => void>();
+  api.onLinks = (listener: (links: unknown) => void) => {
+    linkListeners.add(listener);
+    return () => linkListeners.delete(listener);
+  };
+  Object.defineProperty(globalThis, '__keyfobPushLinks', {
+    value: (links: unknown) => linkListeners.forEach((l) => l(links)),
+  });
   const flowListeners = new Set<(event: unknown) => void>();
   api.onFlow = (listener: (event: unknown) => void) => {
     flowListeners.add(listener);
@@ -128,6 +139,17 @@ export async function openApp(
   const vault = new Vault({ dir: home, keychain: new KeytarKeychain({ service }) });
   await vault.recover();
   const copied: AppUnderTest['copied'] = [];
+  // Links handed to the app, held as main/app/main.ts holds them, delivered to the page when it is ready.
+  const links = new PendingLinks({
+    deliver: (pending) => {
+      const page = opened.page;
+      if (page && !page.isClosed())
+        void page.evaluate(
+          (l) => (globalThis as unknown as { __keyfobPushLinks: (x: unknown) => void }).__keyfobPushLinks(l),
+          pending.map(describeLink),
+        );
+    },
+  });
   let startCodes = () => {};
   // The page exists only once the handlers do; Cognito events reach it through this holder.
   const opened: { page?: Page } = {};
@@ -144,7 +166,11 @@ export async function openApp(
       decodeImage: async (bytes) => (await import('../../main/qr')).decodeImageBuffer(bytes),
       decodeFrame: async (frame) => (await import('../../main/qr')).decodeRgba(frame),
     },
-    onReady: () => startCodes(),
+    onReady: () => {
+      startCodes();
+      links.markReady();
+    },
+    links,
     cognito: {
       profiles,
       engine: async () =>
@@ -197,6 +223,7 @@ export async function openApp(
     handlers,
     copied,
     service,
+    openLinks: (l) => links.add(l),
     screenshot: async (name) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },

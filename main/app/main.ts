@@ -83,7 +83,7 @@ function start(): void {
     // Installers declare the link schemes (electron-builder.yml); claiming them at every start would take them
     // from another authenticator the person chose. A development run registers itself.
     if (!app.isPackaged) registerProtocols(app);
-    const vault = openVault();
+    const vault = openVault({ cacheSecrets: true });
     // Finishes interrupted adds and removals, and lists keys that lost their details, before anything else.
     void vault.recover().catch(() => undefined);
     const profiles = new ProfileStore(dataDirectory(), new KeytarKeychain());

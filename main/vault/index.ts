@@ -13,11 +13,14 @@ export { dataDirectory } from './paths';
 export { MetadataStore, SCHEMA_VERSION, METADATA_FILE, type AccountRecord, type CognitoLink } from './store';
 
 /** The vault as the app and the CLI build it: the OS keychain and the shared data directory. */
-export function openVault(options: { env?: NodeJS.ProcessEnv; dir?: string; clock?: Clock } = {}): Vault {
+export function openVault(
+  options: { env?: NodeJS.ProcessEnv; dir?: string; clock?: Clock; cacheSecrets?: boolean } = {},
+): Vault {
   const env = options.env ?? process.env;
   return new Vault({
     dir: options.dir ?? dataDirectory(env),
     keychain: new KeytarKeychain({ env }),
     ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.cacheSecrets ? { cacheSecrets: true } : {}),
   });
 }

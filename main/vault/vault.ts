@@ -60,6 +60,12 @@ export interface RecoveryReport {
 export interface VaultOptions {
   dir: string;
   keychain: Keychain;
+  /**
+   * Keep keys read from the keychain in this process's memory. The app does (it ticks every account's code each
+   * second, and a keychain read per account per second is far too slow with hundreds); the CLI, which reads one
+   * or two keys and exits, does not.
+   */
+  cacheSecrets?: boolean;
   clock?: Clock;
   newId?: () => string;
 }
@@ -120,6 +126,7 @@ export class Vault {
   readonly store: MetadataStore;
   private readonly keychain: Keychain;
   private readonly clock: Clock;
+  private readonly secretCache: Map<string, string> | undefined;
   private readonly newId: () => string;
 
   constructor(options: VaultOptions) {
@@ -127,6 +134,7 @@ export class Vault {
     this.keychain = options.keychain;
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
+    this.secretCache = options.cacheSecrets ? new Map() : undefined;
   }
 
   get keychainDescription(): string {
@@ -255,6 +263,8 @@ export class Vault {
   }
 
   private async secretOf(record: AccountRecord | Account, file: VaultFile): Promise<string> {
+    const cached = this.secretCache?.get(record.id);
+    if (cached !== undefined) return cached;
     const value = await this.keychain.get(record.id);
     if (value === null) {
       await this.assertReadable(file);
@@ -272,6 +282,7 @@ export class Vault {
         'Remove the account and add it again from the site.',
       );
     }
+    this.secretCache?.set(record.id, decoded.secret);
     return decoded.secret;
   }
 
@@ -618,6 +629,7 @@ export class Vault {
     const removed = await this.change(id, (r) => {
       r.status = 'removing';
     });
+    this.secretCache?.delete(id);
     await this.keychain.delete(id);
     await this.store.update((f) => {
       f.accounts = f.accounts.filter((r) => r.id !== id);

@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { CodeStore, useCode, type ShownCode } from './codes';
 import type {
   AccountView,
   CodeBatch,
-  CodeView,
   ErrorInfo,
   ImportReport,
   KeyfobApi,
@@ -44,26 +44,20 @@ async function call<T>(promise: Promise<Result<T>>, onError: (n: Notice) => void
 
 // ---- small building blocks ------------------------------------------------------------------------------------
 
-function Ring({ remainingMs, period, label }: { remainingMs: number; period: number; label: string }) {
-  const fraction = Math.max(0, Math.min(1, remainingMs / (period * 1000)));
+/** The time left in the period, animated by CSS from the moment the code was shown: no work per tick. */
+function Ring({ code, label }: { code: ShownCode; label: string }) {
   const r = 9;
   const c = 2 * Math.PI * r;
+  const style = {
+    '--c': `${c}`,
+    '--period': `${code.period}s`,
+    '--delay': `${code.ringMs - code.period * 1000}ms`,
+    '--ending': `${Math.max(0, code.ringMs - 5000)}ms`,
+  } as React.CSSProperties;
   return (
-    <svg
-      className={`ring${remainingMs <= 5000 ? ' ending' : ''}`}
-      viewBox="0 0 24 24"
-      role="img"
-      aria-label={label}
-    >
+    <svg className="ring" viewBox="0 0 24 24" role="img" aria-label={label}>
       <circle className="track" cx="12" cy="12" r={r} />
-      <circle
-        className="left"
-        cx="12"
-        cy="12"
-        r={r}
-        strokeDasharray={c}
-        strokeDashoffset={c * (1 - fraction)}
-      />
+      <circle key={code.code} className="left" cx="12" cy="12" r={r} strokeDasharray={c} style={style} />
     </svg>
   );
 }
@@ -85,9 +79,10 @@ function Dialog({ title, children, onClose }: { title: string; children: ReactNo
 
 // ---- accounts -------------------------------------------------------------------------------------------------
 
-function AccountRow({
+const AccountRow = memo(function AccountRow({
   account,
-  code,
+  store,
+  hotpCode,
   t,
   onCopy,
   onRename,
@@ -97,7 +92,8 @@ function AccountRow({
   onMove,
 }: {
   account: AccountView;
-  code: CodeView | undefined;
+  store: CodeStore;
+  hotpCode: string | undefined;
   t: Strings;
   onCopy: () => void;
   onRename: () => void;
@@ -107,11 +103,11 @@ function AccountRow({
   onMove: (delta: number) => void;
 }) {
   const [menu, setMenu] = useState(false);
-  const seconds = code ? Math.ceil(code.remainingMs / 1000) : 0;
-  const ending = code !== undefined && code.remainingMs <= 5000;
+  const live = useCode(store, account.id);
+  const code = hotpCode !== undefined ? { code: hotpCode, next: '' } : live;
   return (
     <li
-      className="account"
+      className={`account${menu ? ' open' : ''}`}
       draggable
       onDragStart={(e) => e.dataTransfer.setData('text/x-keyfob-account', account.id)}
       data-id={account.id}
@@ -144,13 +140,18 @@ function AccountRow({
         <span className="code" id={`code-${account.id}`} aria-live="off">
           {code ? groupCode(code.code) : account.type === 'hotp' ? '••• •••' : ''}
         </span>
-        {ending && code && (
-          <span className="next" aria-label={`${t.nextCode}: ${code.next}`}>
-            {t.nextCode} {groupCode(code.next)}
+        {hotpCode === undefined && live && (
+          // In the DOM all along, shown by CSS in the last five seconds (the row does not re-render for it).
+          <span
+            key={live.code}
+            className="next"
+            style={{ '--ending': `${Math.max(0, live.ringMs - 5000)}ms` } as React.CSSProperties}
+          >
+            {t.nextCode} {groupCode(live.next)}
           </span>
         )}
       </button>
-      {code && <Ring remainingMs={code.remainingMs} period={code.period} label={t.secondsLeft(seconds)} />}
+      {hotpCode === undefined && live && <Ring code={live} label={t.timeLeft} />}
       <div className="menu">
         <button
           type="button"
@@ -186,7 +187,7 @@ function AccountRow({
       </div>
     </li>
   );
-}
+});
 
 function RenameDialog({
   account,
@@ -459,7 +460,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [screen, setScreen] = useState<'accounts' | 'add' | 'cognito'>('accounts');
   const [hostName, setHostName] = useState('');
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
-  const [codes, setCodes] = useState<Map<string, CodeView>>(new Map());
+  const [store] = useState(() => new CodeStore());
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<Notice | undefined>();
   const [report, setReport] = useState<ImportReport | undefined>();
@@ -483,16 +484,14 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   useEffect(() => {
     void reload();
     void window.keyfob.appInfo().then((r) => r.ok && setHostName(r.value.hostName));
-    const off = window.keyfob.onCodes((batch: CodeBatch) => {
-      setCodes(new Map(batch.codes.map((c) => [c.id, c])));
-    });
+    const off = window.keyfob.onCodes((batch: CodeBatch) => store.update(batch));
     const offLinks = window.keyfob.onLinks(setLinks);
     void window.keyfob.ready();
     return () => {
       off();
       offLinks();
     };
-  }, [reload]);
+  }, [reload, store]);
 
   const addImage = useCallback(
     async (file: File) => {
@@ -524,12 +523,6 @@ export function App({ initialLang }: { initialLang?: Lang }) {
     requestAnimationFrame(() =>
       document.querySelector<HTMLButtonElement>(`li[data-id="${id}"] button.copy`)?.focus(),
     );
-  };
-
-  const codeFor = (a: AccountView): CodeView | undefined => {
-    const h = hotp.get(a.id);
-    if (h) return { id: a.id, code: h, remainingMs: 0, period: 0, next: '' };
-    return codes.get(a.id);
   };
 
   return (
@@ -741,7 +734,8 @@ export function App({ initialLang }: { initialLang?: Lang }) {
                 <AccountRow
                   key={a.id}
                   account={a}
-                  code={codeFor(a)}
+                  store={store}
+                  hotpCode={hotp.get(a.id)}
                   t={t}
                   onCopy={async () => {
                     const r = await call(window.keyfob.copyCode(a.id), setNotice);

@@ -74,7 +74,7 @@ describe('accounts, end to end in Chromium', () => {
     const shown = ((await row.textContent()) ?? '').match(/(\d{3}) (\d{3})/)!;
     const expected = currentCode(SECRET);
     expect([expected.code, expected.next]).toContain(`${shown[1]}${shown[2]}`);
-    await expect.poll(() => page.getByRole('img', { name: /seconds left/ }).count()).toBe(1);
+    await expect.poll(() => page.getByRole('img', { name: 'Time left for this code' }).count()).toBe(1);
 
     await row.click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Copied/);

@@ -15,6 +15,7 @@ import { createHandlers, type Handlers } from '../../main/ipc';
 import { startTicker } from '../../main/ticker';
 import { CognitoEngine, type EngineOptions } from '../../main/cognito/engine';
 import { ProfileStore } from '../../main/cognito/profiles';
+import type { Keychain } from '../../main/vault/keychain';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
 
@@ -132,11 +133,19 @@ export async function openApp(
     service?: string;
     /** Cognito engine options (a test's clock, sleep). */
     engine?: Partial<EngineOptions>;
+    /** Another keychain (the renderer benchmark uses memory: it measures the page, not gnome-keyring). */
+    keychain?: Keychain;
+    /** Push code batches every second as the app does (default); the benchmark pushes its own. */
+    tick?: boolean;
   } = {},
 ): Promise<AppUnderTest> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
   const service = options.service ?? `keyfob-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const vault = new Vault({ dir: home, keychain: new KeytarKeychain({ service }) });
+  const vault = new Vault({
+    dir: home,
+    keychain: options.keychain ?? new KeytarKeychain({ service }),
+    cacheSecrets: true,
+  });
   await vault.recover();
   const copied: AppUnderTest['copied'] = [];
   // Links handed to the app, held as main/app/main.ts holds them, delivered to the page when it is ready.
@@ -196,12 +205,17 @@ export async function openApp(
     if (!handler) throw new Error(`no handler ${name}`);
     return handler(...args.map(decode));
   });
-  await context.addInitScript(INIT_SCRIPT, Object.keys(CHANNELS));
+  // As source text with a no-op __name: tsx (the benchmark) compiles functions with esbuild's keepNames, whose
+  // __name helper does not exist in the page.
+  await context.addInitScript({
+    content: `globalThis.__name ??= (f) => f;\n(${INIT_SCRIPT.toString()})(${JSON.stringify(Object.keys(CHANNELS))});`,
+  });
   const page = await context.newPage();
   opened.page = page;
   let ticker: ReturnType<typeof startTicker> | undefined;
   startCodes = () => {
     ticker?.stop();
+    if (options.tick === false) return;
     ticker = startTicker({
       vault,
       send: async (batch: CodeBatch) => {

@@ -9,6 +9,8 @@ export default function setup(): void {
   execFileSync(
     process.execPath,
     ['node_modules/vite/bin/vite.js', 'build', '--config', 'renderer/vite.config.mts', '--logLevel', 'warn'],
-    { stdio: 'inherit' },
+    // Vitest sets NODE_ENV=test, which Vite would carry into the bundle: React's development build, several
+    // times slower than what ships.
+    { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
   );
 }

@@ -319,3 +319,42 @@ describe('vault', () => {
     expect(new Set((await vault.list()).map((a) => a.order)).size).toBe(12);
   });
 });
+
+describe('vault with keys kept in memory (the app)', () => {
+  it('reads each key from the keychain once, and forgets a removed account’s key', async () => {
+    const keychain = new MemoryKeychain();
+    let reads = 0;
+    const get = keychain.get.bind(keychain);
+    keychain.get = async (id) => {
+      if (id !== CANARY_ACCOUNT) reads += 1;
+      return get(id);
+    };
+    const vault = new Vault({
+      dir: mkdtempSync(join(tmpdir(), 'keyfob-cache-')),
+      keychain,
+      cacheSecrets: true,
+    });
+    const a = await vault.add(account('A', 'a', SECRET_A));
+    const b = await vault.add(account('B', 'b', SECRET_B));
+    for (let i = 0; i < 5; i++) await vault.secretsFor([a.id, b.id]);
+    expect(reads).toBe(2);
+    await vault.remove(a.id);
+    // Removed: not served from memory any more, and no longer listed.
+    expect([...(await vault.secretsFor([a.id, b.id])).keys()]).toEqual([b.id]);
+    expect(keychain.items.has(a.id)).toBe(false);
+  });
+
+  it('without the option, every read goes to the keychain (the CLI)', async () => {
+    const keychain = new MemoryKeychain();
+    let reads = 0;
+    const get = keychain.get.bind(keychain);
+    keychain.get = async (id) => {
+      if (id !== CANARY_ACCOUNT) reads += 1;
+      return get(id);
+    };
+    const vault = new Vault({ dir: mkdtempSync(join(tmpdir(), 'keyfob-nocache-')), keychain });
+    const a = await vault.add(account('A', 'a', SECRET_A));
+    for (let i = 0; i < 3; i++) await vault.secretsFor([a.id]);
+    expect(reads).toBe(3);
+  });
+});

@@ -1,3 +1,4 @@
+import QRCode from 'qrcode';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { CodeStore, useCode, type ShownCode } from './codes';
 import type {
@@ -86,6 +87,7 @@ const AccountRow = memo(function AccountRow({
   t,
   onCopy,
   onRename,
+  onResume,
   onRemove,
   onReveal,
   onHotp,
@@ -97,6 +99,7 @@ const AccountRow = memo(function AccountRow({
   t: Strings;
   onCopy: () => void;
   onRename: () => void;
+  onResume: () => void;
   onRemove: () => void;
   onReveal: () => void;
   onHotp: () => void;
@@ -165,11 +168,17 @@ const AccountRow = memo(function AccountRow({
         </button>
         {menu && (
           <div role="menu" className="menu-list" onKeyDown={(e) => e.key === 'Escape' && setMenu(false)}>
-            {[
-              [t.rename, onRename],
-              [t.reveal, onReveal],
-              [t.remove, onRemove],
-            ].map(([label, action]) => (
+            {(account.status === 'pending'
+              ? [
+                  [t.resume, onResume],
+                  [t.discard, onRemove],
+                ]
+              : [
+                  [t.rename, onRename],
+                  [t.reveal, onReveal],
+                  [t.remove, onRemove],
+                ]
+            ).map(([label, action]) => (
               <button
                 key={label as string}
                 role="menuitem"
@@ -258,6 +267,63 @@ function ConfirmDialog({
         </button>
         <button type="button" className={danger ? 'danger' : 'primary'} onClick={onConfirm}>
           {confirm}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
+
+function ExportDialog({
+  exported,
+  t,
+  onClose,
+}: {
+  exported: { codes: string[]; excluded: Array<{ name: string; reason: string }> };
+  t: Strings;
+  onClose: () => void;
+}) {
+  const [index, setIndex] = useState(0);
+  const total = exported.codes.length;
+  return (
+    <Dialog title={t.exportTitle} onClose={onClose}>
+      {total > 0 ? (
+        <>
+          <p className="help">{t.exportHelp}</p>
+          <p role="status">{t.exportStep(index + 1, total)}</p>
+          <img
+            className="qr"
+            src={exported.codes[index]}
+            alt={t.exportStep(index + 1, total)}
+            width={280}
+            height={280}
+          />
+          <div className="actions">
+            <button type="button" disabled={index === 0} onClick={() => setIndex(index - 1)}>
+              {t.previous}
+            </button>
+            <button type="button" disabled={index + 1 >= total} onClick={() => setIndex(index + 1)}>
+              {t.next}
+            </button>
+          </div>
+        </>
+      ) : (
+        <p>{t.exportNothing}</p>
+      )}
+      {exported.excluded.length > 0 && (
+        <section aria-labelledby="excluded-title">
+          <h3 id="excluded-title">{t.exportExcluded}</h3>
+          <ul>
+            {exported.excluded.map((e, i) => (
+              <li key={i}>
+                {e.name} — {e.reason}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={onClose} autoFocus>
+          {t.close}
         </button>
       </div>
     </Dialog>
@@ -467,7 +533,15 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [renaming, setRenaming] = useState<AccountView | undefined>();
   const [removing, setRemoving] = useState<AccountView | undefined>();
   const [revealing, setRevealing] = useState<AccountView | undefined>();
-  const [revealed, setRevealed] = useState<{ account: AccountView; secret: string } | undefined>();
+  const [revealed, setRevealed] = useState<
+    { account: AccountView; secret: string; qr: string } | undefined
+  >();
+  const [resume, setResume] = useState<{ profile: string; username: string } | undefined>();
+  const [exporting, setExporting] = useState(false);
+  const [exported, setExported] = useState<{
+    codes: string[];
+    excluded: Array<{ name: string; reason: string }>;
+  }>();
   const [hotp, setHotp] = useState<Map<string, string>>(new Map());
   const [dropping, setDropping] = useState(false);
   const [links, setLinks] = useState<LinkSummary[]>([]);
@@ -676,7 +750,12 @@ export function App({ initialLang }: { initialLang?: Lang }) {
 
       <main>
         {screen === 'cognito' ? (
-          <CognitoScreen t={t} hostName={hostName} onChanged={() => void reload()} />
+          <CognitoScreen
+            t={t}
+            hostName={hostName}
+            onChanged={() => void reload()}
+            {...(resume ? { prefill: resume } : {})}
+          />
         ) : screen === 'add' ? (
           <>
             {report && <ReportView report={report} t={t} />}
@@ -700,6 +779,11 @@ export function App({ initialLang }: { initialLang?: Lang }) {
           </section>
         ) : (
           <>
+            <div className="list-tools">
+              <button type="button" onClick={() => setExporting(true)}>
+                {t.export}
+              </button>
+            </div>
             <input
               type="search"
               className="search"
@@ -746,6 +830,10 @@ export function App({ initialLang }: { initialLang?: Lang }) {
                     if (code) setHotp(new Map(hotp).set(a.id, code));
                   }}
                   onRename={() => setRenaming(a)}
+                  onResume={() => {
+                    if (a.cognito) setResume({ ...a.cognito });
+                    setScreen('cognito');
+                  }}
                   onRemove={() => setRemoving(a)}
                   onReveal={() => setRevealing(a)}
                   onMove={(d) => void move(a.id, d)}
@@ -776,9 +864,13 @@ export function App({ initialLang }: { initialLang?: Lang }) {
       )}
       {removing && (
         <ConfirmDialog
-          title={t.confirmRemoveTitle(name(removing))}
-          body={t.confirmRemoveBody}
-          confirm={t.remove}
+          title={
+            removing.status === 'pending'
+              ? t.confirmDiscardTitle(name(removing))
+              : t.confirmRemoveTitle(name(removing))
+          }
+          body={removing.status === 'pending' ? t.confirmDiscardBody : t.confirmRemoveBody}
+          confirm={removing.status === 'pending' ? t.discard : t.remove}
           danger
           t={t}
           onClose={() => setRemoving(undefined)}
@@ -800,12 +892,46 @@ export function App({ initialLang }: { initialLang?: Lang }) {
             const r = await call(window.keyfob.revealKey(revealing.id), setNotice);
             const account = revealing;
             setRevealing(undefined);
-            if (r) setRevealed({ account, secret: r.secret });
+            if (r)
+              setRevealed({
+                account,
+                secret: r.secret,
+                qr: await QRCode.toDataURL(r.uri, { margin: 2, width: 200 }),
+              });
           }}
         />
       )}
+      {exporting && (
+        <ConfirmDialog
+          title={t.exportTitle}
+          body={t.exportBody}
+          confirm={t.export}
+          danger
+          t={t}
+          onClose={() => setExporting(false)}
+          onConfirm={async () => {
+            setExporting(false);
+            const r = await call(window.keyfob.exportAccounts('migration'), setNotice);
+            if (r) {
+              const codes = await Promise.all(
+                r.lines.map((l) => QRCode.toDataURL(l, { margin: 2, width: 280, errorCorrectionLevel: 'L' })),
+              );
+              setExported({ codes, excluded: r.excluded });
+            }
+          }}
+        />
+      )}
+      {exported && <ExportDialog exported={exported} t={t} onClose={() => setExported(undefined)} />}
       {revealed && (
         <Dialog title={`${t.key}: ${name(revealed.account)}`} onClose={() => setRevealed(undefined)}>
+          <p className="help">{t.revealHelp}</p>
+          <img
+            className="qr"
+            src={revealed.qr}
+            alt={t.qrFor(name(revealed.account))}
+            width={200}
+            height={200}
+          />
           <p className="secret">{revealed.secret.replace(/(.{4})/g, '$1 ').trim()}</p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => setRevealed(undefined)} autoFocus>

@@ -412,15 +412,17 @@ function SignInForm({
   kind,
   hostName,
   onStarted,
+  prefill,
 }: {
   t: Strings;
   pools: PoolView[];
   kind: 'enroll' | 'login';
   hostName: string;
+  prefill?: { profile: string; username: string } | undefined;
   onStarted: (flowId: string, request: Parameters<typeof window.keyfob.startFlow>[1]) => void;
 }) {
-  const [profile, setProfile] = useState(pools[0]?.name ?? '');
-  const [username, setUsername] = useState('');
+  const [profile, setProfile] = useState(prefill?.profile ?? pools[0]?.name ?? '');
+  const [username, setUsername] = useState(prefill?.username ?? '');
   const [password, setPassword] = useState('');
   const [deviceName, setDeviceName] = useState(hostName);
   const [prefer, setPrefer] = useState(true);
@@ -501,10 +503,13 @@ export function CognitoScreen({
   t,
   hostName,
   onChanged,
+  prefill,
 }: {
   t: Strings;
   hostName: string;
   onChanged: () => void;
+  /** Resuming a pending enrollment: its pool and user. */
+  prefill?: { profile: string; username: string };
 }) {
   const [pools, setPools] = useState<PoolView[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
@@ -544,6 +549,7 @@ export function CognitoScreen({
           pools={pools}
           kind="enroll"
           hostName={hostName}
+          prefill={prefill}
           onStarted={(id, request) => setEnrollFlow({ id, request })}
         />
         {enrolled && (

@@ -191,6 +191,7 @@ describe('accounts, end to end in Chromium', () => {
     await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/Anyone who sees the key/);
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect.poll(() => page.getByText('GEZD GNBV GY3T QOJQ').isVisible()).toBe(true);
+    expect(await page.getByRole('img', { name: 'QR code of Mail (ada)' }).isVisible()).toBe(true);
     await app.screenshot('reveal-light');
     await page.getByRole('button', { name: 'Close' }).click();
 
@@ -238,6 +239,38 @@ describe('accounts, end to end in Chromium', () => {
       .getByRole('button', { name: 'Add' })
       .click();
     await expect.poll(async () => (await app.vault.list()).map((a) => a.issuer)).toEqual(['GitHub']);
+  });
+
+  it('exports to Google Authenticator behind a warning, as QR codes, naming what the format cannot carry', async () => {
+    const app = await open();
+    const { page } = app;
+    for (let i = 0; i < 12; i++) {
+      await app.handlers.addFromKey({
+        issuer: `Site${i}`,
+        label: 'ada',
+        secret: `JBSWY3DPEHPK3PX${'ABCDEFGHIJKL'[i]}`,
+      });
+    }
+    await app.handlers.addFromKey({ issuer: 'Odd', label: 'seven', secret: 'GEZDGNBVGY3TQOJQ', digits: 7 });
+    await page.reload();
+    await page.getByRole('button', { name: 'Export' }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/Anyone who sees them/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Export' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Export to Google Authenticator' });
+    await expect.poll(() => dialog.getByRole('status').textContent()).toBe('Code 1 of 2');
+    expect(await dialog.getByText('Odd (seven) —').isVisible()).toBe(true);
+    await dialog.getByRole('button', { name: 'Next', exact: true }).click();
+    expect(await dialog.getByRole('status').textContent()).toBe('Code 2 of 2');
+    expect(await dialog.getByRole('img', { name: 'Code 2 of 2' }).getAttribute('src')).toMatch(
+      /^data:image\/png/,
+    );
+    await expectAccessible(page);
+    await app.screenshot('export-light');
+    // What the screen shows is a real export: decoding the QR image gives back a migration link.
+    const src = (await dialog.getByRole('img', { name: 'Code 2 of 2' }).getAttribute('src'))!;
+    const { decodeImageBuffer } = await import('../../main/qr');
+    const [text] = decodeImageBuffer(new Uint8Array(Buffer.from(src.split(',')[1]!, 'base64')));
+    expect(text).toMatch(/^otpauth-migration:\/\/offline\?data=/);
   });
 
   it('renders in German and Simplified Chinese', async () => {

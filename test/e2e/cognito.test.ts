@@ -162,6 +162,38 @@ describe('the Cognito guide, end to end in Chromium', () => {
     expect(verifyCall.body).toHaveProperty('AccessToken');
   });
 
+  it('lists a pending enrollment with "resume" and "discard"', async () => {
+    const app = await open();
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'OPTIONAL' });
+    const client = standIn.addClient(pool.id, {});
+    await addPoolInUi(page, 'pend', pool, client);
+    await app.vault.add({
+      issuer: 'pend',
+      label: 'paula',
+      secret: 'JBSWY3DPEHPK3PXP',
+      params: { type: 'totp', algorithm: 'SHA1', digits: 6, period: 30, counter: 0 },
+      extra: {},
+      pending: true,
+      cognito: { profile: 'pend', username: 'paula' },
+    });
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    await expect.poll(() => page.getByText('Pending').isVisible()).toBe(true);
+    await app.screenshot('pending-light');
+    await page.getByRole('button', { name: 'More actions for pend (paula)' }).click();
+    await page.getByRole('menuitem', { name: 'Resume enrollment' }).click();
+    const enroll = enrollSection(page);
+    await expect.poll(() => enroll.getByLabel('User name').inputValue()).toBe('paula');
+    expect(await enroll.getByLabel('Pool').inputValue()).toBe('pend');
+
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    await page.getByRole('button', { name: 'More actions for pend (paula)' }).click();
+    await page.getByRole('menuitem', { name: 'Discard' }).click();
+    await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/was not finished/);
+    await page.getByRole('dialog').getByRole('button', { name: 'Discard' }).click();
+    await expect.poll(async () => (await app.vault.list()).length).toBe(0);
+  });
+
   it('shows a Cognito error with its next step, and clock skew as a warning', async () => {
     const app = await open();
     const { page } = app;

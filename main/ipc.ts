@@ -26,6 +26,7 @@ import type { Account, ImportOutcome, Vault } from './vault/vault';
 import type { CognitoEngine, Progress } from './cognito/engine';
 import { CognitoFlows, type FlowEvent as EngineFlowEvent } from './cognito/flows';
 import type { PoolProfile, ProfileStore } from './cognito/profiles';
+import { DEFAULT_SETTINGS, type Settings, type SettingsStore } from './settings';
 
 /** What a handler receives: the renderer's arguments, untrusted until validated. */
 export type Handlers = { [K in InvokeName]: (...args: unknown[]) => ReturnType<KeyfobApi[K]> };
@@ -56,6 +57,8 @@ export interface Services {
     decodeFrame(frame: { width: number; height: number; data: Uint8Array }): Promise<string[]> | string[];
   };
   clock?: Clock;
+  /** settings.json, and what applies a change in main (the clipboard's clearing, start at login). */
+  settings?: { store: SettingsStore; apply?: (settings: Settings) => void };
   /** Links handed to the app, held in main until the person accepts or declines them by id. */
   links?: { take(id: string): string | undefined; discard(id: string): boolean };
   /** Called when the renderer says it is ready for pushes. */
@@ -375,6 +378,17 @@ export function createHandlers(services: Services): Handlers {
     ready: () =>
       result(() => {
         services.onReady?.();
+      }),
+
+    getSettings: () =>
+      result(async () => (services.settings ? services.settings.store.get() : { ...DEFAULT_SETTINGS })),
+
+    saveSettings: (change) =>
+      result(async () => {
+        if (!services.settings) throw new KeyfobError('IO_FAILED', 'Settings cannot be saved here.');
+        const saved = await services.settings.store.update(change);
+        services.settings.apply?.(saved);
+        return saved;
       }),
 
     acceptLink: (rawId) =>

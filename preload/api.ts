@@ -181,6 +181,14 @@ export interface LinkSummary {
   error?: { code: string; message: string; hint?: string };
 }
 
+export interface SettingsView {
+  clipboardClear: 'expiry' | 'timeout';
+  clipboardTimeoutSeconds: number;
+  theme: 'system' | 'light' | 'dark';
+  language?: 'en' | 'de' | 'zh';
+  startAtLogin: boolean;
+}
+
 export interface KeyfobApi {
   appInfo(): Promise<Result<AppInfo>>;
   listAccounts(): Promise<Result<AccountView[]>>;
@@ -210,6 +218,11 @@ export interface KeyfobApi {
   startFlow(kind: 'enroll' | 'login', request: FlowRequest): Promise<Result<{ flowId: string }>>;
   answerFlow(flowId: string, answer: FlowAnswer): Promise<Result<void>>;
   onFlow(listener: (event: FlowEvent) => void): () => void;
+  getSettings(): Promise<Result<SettingsView>>;
+  /** Changes some settings; `language: null` goes back to the system's language. */
+  saveSettings(
+    change: Partial<Omit<SettingsView, 'language'>> & { language?: SettingsView['language'] | null },
+  ): Promise<Result<SettingsView>>;
   /** Adds the accounts of a link handed to the app, once the person said yes. */
   acceptLink(id: string): Promise<Result<ImportReport>>;
   declineLink(id: string): Promise<Result<void>>;
@@ -244,6 +257,8 @@ export const CHANNELS = {
   testPool: 'pools:test',
   startFlow: 'cognito:start',
   answerFlow: 'cognito:answer',
+  getSettings: 'settings:get',
+  saveSettings: 'settings:save',
   acceptLink: 'links:accept',
   declineLink: 'links:decline',
 } as const satisfies Record<InvokeName, string>;

@@ -5,6 +5,7 @@ import { CHANNELS, EVENTS } from '../../preload/api';
 import type { CognitoEngine } from '../cognito/engine';
 import { ProfileStore } from '../cognito/profiles';
 import { createHandlers } from '../ipc';
+import { SettingsStore, type Settings } from '../settings';
 import { startTicker } from '../ticker';
 import { KeytarKeychain, openVault } from '../vault';
 import { dataDirectory } from '../vault/paths';
@@ -87,6 +88,16 @@ function start(): void {
     // Finishes interrupted adds and removals, and lists keys that lost their details, before anything else.
     void vault.recover().catch(() => undefined);
     const profiles = new ProfileStore(dataDirectory(), new KeytarKeychain());
+    const settingsStore = new SettingsStore(dataDirectory());
+    const applySettings = (settings: Settings): void => {
+      codeClipboard.configure({
+        mode: settings.clipboardClear,
+        timeoutMs: settings.clipboardTimeoutSeconds * 1000,
+      });
+      // Only a packaged app can register itself to start at login in a way the OS shows and the user can undo.
+      if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
+    };
+    void settingsStore.get().then(applySettings, () => undefined);
     let engine: CognitoEngine | undefined;
     const send = (channel: string, payload: unknown, latestOnly = false) => {
       const contents = mainContents();
@@ -103,6 +114,7 @@ function start(): void {
         clipboard: codeClipboard,
         onReady: rendererReady,
         links,
+        settings: { store: settingsStore, apply: applySettings },
         qr: {
           decodeImage: async (bytes) => (await import('../qr')).decodeImageBuffer(bytes),
           decodeFrame: async (frame) => (await import('../qr')).decodeRgba(frame),

@@ -9,6 +9,7 @@ import type {
   KeyfobApi,
   LinkSummary,
   Result,
+  SettingsView,
 } from '../../preload/api';
 import { CognitoScreen } from './Cognito';
 import { pickLanguage, STRINGS, type Lang, type Strings } from './strings';
@@ -330,6 +331,103 @@ function ExportDialog({
   );
 }
 
+function SettingsScreen({
+  t,
+  settings,
+  save,
+}: {
+  t: Strings;
+  settings: SettingsView;
+  save: (change: Parameters<KeyfobApi['saveSettings']>[0]) => Promise<SettingsView | undefined>;
+}) {
+  const [seconds, setSeconds] = useState(String(settings.clipboardTimeoutSeconds));
+  return (
+    <div className="settings">
+      <section aria-labelledby="clipboard-title">
+        <h2 id="clipboard-title">{t.clipboardTitle}</h2>
+        <fieldset>
+          <legend>{t.clipboardClear}</legend>
+          <label className="check">
+            <input
+              type="radio"
+              name="clear"
+              checked={settings.clipboardClear === 'expiry'}
+              onChange={() => void save({ clipboardClear: 'expiry' })}
+            />
+            {t.clearOnExpiry}
+          </label>
+          <label className="check">
+            <input
+              type="radio"
+              name="clear"
+              checked={settings.clipboardClear === 'timeout'}
+              onChange={() => void save({ clipboardClear: 'timeout' })}
+            />
+            {t.clearAfter}
+          </label>
+        </fieldset>
+        <label>
+          {t.clearSeconds}
+          <input
+            type="number"
+            min={5}
+            max={600}
+            value={seconds}
+            disabled={settings.clipboardClear !== 'timeout'}
+            aria-describedby="seconds-help"
+            onChange={(e) => {
+              setSeconds(e.target.value);
+              // Saved as soon as it is a usable value; "4" on the way to "45" is not sent.
+              const n = Number(e.target.value);
+              if (Number.isInteger(n) && n >= 5 && n <= 600) void save({ clipboardTimeoutSeconds: n });
+            }}
+          />
+        </label>
+        <p id="seconds-help" className="help">
+          {t.clearSecondsHelp}
+        </p>
+      </section>
+      <section aria-labelledby="look-title">
+        <h2 id="look-title">{t.appearance}</h2>
+        <label>
+          {t.theme}
+          <select
+            value={settings.theme}
+            onChange={(e) => void save({ theme: e.target.value as SettingsView['theme'] })}
+          >
+            <option value="system">{t.themeSystem}</option>
+            <option value="light">{t.themeLight}</option>
+            <option value="dark">{t.themeDark}</option>
+          </select>
+        </label>
+        <label>
+          {t.language}
+          <select
+            value={settings.language ?? ''}
+            onChange={(e) => void save({ language: e.target.value === '' ? null : (e.target.value as Lang) })}
+          >
+            <option value="">{t.languageSystem}</option>
+            <option value="en">English</option>
+            <option value="de">Deutsch</option>
+            <option value="zh">简体中文</option>
+          </select>
+        </label>
+      </section>
+      <section aria-labelledby="start-title">
+        <h2 id="start-title">{t.startTitle}</h2>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.startAtLogin}
+            onChange={(e) => void save({ startAtLogin: e.target.checked })}
+          />
+          {t.startAtLogin}
+        </label>
+      </section>
+    </div>
+  );
+}
+
 // ---- adding ---------------------------------------------------------------------------------------------------
 
 function ReportView({ report, t }: { report: ImportReport; t: Strings }) {
@@ -523,7 +621,7 @@ function AddScreen({
 export function App({ initialLang }: { initialLang?: Lang }) {
   const [lang, setLang] = useState<Lang>(initialLang ?? pickLanguage(navigator.languages));
   const t = STRINGS[lang];
-  const [screen, setScreen] = useState<'accounts' | 'add' | 'cognito'>('accounts');
+  const [screen, setScreen] = useState<'accounts' | 'add' | 'cognito' | 'settings'>('accounts');
   const [hostName, setHostName] = useState('');
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [store] = useState(() => new CodeStore());
@@ -546,9 +644,38 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [dropping, setDropping] = useState(false);
   const [links, setLinks] = useState<LinkSummary[]>([]);
 
+  const [settings, setSettings] = useState<SettingsView | undefined>();
   useEffect(() => {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : lang;
   }, [lang]);
+  useEffect(() => {
+    void window.keyfob.getSettings().then((r) => {
+      if (!r.ok) return;
+      setSettings(r.value);
+      if (r.value.language) setLang(r.value.language);
+    });
+  }, []);
+  useEffect(() => {
+    const theme = settings?.theme ?? 'system';
+    if (theme === 'system') delete document.documentElement.dataset.theme;
+    else document.documentElement.dataset.theme = theme;
+  }, [settings?.theme]);
+  const saveSettings = useCallback(async (change: Parameters<KeyfobApi['saveSettings']>[0]) => {
+    // Shown at once; what main saved (or the old values, if it refused) replaces it when it answers.
+    let before: SettingsView | undefined;
+    setSettings((current) => {
+      before = current;
+      if (!current) return current;
+      const { language, ...rest } = change;
+      const next: SettingsView = { ...current, ...rest };
+      if (language === null) delete next.language;
+      else if (language !== undefined) next.language = language;
+      return next;
+    });
+    const saved = await call(window.keyfob.saveSettings(change), setNotice);
+    setSettings(saved ?? before);
+    return saved;
+  }, []);
 
   const reload = useCallback(async () => {
     const list = await call(window.keyfob.listAccounts(), setNotice);
@@ -661,17 +788,32 @@ export function App({ initialLang }: { initialLang?: Lang }) {
           >
             {t.cognito}
           </button>
+          <button
+            type="button"
+            aria-current={screen === 'settings' ? 'page' : undefined}
+            onClick={() => setScreen('settings')}
+          >
+            {t.settings}
+          </button>
         </nav>
         <div className="tools">
           <label className="visually-hidden" htmlFor="lang">
             {t.language}
           </label>
-          <select id="lang" value={lang} onChange={(e) => setLang(e.target.value as Lang)}>
+          <select
+            id="lang"
+            value={lang}
+            onChange={(e) => {
+              const chosen = e.target.value as Lang;
+              setLang(chosen);
+              void saveSettings({ language: chosen });
+            }}
+          >
             <option value="en">English</option>
             <option value="de">Deutsch</option>
             <option value="zh">简体中文</option>
           </select>
-          {screen === 'cognito' ? null : screen === 'accounts' ? (
+          {screen === 'cognito' || screen === 'settings' ? null : screen === 'accounts' ? (
             <button type="button" className="primary" onClick={() => setScreen('add')}>
               + {t.add}
             </button>
@@ -749,7 +891,9 @@ export function App({ initialLang }: { initialLang?: Lang }) {
       ))}
 
       <main>
-        {screen === 'cognito' ? (
+        {screen === 'settings' ? (
+          settings && <SettingsScreen t={t} settings={settings} save={saveSettings} />
+        ) : screen === 'cognito' ? (
           <CognitoScreen
             t={t}
             hostName={hostName}

@@ -273,6 +273,29 @@ describe('accounts, end to end in Chromium', () => {
     expect(text).toMatch(/^otpauth-migration:\/\/offline\?data=/);
   });
 
+  it('keeps settings: clipboard clearing, theme and language survive a restart', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expectAccessible(page);
+    await app.screenshot('settings-light');
+    await page.getByLabel('after a fixed time').check();
+    await page.getByLabel('Seconds').fill('45');
+    await page.getByLabel('Theme').selectOption('dark');
+    await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await page.getByLabel('Language', { exact: true }).last().selectOption('de');
+    await expect.poll(() => page.getByRole('button', { name: 'Einstellungen' }).isVisible()).toBe(true);
+    const saved = await app.handlers.getSettings();
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { clipboardClear: 'timeout', clipboardTimeoutSeconds: 45, theme: 'dark', language: 'de' },
+    });
+    await page.reload();
+    await expect.poll(() => page.getByRole('button', { name: 'Einstellungen' }).isVisible()).toBe(true);
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    await app.screenshot('settings-dark-de');
+  });
+
   it('renders in German and Simplified Chinese', async () => {
     const de = await open({ locale: 'de-DE' });
     await expect

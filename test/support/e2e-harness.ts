@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHANNELS, type CodeBatch } from '../../preload/api';
 import { describeLink, PendingLinks } from '../../main/app/protocol';
 import { createHandlers, type Handlers } from '../../main/ipc';
+import { SettingsStore } from '../../main/settings';
 import { startTicker } from '../../main/ticker';
 import { CognitoEngine, type EngineOptions } from '../../main/cognito/engine';
 import { ProfileStore } from '../../main/cognito/profiles';
@@ -180,6 +181,7 @@ export async function openApp(
       links.markReady();
     },
     links,
+    settings: { store: new SettingsStore(home) },
     cognito: {
       profiles,
       engine: async () =>

@@ -1,0 +1,125 @@
+import { KeyfobError } from './errors';
+import { JsonStore, type Parsed } from './vault/store';
+
+/** What the person chose in Settings; kept in settings.json beside accounts.json. Never a secret. */
+export interface Settings {
+  /** When a copied code leaves the clipboard: when it expires, or after a fixed time. */
+  clipboardClear: 'expiry' | 'timeout';
+  clipboardTimeoutSeconds: number;
+  theme: 'system' | 'light' | 'dark';
+  /** Unset: follow the system's language. */
+  language?: 'en' | 'de' | 'zh';
+  startAtLogin: boolean;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  clipboardClear: 'expiry',
+  clipboardTimeoutSeconds: 30,
+  theme: 'system',
+  startAtLogin: false,
+};
+
+const SCHEMA = 1;
+
+interface SettingsFile {
+  schema: number;
+  settings: Settings;
+}
+
+function invalid(what: string): KeyfobError {
+  return new KeyfobError(
+    'PARAMS_INVALID',
+    `That ${what} cannot be used.`,
+    'Choose one of the offered values.',
+  );
+}
+
+/** Checks a partial change from the renderer (untrusted) and merges it into `current`. */
+export function mergeSettings(current: Settings, change: unknown): Settings {
+  if (typeof change !== 'object' || change === null || Array.isArray(change)) throw invalid('setting');
+  const c = change as Record<string, unknown>;
+  const next: Settings = { ...current };
+  for (const [key, value] of Object.entries(c)) {
+    switch (key) {
+      case 'clipboardClear':
+        if (value !== 'expiry' && value !== 'timeout') throw invalid('clipboard setting');
+        next.clipboardClear = value;
+        break;
+      case 'clipboardTimeoutSeconds':
+        if (typeof value !== 'number' || !Number.isInteger(value) || value < 5 || value > 600)
+          throw new KeyfobError(
+            'PARAMS_INVALID',
+            'The clipboard time must be between 5 and 600 seconds.',
+            'Choose a time in that range.',
+          );
+        next.clipboardTimeoutSeconds = value;
+        break;
+      case 'theme':
+        if (value !== 'system' && value !== 'light' && value !== 'dark') throw invalid('theme');
+        next.theme = value;
+        break;
+      case 'language':
+        if (value === null) delete next.language;
+        else if (value === 'en' || value === 'de' || value === 'zh') next.language = value;
+        else throw invalid('language');
+        break;
+      case 'startAtLogin':
+        if (typeof value !== 'boolean') throw invalid('start-at-login setting');
+        next.startAtLogin = value;
+        break;
+      default:
+        throw invalid('setting');
+    }
+  }
+  return next;
+}
+
+function parse(text: string): Parsed<SettingsFile> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reason: 'it is not valid JSON' };
+  }
+  const file = json as Partial<SettingsFile> | null;
+  if (!file || typeof file.schema !== 'number') return { ok: false, reason: 'it has no schema version' };
+  if (file.schema > SCHEMA) return { ok: 'newer', schema: file.schema };
+  try {
+    // Unknown or broken values fall back to the defaults one by one, rather than losing every choice.
+    let settings = { ...DEFAULT_SETTINGS };
+    for (const [k, v] of Object.entries(file.settings ?? {})) {
+      try {
+        settings = mergeSettings(settings, { [k]: v });
+      } catch {
+        // keep the default for this one
+      }
+    }
+    return { ok: true, file: { schema: SCHEMA, settings } };
+  } catch {
+    return { ok: false, reason: 'its settings are malformed' };
+  }
+}
+
+export class SettingsStore {
+  private readonly store: JsonStore<SettingsFile>;
+
+  constructor(dir: string) {
+    this.store = new JsonStore(dir, {
+      fileName: 'settings.json',
+      what: 'the settings',
+      parse,
+      empty: () => ({ schema: SCHEMA, settings: { ...DEFAULT_SETTINGS } }),
+    });
+  }
+
+  async get(): Promise<Settings> {
+    return { ...(await this.store.read()).file.settings };
+  }
+
+  async update(change: unknown): Promise<Settings> {
+    return this.store.update((f) => {
+      f.settings = mergeSettings(f.settings, change);
+      return { save: true, value: { ...f.settings } };
+    });
+  }
+}

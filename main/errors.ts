@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'DUPLICATE'
   | 'EXPORT_UNSUPPORTED'
   | 'IO_FAILED'
+  | 'SCREEN_CAPTURE_DENIED'
   // Cognito pool profiles (local)
   | 'PROFILE_INVALID'
   | 'PROFILE_NOT_FOUND'

@@ -60,7 +60,14 @@ export interface Services {
   /** settings.json, and what applies a change in main (the clipboard's clearing, start at login). */
   settings?: { store: SettingsStore; apply?: (settings: Settings) => void };
   /** Links handed to the app, held in main until the person accepts or declines them by id. */
-  links?: { take(id: string): string | undefined; discard(id: string): boolean };
+  links?: {
+    take(id: string): string | undefined;
+    discard(id: string): boolean;
+    /** Offers texts (QR codes found on screen) the same way; returns those queued. */
+    add(texts: readonly unknown[]): unknown[];
+  };
+  /** Every display's picture, as RGBA frames (desktopCapturer in the app). */
+  screen?: { capture(): Promise<Array<{ width: number; height: number; data: Uint8Array }>> };
   /** Called when the renderer says it is ready for pushes. */
   onReady?: () => void;
   /** Copying in the last seconds of a period copies the next code (default 3 s). */
@@ -378,6 +385,27 @@ export function createHandlers(services: Services): Handlers {
     ready: () =>
       result(() => {
         services.onReady?.();
+      }),
+
+    scanScreen: () =>
+      result(async () => {
+        if (!services.screen || !services.links) {
+          throw new KeyfobError('SCREEN_CAPTURE_DENIED', 'Scanning the screen is not available here.');
+        }
+        const frames = await services.screen.capture();
+        const found: string[] = [];
+        for (const frame of frames) found.push(...(await qr().decodeFrame(frame)));
+        const usable = found.filter((t) => /^otpauth(-migration)?:\/\//i.test(t.trim()));
+        if (usable.length === 0) {
+          throw new KeyfobError(
+            'QR_NOT_FOUND',
+            found.length > 0
+              ? 'The QR codes on your screens are not authenticator setup codes.'
+              : `No QR code was found on ${frames.length === 1 ? 'the screen' : `any of the ${frames.length} screens`}.`,
+            'Show the setup QR code fully on a screen (not covered by this window), then scan again.',
+          );
+        }
+        return { found: services.links.add(usable).length };
       }),
 
     getSettings: () =>

@@ -218,6 +218,11 @@ export interface KeyfobApi {
   startFlow(kind: 'enroll' | 'login', request: FlowRequest): Promise<Result<{ flowId: string }>>;
   answerFlow(flowId: string, answer: FlowAnswer): Promise<Result<void>>;
   onFlow(listener: (event: FlowEvent) => void): () => void;
+  /**
+   * Captures every display and decodes every QR code on them in main; what it finds is offered like a link
+   * (onLinks), to accept or decline one by one. Returns how many codes were found.
+   */
+  scanScreen(): Promise<Result<{ found: number }>>;
   getSettings(): Promise<Result<SettingsView>>;
   /** Changes some settings; `language: null` goes back to the system's language. */
   saveSettings(
@@ -257,6 +262,7 @@ export const CHANNELS = {
   testPool: 'pools:test',
   startFlow: 'cognito:start',
   answerFlow: 'cognito:answer',
+  scanScreen: 'screen:scan',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',
   acceptLink: 'links:accept',

@@ -24,6 +24,7 @@ const api: KeyfobApi = {
   testPool: (name) => ipcRenderer.invoke(CHANNELS.testPool, name),
   startFlow: (kind, request) => ipcRenderer.invoke(CHANNELS.startFlow, kind, request),
   answerFlow: (flowId, answer) => ipcRenderer.invoke(CHANNELS.answerFlow, flowId, answer),
+  scanScreen: () => ipcRenderer.invoke(CHANNELS.scanScreen),
   getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings),
   saveSettings: (change) => ipcRenderer.invoke(CHANNELS.saveSettings, change),
   acceptLink: (id) => ipcRenderer.invoke(CHANNELS.acceptLink, id),

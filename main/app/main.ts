@@ -1,4 +1,12 @@
-import { app, BrowserWindow, clipboard, nativeTheme, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  desktopCapturer,
+  nativeTheme,
+  screen as electronScreen,
+  session,
+} from 'electron';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CHANNELS, EVENTS } from '../../preload/api';
@@ -14,6 +22,7 @@ import { isTrustedSender, registerHandlers, RendererOutbox } from './ipc-registe
 import { createPermissionPolicy } from './permissions';
 import { describeLink, PendingLinks, registerProtocols } from './protocol';
 import { rendererUrlFor } from './renderer-url';
+import { captureDisplays } from './screen';
 import { backgroundColor, hardenContents, mainWindowOptions } from './window';
 
 // The composition root: the only module with state, and the only one that wires Electron to the rest.
@@ -115,6 +124,13 @@ function start(): void {
         onReady: rendererReady,
         links,
         settings: { store: settingsStore, apply: applySettings },
+        screen: {
+          capture: () =>
+            captureDisplays({
+              getSources: (options) => desktopCapturer.getSources(options),
+              displays: () => electronScreen.getAllDisplays(),
+            }),
+        },
         qr: {
           decodeImage: async (bytes) => (await import('../qr')).decodeImageBuffer(bytes),
           decodeFrame: async (frame) => (await import('../qr')).decodeRgba(frame),

@@ -13,6 +13,7 @@ import { CHANNELS, type CodeBatch } from '../../preload/api';
 import { describeLink, PendingLinks } from '../../main/app/protocol';
 import { createHandlers, type Handlers } from '../../main/ipc';
 import { SettingsStore } from '../../main/settings';
+import QRCode from 'qrcode';
 import { startTicker } from '../../main/ticker';
 import { CognitoEngine, type EngineOptions } from '../../main/cognito/engine';
 import { ProfileStore } from '../../main/cognito/profiles';
@@ -138,6 +139,11 @@ export async function openApp(
     keychain?: Keychain;
     /** Push code batches every second as the app does (default); the benchmark pushes its own. */
     tick?: boolean;
+    /**
+     * What "the screens" show for Scan screen: each a web page with these QR codes on it, rendered by Chromium
+     * and photographed; the pictures go through the same decoding as a real capture.
+     */
+    screens?: string[][];
   } = {},
 ): Promise<AppUnderTest> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
@@ -182,6 +188,25 @@ export async function openApp(
     },
     links,
     settings: { store: new SettingsStore(home) },
+    screen: {
+      capture: async () => {
+        const frames = [];
+        for (const codes of options.screens ?? []) {
+          const shot = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+          const images = await Promise.all(codes.map((c) => QRCode.toDataURL(c, { margin: 4, width: 220 })));
+          await shot.setContent(
+            `<body style="font-family:sans-serif;background:#f4f4f4"><h1>Set up two-step verification</h1>${images
+              .map((src) => `<img src="${src}" style="margin:24px">`)
+              .join('')}<p>Scan this code with your authenticator app.</p></body>`,
+          );
+          const { readImage } = await import('../../main/qr');
+          const image = readImage(new Uint8Array(await shot.screenshot()));
+          frames.push({ width: image.width, height: image.height, data: new Uint8Array(image.data) });
+          await shot.close();
+        }
+        return frames;
+      },
+    },
     cognito: {
       profiles,
       engine: async () =>

@@ -25,7 +25,7 @@ import { formatOtpauthUri } from './otp/uri';
 import type { Account, ImportOutcome, Vault } from './vault/vault';
 import type { CognitoEngine, Progress } from './cognito/engine';
 import { CognitoFlows, type FlowEvent as EngineFlowEvent } from './cognito/flows';
-import type { PoolProfile, ProfileStore } from './cognito/profiles';
+import { profileView, type PoolProfile, type ProfileStore } from './cognito/profiles';
 import { DEFAULT_SETTINGS, type Settings, type SettingsStore } from './settings';
 
 /** What a handler receives: the renderer's arguments, untrusted until validated. */
@@ -158,18 +158,7 @@ function importReport(collected: CollectedAccounts, outcomes: ImportOutcome[]): 
   };
 }
 
-function poolView(p: PoolProfile): PoolView {
-  return {
-    name: p.name,
-    region: p.region,
-    userPoolId: p.userPoolId,
-    clientId: p.clientId,
-    hasClientSecret: p.hasClientSecret,
-    authFlow: p.authFlow,
-    ...(p.endpoint ? { endpoint: p.endpoint } : {}),
-    ...(p.awsProfile ? { awsProfile: p.awsProfile } : {}),
-  };
-}
+const poolView = (p: PoolProfile): PoolView => profileView(p);
 
 function progressView(p: Progress): FlowProgress | undefined {
   switch (p.type) {

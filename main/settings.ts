@@ -1,16 +1,9 @@
+import type { SettingsView } from '../preload/api';
 import { KeyfobError } from './errors';
 import { JsonStore, type Parsed } from './vault/store';
 
 /** What the person chose in Settings; kept in settings.json beside accounts.json. Never a secret. */
-export interface Settings {
-  /** When a copied code leaves the clipboard: when it expires, or after a fixed time. */
-  clipboardClear: 'expiry' | 'timeout';
-  clipboardTimeoutSeconds: number;
-  theme: 'system' | 'light' | 'dark';
-  /** Unset: follow the system's language. */
-  language?: 'en' | 'de' | 'zh';
-  startAtLogin: boolean;
-}
+export type Settings = SettingsView;
 
 export const DEFAULT_SETTINGS: Settings = {
   clipboardClear: 'expiry',

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { EnrollResult, Progress, Prompts, SignInRequest, Tokens } from '../cognito';
-import { ProfileStore, type PoolProfile } from '../cognito/profiles';
+import { ProfileStore, profileView } from '../cognito/profiles';
 import { KeyfobError } from '../errors';
 import { displayName } from '../otp/types';
 import { KeytarKeychain } from '../vault/keytar-keychain';
@@ -190,19 +190,6 @@ async function signInRequest(
 
 // ---- pool ---------------------------------------------------------------------------------------------------
 
-function profileJson(p: PoolProfile) {
-  return {
-    name: p.name,
-    region: p.region,
-    userPoolId: p.userPoolId,
-    clientId: p.clientId,
-    hasClientSecret: p.hasClientSecret,
-    authFlow: p.authFlow,
-    ...(p.endpoint ? { endpoint: p.endpoint } : {}),
-    ...(p.awsProfile ? { awsProfile: p.awsProfile } : {}),
-  };
-}
-
 async function poolAdd(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse(
     'pool',
@@ -255,7 +242,7 @@ async function poolList(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse('pool', args, { json: { type: 'boolean' } }, 0);
   const pools = await profileStore(io).list();
   if (values.json) {
-    io.stdout(`${JSON.stringify(pools.map(profileJson), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(pools.map(profileView), null, 2)}\n`);
     return EXIT.ok;
   }
   if (pools.length === 0) {

@@ -1,21 +1,12 @@
+import type { FlowAnswer, FlowPrompt } from '../../preload/api';
 import { randomUUID } from 'node:crypto';
 import { KeyfobError, isKeyfobError } from '../errors';
 import type { Account } from '../vault/vault';
 import type { CognitoEngine, Progress, Prompts } from './engine';
 import type { SignInState, Tokens } from './signin';
 
-/** What a person is asked during a flow; answered with `answer(flowId, …)`. */
-export type FlowPrompt =
-  | { kind: 'newPassword'; username: string; requiredAttributes: string[] }
-  | { kind: 'code'; via: 'sms' | 'email'; destination?: string }
-  | { kind: 'verificationCode'; accountId: string };
-
-export type FlowAnswer =
-  | { kind: 'newPassword'; password: string; attributes?: Record<string, string> }
-  | { kind: 'code'; code: string }
-  /** No code typed: Keyfob computes it from the stored key. */
-  | { kind: 'verificationCode'; code?: string }
-  | { kind: 'cancel' };
+// What a person is asked during a flow and how they answer are the renderer's contract too: one definition.
+export type { FlowAnswer, FlowPrompt };
 
 export interface FlowTokens extends Tokens {
   /** The ID and access tokens' claims, decoded (not verified: they came straight from Cognito over TLS). */

@@ -257,3 +257,17 @@ export class ProfileStore {
     return secret;
   }
 }
+
+/** A profile as shown to people and scripts (the app, `keyfob pool list --json`): never the client secret. */
+export function profileView(p: PoolProfile) {
+  return {
+    name: p.name,
+    region: p.region,
+    userPoolId: p.userPoolId,
+    clientId: p.clientId,
+    hasClientSecret: p.hasClientSecret,
+    authFlow: p.authFlow,
+    ...(p.endpoint ? { endpoint: p.endpoint } : {}),
+    ...(p.awsProfile ? { awsProfile: p.awsProfile } : {}),
+  };
+}

@@ -11,6 +11,7 @@ import type {
   Result,
   SettingsView,
 } from '../../preload/api';
+import { CameraScan } from './camera/CameraScan';
 import { CognitoScreen } from './Cognito';
 import { pickLanguage, STRINGS, type Lang, type Strings } from './strings';
 
@@ -476,9 +477,39 @@ function AddScreen({
   const normalised = secret.replace(/[\s-]/g, '').toUpperCase();
   const keyError = normalised !== '' && !BASE32.test(normalised) ? t.keyInvalid : undefined;
   const fileInput = useRef<HTMLInputElement>(null);
+  const [scanning, setScanning] = useState(false);
+  const scanButton = useRef<HTMLButtonElement>(null);
 
   return (
     <div className="add">
+      {scanning && (
+        <CameraScan
+          t={t}
+          onClose={() => {
+            setScanning(false);
+            requestAnimationFrame(() => scanButton.current?.focus());
+          }}
+          onFound={async (text) => {
+            setScanning(false);
+            const report = await call(window.keyfob.addFromText(text), onNotice);
+            if (report) onReport(report);
+          }}
+        />
+      )}
+      <section aria-labelledby="screen-title">
+        <h2 id="screen-title">{t.screenTitle}</h2>
+        <p className="help">{t.screenHelp}</p>
+        <button
+          type="button"
+          className="primary"
+          onClick={async () => {
+            const r = await call(window.keyfob.scanScreen(), onNotice);
+            if (r) onNotice({ kind: 'ok', text: t.screenFound(r.found) });
+          }}
+        >
+          {t.scanScreen}
+        </button>
+      </section>
       <section aria-labelledby="image-title">
         <h2 id="image-title">{t.imageTitle}</h2>
         <p className="help">{t.imageHelp}</p>
@@ -494,9 +525,14 @@ function AddScreen({
             e.target.value = '';
           }}
         />
-        <button type="button" onClick={() => fileInput.current?.click()}>
-          {t.chooseImage}
-        </button>
+        <div className="row-buttons">
+          <button type="button" onClick={() => fileInput.current?.click()}>
+            {t.chooseImage}
+          </button>
+          <button ref={scanButton} type="button" onClick={() => setScanning(true)} disabled={scanning}>
+            {t.cameraScan}
+          </button>
+        </div>
       </section>
 
       <section aria-labelledby="paste-title">

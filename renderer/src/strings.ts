@@ -1,3 +1,5 @@
+import { cameraStrings, type CameraStrings } from './camera/strings';
+
 /** The app's own strings; Cognito's service messages are shown as they come. */
 export type Lang = 'en' | 'de' | 'zh';
 
@@ -45,6 +47,11 @@ const en = {
   digits: 'Digits',
   period: 'Period (seconds)',
   counter: 'Counter',
+  screenTitle: 'From the screen',
+  screenHelp: 'Show the site’s QR code on any of your screens (not covered by this window), then scan.',
+  scanScreen: 'Scan the screen',
+  screenFound: (n: number) =>
+    n === 1 ? 'Found a setup code on the screen.' : `Found ${n} setup codes on the screens.`,
   imageTitle: 'From an image',
   imageHelp: 'Open a screenshot or photo of the QR code, or drop it anywhere on this window.',
   chooseImage: 'Choose image…',
@@ -164,9 +171,10 @@ const en = {
   serviceSaid: 'Cognito said',
 };
 
-export type Strings = typeof en;
+type AppStrings = typeof en;
+export type Strings = AppStrings & CameraStrings;
 
-const de: Strings = {
+const de: AppStrings = {
   ...en,
   accounts: 'Konten',
   add: 'Konto hinzufügen',
@@ -212,6 +220,14 @@ const de: Strings = {
   digits: 'Stellen',
   period: 'Intervall (Sekunden)',
   counter: 'Zähler',
+  screenTitle: 'Vom Bildschirm',
+  screenHelp:
+    'Zeige den QR-Code der Website auf einem deiner Bildschirme (nicht von diesem Fenster verdeckt) und scanne dann.',
+  scanScreen: 'Bildschirm scannen',
+  screenFound: (n) =>
+    n === 1
+      ? 'Ein Einrichtungscode auf dem Bildschirm gefunden.'
+      : `${n} Einrichtungscodes auf den Bildschirmen gefunden.`,
   imageTitle: 'Aus einem Bild',
   imageHelp: 'Öffne einen Screenshot oder ein Foto des QR-Codes oder ziehe es auf dieses Fenster.',
   chooseImage: 'Bild wählen…',
@@ -266,7 +282,7 @@ const de: Strings = {
   tokens: 'Tokens',
 };
 
-const zh: Strings = {
+const zh: AppStrings = {
   ...en,
   accounts: '账户',
   add: '添加账户',
@@ -308,6 +324,10 @@ const zh: Strings = {
   digits: '位数',
   period: '周期（秒）',
   counter: '计数器',
+  screenTitle: '从屏幕添加',
+  screenHelp: '在任一屏幕上显示网站的二维码（不要被此窗口遮挡），然后扫描。',
+  scanScreen: '扫描屏幕',
+  screenFound: (n) => `在屏幕上找到 ${n} 个设置码。`,
   imageTitle: '从图片添加',
   imageHelp: '打开二维码的截图或照片，或将其拖到此窗口。',
   chooseImage: '选择图片…',
@@ -361,7 +381,11 @@ const zh: Strings = {
   tokens: '令牌',
 };
 
-export const STRINGS: Record<Lang, Strings> = { en, de, zh };
+export const STRINGS: Record<Lang, Strings> = {
+  en: { ...en, ...cameraStrings.en },
+  de: { ...de, ...cameraStrings.de },
+  zh: { ...zh, ...cameraStrings.zh },
+};
 
 export function pickLanguage(preferred: readonly string[]): Lang {
   for (const tag of preferred) {

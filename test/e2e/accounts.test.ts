@@ -296,6 +296,30 @@ describe('accounts, end to end in Chromium', () => {
     await app.screenshot('settings-dark-de');
   });
 
+  it('scans every screen and offers each setup code found, one by one', async () => {
+    const second = 'otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail';
+    const app = await open({ screens: [[URI], [second, 'https://example.com/not-a-setup-code']] });
+    const { page } = app;
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByRole('button', { name: 'Scan the screen' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Found 2 setup codes/);
+    const requests = page.getByRole('region', { name: 'Add this account from a link?' });
+    await expect.poll(() => requests.count()).toBe(2);
+    await app.screenshot('screen-scan-light');
+    await requests.first().getByRole('button', { name: 'Add' }).click();
+    await requests.first().getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(async () => (await app.vault.list()).map((a) => a.issuer).sort())
+      .toEqual(['GitHub', 'Mail']);
+
+    const none = await open({ screens: [['https://example.com/only-a-web-link']] });
+    await none.page.getByRole('button', { name: '+ Add account' }).first().click();
+    await none.page.getByRole('button', { name: 'Scan the screen' }).click();
+    await expect
+      .poll(() => none.page.getByRole('alert').textContent())
+      .toMatch(/not authenticator setup codes/);
+  });
+
   it('renders in German and Simplified Chinese', async () => {
     const de = await open({ locale: 'de-DE' });
     await expect

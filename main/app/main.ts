@@ -3,9 +3,12 @@ import {
   BrowserWindow,
   clipboard,
   desktopCapturer,
+  Menu,
+  nativeImage,
   nativeTheme,
   screen as electronScreen,
   session,
+  Tray,
 } from 'electron';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +26,7 @@ import { createPermissionPolicy } from './permissions';
 import { describeLink, PendingLinks, registerProtocols } from './protocol';
 import { rendererUrlFor } from './renderer-url';
 import { captureDisplays } from './screen';
+import { aboutOptions, appMenu, menuLabels, trayMenu } from './menus';
 import { backgroundColor, hardenContents, mainWindowOptions } from './window';
 
 // The composition root: the only module with state, and the only one that wires Electron to the rest.
@@ -114,38 +118,68 @@ function start(): void {
     };
     startTicker({ vault, send: (batch) => send(EVENTS.codes, batch, true) });
     // Handlers first, so the renderer's first call never finds a channel without one.
+    const handlers = createHandlers({
+      vault,
+      version: app.getVersion(),
+      hostName: hostname(),
+      platform: process.platform,
+      clipboard: codeClipboard,
+      onReady: rendererReady,
+      links,
+      settings: { store: settingsStore, apply: applySettings },
+      screen: {
+        capture: () =>
+          captureDisplays({
+            getSources: (options) => desktopCapturer.getSources(options),
+            displays: () => electronScreen.getAllDisplays(),
+          }),
+      },
+      qr: {
+        decodeImage: async (bytes) => (await import('../qr')).decodeImageBuffer(bytes),
+        decodeFrame: async (frame) => (await import('../qr')).decodeRgba(frame),
+      },
+      cognito: {
+        profiles,
+        // The AWS SDK loads with the first Cognito call, not with the window.
+        engine: async () =>
+          (engine ??= new (await import('../cognito/engine')).CognitoEngine({ vault, profiles })),
+        emitFlow: (event) => send(EVENTS.flow, event),
+      },
+    });
     registerHandlers({
-      handlers: createHandlers({
-        vault,
-        version: app.getVersion(),
-        hostName: hostname(),
-        platform: process.platform,
-        clipboard: codeClipboard,
-        onReady: rendererReady,
-        links,
-        settings: { store: settingsStore, apply: applySettings },
-        screen: {
-          capture: () =>
-            captureDisplays({
-              getSources: (options) => desktopCapturer.getSources(options),
-              displays: () => electronScreen.getAllDisplays(),
-            }),
-        },
-        qr: {
-          decodeImage: async (bytes) => (await import('../qr')).decodeImageBuffer(bytes),
-          decodeFrame: async (frame) => (await import('../qr')).decodeRgba(frame),
-        },
-        cognito: {
-          profiles,
-          // The AWS SDK loads with the first Cognito call, not with the window.
-          engine: async () =>
-            (engine ??= new (await import('../cognito/engine')).CognitoEngine({ vault, profiles })),
-          emitFlow: (event) => send(EVENTS.flow, event),
-        },
-      }),
+      handlers,
       channels: CHANNELS,
       isTrustedSender: (event) => isTrustedSender(event, mainContents(), rendererUrl),
     });
+    const labels = menuLabels(app.getLocale());
+    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenu(process.platform, labels)));
+    app.setAboutPanelOptions(aboutOptions(app.getVersion(), process.versions));
+    // The tray (menu bar on macOS): choosing an account copies its code without opening the window.
+    const tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'assets', 'icons', '32x32.png')));
+    tray.setToolTip('Keyfob');
+    let traySignature: string | undefined;
+    const refreshTray = async (): Promise<void> => {
+      const accounts = await vault.list().catch(() => undefined);
+      if (!accounts) return;
+      const signature = accounts.map((a) => `${a.id}|${a.issuer}|${a.label}|${a.status}`).join('\n');
+      if (signature === traySignature) return;
+      traySignature = signature;
+      tray.setContextMenu(
+        Menu.buildFromTemplate(
+          trayMenu(accounts, labels, {
+            copy: (id) => void handlers.copyCode(id),
+            show: () => {
+              if (!window || window.isDestroyed()) createWindow();
+              else showWindow();
+            },
+            quit: () => app.quit(),
+          }),
+        ),
+      );
+    };
+    void refreshTray();
+    // Accounts change from the window and from the CLI alike; a cheap look every few seconds sees both.
+    setInterval(() => void refreshTray(), 3_000).unref();
     nativeTheme.on('updated', () =>
       window?.setBackgroundColor(backgroundColor(nativeTheme.shouldUseDarkColors)),
     );

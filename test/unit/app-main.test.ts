@@ -83,6 +83,9 @@ const fake = vi.hoisted(() => {
     requestSingleInstanceLock: vi.fn(() => state.lock),
     quit: vi.fn(),
     getVersion: () => '9.9.9',
+    getLocale: () => 'de-DE',
+    getAppPath: () => '/opt/keyfob',
+    setAboutPanelOptions: vi.fn(),
     isReady: () => true,
     whenReady: () => Promise.resolve(),
     setAsDefaultProtocolClient: vi.fn(() => true),
@@ -111,6 +114,22 @@ const fake = vi.hoisted(() => {
       on: (_event: string, listener: () => void) => void state.themeListeners.push(listener),
     },
     shell: { openExternal: vi.fn(async () => {}) },
+    Menu: {
+      buildFromTemplate: (template: unknown[]) => ({ template }),
+      setApplicationMenu: vi.fn(),
+    },
+    nativeImage: { createFromPath: (path: string) => ({ path }) },
+    Tray: class {
+      static last: { menus: Array<{ template: Array<{ label?: string }> }>; icon: unknown } | undefined;
+      menus: Array<{ template: Array<{ label?: string }> }> = [];
+      constructor(readonly icon: unknown) {
+        electron.Tray.last = this;
+      }
+      setToolTip() {}
+      setContextMenu(menu: { template: Array<{ label?: string }> }) {
+        this.menus.push(menu);
+      }
+    },
     ipcMain: {
       handle: (channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => {
         if (state.ipc.has(channel)) throw new Error(`second handler for ${channel}`);
@@ -125,7 +144,11 @@ type FakeWindow = InstanceType<(typeof fake)['electron']['BrowserWindow']>;
 
 vi.mock('electron', () => fake.electron);
 vi.mock('../../main/vault', () => ({
-  openVault: () => ({ fake: 'vault', recover: async () => ({ recovered: [], missingSecret: [] }) }),
+  openVault: () => ({
+    fake: 'vault',
+    recover: async () => ({ recovered: [], missingSecret: [] }),
+    list: async () => [],
+  }),
   KeytarKeychain: class {},
 }));
 vi.mock('../../main/cognito/profiles', () => ({ ProfileStore: class {} }));
@@ -374,6 +397,22 @@ describe('main.ts', () => {
     expect(Object.keys(fake.state.services ?? {})).toEqual(
       expect.arrayContaining(['links', 'qr', 'cognito', 'hostName']),
     );
+  });
+
+  it('sets the platform’s menu, an about window with versions, and a tray that lists the accounts', async () => {
+    await start();
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalled();
+    expect(fake.electron.app.setAboutPanelOptions).toHaveBeenCalledWith(
+      expect.objectContaining({
+        applicationVersion: '9.9.9',
+        version: expect.stringMatching(/Electron .* Node/),
+      }),
+    );
+    const tray = fake.electron.Tray.last!;
+    expect(tray.icon).toEqual({ path: '/opt/keyfob/assets/icons/32x32.png' });
+    await vi.waitFor(() => expect(tray.menus.length).toBeGreaterThan(0));
+    // The vault here has no accounts; the German system language gives German labels.
+    expect(tray.menus[0]!.template.map((i) => i.label)).toContain('Noch keine Konten');
   });
 
   it('gives the IPC layer a clipboard that clears its code before the app quits', async () => {

@@ -58,7 +58,13 @@ export interface Services {
   };
   clock?: Clock;
   /** settings.json, and what applies a change in main (the clipboard's clearing, start at login). */
-  settings?: { store: SettingsStore; apply?: (settings: Settings) => void };
+  settings?: {
+    store: SettingsStore;
+    /** Applies a change in main; may report state the renderer shows (the shortcut taken by another app). */
+    apply?: (settings: Settings) => Partial<Settings> | void;
+    /** That state now. */
+    status?: () => Partial<Settings>;
+  };
   /** Links handed to the app, held in main until the person accepts or declines them by id. */
   links?: {
     take(id: string): string | undefined;
@@ -398,14 +404,17 @@ export function createHandlers(services: Services): Handlers {
       }),
 
     getSettings: () =>
-      result(async () => (services.settings ? services.settings.store.get() : { ...DEFAULT_SETTINGS })),
+      result(async () =>
+        services.settings
+          ? { ...(await services.settings.store.get()), ...services.settings.status?.() }
+          : { ...DEFAULT_SETTINGS },
+      ),
 
     saveSettings: (change) =>
       result(async () => {
         if (!services.settings) throw new KeyfobError('IO_FAILED', 'Settings cannot be saved here.');
         const saved = await services.settings.store.update(change);
-        services.settings.apply?.(saved);
-        return saved;
+        return { ...saved, ...(services.settings.apply?.(saved) ?? {}) };
       }),
 
     acceptLink: (rawId) =>

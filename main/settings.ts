@@ -6,6 +6,7 @@ import { JsonStore, type Parsed } from './vault/store';
 export type Settings = SettingsView;
 
 export const DEFAULT_SETTINGS: Settings = {
+  shortcut: 'CommandOrControl+Shift+K',
   clipboardClear: 'expiry',
   clipboardTimeoutSeconds: 30,
   theme: 'system',
@@ -55,6 +56,15 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
         if (value === null) delete next.language;
         else if (value === 'en' || value === 'de' || value === 'zh') next.language = value;
         else throw invalid('language');
+        break;
+      case 'shortcut':
+        if (typeof value !== 'string' || (value !== '' && !validAccelerator(value)))
+          throw new KeyfobError(
+            'PARAMS_INVALID',
+            'A shortcut needs one or more modifier keys and one other key, for example Ctrl+Shift+K.',
+            'Hold the modifiers and press the key, or leave it empty to have no shortcut.',
+          );
+        next.shortcut = value;
         break;
       case 'startAtLogin':
         if (typeof value !== 'boolean') throw invalid('start-at-login setting');
@@ -115,4 +125,19 @@ export class SettingsStore {
       return { save: true, value: { ...f.settings } };
     });
   }
+}
+
+const MODIFIERS =
+  /^(Command|Cmd|Control|Ctrl|CommandOrControl|CmdOrCtrl|Alt|Option|AltGr|Shift|Super|Meta)$/i;
+
+/** An Electron accelerator with at least one modifier and one key: a bare key would swallow typing everywhere. */
+export function validAccelerator(value: string): boolean {
+  const parts = value.split('+').map((p) => p.trim());
+  if (parts.length < 2 || parts.some((p) => p === '')) return false;
+  const key = parts[parts.length - 1]!;
+  return (
+    parts.slice(0, -1).every((p) => MODIFIERS.test(p)) &&
+    !MODIFIERS.test(key) &&
+    /^[\w`~!@#$%^&*()\-=[\]\\;',./]+$/.test(key)
+  );
 }

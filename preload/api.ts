@@ -187,6 +187,10 @@ export interface SettingsView {
   theme: 'system' | 'light' | 'dark';
   language?: 'en' | 'de' | 'zh';
   startAtLogin: boolean;
+  /** The global shortcut that opens the search (an Electron accelerator); '' turns it off. */
+  shortcut: string;
+  /** Read-only, from main: another application holds the shortcut, so it is off. */
+  shortcutTaken?: boolean;
 }
 
 export interface KeyfobApi {
@@ -232,6 +236,8 @@ export interface KeyfobApi {
   acceptLink(id: string): Promise<Result<ImportReport>>;
   declineLink(id: string): Promise<Result<void>>;
   onLinks(listener: (links: LinkSummary[]) => void): () => void;
+  /** The global shortcut was pressed: show the search, ready to type. */
+  onFocusSearch(listener: () => void): () => void;
   /** The renderer is ready for pushes (codes, links). */
   ready(): Promise<Result<void>>;
   /** Code batches, one per second; returns an unsubscribe. */
@@ -239,7 +245,7 @@ export interface KeyfobApi {
 }
 
 /** The request channels; `onCodes` is a push, on EVENTS.codes. */
-export type InvokeName = Exclude<keyof KeyfobApi, 'onCodes' | 'onFlow' | 'onLinks'>;
+export type InvokeName = Exclude<keyof KeyfobApi, 'onCodes' | 'onFlow' | 'onLinks' | 'onFocusSearch'>;
 
 export const CHANNELS = {
   appInfo: 'app:info',
@@ -273,4 +279,5 @@ export const EVENTS = {
   codes: 'codes:tick',
   flow: 'cognito:flow',
   links: 'links:pending',
+  focusSearch: 'app:focus-search',
 } as const;

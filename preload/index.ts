@@ -36,6 +36,13 @@ const api: KeyfobApi = {
       ipcRenderer.removeListener(EVENTS.links, handler);
     };
   },
+  onFocusSearch: (listener) => {
+    const handler = () => listener();
+    ipcRenderer.on(EVENTS.focusSearch, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENTS.focusSearch, handler);
+    };
+  },
   onFlow: (listener) => {
     const handler = (_event: IpcRendererEvent, event: FlowEvent) => listener(event);
     ipcRenderer.on(EVENTS.flow, handler);

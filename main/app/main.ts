@@ -3,6 +3,7 @@ import {
   BrowserWindow,
   clipboard,
   desktopCapturer,
+  globalShortcut,
   Menu,
   nativeImage,
   nativeTheme,
@@ -27,6 +28,7 @@ import { describeLink, PendingLinks, registerProtocols } from './protocol';
 import { rendererUrlFor } from './renderer-url';
 import { captureDisplays } from './screen';
 import { aboutOptions, appMenu, menuLabels, trayMenu } from './menus';
+import { GlobalShortcut, type ShortcutState } from './shortcut';
 import { backgroundColor, hardenContents, mainWindowOptions } from './window';
 
 // The composition root: the only module with state, and the only one that wires Electron to the rest.
@@ -102,13 +104,27 @@ function start(): void {
     void vault.recover().catch(() => undefined);
     const profiles = new ProfileStore(dataDirectory(), new KeytarKeychain());
     const settingsStore = new SettingsStore(dataDirectory());
-    const applySettings = (settings: Settings): void => {
+    // The global shortcut shows the window with its search ready: type, Enter copies the first match.
+    const shortcut = new GlobalShortcut(globalShortcut, () => {
+      if (!window || window.isDestroyed()) createWindow();
+      else {
+        window.show();
+        showWindow();
+      }
+      send(EVENTS.focusSearch, null);
+    });
+    let shortcutState: ShortcutState = { state: 'off' };
+    app.on('will-quit', () => shortcut.dispose());
+    const applySettings = (settings: Settings): Partial<Settings> => {
       codeClipboard.configure({
         mode: settings.clipboardClear,
         timeoutMs: settings.clipboardTimeoutSeconds * 1000,
       });
       // Only a packaged app can register itself to start at login in a way the OS shows and the user can undo.
       if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
+      const registered = 'accelerator' in shortcutState ? shortcutState.accelerator : '';
+      if (settings.shortcut !== registered) shortcutState = shortcut.apply(settings.shortcut);
+      return { shortcutTaken: shortcutState.state === 'conflict' };
     };
     void settingsStore.get().then(applySettings, () => undefined);
     let engine: CognitoEngine | undefined;
@@ -126,7 +142,11 @@ function start(): void {
       clipboard: codeClipboard,
       onReady: rendererReady,
       links,
-      settings: { store: settingsStore, apply: applySettings },
+      settings: {
+        store: settingsStore,
+        apply: applySettings,
+        status: () => ({ shortcutTaken: shortcutState.state === 'conflict' }),
+      },
       screen: {
         capture: () =>
           captureDisplays({

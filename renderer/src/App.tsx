@@ -342,6 +342,7 @@ function SettingsScreen({
   save: (change: Parameters<KeyfobApi['saveSettings']>[0]) => Promise<SettingsView | undefined>;
 }) {
   const [seconds, setSeconds] = useState(String(settings.clipboardTimeoutSeconds));
+  const [shortcut, setShortcut] = useState(settings.shortcut);
   return (
     <div className="settings">
       <section aria-labelledby="clipboard-title">
@@ -413,6 +414,29 @@ function SettingsScreen({
             <option value="zh">简体中文</option>
           </select>
         </label>
+      </section>
+      <section aria-labelledby="shortcut-title">
+        <h2 id="shortcut-title">{t.shortcutTitle}</h2>
+        <label>
+          {t.shortcutLabel}
+          <input
+            value={shortcut}
+            placeholder="CommandOrControl+Shift+K"
+            spellCheck={false}
+            aria-describedby="shortcut-help"
+            onChange={(e) => setShortcut(e.target.value)}
+            onBlur={() => shortcut !== settings.shortcut && void save({ shortcut: shortcut.trim() })}
+            onKeyDown={(e) => e.key === 'Enter' && void save({ shortcut: shortcut.trim() })}
+          />
+        </label>
+        <p id="shortcut-help" className="help">
+          {t.shortcutHelp}
+        </p>
+        {settings.shortcutTaken && (
+          <p className="warning" role="status">
+            {t.shortcutTaken}
+          </p>
+        )}
       </section>
       <section aria-labelledby="start-title">
         <h2 id="start-title">{t.startTitle}</h2>
@@ -723,10 +747,15 @@ export function App({ initialLang }: { initialLang?: Lang }) {
     void window.keyfob.appInfo().then((r) => r.ok && setHostName(r.value.hostName));
     const off = window.keyfob.onCodes((batch: CodeBatch) => store.update(batch));
     const offLinks = window.keyfob.onLinks(setLinks);
+    const offSearch = window.keyfob.onFocusSearch(() => {
+      setScreen('accounts');
+      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input.search')?.focus());
+    });
     void window.keyfob.ready();
     return () => {
       off();
       offLinks();
+      offSearch();
     };
   }, [reload, store]);
 

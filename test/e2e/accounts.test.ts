@@ -203,13 +203,24 @@ describe('accounts, end to end in Chromium', () => {
     await expect.poll(async () => (await app.vault.list()).map((a) => a.issuer)).toEqual(['GitHub']);
   });
 
-  it('searches as you type, and Enter copies the first match', async () => {
+  it('the global shortcut opens the search: type, and Enter copies the first match', async () => {
     const app = await open();
     const { page } = app;
     await app.handlers.addFromText(URI);
     await app.handlers.addFromText('otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail');
     await page.reload();
-    await page.getByRole('searchbox', { name: 'Search accounts' }).fill('mai');
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await app.pressShortcut();
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document
+              .activeElement?.className,
+        ),
+      )
+      .toBe('search');
+    await page.keyboard.type('mai');
     await expect.poll(() => page.locator('li.account').count()).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => app.copied.length).toBe(1);

@@ -69,6 +69,8 @@ export interface AppUnderTest {
   handlers: Handlers;
   /** Hands links to the app, as a browser or another app would. */
   openLinks(links: string[]): void;
+  /** What main does when the global shortcut is pressed. */
+  pressShortcut(): Promise<void>;
   /** Codes the app put on the clipboard, with when they stop being valid. */
   copied: Array<{ code: string; validUntil: number }>;
   service: string;
@@ -102,6 +104,14 @@ const INIT_SCRIPT = (channels: string[]) => {
   };
   Object.defineProperty(globalThis, '__keyfobPushLinks', {
     value: (links: unknown) => linkListeners.forEach((l) => l(links)),
+  });
+  const searchListeners = new Set<() => void>();
+  api.onFocusSearch = (listener: () => void) => {
+    searchListeners.add(listener);
+    return () => searchListeners.delete(listener);
+  };
+  Object.defineProperty(globalThis, '__keyfobFocusSearch', {
+    value: () => searchListeners.forEach((l) => l()),
   });
   const flowListeners = new Set<(event: unknown) => void>();
   api.onFlow = (listener: (event: unknown) => void) => {
@@ -265,6 +275,11 @@ export async function openApp(
     copied,
     service,
     openLinks: (l) => links.add(l),
+    pressShortcut: async () => {
+      await page.evaluate(() =>
+        (globalThis as unknown as { __keyfobFocusSearch: () => void }).__keyfobFocusSearch(),
+      );
+    },
     screenshot: async (name) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },

@@ -114,6 +114,19 @@ const fake = vi.hoisted(() => {
       on: (_event: string, listener: () => void) => void state.themeListeners.push(listener),
     },
     shell: { openExternal: vi.fn(async () => {}) },
+    globalShortcut: {
+      held: new Map<string, () => void>(),
+      register(accelerator: string, callback: () => void) {
+        this.held.set(accelerator, callback);
+        return true;
+      },
+      unregister(accelerator: string) {
+        this.held.delete(accelerator);
+      },
+      isRegistered(accelerator: string) {
+        return this.held.has(accelerator);
+      },
+    },
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: vi.fn(),
@@ -413,6 +426,17 @@ describe('main.ts', () => {
     await vi.waitFor(() => expect(tray.menus.length).toBeGreaterThan(0));
     // The vault here has no accounts; the German system language gives German labels.
     expect(tray.menus[0]!.template.map((i) => i.label)).toContain('Noch keine Konten');
+  });
+
+  it('registers the global shortcut from the settings; pressing it asks the window for its search', async () => {
+    await start();
+    const window = theWindow();
+    rendererSaysReady();
+    await vi.waitFor(() => expect(fake.electron.globalShortcut.held.size).toBe(1));
+    const [accelerator, press] = [...fake.electron.globalShortcut.held.entries()][0]!;
+    expect(accelerator).toBe('CommandOrControl+Shift+K');
+    press();
+    expect(window.webContents.sent.map(([channel]) => channel)).toContain('app:focus-search');
   });
 
   it('gives the IPC layer a clipboard that clears its code before the app quits', async () => {

@@ -236,6 +236,8 @@ beforeEach(() => {
   fake.state.themeListeners.length = 0;
   fake.state.clipboardText = '';
   fake.state.services = undefined;
+  // Each start registers its own shortcut; one left from an earlier test would answer for a window that is gone.
+  fake.electron.globalShortcut.held.clear();
   vi.clearAllMocks();
 });
 afterEach(() => {

@@ -76,6 +76,8 @@ export interface Services {
   screen?: { capture(): Promise<Array<{ width: number; height: number; data: Uint8Array }>> };
   /** Called when the renderer says it is ready for pushes. */
   onReady?: () => void;
+  /** The quick-search palette closed: the window may go back behind the application it came over. */
+  palette?: { dismissed(): void };
   /** Copying in the last seconds of a period copies the next code (default 3 s). */
   nextCodeWithinMs?: number;
 }
@@ -216,6 +218,17 @@ export function createHandlers(services: Services): Handlers {
   const clock = services.clock ?? systemClock;
   const nextWithin = services.nextCodeWithinMs ?? 3000;
 
+  // A removed account's shortcut would otherwise stay registered, copying nothing but an error.
+  const forgetShortcut = async (accountId: string): Promise<void> => {
+    const settings = services.settings;
+    if (!settings) return;
+    const current = await settings.store.get().catch(() => undefined);
+    if (current?.accountShortcuts[accountId] === undefined) return;
+    const { [accountId]: _gone, ...rest } = current.accountShortcuts;
+    const saved = await settings.store.update({ accountShortcuts: rest }).catch(() => undefined);
+    if (saved) settings.apply?.(saved);
+  };
+
   const addTexts = async (texts: Array<{ text: string; where: string }>): Promise<ImportReport> => {
     const collected = collectAccounts(texts);
     if (collected.accounts.length === 0 && collected.refused.length === 0) {
@@ -333,7 +346,12 @@ export function createHandlers(services: Services): Handlers {
         return (await vault.reorder(rawIds.map(id))).map(accountView);
       }),
 
-    removeAccount: (rawId) => result(async () => accountView(await vault.remove(id(rawId)))),
+    removeAccount: (rawId) =>
+      result(async () => {
+        const removed = accountView(await vault.remove(id(rawId)));
+        await forgetShortcut(removed.id);
+        return removed;
+      }),
 
     copyCode: (rawId) =>
       result<CopyResult>(async () => {
@@ -415,6 +433,11 @@ export function createHandlers(services: Services): Handlers {
         if (!services.settings) throw new KeyfobError('IO_FAILED', 'Settings cannot be saved here.');
         const saved = await services.settings.store.update(change);
         return { ...saved, ...(services.settings.apply?.(saved) ?? {}) };
+      }),
+
+    dismissPalette: () =>
+      result(() => {
+        services.palette?.dismissed();
       }),
 
     acceptLink: (rawId) =>

@@ -11,6 +11,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardTimeoutSeconds: 30,
   theme: 'system',
   startAtLogin: false,
+  accountShortcuts: {},
 };
 
 const SCHEMA = 1;
@@ -66,6 +67,9 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
           );
         next.shortcut = value;
         break;
+      case 'accountShortcuts':
+        next.accountShortcuts = accountShortcuts(value);
+        break;
       case 'startAtLogin':
         if (typeof value !== 'boolean') throw invalid('start-at-login setting');
         next.startAtLogin = value;
@@ -74,7 +78,66 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
         throw invalid('setting');
     }
   }
+  // One key combination, one action: the second registration would fail and look like another app's doing.
+  const seen = new Set<string>();
+  const quickSearch = next.shortcut ? acceleratorKey(next.shortcut) : undefined;
+  for (const accelerator of Object.values(next.accountShortcuts)) {
+    const key = acceleratorKey(accelerator);
+    if (key === quickSearch || seen.has(key))
+      throw new KeyfobError(
+        'PARAMS_INVALID',
+        key === quickSearch
+          ? `${accelerator} is both the quick-search shortcut and an account's shortcut.`
+          : `${accelerator} is the shortcut of two accounts.`,
+        'Choose another key combination for one of them.',
+      );
+    seen.add(key);
+  }
   return next;
+}
+
+const ACCOUNT_ID = /^[0-9a-f-]{36}$/;
+
+function accountShortcuts(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('account shortcut');
+  const entries = Object.entries(value as Record<string, unknown>);
+  // Far more than anyone binds; the limit keeps a hostile renderer from growing settings.json without end.
+  if (entries.length > 200) throw invalid('number of account shortcuts');
+  const out: Record<string, string> = {};
+  for (const [account, accelerator] of entries) {
+    if (!ACCOUNT_ID.test(account)) throw invalid('account shortcut');
+    if (typeof accelerator !== 'string' || !validAccelerator(accelerator))
+      throw new KeyfobError(
+        'PARAMS_INVALID',
+        'A shortcut needs one or more modifier keys and one other key, for example Ctrl+Alt+1.',
+        'Hold the modifiers and press the key.',
+      );
+    out[account] = accelerator;
+  }
+  return out;
+}
+
+const ALIASES: Record<string, string> = {
+  cmd: 'command',
+  ctrl: 'control',
+  cmdorctrl: 'commandorcontrol',
+  option: 'alt',
+  meta: 'super',
+};
+
+/**
+ * The same key combination however it is spelled: modifiers in any order, aliases, any case, and
+ * CommandOrControl as the key it is on this platform (Control+Shift+K is CommandOrControl+Shift+K on Linux).
+ */
+export function acceleratorKey(accelerator: string, platform: string = process.platform): string {
+  const parts = accelerator.split('+').map((p) => p.trim().toLowerCase());
+  const key = parts.pop() ?? '';
+  const commandOrControl = platform === 'darwin' ? 'command' : 'control';
+  const modifiers = parts
+    .map((p) => ALIASES[p] ?? p)
+    .map((p) => (p === 'commandorcontrol' ? commandOrControl : p))
+    .sort();
+  return [...new Set(modifiers), key].join('+');
 }
 
 function parse(text: string): Parsed<SettingsFile> {

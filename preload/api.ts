@@ -191,6 +191,10 @@ export interface SettingsView {
   shortcut: string;
   /** Read-only, from main: another application holds the shortcut, so it is off. */
   shortcutTaken?: boolean;
+  /** Shortcuts that copy one account's code without opening anything: account id → accelerator. */
+  accountShortcuts: Record<string, string>;
+  /** Read-only, from main: the accounts whose shortcut another application holds (so it is off). */
+  accountShortcutsTaken?: string[];
 }
 
 export interface KeyfobApi {
@@ -236,8 +240,13 @@ export interface KeyfobApi {
   acceptLink(id: string): Promise<Result<ImportReport>>;
   declineLink(id: string): Promise<Result<void>>;
   onLinks(listener: (links: LinkSummary[]) => void): () => void;
-  /** The global shortcut was pressed: show the search, ready to type. */
+  /** The global shortcut was pressed: show the quick-search palette, ready to type. */
   onFocusSearch(listener: () => void): () => void;
+  /**
+   * The palette closed (a code copied, or Escape): when the shortcut brought the window up from behind other
+   * applications, it goes back out of the way, so the person is where they were with the code to paste.
+   */
+  dismissPalette(): Promise<Result<void>>;
   /** The renderer is ready for pushes (codes, links). */
   ready(): Promise<Result<void>>;
   /** Code batches, one per second; returns an unsubscribe. */
@@ -273,6 +282,7 @@ export const CHANNELS = {
   saveSettings: 'settings:save',
   acceptLink: 'links:accept',
   declineLink: 'links:decline',
+  dismissPalette: 'app:palette-dismiss',
 } as const satisfies Record<InvokeName, string>;
 
 export const EVENTS = {

@@ -29,6 +29,7 @@ const api: KeyfobApi = {
   saveSettings: (change) => ipcRenderer.invoke(CHANNELS.saveSettings, change),
   acceptLink: (id) => ipcRenderer.invoke(CHANNELS.acceptLink, id),
   declineLink: (id) => ipcRenderer.invoke(CHANNELS.declineLink, id),
+  dismissPalette: () => ipcRenderer.invoke(CHANNELS.dismissPalette),
   onLinks: (listener) => {
     const handler = (_event: IpcRendererEvent, links: LinkSummary[]) => listener(links);
     ipcRenderer.on(EVENTS.links, handler);

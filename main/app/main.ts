@@ -7,6 +7,7 @@ import {
   Menu,
   nativeImage,
   nativeTheme,
+  Notification,
   screen as electronScreen,
   session,
   Tray,
@@ -28,7 +29,8 @@ import { describeLink, PendingLinks, registerProtocols } from './protocol';
 import { rendererUrlFor } from './renderer-url';
 import { captureDisplays } from './screen';
 import { aboutOptions, appMenu, menuLabels, trayMenu } from './menus';
-import { GlobalShortcut, type ShortcutState } from './shortcut';
+import { PaletteReturn } from './palette';
+import { shortcutStatus, Shortcuts, wantedShortcuts, type ShortcutState } from './shortcut';
 import { backgroundColor, hardenContents, mainWindowOptions } from './window';
 
 // The composition root: the only module with state, and the only one that wires Electron to the rest.
@@ -92,6 +94,7 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
+    const labels = menuLabels(app.getLocale());
     const policy = createPermissionPolicy({ rendererUrl, mainContents });
     session.defaultSession.setPermissionRequestHandler(policy.request);
     session.defaultSession.setPermissionCheckHandler(policy.check);
@@ -104,17 +107,32 @@ function start(): void {
     void vault.recover().catch(() => undefined);
     const profiles = new ProfileStore(dataDirectory(), new KeytarKeychain());
     const settingsStore = new SettingsStore(dataDirectory());
-    // The global shortcut shows the window with its search ready: type, Enter copies the first match.
-    const shortcut = new GlobalShortcut(globalShortcut, () => {
+    // The quick-search shortcut brings the window up with its palette open: type, Enter copies.
+    const paletteReturn = new PaletteReturn(process.platform, () => app.hide());
+    const openPalette = (): void => {
+      paletteReturn.opening(window);
       if (!window || window.isDestroyed()) createWindow();
       else {
         window.show();
         showWindow();
       }
       send(EVENTS.focusSearch, null);
-    });
-    let shortcutState: ShortcutState = { state: 'off' };
-    app.on('will-quit', () => shortcut.dispose());
+    };
+    // An account's own shortcut copies its code without opening anything; a notification says what happened.
+    const copyByShortcut = async (id: string): Promise<void> => {
+      const copied = await handlers.copyCode(id);
+      const account = await vault.get(id).catch(() => undefined);
+      const name = account ? [account.issuer, account.label].filter(Boolean).join(' · ') : '';
+      if (!Notification.isSupported()) return;
+      // Never the code itself: notifications are shown on lock screens and kept in notification centres.
+      const body = copied.ok
+        ? `${labels.copied} ${name}${copied.value.next ? `\n${labels.copiedNext}` : ''}`
+        : `${copied.error.message} ${copied.error.hint ?? ''}`.trim();
+      new Notification({ title: copied.ok ? 'Keyfob' : labels.copyFailed, body, silent: true }).show();
+    };
+    const shortcuts = new Shortcuts(globalShortcut);
+    let shortcutStates = new Map<string, ShortcutState>();
+    app.on('will-quit', () => shortcuts.dispose());
     const applySettings = (settings: Settings): Partial<Settings> => {
       codeClipboard.configure({
         mode: settings.clipboardClear,
@@ -122,9 +140,10 @@ function start(): void {
       });
       // Only a packaged app can register itself to start at login in a way the OS shows and the user can undo.
       if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
-      const registered = 'accelerator' in shortcutState ? shortcutState.accelerator : '';
-      if (settings.shortcut !== registered) shortcutState = shortcut.apply(settings.shortcut);
-      return { shortcutTaken: shortcutState.state === 'conflict' };
+      shortcutStates = shortcuts.apply(
+        wantedShortcuts(settings, { openPalette, copy: (id) => void copyByShortcut(id) }),
+      );
+      return shortcutStatus(shortcutStates);
     };
     void settingsStore.get().then(applySettings, () => undefined);
     let engine: CognitoEngine | undefined;
@@ -141,11 +160,12 @@ function start(): void {
       platform: process.platform,
       clipboard: codeClipboard,
       onReady: rendererReady,
+      palette: { dismissed: () => paletteReturn.dismissed(window) },
       links,
       settings: {
         store: settingsStore,
         apply: applySettings,
-        status: () => ({ shortcutTaken: shortcutState.state === 'conflict' }),
+        status: () => shortcutStatus(shortcutStates),
       },
       screen: {
         capture: () =>
@@ -171,7 +191,6 @@ function start(): void {
       channels: CHANNELS,
       isTrustedSender: (event) => isTrustedSender(event, mainContents(), rendererUrl),
     });
-    const labels = menuLabels(app.getLocale());
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenu(process.platform, labels)));
     app.setAboutPanelOptions(aboutOptions(app.getVersion(), process.versions));
     // The tray (menu bar on macOS): choosing an account copies its code without opening the window.

@@ -11,6 +11,9 @@ const LABELS = {
     about: 'About Keyfob',
     noAccounts: 'No accounts yet',
     copy: 'Copy the code of',
+    copied: 'Code copied:',
+    copiedNext: 'The code was about to change, so the next one was copied.',
+    copyFailed: 'Keyfob could not copy a code',
   },
   de: {
     show: 'Keyfob zeigen',
@@ -18,6 +21,9 @@ const LABELS = {
     about: 'Über Keyfob',
     noAccounts: 'Noch keine Konten',
     copy: 'Code kopieren von',
+    copied: 'Code kopiert:',
+    copiedNext: 'Der Code lief gleich ab, deshalb wurde der nächste kopiert.',
+    copyFailed: 'Keyfob konnte keinen Code kopieren',
   },
   zh: {
     show: '显示 Keyfob',
@@ -25,6 +31,9 @@ const LABELS = {
     about: '关于 Keyfob',
     noAccounts: '还没有账户',
     copy: '复制验证码：',
+    copied: '已复制验证码：',
+    copiedNext: '当前验证码即将过期，已复制下一个验证码。',
+    copyFailed: 'Keyfob 无法复制验证码',
   },
 };
 

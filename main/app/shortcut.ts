@@ -12,32 +12,77 @@ export interface ShortcutRegistry {
 export type ShortcutState =
   { state: 'off' } | { state: 'on'; accelerator: string } | { state: 'conflict'; accelerator: string };
 
+export interface WantedShortcut {
+  accelerator: string;
+  onPress: () => void;
+}
+
 /**
- * Owns the one global shortcut: registers the chosen accelerator, and when another application already holds
- * it, leaves it off and says so rather than fighting for it.
+ * Owns every global shortcut Keyfob holds (the quick search, and one per account that has one), by name.
+ * Each `apply` states the whole wanted set: what is no longer wanted or changed keys is released first (so two
+ * accounts can swap keys), what another application already holds is left off and reported rather than fought
+ * for, and a shortcut that was taken is tried again, since the other application may have let it go.
  */
-export class GlobalShortcut {
-  private current: string | undefined;
+export class Shortcuts {
+  private readonly held = new Map<string, string>();
+  private disposed = false;
 
-  constructor(
-    private readonly registry: ShortcutRegistry,
-    private readonly onPress: () => void,
-  ) {}
+  constructor(private readonly registry: ShortcutRegistry) {}
 
-  apply(accelerator: string | undefined): ShortcutState {
-    if (this.current) {
-      this.registry.unregister(this.current);
-      this.current = undefined;
+  apply(wanted: ReadonlyMap<string, WantedShortcut>): Map<string, ShortcutState> {
+    for (const [name, accelerator] of [...this.held]) {
+      if (wanted.get(name)?.accelerator === accelerator) continue;
+      this.registry.unregister(accelerator);
+      this.held.delete(name);
     }
-    if (!accelerator) return { state: 'off' };
-    if (!validAccelerator(accelerator)) return { state: 'conflict', accelerator };
-    const ok = this.registry.register(accelerator, this.onPress);
-    if (!ok || !this.registry.isRegistered(accelerator)) return { state: 'conflict', accelerator };
-    this.current = accelerator;
-    return { state: 'on', accelerator };
+    const states = new Map<string, ShortcutState>();
+    for (const [name, { accelerator, onPress }] of wanted) {
+      // Settings read late (the app quitting as it starts) must not register keys nobody will release.
+      if (!accelerator || this.disposed) {
+        states.set(name, { state: 'off' });
+      } else if (this.held.get(name) === accelerator) {
+        states.set(name, { state: 'on', accelerator });
+      } else if (!validAccelerator(accelerator) || !this.registry.register(accelerator, onPress)) {
+        states.set(name, { state: 'conflict', accelerator });
+      } else if (!this.registry.isRegistered(accelerator)) {
+        states.set(name, { state: 'conflict', accelerator });
+      } else {
+        this.held.set(name, accelerator);
+        states.set(name, { state: 'on', accelerator });
+      }
+    }
+    return states;
   }
 
   dispose(): void {
-    this.apply(undefined);
+    this.apply(new Map());
+    this.disposed = true;
   }
+}
+
+/** The shortcuts the settings ask for: the quick search, and each account's own. */
+export function wantedShortcuts(
+  settings: { shortcut: string; accountShortcuts: Record<string, string> },
+  actions: { openPalette(): void; copy(accountId: string): void },
+): Map<string, WantedShortcut> {
+  const wanted = new Map<string, WantedShortcut>([
+    ['search', { accelerator: settings.shortcut, onPress: actions.openPalette }],
+  ]);
+  for (const [id, accelerator] of Object.entries(settings.accountShortcuts)) {
+    wanted.set(`account:${id}`, { accelerator, onPress: () => actions.copy(id) });
+  }
+  return wanted;
+}
+
+/** What the settings screen shows of them: which are off because another application holds the keys. */
+export function shortcutStatus(states: ReadonlyMap<string, ShortcutState>): {
+  shortcutTaken: boolean;
+  accountShortcutsTaken: string[];
+} {
+  return {
+    shortcutTaken: states.get('search')?.state === 'conflict',
+    accountShortcutsTaken: [...states]
+      .filter(([name, state]) => name.startsWith('account:') && state.state === 'conflict')
+      .map(([name]) => name.slice('account:'.length)),
+  };
 }

@@ -13,6 +13,10 @@ import type {
 } from '../../preload/api';
 import { CameraScan } from './camera/CameraScan';
 import { CognitoScreen } from './Cognito';
+import { displayAccelerator } from './accelerator';
+import { accountName as name, groupCode } from './format';
+import { Palette } from './Palette';
+import { ShortcutField } from './ShortcutField';
 import { pickLanguage, STRINGS, type Lang, type Strings } from './strings';
 
 declare global {
@@ -22,17 +26,6 @@ declare global {
 }
 
 type Notice = { kind: 'ok' | 'error'; text: string; hint?: string | undefined };
-
-function name(a: { issuer: string; label: string }): string {
-  return a.issuer ? `${a.issuer} (${a.label})` : a.label;
-}
-
-/** 123 456, 1234 5678: easier to read aloud and to type. */
-export function groupCode(code: string): string {
-  if (code.length < 6) return code;
-  const half = Math.ceil(code.length / 2);
-  return `${code.slice(0, half)} ${code.slice(half)}`;
-}
 
 function errorNotice(error: ErrorInfo): Notice {
   return { kind: 'error', text: error.message, hint: error.hint };
@@ -94,11 +87,18 @@ const AccountRow = memo(function AccountRow({
   onReveal,
   onHotp,
   onMove,
+  onShortcut,
+  shortcut,
+  mac,
 }: {
   account: AccountView;
   store: CodeStore;
   hotpCode: string | undefined;
   t: Strings;
+  /** Its own global shortcut, and whether another application holds it (so it is off). */
+  shortcut: { accelerator: string; taken: boolean } | undefined;
+  mac: boolean;
+  onShortcut: () => void;
   onCopy: () => void;
   onRename: () => void;
   onResume: () => void;
@@ -141,6 +141,14 @@ const AccountRow = memo(function AccountRow({
               {t.pending}
             </span>
           )}
+          {shortcut && (
+            <kbd
+              className={shortcut.taken ? 'taken' : undefined}
+              title={shortcut.taken ? t.accountShortcutTaken : undefined}
+            >
+              {displayAccelerator(shortcut.accelerator, mac)}
+            </kbd>
+          )}
         </span>
         <span className="code" id={`code-${account.id}`} aria-live="off">
           {code ? groupCode(code.code) : account.type === 'hotp' ? '••• •••' : ''}
@@ -177,6 +185,7 @@ const AccountRow = memo(function AccountRow({
                 ]
               : [
                   [t.rename, onRename],
+                  ...(account.type === 'hotp' ? [] : [[t.accountShortcut, onShortcut]]),
                   [t.reveal, onReveal],
                   [t.remove, onRemove],
                 ]
@@ -230,6 +239,68 @@ function RenameDialog({
           {t.account}
           <input value={label} onChange={(e) => setLabel(e.target.value)} required />
         </label>
+        <div className="actions">
+          <button type="button" onClick={onClose}>
+            {t.cancel}
+          </button>
+          <button type="submit" className="primary">
+            {t.save}
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}
+
+function ShortcutDialog({
+  account,
+  current,
+  mac,
+  t,
+  onSave,
+  onClose,
+}: {
+  account: AccountView;
+  current: string;
+  mac: boolean;
+  t: Strings;
+  /** Resolves to the error to show, or undefined once saved. */
+  onSave: (accelerator: string) => Promise<ErrorInfo | undefined>;
+  onClose: () => void;
+}) {
+  const [accelerator, setAccelerator] = useState(current);
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  return (
+    <Dialog title={t.accountShortcutTitle(name(account))} onClose={onClose}>
+      <form
+        method="dialog"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const failed = await onSave(accelerator);
+          if (failed) setError(failed);
+          else onClose();
+        }}
+      >
+        <label htmlFor="account-shortcut">{t.accountShortcutLabel}</label>
+        <ShortcutField
+          id="account-shortcut"
+          value={accelerator}
+          mac={mac}
+          t={t}
+          describedBy="account-shortcut-help"
+          onChange={(a) => {
+            setAccelerator(a);
+            setError(undefined);
+          }}
+        />
+        <p id="account-shortcut-help" className="help">
+          {t.accountShortcutHelp}
+        </p>
+        {error && (
+          <p className="field-error" role="alert">
+            {error.message} {error.hint}
+          </p>
+        )}
         <div className="actions">
           <button type="button" onClick={onClose}>
             {t.cancel}
@@ -335,14 +406,15 @@ function ExportDialog({
 function SettingsScreen({
   t,
   settings,
+  mac,
   save,
 }: {
   t: Strings;
   settings: SettingsView;
+  mac: boolean;
   save: (change: Parameters<KeyfobApi['saveSettings']>[0]) => Promise<SettingsView | undefined>;
 }) {
   const [seconds, setSeconds] = useState(String(settings.clipboardTimeoutSeconds));
-  const [shortcut, setShortcut] = useState(settings.shortcut);
   return (
     <div className="settings">
       <section aria-labelledby="clipboard-title">
@@ -417,18 +489,15 @@ function SettingsScreen({
       </section>
       <section aria-labelledby="shortcut-title">
         <h2 id="shortcut-title">{t.shortcutTitle}</h2>
-        <label>
-          {t.shortcutLabel}
-          <input
-            value={shortcut}
-            placeholder="CommandOrControl+Shift+K"
-            spellCheck={false}
-            aria-describedby="shortcut-help"
-            onChange={(e) => setShortcut(e.target.value)}
-            onBlur={() => shortcut !== settings.shortcut && void save({ shortcut: shortcut.trim() })}
-            onKeyDown={(e) => e.key === 'Enter' && void save({ shortcut: shortcut.trim() })}
-          />
-        </label>
+        <label htmlFor="search-shortcut">{t.shortcutLabel}</label>
+        <ShortcutField
+          id="search-shortcut"
+          value={settings.shortcut}
+          mac={mac}
+          t={t}
+          describedBy="shortcut-help"
+          onChange={(shortcut) => void save({ shortcut })}
+        />
         <p id="shortcut-help" className="help">
           {t.shortcutHelp}
         </p>
@@ -683,6 +752,9 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const t = STRINGS[lang];
   const [screen, setScreen] = useState<'accounts' | 'add' | 'cognito' | 'settings'>('accounts');
   const [hostName, setHostName] = useState('');
+  const [mac, setMac] = useState(false);
+  const [palette, setPalette] = useState(false);
+  const [shortcutFor, setShortcutFor] = useState<AccountView | undefined>();
   const [accounts, setAccounts] = useState<AccountView[] | undefined>();
   const [store] = useState(() => new CodeStore());
   const [query, setQuery] = useState('');
@@ -744,12 +816,17 @@ export function App({ initialLang }: { initialLang?: Lang }) {
 
   useEffect(() => {
     void reload();
-    void window.keyfob.appInfo().then((r) => r.ok && setHostName(r.value.hostName));
+    void window.keyfob.appInfo().then((r) => {
+      if (!r.ok) return;
+      setHostName(r.value.hostName);
+      setMac(r.value.platform === 'darwin');
+    });
     const off = window.keyfob.onCodes((batch: CodeBatch) => store.update(batch));
     const offLinks = window.keyfob.onLinks(setLinks);
     const offSearch = window.keyfob.onFocusSearch(() => {
-      setScreen('accounts');
-      requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input.search')?.focus());
+      // The list may have changed from the command line since the window last looked.
+      void reload();
+      setPalette(true);
     });
     void window.keyfob.ready();
     return () => {
@@ -957,7 +1034,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
 
       <main>
         {screen === 'settings' ? (
-          settings && <SettingsScreen t={t} settings={settings} save={saveSettings} />
+          settings && <SettingsScreen t={t} settings={settings} mac={mac} save={saveSettings} />
         ) : screen === 'cognito' ? (
           <CognitoScreen
             t={t}
@@ -1046,6 +1123,16 @@ export function App({ initialLang }: { initialLang?: Lang }) {
                   onRemove={() => setRemoving(a)}
                   onReveal={() => setRevealing(a)}
                   onMove={(d) => void move(a.id, d)}
+                  onShortcut={() => setShortcutFor(a)}
+                  mac={mac}
+                  shortcut={
+                    settings?.accountShortcuts[a.id]
+                      ? {
+                          accelerator: settings.accountShortcuts[a.id]!,
+                          taken: settings.accountShortcutsTaken?.includes(a.id) ?? false,
+                        }
+                      : undefined
+                  }
                 />
               ))}
             </ul>
@@ -1127,6 +1214,46 @@ export function App({ initialLang }: { initialLang?: Lang }) {
               );
               setExported({ codes, excluded: r.excluded });
             }
+          }}
+        />
+      )}
+      {shortcutFor && settings && (
+        <ShortcutDialog
+          account={shortcutFor}
+          current={settings.accountShortcuts[shortcutFor.id] ?? ''}
+          mac={mac}
+          t={t}
+          onClose={() => setShortcutFor(undefined)}
+          onSave={async (accelerator) => {
+            const { [shortcutFor.id]: _old, ...others } = settings.accountShortcuts;
+            const r = await window.keyfob.saveSettings({
+              accountShortcuts: accelerator ? { ...others, [shortcutFor.id]: accelerator } : others,
+            });
+            if (!r.ok) return r.error;
+            setSettings(r.value);
+            if (accelerator && r.value.accountShortcutsTaken?.includes(shortcutFor.id)) {
+              return { code: 'SHORTCUT_TAKEN', message: t.accountShortcutTaken, hint: '' };
+            }
+            return undefined;
+          }}
+        />
+      )}
+      {palette && accounts && (
+        <Palette
+          accounts={accounts}
+          store={store}
+          t={t}
+          onClose={() => {
+            setPalette(false);
+            void window.keyfob.dismissPalette();
+          }}
+          onCopy={async (account) => {
+            const r = await window.keyfob.copyCode(account.id);
+            if (!r.ok) return r.error;
+            setNotice({ kind: 'ok', text: r.value.next ? t.copiedNext : t.copied });
+            setPalette(false);
+            void window.keyfob.dismissPalette();
+            return undefined;
           }}
         />
       )}

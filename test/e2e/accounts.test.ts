@@ -203,29 +203,98 @@ describe('accounts, end to end in Chromium', () => {
     await expect.poll(async () => (await app.vault.list()).map((a) => a.issuer)).toEqual(['GitHub']);
   });
 
-  it('the global shortcut opens the search: type, and Enter copies the first match', async () => {
+  it('the global shortcut opens the quick search: type, arrows choose, Enter copies, and the window steps back', async () => {
     const app = await open();
     const { page } = app;
+    const BOB = 'GEZDGNBVGY3TQOJQ';
     await app.handlers.addFromText(URI);
-    await app.handlers.addFromText('otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail');
+    await app.handlers.addFromText('otpauth://totp/Mail:ada?secret=MFRGGZDFMZTWQ2LK&issuer=Mail');
+    await app.handlers.addFromText(`otpauth://totp/Mail:bob?secret=${BOB}&issuer=Mail`);
     await page.reload();
     await page.getByRole('button', { name: 'Settings' }).click();
     await app.pressShortcut();
-    await expect
-      .poll(() =>
-        page.evaluate(
-          () =>
-            (globalThis as unknown as { document: { activeElement: { className: string } | null } }).document
-              .activeElement?.className,
-        ),
-      )
-      .toBe('search');
-    await page.keyboard.type('mai');
-    await expect.poll(() => page.locator('li.account').count()).toBe(1);
+    const palette = page.getByRole('dialog', { name: 'Quick search' });
+    await expect.poll(() => palette.isVisible()).toBe(true);
+    // The search field has the keyboard at once.
+    await page.keyboard.type('mail');
+    await expect.poll(() => palette.getByRole('option').count()).toBe(2);
+    await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain('ada');
+    await expectAccessible(page);
+    await app.screenshot('palette-light');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain('bob');
     await page.keyboard.press('Enter');
     await expect.poll(() => app.copied.length).toBe(1);
-    const mail = codeAt('GEZDGNBVGY3TQOJQ', defaultParams('totp'), Date.now());
-    expect([mail.code, mail.next]).toContain(app.copied[0]!.code);
+    const bob = codeAt(BOB, defaultParams('totp'), Date.now());
+    expect([bob.code, bob.next]).toContain(app.copied[0]!.code);
+    await expect.poll(() => palette.isVisible()).toBe(false);
+    expect(app.paletteDismissed()).toBe(1);
+    // Words in any order; nothing matching says so; Escape closes without copying.
+    await app.pressShortcut();
+    await expect.poll(() => palette.isVisible()).toBe(true);
+    await page.keyboard.type('ada git');
+    await expect.poll(() => palette.getByRole('option').count()).toBe(1);
+    await page.keyboard.type('zzz');
+    await expect.poll(() => palette.getByText('No account matches.').isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => palette.isVisible()).toBe(false);
+    expect(app.paletteDismissed()).toBe(2);
+    expect(app.copied).toHaveLength(1);
+  });
+
+  it('gives an account its own shortcut, which copies its code without opening anything', async () => {
+    const app = await open({ shortcutsTaken: ['Control+Alt+9'] });
+    const { page } = app;
+    await app.handlers.addFromText(URI);
+    await page.reload();
+    const setShortcut = async (keys: string) => {
+      await page.getByRole('button', { name: 'More actions for GitHub (ada@example.com)' }).click();
+      await page.getByRole('menuitem', { name: 'Shortcut…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Shortcut for GitHub (ada@example.com)' });
+      await dialog.getByLabel('Keys that copy this code').focus();
+      await page.keyboard.press(keys);
+      return dialog;
+    };
+    // A key without a modifier would swallow it everywhere: refused while recording.
+    let dialog = await setShortcut('Shift+A');
+    await expect.poll(() => dialog.getByText('Hold Ctrl, Alt or Command').isVisible()).toBe(true);
+    await page.keyboard.press('Control+Alt+1');
+    await expect.poll(() => dialog.getByLabel('Keys that copy this code').inputValue()).toBe('Ctrl+Alt+1');
+    await expectAccessible(page);
+    await app.screenshot('account-shortcut-light');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    await expect.poll(() => page.locator('li.account kbd').textContent()).toBe('Ctrl+Alt+1');
+    const [account] = await app.vault.list();
+    expect(await app.handlers.getSettings()).toMatchObject({
+      ok: true,
+      value: { accountShortcuts: { [account!.id]: 'Control+Alt+1' } },
+    });
+    // Pressed anywhere: the code is copied, the window is not involved.
+    expect(app.pressKeys('Control+Alt+1')).toBe(true);
+    await expect.poll(() => app.copied.length).toBe(1);
+    const { code, next } = currentCode(SECRET);
+    expect([code, next]).toContain(app.copied[0]!.code);
+    // The quick search's keys are not free, and saying so keeps the dialog open with nothing changed.
+    dialog = await setShortcut('Control+Shift+K');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').filter({ hasText: 'both the quick-search shortcut' }).isVisible())
+      .toBe(true);
+    // Keys another application holds: saved, but off, and the row says so.
+    await dialog.getByLabel('Keys that copy this code').focus();
+    await page.keyboard.press('Control+Alt+9');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect
+      .poll(() => dialog.getByRole('alert').filter({ hasText: 'Another application' }).isVisible())
+      .toBe(true);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect.poll(() => page.locator('li.account kbd.taken').textContent()).toBe('Ctrl+Alt+9');
+    expect(app.pressKeys('Control+Alt+9')).toBe(false);
+    expect(app.pressKeys('Control+Alt+1')).toBe(false);
+    // Deleting the account frees its keys.
+    await app.handlers.removeAccount(account!.id);
+    expect(await app.handlers.getSettings()).toMatchObject({ value: { accountShortcuts: {} } });
   });
 
   it('asks before adding from an otpauth:// link handed to the app', async () => {
@@ -292,15 +361,34 @@ describe('accounts, end to end in Chromium', () => {
     await app.screenshot('settings-light');
     await page.getByLabel('after a fixed time').check();
     await page.getByLabel('Seconds').fill('45');
+    await page.getByLabel('Keys that open the quick search from anywhere').focus();
+    await page.keyboard.press('Control+Alt+K');
+    await expect
+      .poll(async () => {
+        const r = await app.handlers.getSettings();
+        return r.ok && r.value.shortcut;
+      })
+      .toBe('Control+Alt+K');
+    expect(await page.getByLabel('Keys that open the quick search from anywhere').inputValue()).toBe(
+      'Ctrl+Alt+K',
+    );
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.getByLabel('Language', { exact: true }).last().selectOption('de');
     await expect.poll(() => page.getByRole('button', { name: 'Einstellungen' }).isVisible()).toBe(true);
-    const saved = await app.handlers.getSettings();
-    expect(saved).toMatchObject({
-      ok: true,
-      value: { clipboardClear: 'timeout', clipboardTimeoutSeconds: 45, theme: 'dark', language: 'de' },
-    });
+    // Saved as each choice is made; the last may still be on its way.
+    await expect
+      .poll(() => app.handlers.getSettings())
+      .toMatchObject({
+        ok: true,
+        value: {
+          clipboardClear: 'timeout',
+          clipboardTimeoutSeconds: 45,
+          theme: 'dark',
+          language: 'de',
+          shortcut: 'Control+Alt+K',
+        },
+      });
     await page.reload();
     await expect.poll(() => page.getByRole('button', { name: 'Einstellungen' }).isVisible()).toBe(true);
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');

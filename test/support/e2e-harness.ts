@@ -12,7 +12,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHANNELS, type CodeBatch } from '../../preload/api';
 import { describeLink, PendingLinks } from '../../main/app/protocol';
 import { createHandlers, type Handlers } from '../../main/ipc';
-import { SettingsStore } from '../../main/settings';
+import { SettingsStore, type Settings } from '../../main/settings';
+import { shortcutStatus, Shortcuts, wantedShortcuts, type ShortcutState } from '../../main/app/shortcut';
 import QRCode from 'qrcode';
 import { startTicker } from '../../main/ticker';
 import { CognitoEngine, type EngineOptions } from '../../main/cognito/engine';
@@ -71,6 +72,10 @@ export interface AppUnderTest {
   openLinks(links: string[]): void;
   /** What main does when the global shortcut is pressed. */
   pressShortcut(): Promise<void>;
+  /** Presses a key combination "anywhere": true when a registered shortcut took it. */
+  pressKeys(accelerator: string): boolean;
+  /** How many times the palette told main it closed. */
+  paletteDismissed(): number;
   /** Codes the app put on the clipboard, with when they stop being valid. */
   copied: Array<{ code: string; validUntil: number }>;
   service: string;
@@ -154,6 +159,8 @@ export async function openApp(
      * and photographed; the pictures go through the same decoding as a real capture.
      */
     screens?: string[][];
+    /** Key combinations "another application" holds, so registering them fails as it would in Electron. */
+    shortcutsTaken?: string[];
   } = {},
 ): Promise<AppUnderTest> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
@@ -182,6 +189,34 @@ export async function openApp(
   const keychain = new KeytarKeychain({ service });
   const profiles = new ProfileStore(home, keychain);
   let engine: CognitoEngine | undefined;
+  // Global shortcuts as main/app/main.ts keeps them, on a registry standing in for Electron's globalShortcut.
+  const held = new Map<string, () => void>();
+  const shortcuts = new Shortcuts({
+    register: (accelerator, callback) => {
+      if (options.shortcutsTaken?.includes(accelerator)) return false;
+      held.set(accelerator, callback);
+      return true;
+    },
+    unregister: (accelerator) => void held.delete(accelerator),
+    isRegistered: (accelerator) => held.has(accelerator),
+  });
+  let shortcutStates = new Map<string, ShortcutState>();
+  let paletteDismissed = 0;
+  const openPalette = () => {
+    const page = opened.page;
+    if (page && !page.isClosed())
+      void page.evaluate(() =>
+        (globalThis as unknown as { __keyfobFocusSearch: () => void }).__keyfobFocusSearch(),
+      );
+  };
+  const applySettings = (settings: Settings) => {
+    shortcutStates = shortcuts.apply(
+      wantedShortcuts(settings, { openPalette, copy: (id) => void handlers.copyCode(id) }),
+    );
+    return shortcutStatus(shortcutStates);
+  };
+  const settingsStore = new SettingsStore(home);
+  applySettings(await settingsStore.get());
   const handlers = createHandlers({
     vault,
     version: '0.0.0-test',
@@ -197,7 +232,8 @@ export async function openApp(
       links.markReady();
     },
     links,
-    settings: { store: new SettingsStore(home) },
+    settings: { store: settingsStore, apply: applySettings, status: () => shortcutStatus(shortcutStates) },
+    palette: { dismissed: () => void paletteDismissed++ },
     screen: {
       capture: async () => {
         const frames = [];
@@ -280,6 +316,12 @@ export async function openApp(
         (globalThis as unknown as { __keyfobFocusSearch: () => void }).__keyfobFocusSearch(),
       );
     },
+    pressKeys: (accelerator) => {
+      const press = held.get(accelerator);
+      press?.();
+      return press !== undefined;
+    },
+    paletteDismissed: () => paletteDismissed,
     screenshot: async (name) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
     },

@@ -1,3 +1,5 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -13,6 +15,7 @@ const fake = vi.hoisted(() => {
     clipboardText: '',
     themeListeners: [] as Array<() => void>,
     services: undefined as undefined | Record<string, unknown>,
+    handlers: undefined as undefined | Record<string, (...args: unknown[]) => unknown>,
   };
 
   class FakeEmitter {
@@ -60,8 +63,19 @@ const fake = vi.hoisted(() => {
     isDestroyed() {
       return false;
     }
+    minimized = true;
+    focused = false;
     isMinimized() {
+      return this.minimized;
+    }
+    isVisible() {
       return true;
+    }
+    isFocused() {
+      return this.focused;
+    }
+    minimize() {
+      this.calls.push('minimize');
     }
     restore() {
       this.calls.push('restore');
@@ -86,6 +100,7 @@ const fake = vi.hoisted(() => {
     getLocale: () => 'de-DE',
     getAppPath: () => '/opt/keyfob',
     setAboutPanelOptions: vi.fn(),
+    hide: vi.fn(),
     isReady: () => true,
     whenReady: () => Promise.resolve(),
     setAsDefaultProtocolClient: vi.fn(() => true),
@@ -101,6 +116,26 @@ const fake = vi.hoisted(() => {
       setDevicePermissionHandler: vi.fn(),
     },
   };
+  // A fresh one per test (see beforeEach): an earlier test's app may still be applying its settings, and must
+  // not register into this test's.
+  function shortcutRegistry() {
+    return {
+      held: new Map<string, () => void>(),
+      /** Accelerators another application holds. */
+      taken: new Set<string>(),
+      register(accelerator: string, callback: () => void) {
+        if (this.taken.has(accelerator)) return false;
+        this.held.set(accelerator, callback);
+        return true;
+      },
+      unregister(accelerator: string) {
+        this.held.delete(accelerator);
+      },
+      isRegistered(accelerator: string) {
+        return this.held.has(accelerator);
+      },
+    };
+  }
   const electron = {
     app,
     session,
@@ -114,19 +149,15 @@ const fake = vi.hoisted(() => {
       on: (_event: string, listener: () => void) => void state.themeListeners.push(listener),
     },
     shell: { openExternal: vi.fn(async () => {}) },
-    globalShortcut: {
-      held: new Map<string, () => void>(),
-      register(accelerator: string, callback: () => void) {
-        this.held.set(accelerator, callback);
-        return true;
-      },
-      unregister(accelerator: string) {
-        this.held.delete(accelerator);
-      },
-      isRegistered(accelerator: string) {
-        return this.held.has(accelerator);
-      },
+    Notification: class {
+      static shown: Array<{ title: string; body: string }> = [];
+      static isSupported = () => true;
+      constructor(readonly options: { title: string; body: string }) {}
+      show() {
+        electron.Notification.shown.push(this.options);
+      }
     },
+    globalShortcut: shortcutRegistry(),
     Menu: {
       buildFromTemplate: (template: unknown[]) => ({ template }),
       setApplicationMenu: vi.fn(),
@@ -151,7 +182,7 @@ const fake = vi.hoisted(() => {
       removeHandler: (channel: string) => void state.ipc.delete(channel),
     },
   };
-  return { state, electron, FakeContents };
+  return { state, electron, FakeContents, shortcutRegistry };
 });
 type FakeWindow = InstanceType<(typeof fake)['electron']['BrowserWindow']>;
 
@@ -161,6 +192,7 @@ vi.mock('../../main/vault', () => ({
     fake: 'vault',
     recover: async () => ({ recovered: [], missingSecret: [] }),
     list: async () => [],
+    get: async () => ({ issuer: 'Example', label: 'alice' }),
   }),
   KeytarKeychain: class {},
 }));
@@ -176,9 +208,16 @@ vi.mock('../../main/ticker', () => ({
 vi.mock('../../main/ipc', () => ({
   createHandlers: (services: Record<string, unknown>) => {
     fake.state.services = services;
-    return Object.fromEntries(
-      Object.keys(CHANNELS).map((name) => [name, vi.fn(async () => ({ ok: true, value: name }))]),
-    );
+    return (fake.state.handlers = Object.fromEntries(
+      Object.keys(CHANNELS).map((name) => [
+        name,
+        vi.fn(async () =>
+          name === 'copyCode'
+            ? { ok: true, value: { code: '246810', next: true } }
+            : { ok: true, value: name },
+        ),
+      ]),
+    ));
   },
 }));
 
@@ -229,15 +268,16 @@ function preventable() {
 }
 
 beforeEach(() => {
-  process.env.KEYFOB_HOME = '/tmp/keyfob-home-test';
+  // settings.json is read from here: a fresh folder each test, so no earlier run's choices leak in.
+  process.env.KEYFOB_HOME = mkdtempSync(join(tmpdir(), 'keyfob-app-main-'));
   fake.state.appListeners.clear();
   fake.state.windows.length = 0;
   fake.state.ipc.clear();
   fake.state.themeListeners.length = 0;
   fake.state.clipboardText = '';
   fake.state.services = undefined;
-  // Each start registers its own shortcut; one left from an earlier test would answer for a window that is gone.
-  fake.electron.globalShortcut.held.clear();
+  fake.electron.globalShortcut = fake.shortcutRegistry();
+  fake.electron.Notification.shown.length = 0;
   vi.clearAllMocks();
 });
 afterEach(() => {
@@ -250,7 +290,7 @@ afterEach(() => {
 describe('main.ts', () => {
   it('pins userData to the shared data directory and sandboxes every renderer', async () => {
     await start();
-    expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', '/tmp/keyfob-home-test');
+    expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', process.env.KEYFOB_HOME);
     expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
   });
 
@@ -439,6 +479,50 @@ describe('main.ts', () => {
     expect(accelerator).toBe('CommandOrControl+Shift+K');
     press();
     expect(window.webContents.sent.map(([channel]) => channel)).toContain('app:focus-search');
+  });
+
+  it('sends the window back behind the app it came over when the palette closes, and only then', async () => {
+    await start();
+    const window = theWindow();
+    rendererSaysReady();
+    await vi.waitFor(() => expect(fake.electron.globalShortcut.held.size).toBe(1));
+    const press = [...fake.electron.globalShortcut.held.values()][0]!;
+    const palette = fake.state.services?.palette as { dismissed(): void };
+    // Minimised (another application in front): the palette's end minimises it again.
+    press();
+    palette.dismissed();
+    expect(window.calls.filter((c) => c === 'minimize')).toHaveLength(1);
+    // Already in use: it stays.
+    window.minimized = false;
+    window.focused = true;
+    press();
+    palette.dismissed();
+    expect(window.calls.filter((c) => c === 'minimize')).toHaveLength(1);
+  });
+
+  it('gives each account with a shortcut its own, which copies the code and says so without the code', async () => {
+    const account = '0f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    const other = '1f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    writeFileSync(
+      join(process.env.KEYFOB_HOME!, 'settings.json'),
+      JSON.stringify({
+        schema: 1,
+        settings: { accountShortcuts: { [account]: 'Alt+Shift+1', [other]: 'Alt+Shift+2' } },
+      }),
+    );
+    fake.electron.globalShortcut.taken.add('Alt+Shift+2');
+    await start();
+    await vi.waitFor(() => expect(fake.electron.globalShortcut.held.has('Alt+Shift+1')).toBe(true));
+    const settings = fake.state.services?.settings as { status(): Record<string, unknown> };
+    expect(settings.status()).toEqual({ shortcutTaken: false, accountShortcutsTaken: [other] });
+    fake.electron.globalShortcut.held.get('Alt+Shift+1')!();
+    expect(fake.state.handlers?.copyCode).toHaveBeenCalledWith(account);
+    await vi.waitFor(() => expect(fake.electron.Notification.shown).toHaveLength(1));
+    const shown = fake.electron.Notification.shown[0]!;
+    // German system language; the name of the account, that the next code was taken, never the code.
+    expect(shown.body).toContain('Code kopiert: Example · alice');
+    expect(shown.body).toContain('nächste');
+    expect(shown.body).not.toContain('246810');
   });
 
   it('gives the IPC layer a clipboard that clears its code before the app quits', async () => {

@@ -1,12 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
-import { GlobalShortcut, validAccelerator, type ShortcutRegistry } from '../../main/app/shortcut';
+import {
+  Shortcuts,
+  validAccelerator,
+  type ShortcutRegistry,
+  type WantedShortcut,
+} from '../../main/app/shortcut';
 
 function registry(taken: string[] = []) {
   const held = new Map<string, () => void>();
-  const r: ShortcutRegistry & { held: Map<string, () => void> } = {
+  const r: ShortcutRegistry & { held: Map<string, () => void>; taken: string[] } = {
     held,
+    taken,
     register: (a, cb) => {
-      if (taken.includes(a)) return false;
+      if (taken.includes(a) || held.has(a)) return false;
       held.set(a, cb);
       return true;
     },
@@ -16,32 +22,76 @@ function registry(taken: string[] = []) {
   return r;
 }
 
-describe('the global shortcut', () => {
-  it('registers the chosen accelerator, and moves when it changes', () => {
+const want = (entries: Record<string, WantedShortcut>) => new Map(Object.entries(entries));
+
+describe('global shortcuts', () => {
+  it('registers the chosen accelerators, and moves one when it changes', () => {
     const r = registry();
-    const press = vi.fn();
-    const shortcut = new GlobalShortcut(r, press);
-    expect(shortcut.apply('CommandOrControl+Shift+K')).toEqual({
-      state: 'on',
-      accelerator: 'CommandOrControl+Shift+K',
-    });
+    const search = vi.fn();
+    const copy = vi.fn();
+    const shortcuts = new Shortcuts(r);
+    const states = shortcuts.apply(
+      want({
+        search: { accelerator: 'CommandOrControl+Shift+K', onPress: search },
+        'account:a': { accelerator: 'Alt+Shift+1', onPress: copy },
+      }),
+    );
+    expect(states.get('search')).toEqual({ state: 'on', accelerator: 'CommandOrControl+Shift+K' });
+    expect(states.get('account:a')).toEqual({ state: 'on', accelerator: 'Alt+Shift+1' });
     r.held.get('CommandOrControl+Shift+K')!();
-    expect(press).toHaveBeenCalledTimes(1);
-    shortcut.apply('Alt+Shift+O');
-    expect([...r.held.keys()]).toEqual(['Alt+Shift+O']);
-    shortcut.dispose();
+    r.held.get('Alt+Shift+1')!();
+    expect(search).toHaveBeenCalledTimes(1);
+    expect(copy).toHaveBeenCalledTimes(1);
+    shortcuts.apply(
+      want({
+        search: { accelerator: 'Alt+Shift+O', onPress: search },
+        'account:a': { accelerator: 'Alt+Shift+1', onPress: copy },
+      }),
+    );
+    expect([...r.held.keys()].sort()).toEqual(['Alt+Shift+1', 'Alt+Shift+O']);
+    shortcuts.dispose();
+    expect(r.held.size).toBe(0);
+    // Settings that arrive after the app began to quit register nothing.
+    shortcuts.apply(want({ search: { accelerator: 'Alt+Shift+O', onPress: search } }));
     expect(r.held.size).toBe(0);
   });
 
-  it('stays off when another application holds the keys, or the keys are not a shortcut', () => {
+  it('lets two accounts swap their keys', () => {
+    const r = registry();
+    const a = vi.fn();
+    const b = vi.fn();
+    const shortcuts = new Shortcuts(r);
+    shortcuts.apply(
+      want({ a: { accelerator: 'Alt+1', onPress: a }, b: { accelerator: 'Alt+2', onPress: b } }),
+    );
+    const states = shortcuts.apply(
+      want({ a: { accelerator: 'Alt+2', onPress: a }, b: { accelerator: 'Alt+1', onPress: b } }),
+    );
+    expect([...states.values()].map((s) => s.state)).toEqual(['on', 'on']);
+    r.held.get('Alt+1')!();
+    expect(b).toHaveBeenCalledTimes(1);
+    expect(a).not.toHaveBeenCalled();
+  });
+
+  it('stays off when another application holds the keys, and tries again on the next apply', () => {
     const r = registry(['CommandOrControl+Shift+K']);
-    const shortcut = new GlobalShortcut(r, vi.fn());
-    expect(shortcut.apply('CommandOrControl+Shift+K')).toEqual({
+    const shortcuts = new Shortcuts(r);
+    const wanted = want({ search: { accelerator: 'CommandOrControl+Shift+K', onPress: vi.fn() } });
+    expect(shortcuts.apply(wanted).get('search')).toEqual({
       state: 'conflict',
       accelerator: 'CommandOrControl+Shift+K',
     });
-    expect(shortcut.apply('K')).toMatchObject({ state: 'conflict' });
-    expect(shortcut.apply('')).toEqual({ state: 'off' });
+    expect(r.held.size).toBe(0);
+    r.taken.length = 0;
+    expect(shortcuts.apply(wanted).get('search')).toMatchObject({ state: 'on' });
+    expect(
+      shortcuts.apply(want({ search: { accelerator: 'K', onPress: vi.fn() } })).get('search'),
+    ).toMatchObject({
+      state: 'conflict',
+    });
+    expect(shortcuts.apply(want({ search: { accelerator: '', onPress: vi.fn() } })).get('search')).toEqual({
+      state: 'off',
+    });
     expect(r.held.size).toBe(0);
   });
 

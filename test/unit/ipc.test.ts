@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { codeBatch, createHandlers, type CodeCopier } from '../../main/ipc';
+import { SettingsStore, type Settings } from '../../main/settings';
 import { codeAt } from '../../main/otp/codes';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
@@ -141,6 +142,45 @@ describe('IPC handlers', () => {
     expect((await handlers.listAccounts()).ok && (await handlers.listAccounts())).toMatchObject({
       value: [{ issuer: 'Odd' }],
     });
+  });
+
+  it('forgets a removed account’s shortcut, and passes the palette’s end to main', async () => {
+    const vault = new Vault({
+      dir: mkdtempSync(join(tmpdir(), 'keyfob-ipc-')),
+      keychain: new MemoryKeychain(),
+    });
+    const store = new SettingsStore(mkdtempSync(join(tmpdir(), 'keyfob-ipc-settings-')));
+    const applied: Settings[] = [];
+    let dismissed = 0;
+    const handlers = createHandlers({
+      vault,
+      version: '1',
+      settings: { store, apply: (s) => void applied.push(s) },
+      palette: { dismissed: () => dismissed++ },
+    });
+    const kept = await vault.add({
+      issuer: 'A',
+      label: 'a',
+      secret: SECRET,
+      params: defaultParams(),
+      extra: {},
+    });
+    const removed = await vault.add({
+      issuer: 'B',
+      label: 'b',
+      secret: 'GEZDGNBVGY3TQOJQ',
+      params: defaultParams(),
+      extra: {},
+    });
+    await handlers.saveSettings({
+      accountShortcuts: { [kept.id]: 'Alt+Shift+1', [removed.id]: 'Alt+Shift+2' },
+    });
+    expect(await handlers.removeAccount(removed.id)).toMatchObject({ ok: true });
+    expect((await store.get()).accountShortcuts).toEqual({ [kept.id]: 'Alt+Shift+1' });
+    // Main re-registers with what is left, so the removed account's keys are free again.
+    expect(applied.at(-1)?.accountShortcuts).toEqual({ [kept.id]: 'Alt+Shift+1' });
+    expect(await handlers.dismissPalette()).toEqual({ ok: true, value: undefined });
+    expect(dismissed).toBe(1);
   });
 
   it('never lets an unexpected error’s text cross to the renderer', async () => {

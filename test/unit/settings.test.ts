@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, mergeSettings, SettingsStore } from '../../main/settings';
+import { acceleratorKey, DEFAULT_SETTINGS, mergeSettings, SettingsStore } from '../../main/settings';
 
 describe('settings', () => {
   it('accepts only known settings with usable values', () => {
@@ -26,6 +26,37 @@ describe('settings', () => {
     }
     const withLanguage = mergeSettings(DEFAULT_SETTINGS, { language: 'zh' });
     expect(mergeSettings(withLanguage, { language: null })).not.toHaveProperty('language');
+  });
+
+  it('keeps account shortcuts as valid accelerators, each key combination used once', () => {
+    const a = '0f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    const b = '1f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    expect(
+      mergeSettings(DEFAULT_SETTINGS, { accountShortcuts: { [a]: 'Alt+Shift+1' } }).accountShortcuts,
+    ).toEqual({
+      [a]: 'Alt+Shift+1',
+    });
+    for (const bad of [{ [a]: '1' }, { 'not-an-id': 'Alt+1' }, { [a]: 7 }, [a]]) {
+      expect(() => mergeSettings(DEFAULT_SETTINGS, { accountShortcuts: bad })).toThrow(
+        /cannot be used|modifier/,
+      );
+    }
+    // The same keys spelled differently are still the same keys.
+    expect(() =>
+      mergeSettings(DEFAULT_SETTINGS, { accountShortcuts: { [a]: 'Alt+Shift+1', [b]: 'shift+option+1' } }),
+    ).toThrow('shift+option+1 is the shortcut of two accounts.');
+    expect(() => mergeSettings(DEFAULT_SETTINGS, { accountShortcuts: { [a]: 'Shift+CmdOrCtrl+K' } })).toThrow(
+      /both the quick-search shortcut and an account/,
+    );
+    expect(acceleratorKey('Control+Shift+K', 'linux')).toBe(
+      acceleratorKey('CommandOrControl+Shift+K', 'linux'),
+    );
+    expect(acceleratorKey('Control+Shift+K', 'darwin')).not.toBe(
+      acceleratorKey('CmdOrCtrl+Shift+K', 'darwin'),
+    );
+    expect(acceleratorKey('Cmd+Shift+K', 'darwin')).toBe(acceleratorKey('CmdOrCtrl+Shift+K', 'darwin'));
+    const bound = mergeSettings(DEFAULT_SETTINGS, { accountShortcuts: { [a]: 'Alt+Shift+1' } });
+    expect(() => mergeSettings(bound, { shortcut: 'Alt+Shift+1' })).toThrow(/both the quick-search/);
   });
 
   it('persists changes, and keeps every readable choice of a partly broken file', async () => {

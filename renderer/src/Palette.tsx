@@ -1,0 +1,163 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { AccountView, ErrorInfo } from '../../preload/api';
+import { useCode, type CodeStore } from './codes';
+import { groupCode } from './format';
+import type { Strings } from './strings';
+
+/** Shown at most: the palette is for finding one account by typing, not for browsing hundreds. */
+const LIMIT = 50;
+
+/** Every word typed must appear in the issuer or the label, in any order: "git ada" finds GitHub (ada@…). */
+export function paletteMatches(accounts: readonly AccountView[], query: string): AccountView[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  // A counter-based code is made on request and a pending key is not in use yet: neither is one to copy.
+  const usable = accounts.filter((a) => a.type !== 'hotp' && a.status === 'active');
+  return usable
+    .filter((a) => {
+      const haystack = `${a.issuer} ${a.label}`.toLowerCase();
+      return words.every((w) => haystack.includes(w));
+    })
+    .slice(0, LIMIT);
+}
+
+function Option({
+  account,
+  store,
+  selected,
+  onChoose,
+}: {
+  account: AccountView;
+  store: CodeStore;
+  selected: boolean;
+  onChoose: () => void;
+}) {
+  const code = useCode(store, account.id);
+  const ref = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+  return (
+    <li
+      ref={ref}
+      id={`palette-${account.id}`}
+      role="option"
+      aria-selected={selected}
+      // The search field keeps the focus (and with it the keyboard) while the mouse chooses.
+      onMouseDown={(e) => e.preventDefault()}
+      onClick={onChoose}
+    >
+      <span className="names">
+        <span className="issuer">{account.issuer || account.label}</span>
+        {account.issuer && <span className="label">{account.label}</span>}
+      </span>
+      <span className="code">{code ? groupCode(code.code) : ''}</span>
+    </li>
+  );
+}
+
+/**
+ * The quick search the global shortcut opens: type, arrows choose, Enter copies. It is a modal dialog in the
+ * one window (the security baseline allows no second window), and on closing main sends the window back behind
+ * the application it came over.
+ */
+export function Palette({
+  accounts,
+  store,
+  t,
+  onCopy,
+  onClose,
+}: {
+  accounts: readonly AccountView[];
+  store: CodeStore;
+  t: Strings;
+  /** Resolves to an error to show, or undefined once the code is on the clipboard. */
+  onCopy: (account: AccountView) => Promise<ErrorInfo | undefined>;
+  onClose: () => void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const [query, setQuery] = useState('');
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+  const matches = useMemo(() => paletteMatches(accounts, query), [accounts, query]);
+  const index = Math.min(active, matches.length - 1);
+  const current = index >= 0 ? matches[index] : undefined;
+  const choose = async (account: AccountView | undefined) => {
+    if (!account) return;
+    setError(await onCopy(account));
+  };
+  return (
+    <dialog
+      ref={ref}
+      className="palette"
+      aria-label={t.paletteTitle}
+      onCancel={(e) => {
+        e.preventDefault();
+        onClose();
+      }}
+    >
+      <input
+        type="text"
+        role="combobox"
+        aria-label={t.paletteTitle}
+        aria-expanded={matches.length > 0}
+        aria-controls="palette-list"
+        aria-autocomplete="list"
+        aria-activedescendant={current ? `palette-${current.id}` : undefined}
+        aria-describedby="palette-keys"
+        placeholder={t.paletteSearch}
+        spellCheck={false}
+        autoComplete="off"
+        autoFocus
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+          setError(undefined);
+        }}
+        onKeyDown={(e) => {
+          const moves: Record<string, number> = {
+            ArrowDown: index + 1,
+            ArrowUp: index - 1,
+            Home: 0,
+            End: matches.length - 1,
+            PageDown: index + 8,
+            PageUp: index - 8,
+          };
+          const to = moves[e.key];
+          if (to !== undefined && matches.length > 0) {
+            e.preventDefault();
+            setActive(Math.max(0, Math.min(matches.length - 1, to)));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            void choose(current);
+          }
+        }}
+      />
+      <ul id="palette-list" role="listbox" aria-label={t.accounts}>
+        {matches.map((a, i) => (
+          <Option
+            key={a.id}
+            account={a}
+            store={store}
+            selected={i === index}
+            onChoose={() => void choose(a)}
+          />
+        ))}
+      </ul>
+      {matches.length === 0 && <p className="help">{t.paletteNone}</p>}
+      {error && (
+        <p className="field-error" role="alert">
+          {error.message} {error.hint}
+        </p>
+      )}
+      <p id="palette-keys" className="help palette-keys">
+        {t.paletteKeys}
+      </p>
+    </dialog>
+  );
+}

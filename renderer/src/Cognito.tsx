@@ -42,22 +42,41 @@ async function unwrap<T>(p: Promise<Result<T>>, onError: (e: ErrorInfo) => void)
 
 // ---- pool profiles --------------------------------------------------------------------------------------------
 
+type PoolForm = {
+  name: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  clientSecret: string;
+  removeSecret: boolean;
+  endpoint: string;
+  authFlow: AuthFlow;
+  awsProfile: string;
+};
+
+const EMPTY_POOL: PoolForm = {
+  name: '',
+  region: '',
+  userPoolId: '',
+  clientId: '',
+  clientSecret: '',
+  removeSecret: false,
+  endpoint: '',
+  authFlow: 'srp',
+  awsProfile: '',
+};
+
 function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: () => Promise<void> }) {
-  const [form, setForm] = useState({
-    name: '',
-    region: '',
-    userPoolId: '',
-    clientId: '',
-    clientSecret: '',
-    endpoint: '',
-    authFlow: 'srp' as AuthFlow,
-  });
+  const [form, setForm] = useState<PoolForm>(EMPTY_POOL);
+  /** The profile being edited; its name is its identity, so it stays as it is. */
+  const [editing, setEditing] = useState<PoolView | undefined>();
+  const [open, setOpen] = useState(false);
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [status, setStatus] = useState<string | undefined>();
   const field = (
-    key: keyof typeof form,
+    key: 'name' | 'region' | 'userPoolId' | 'clientId' | 'clientSecret' | 'endpoint' | 'awsProfile',
     label: string,
-    extra: { type?: string; required?: boolean } = {},
+    extra: { type?: string; required?: boolean; readOnly?: boolean; placeholder?: string } = {},
   ) => (
     <label>
       {label}
@@ -65,12 +84,35 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
         type={extra.type ?? 'text'}
         value={form[key]}
         required={extra.required}
+        readOnly={extra.readOnly}
+        placeholder={extra.placeholder}
         autoComplete="off"
         spellCheck={false}
         onChange={(e) => setForm({ ...form, [key]: e.target.value })}
       />
     </label>
   );
+  const edit = (p: PoolView) => {
+    setEditing(p);
+    setOpen(true);
+    setError(undefined);
+    setStatus(undefined);
+    setForm({
+      name: p.name,
+      region: p.region,
+      userPoolId: p.userPoolId,
+      clientId: p.clientId,
+      clientSecret: '',
+      removeSecret: false,
+      endpoint: p.endpoint ?? '',
+      authFlow: p.authFlow,
+      awsProfile: p.awsProfile ?? '',
+    });
+  };
+  const done = () => {
+    setEditing(undefined);
+    setForm(EMPTY_POOL);
+  };
   return (
     <section aria-labelledby="pools-title">
       <h2 id="pools-title">{t.pools}</h2>
@@ -96,11 +138,17 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
                 >
                   {t.testConnection}
                 </button>
+                <button type="button" aria-label={t.editPool(p.name)} onClick={() => edit(p)}>
+                  {t.edit}
+                </button>
                 <button
                   type="button"
                   aria-label={t.removePool(p.name)}
                   onClick={async () => {
-                    if (await unwrap(window.keyfob.removePool(p.name), setError)) await reload();
+                    if (await unwrap(window.keyfob.removePool(p.name), setError)) {
+                      if (editing?.name === p.name) done();
+                      await reload();
+                    }
                   }}
                 >
                   ×
@@ -116,12 +164,21 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
         </p>
       )}
       {error && <ErrorBox error={error} t={t} />}
-      <details>
-        <summary>{t.addPool}</summary>
+      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>{editing ? t.editPool(editing.name) : t.addPool}</summary>
         <form
+          aria-label={editing ? t.editPool(editing.name) : t.addPool}
           onSubmit={async (e) => {
             e.preventDefault();
             setError(undefined);
+            // When editing, an empty secret field keeps the stored secret (undefined), the box removes it ('').
+            const secret = form.clientSecret
+              ? { clientSecret: form.clientSecret }
+              : editing === undefined
+                ? {}
+                : form.removeSecret
+                  ? { clientSecret: '' }
+                  : {};
             const saved = await unwrap(
               window.keyfob.savePool(
                 {
@@ -130,24 +187,41 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
                   userPoolId: form.userPoolId,
                   clientId: form.clientId,
                   authFlow: form.authFlow,
-                  ...(form.clientSecret ? { clientSecret: form.clientSecret } : {}),
+                  ...secret,
                   ...(form.endpoint ? { endpoint: form.endpoint } : {}),
+                  ...(form.authFlow === 'admin' && form.awsProfile ? { awsProfile: form.awsProfile } : {}),
                 },
-                false,
+                editing !== undefined,
               ),
               setError,
             );
             if (saved) {
-              setForm({ ...form, name: '', clientSecret: '' });
+              if (editing) {
+                done();
+                setOpen(false);
+              } else setForm({ ...form, name: '', clientSecret: '' });
               await reload();
             }
           }}
         >
-          {field('name', t.poolName, { required: true })}
+          {field('name', t.poolName, { required: true, readOnly: editing !== undefined })}
           {field('region', t.region, { required: true })}
           {field('userPoolId', t.userPoolId, { required: true })}
           {field('clientId', t.clientId, { required: true })}
-          {field('clientSecret', t.clientSecret, { type: 'password' })}
+          {field('clientSecret', t.clientSecret, {
+            type: 'password',
+            ...(editing?.hasClientSecret ? { placeholder: t.secretKept } : {}),
+          })}
+          {editing?.hasClientSecret && !form.clientSecret && (
+            <label className="check">
+              <input
+                type="checkbox"
+                checked={form.removeSecret}
+                onChange={(e) => setForm({ ...form, removeSecret: e.target.checked })}
+              />
+              {t.removeSecret}
+            </label>
+          )}
           {field('endpoint', t.endpoint)}
           <label>
             {t.authFlow}
@@ -160,9 +234,17 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
               <option value="admin">{t.flowAdmin}</option>
             </select>
           </label>
-          <button type="submit" className="primary">
-            {t.addPool}
-          </button>
+          {form.authFlow === 'admin' && field('awsProfile', t.awsProfile)}
+          <div className="actions">
+            {editing && (
+              <button type="button" onClick={done}>
+                {t.cancel}
+              </button>
+            )}
+            <button type="submit" className="primary">
+              {editing ? t.saveChanges : t.addPool}
+            </button>
+          </div>
         </form>
       </details>
     </section>

@@ -221,6 +221,10 @@ describe('accounts, end to end in Chromium', () => {
     await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain('ada');
     await expectAccessible(page);
     await app.screenshot('palette-light');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expectAccessible(page);
+    await app.screenshot('palette-dark');
+    await page.emulateMedia({ colorScheme: 'light' });
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => palette.getByRole('option', { selected: true }).textContent()).toContain('bob');
     await page.keyboard.press('Enter');
@@ -430,6 +434,34 @@ describe('accounts, end to end in Chromium', () => {
     const zh = await open({ locale: 'zh-CN' });
     await expect.poll(() => zh.page.getByRole('heading', { name: '还没有账户' }).isVisible()).toBe(true);
     expect(await zh.page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    // Without a CJK font every character is drawn as the same empty box: two different characters drawn in the
+    // page's font must differ, or the screenshot would show boxes (CI installs fonts-wqy-microhei).
+    const distinct = await zh.page.evaluate(() => {
+      const doc = (
+        globalThis as unknown as { document: { body: unknown; createElement(t: 'canvas'): unknown } }
+      ).document;
+      const font = (
+        globalThis as unknown as { getComputedStyle(e: unknown): { fontFamily: string } }
+      ).getComputedStyle(doc.body).fontFamily;
+      const draw = (ch: string) => {
+        const canvas = doc.createElement('canvas') as {
+          width: number;
+          height: number;
+          getContext(k: '2d'): {
+            font: string;
+            fillText(t: string, x: number, y: number): void;
+            getImageData(x: number, y: number, w: number, h: number): { data: Uint8ClampedArray };
+          };
+        };
+        canvas.width = canvas.height = 40;
+        const ctx = canvas.getContext('2d');
+        ctx.font = `32px ${font}`;
+        ctx.fillText(ch, 2, 34);
+        return Array.from(ctx.getImageData(0, 0, 40, 40).data).join(',');
+      };
+      return draw('账') !== draw('户');
+    });
+    expect(distinct).toBe(true);
     await zh.screenshot('empty-zh');
   });
 });

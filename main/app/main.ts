@@ -39,6 +39,9 @@ import { backgroundColor, hardenContents, mainWindowOptions } from './window';
 app.setPath('userData', dataDirectory());
 // Sandboxes every renderer, including one a future window might create without our options.
 app.enableSandbox();
+// On a Wayland desktop the screen can only be captured through the desktop portal and PipeWire; Chromium's
+// capturer uses them only with this feature on (on X11 it changes nothing).
+if (process.platform === 'linux') app.commandLine.appendSwitch('enable-features', 'WebRTCPipeWireCapturer');
 
 if (!app.requestSingleInstanceLock()) {
   // The running instance gets this command line, links included, through 'second-instance'.

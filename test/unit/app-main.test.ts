@@ -101,6 +101,7 @@ const fake = vi.hoisted(() => {
     getAppPath: () => '/opt/keyfob',
     setAboutPanelOptions: vi.fn(),
     hide: vi.fn(),
+    commandLine: { appendSwitch: vi.fn() },
     isReady: () => true,
     whenReady: () => Promise.resolve(),
     setAsDefaultProtocolClient: vi.fn(() => true),
@@ -291,6 +292,13 @@ describe('main.ts', () => {
   it('pins userData to the shared data directory and sandboxes every renderer', async () => {
     await start();
     expect(fake.electron.app.setPath).toHaveBeenCalledWith('userData', process.env.KEYFOB_HOME);
+    if (process.platform === 'linux') {
+      // Screen capture on Wayland goes through the portal and PipeWire only with this feature.
+      expect(fake.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith(
+        'enable-features',
+        'WebRTCPipeWireCapturer',
+      );
+    }
     expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
   });
 

@@ -2,15 +2,15 @@
  * The accounts screens end to end: real Chromium, the built renderer, the real IPC handlers and keychain.
  * Screenshots of every screen, in both themes, go to test-results/screens/.
  */
-import AxeBuilder from '@axe-core/playwright';
 import QRCode from 'qrcode';
-import type { Browser, Page } from 'playwright';
+import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAt } from '../../main/otp/codes';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
 import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
 import { requireSecretService } from '../support/secret-service';
+import { expectAccessible } from '../support/ui-steps';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/GitHub:ada%40example.com?secret=${SECRET}&issuer=GitHub`;
@@ -32,13 +32,6 @@ async function open(options: Parameters<typeof openApp>[1] = {}): Promise<AppUnd
   const app = await openApp(browser, options);
   apps.push(app);
   return app;
-}
-
-/** No serious or critical accessibility violation on what the page shows now. */
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 function currentCode(secret: string, at = Date.now()): { code: string; next: string } {

@@ -5,7 +5,6 @@
  *
  * The capture file and the permission answer are per browser process, so each scene has its own Chromium.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppUnderTest } from '../support/e2e-harness';
 import { requireSecretService } from '../support/secret-service';
+import { expectAccessible } from '../support/ui-steps';
 import { writeQrVideo } from '../support/y4m';
 
 const URI = 'otpauth://totp/GitHub:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
@@ -107,13 +107,6 @@ async function cameraTracks(page: Page): Promise<{ total: number; live: number }
     const all = [...new Set([...recorded, ...shown])];
     return { total: all.length, live: all.filter((t) => t.readyState !== 'ended').length };
   });
-}
-
-/** No serious or critical accessibility violation on what the page shows now. */
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
 async function isFocused(locator: Locator): Promise<boolean> {

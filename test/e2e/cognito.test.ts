@@ -2,13 +2,18 @@
  * The Cognito guide end to end: the built renderer in Chromium, the real IPC handlers, engine, AWS SDK client and
  * keychain, against the strict stand-in on loopback.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CodeClock } from '../../main/otp/codes';
 import { CognitoStandIn } from '../support/cognito-standin';
 import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
 import { requireSecretService } from '../support/secret-service';
+import {
+  addPoolInUi as addPoolInUiAt,
+  enrollSection,
+  expectAccessible,
+  signInSection,
+} from '../support/ui-steps';
 
 const PASSWORD = 'Str0ng-Passw0rd!';
 let browser: Browser;
@@ -45,31 +50,19 @@ async function open(options: Parameters<typeof openApp>[1] = {}): Promise<AppUnd
   return app;
 }
 
-async function expectAccessible(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
-
 async function addPoolInUi(
   page: Page,
   name: string,
   pool: { id: string },
   client: { id: string },
 ): Promise<void> {
-  await page.getByText('Add pool', { exact: true }).first().click();
-  await page.getByLabel('Profile name').fill(name);
-  await page.getByLabel('Region').fill(standIn.region);
-  await page.getByLabel('User pool ID').fill(pool.id);
-  await page.getByLabel('App client ID').fill(client.id);
-  await page.getByLabel(/^Endpoint/).fill(standIn.endpoint);
-  await page.getByRole('button', { name: 'Add pool' }).click();
-  await expect.poll(() => page.getByRole('button', { name: `Remove ${name}` }).isVisible()).toBe(true);
+  await addPoolInUiAt(page, name, {
+    region: standIn.region,
+    endpoint: standIn.endpoint,
+    poolId: pool.id,
+    clientId: client.id,
+  });
 }
-
-const enrollSection = (page: Page) =>
-  page.getByRole('region', { name: 'Set up Keyfob as the authenticator' });
-const signInSection = (page: Page) => page.getByRole('region', { name: 'Sign in', exact: true });
 
 describe('the Cognito guide, end to end in Chromium', () => {
   it('MFA_SETUP path: pool profile, test connection, new password, key and QR, verify, then sign in with a fresh code', async () => {

@@ -1,0 +1,34 @@
+/**
+ * Steps through the app's screens shared by the Chromium end-to-end tests and the Electron ones, so both drive
+ * the same flows the same way.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright';
+import { expect } from 'vitest';
+
+/** No serious or critical accessibility violation on what the page shows now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+/** Adds a pool profile on the Cognito screen, pointed at a local pool. */
+export async function addPoolInUi(
+  page: Page,
+  name: string,
+  where: { region: string; endpoint: string; poolId: string; clientId: string },
+): Promise<void> {
+  await page.getByText('Add pool', { exact: true }).first().click();
+  await page.getByLabel('Profile name').fill(name);
+  await page.getByLabel('Region').fill(where.region);
+  await page.getByLabel('User pool ID').fill(where.poolId);
+  await page.getByLabel('App client ID').fill(where.clientId);
+  await page.getByLabel(/^Endpoint/).fill(where.endpoint);
+  await page.getByRole('button', { name: 'Add pool' }).click();
+  await expect.poll(() => page.getByRole('button', { name: `Remove ${name}` }).isVisible()).toBe(true);
+}
+
+export const enrollSection = (page: Page) =>
+  page.getByRole('region', { name: 'Set up Keyfob as the authenticator' });
+export const signInSection = (page: Page) => page.getByRole('region', { name: 'Sign in', exact: true });

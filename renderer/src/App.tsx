@@ -239,16 +239,23 @@ function RenameDialog({
           {t.account}
           <input value={label} onChange={(e) => setLabel(e.target.value)} required />
         </label>
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="primary">
-            {t.save}
-          </button>
-        </div>
+        <SaveOrCancel t={t} onCancel={onClose} />
       </form>
     </Dialog>
+  );
+}
+
+/** The end of a dialog's form: Cancel, and Save as its submit button. */
+function SaveOrCancel({ t, onCancel }: { t: Strings; onCancel: () => void }) {
+  return (
+    <div className="actions">
+      <button type="button" onClick={onCancel}>
+        {t.cancel}
+      </button>
+      <button type="submit" className="primary">
+        {t.save}
+      </button>
+    </div>
   );
 }
 
@@ -301,14 +308,7 @@ function ShortcutDialog({
             {error.message} {error.hint}
           </p>
         )}
-        <div className="actions">
-          <button type="button" onClick={onClose}>
-            {t.cancel}
-          </button>
-          <button type="submit" className="primary">
-            {t.save}
-          </button>
-        </div>
+        <SaveOrCancel t={t} onCancel={onClose} />
       </form>
     </Dialog>
   );

@@ -78,6 +78,8 @@ export interface Services {
   onReady?: () => void;
   /** The quick-search palette closed: the window may go back behind the application it came over. */
   palette?: { dismissed(): void };
+  /** Keyfob's global shortcuts, suspended while the person records one. */
+  shortcuts?: { suspend(suspended: boolean): void };
   /** Copying in the last seconds of a period copies the next code (default 3 s). */
   nextCodeWithinMs?: number;
 }
@@ -222,12 +224,18 @@ export function createHandlers(services: Services): Handlers {
   const forgetShortcut = async (accountId: string): Promise<void> => {
     const settings = services.settings;
     if (!settings) return;
-    const current = await settings.store.get().catch(() => undefined);
-    if (current?.accountShortcuts[accountId] === undefined) return;
-    const { [accountId]: _gone, ...rest } = current.accountShortcuts;
-    const saved = await settings.store.update({ accountShortcuts: rest }).catch(() => undefined);
-    if (saved) settings.apply?.(saved);
+    try {
+      const current = await settings.store.get();
+      if (current.accountShortcuts[accountId] === undefined) return;
+      settings.apply?.(await settings.store.setAccountShortcut(accountId, ''));
+    } catch {
+      // The account is gone either way; main drops shortcuts of missing accounts when it next lists them.
+    }
   };
+  const settingsView = async (saved: Settings): Promise<Settings> => ({
+    ...saved,
+    ...(services.settings?.apply?.(saved) ?? {}),
+  });
 
   const addTexts = async (texts: Array<{ text: string; where: string }>): Promise<ImportReport> => {
     const collected = collectAccounts(texts);
@@ -431,8 +439,24 @@ export function createHandlers(services: Services): Handlers {
     saveSettings: (change) =>
       result(async () => {
         if (!services.settings) throw new KeyfobError('IO_FAILED', 'Settings cannot be saved here.');
-        const saved = await services.settings.store.update(change);
-        return { ...saved, ...(services.settings.apply?.(saved) ?? {}) };
+        // The whole map from the window could be an old copy (an account removed since): one at a time only.
+        if (typeof change === 'object' && change !== null && 'accountShortcuts' in change)
+          throw invalid('setting');
+        return settingsView(await services.settings.store.update(change));
+      }),
+
+    setAccountShortcut: (rawId, rawAccelerator) =>
+      result(async () => {
+        if (!services.settings) throw new KeyfobError('IO_FAILED', 'Settings cannot be saved here.');
+        const account = await vault.get(id(rawId));
+        const accelerator = text(rawAccelerator, 'shortcut', 128);
+        return settingsView(await services.settings.store.setAccountShortcut(account.id, accelerator));
+      }),
+
+    suspendShortcuts: (suspended) =>
+      result(() => {
+        if (typeof suspended !== 'boolean') throw invalid('value');
+        services.shortcuts?.suspend(suspended);
       }),
 
     dismissPalette: () =>

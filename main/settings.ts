@@ -125,17 +125,22 @@ const ALIASES: Record<string, string> = {
   meta: 'super',
 };
 
+const KEY_ALIASES: Record<string, string> = { return: 'enter', esc: 'escape' };
+
 /**
  * The same key combination however it is spelled: modifiers in any order, aliases, any case, and
  * CommandOrControl as the key it is on this platform (Control+Shift+K is CommandOrControl+Shift+K on Linux).
  */
 export function acceleratorKey(accelerator: string, platform: string = process.platform): string {
   const parts = accelerator.split('+').map((p) => p.trim().toLowerCase());
-  const key = parts.pop() ?? '';
+  const last = parts.pop() ?? '';
+  const key = KEY_ALIASES[last] ?? last;
   const commandOrControl = platform === 'darwin' ? 'command' : 'control';
   const modifiers = parts
     .map((p) => ALIASES[p] ?? p)
     .map((p) => (p === 'commandorcontrol' ? commandOrControl : p))
+    // On a Mac, Super (Meta) is the Command key.
+    .map((p) => (platform === 'darwin' && p === 'super' ? 'command' : p))
     .sort();
   return [...new Set(modifiers), key].join('+');
 }
@@ -153,11 +158,24 @@ function parse(text: string): Parsed<SettingsFile> {
   try {
     // Unknown or broken values fall back to the defaults one by one, rather than losing every choice.
     let settings = { ...DEFAULT_SETTINGS };
-    for (const [k, v] of Object.entries(file.settings ?? {})) {
+    const { accountShortcuts: shortcuts, ...rest } = (file.settings ?? {}) as Partial<Settings>;
+    for (const [k, v] of Object.entries(rest)) {
       try {
         settings = mergeSettings(settings, { [k]: v });
       } catch {
         // keep the default for this one
+      }
+    }
+    // One by one too: a hand-edited or older entry must not take every account's shortcut with it.
+    if (typeof shortcuts === 'object' && shortcuts !== null) {
+      for (const [id, accelerator] of Object.entries(shortcuts)) {
+        try {
+          settings = mergeSettings(settings, {
+            accountShortcuts: { ...settings.accountShortcuts, [id]: accelerator },
+          });
+        } catch {
+          // left out
+        }
       }
     }
     return { ok: true, file: { schema: SCHEMA, settings } };
@@ -188,19 +206,88 @@ export class SettingsStore {
       return { save: true, value: { ...f.settings } };
     });
   }
+
+  /**
+   * Sets ('' removes) one account's shortcut inside one read-modify-write, so a change made meanwhile (another
+   * account's shortcut, a removal) is never overwritten with an older copy of the map.
+   */
+  async setAccountShortcut(accountId: string, accelerator: string): Promise<Settings> {
+    return this.store.update((f) => {
+      const { [accountId]: _old, ...others } = f.settings.accountShortcuts;
+      f.settings = mergeSettings(f.settings, {
+        accountShortcuts: accelerator ? { ...others, [accountId]: accelerator } : others,
+      });
+      return { save: true, value: { ...f.settings } };
+    });
+  }
+
+  /** Drops the shortcuts of accounts that are gone (removed here, by the CLI, or by a Cognito re-enrollment). */
+  async keepAccountShortcuts(accountIds: ReadonlySet<string>): Promise<Settings | undefined> {
+    return this.store.update((f) => {
+      const kept = Object.entries(f.settings.accountShortcuts).filter(([id]) => accountIds.has(id));
+      if (kept.length === Object.keys(f.settings.accountShortcuts).length)
+        return { save: false, value: undefined };
+      f.settings = { ...f.settings, accountShortcuts: Object.fromEntries(kept) };
+      return { save: true, value: { ...f.settings } };
+    });
+  }
 }
 
 const MODIFIERS =
   /^(Command|Cmd|Control|Ctrl|CommandOrControl|CmdOrCtrl|Alt|Option|AltGr|Shift|Super|Meta)$/i;
 
+/**
+ * The key codes Electron's accelerators know (docs: Accelerator, "Available key codes"). Anything else makes
+ * globalShortcut.register throw rather than fail, so it is refused here, before it is saved.
+ */
+const KEY_NAMES = new Set(
+  [
+    ...'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789',
+    ...Array.from({ length: 24 }, (_, i) => `F${i + 1}`),
+    ...')!@#$%^&*(:;+=<,_->.?/~`{][|\\}"\'',
+    'Plus',
+    'Space',
+    'Tab',
+    'Capslock',
+    'Numlock',
+    'Scrolllock',
+    'Backspace',
+    'Delete',
+    'Insert',
+    'Return',
+    'Enter',
+    'Up',
+    'Down',
+    'Left',
+    'Right',
+    'Home',
+    'End',
+    'PageUp',
+    'PageDown',
+    'Escape',
+    'Esc',
+    'VolumeUp',
+    'VolumeDown',
+    'VolumeMute',
+    'MediaNextTrack',
+    'MediaPreviousTrack',
+    'MediaStop',
+    'MediaPlayPause',
+    'PrintScreen',
+    ...Array.from({ length: 10 }, (_, i) => `num${i}`),
+    'numdec',
+    'numadd',
+    'numsub',
+    'nummult',
+    'numdiv',
+  ].map((k) => k.toLowerCase()),
+);
+
 /** An Electron accelerator with at least one modifier and one key: a bare key would swallow typing everywhere. */
 export function validAccelerator(value: string): boolean {
+  // A "+" key is spelled Plus, so splitting on + is safe.
   const parts = value.split('+').map((p) => p.trim());
   if (parts.length < 2 || parts.some((p) => p === '')) return false;
   const key = parts[parts.length - 1]!;
-  return (
-    parts.slice(0, -1).every((p) => MODIFIERS.test(p)) &&
-    !MODIFIERS.test(key) &&
-    /^[\w`~!@#$%^&*()\-=[\]\\;',./]+$/.test(key)
-  );
+  return parts.slice(0, -1).every((p) => MODIFIERS.test(p)) && KEY_NAMES.has(key.toLowerCase());
 }

@@ -232,10 +232,19 @@ export interface KeyfobApi {
    */
   scanScreen(): Promise<Result<{ found: number }>>;
   getSettings(): Promise<Result<SettingsView>>;
-  /** Changes some settings; `language: null` goes back to the system's language. */
+  /**
+   * Changes some settings; `language: null` goes back to the system's language. Account shortcuts change one
+   * at a time through setAccountShortcut.
+   */
   saveSettings(
-    change: Partial<Omit<SettingsView, 'language'>> & { language?: SettingsView['language'] | null },
+    change: Partial<Omit<SettingsView, 'language' | 'accountShortcuts' | 'accountShortcutsTaken'>> & {
+      language?: SettingsView['language'] | null;
+    },
   ): Promise<Result<SettingsView>>;
+  /** Gives an account its own shortcut ('' removes it). */
+  setAccountShortcut(id: string, accelerator: string): Promise<Result<SettingsView>>;
+  /** While a shortcut is being recorded, Keyfob's own shortcuts stop listening, so the keys reach the field. */
+  suspendShortcuts(suspended: boolean): Promise<Result<void>>;
   /** Adds the accounts of a link handed to the app, once the person said yes. */
   acceptLink(id: string): Promise<Result<ImportReport>>;
   declineLink(id: string): Promise<Result<void>>;
@@ -283,6 +292,8 @@ export const CHANNELS = {
   acceptLink: 'links:accept',
   declineLink: 'links:decline',
   dismissPalette: 'app:palette-dismiss',
+  setAccountShortcut: 'settings:account-shortcut',
+  suspendShortcuts: 'settings:suspend-shortcuts',
 } as const satisfies Record<InvokeName, string>;
 
 export const EVENTS = {

@@ -30,6 +30,8 @@ const api: KeyfobApi = {
   acceptLink: (id) => ipcRenderer.invoke(CHANNELS.acceptLink, id),
   declineLink: (id) => ipcRenderer.invoke(CHANNELS.declineLink, id),
   dismissPalette: () => ipcRenderer.invoke(CHANNELS.dismissPalette),
+  setAccountShortcut: (id, accelerator) => ipcRenderer.invoke(CHANNELS.setAccountShortcut, id, accelerator),
+  suspendShortcuts: (suspended) => ipcRenderer.invoke(CHANNELS.suspendShortcuts, suspended),
   onLinks: (listener) => {
     const handler = (_event: IpcRendererEvent, links: LinkSummary[]) => listener(links);
     ipcRenderer.on(EVENTS.links, handler);

@@ -39,9 +39,13 @@ import { backgroundColor, hardenContents, mainWindowOptions } from './window';
 app.setPath('userData', dataDirectory());
 // Sandboxes every renderer, including one a future window might create without our options.
 app.enableSandbox();
-// On a Wayland desktop the screen can only be captured through the desktop portal and PipeWire; Chromium's
-// capturer uses them only with this feature on (on X11 it changes nothing).
-if (process.platform === 'linux') app.commandLine.appendSwitch('enable-features', 'WebRTCPipeWireCapturer');
+// On a Wayland desktop the screen can only be captured, and global shortcuts only registered, through the
+// desktop portals; Chromium uses them only with these features on (on X11 they change nothing). One switch:
+// a second enable-features would replace the first.
+if (process.platform === 'linux')
+  app.commandLine.appendSwitch('enable-features', 'WebRTCPipeWireCapturer,GlobalShortcutsPortal');
+// Windows shows notifications (a code copied by an account's shortcut) only for an app with its own id.
+if (process.platform === 'win32') app.setAppUserModelId('dev.keyfob.app');
 
 if (!app.requestSingleInstanceLock()) {
   // The running instance gets this command line, links included, through 'second-instance'.
@@ -66,9 +70,14 @@ function start(): void {
     outbox.markReady();
     links.markReady();
   };
+  // The quick-search shortcut brings the window up with its palette open: type, Enter copies.
+  const paletteReturn = new PaletteReturn(process.platform, () => app.hide());
+  let shortcuts: Shortcuts | undefined;
   const rendererGone = (): void => {
     outbox.markNotReady();
     links.markNotReady();
+    paletteReturn.reset();
+    shortcuts?.suspend(false);
   };
   const codeClipboard = new CodeClipboard({ clipboard, clock: Date, timers: { setTimeout, clearTimeout } });
 
@@ -97,7 +106,7 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
-    const labels = menuLabels(app.getLocale());
+    let labels = menuLabels(app.getLocale());
     const policy = createPermissionPolicy({ rendererUrl, mainContents });
     session.defaultSession.setPermissionRequestHandler(policy.request);
     session.defaultSession.setPermissionCheckHandler(policy.check);
@@ -110,8 +119,6 @@ function start(): void {
     void vault.recover().catch(() => undefined);
     const profiles = new ProfileStore(dataDirectory(), new KeytarKeychain());
     const settingsStore = new SettingsStore(dataDirectory());
-    // The quick-search shortcut brings the window up with its palette open: type, Enter copies.
-    const paletteReturn = new PaletteReturn(process.platform, () => app.hide());
     const openPalette = (): void => {
       paletteReturn.opening(window);
       if (!window || window.isDestroyed()) createWindow();
@@ -133,9 +140,9 @@ function start(): void {
         : `${copied.error.message} ${copied.error.hint ?? ''}`.trim();
       new Notification({ title: copied.ok ? 'Keyfob' : labels.copyFailed, body, silent: true }).show();
     };
-    const shortcuts = new Shortcuts(globalShortcut);
+    const registered = (shortcuts = new Shortcuts(globalShortcut));
     let shortcutStates = new Map<string, ShortcutState>();
-    app.on('will-quit', () => shortcuts.dispose());
+    app.on('will-quit', () => registered.dispose());
     const applySettings = (settings: Settings): Partial<Settings> => {
       codeClipboard.configure({
         mode: settings.clipboardClear,
@@ -143,7 +150,11 @@ function start(): void {
       });
       // Only a packaged app can register itself to start at login in a way the OS shows and the user can undo.
       if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
-      shortcutStates = shortcuts.apply(
+      // Notifications and the tray speak the language chosen in Settings, else the system's.
+      labels = menuLabels(settings.language ?? app.getLocale());
+      traySignature = undefined;
+      void refreshTray();
+      shortcutStates = registered.apply(
         wantedShortcuts(settings, { openPalette, copy: (id) => void copyByShortcut(id) }),
       );
       return shortcutStatus(shortcutStates);
@@ -164,6 +175,7 @@ function start(): void {
       clipboard: codeClipboard,
       onReady: rendererReady,
       palette: { dismissed: () => paletteReturn.dismissed(window) },
+      shortcuts: registered,
       links,
       settings: {
         store: settingsStore,
@@ -206,6 +218,11 @@ function start(): void {
       const signature = accounts.map((a) => `${a.id}|${a.issuer}|${a.label}|${a.status}`).join('\n');
       if (signature === traySignature) return;
       traySignature = signature;
+      // Accounts removed anywhere (here, the CLI, a Cognito re-enrollment) free their shortcuts.
+      void settingsStore.keepAccountShortcuts(new Set(accounts.map((a) => a.id))).then(
+        (pruned) => pruned && applySettings(pruned),
+        () => undefined,
+      );
       tray.setContextMenu(
         Menu.buildFromTemplate(
           trayMenu(accounts, labels, {
@@ -239,6 +256,8 @@ function start(): void {
       if (details.isMainFrame && !details.isSameDocument) rendererGone();
     });
     contents.on('render-process-gone', rendererGone);
+    // Recording a shortcut ends when the window loses focus: Keyfob's own shortcuts listen again.
+    created.on('blur', () => shortcuts?.suspend(false));
     created.once('ready-to-show', () => created.show());
     created.on('closed', () => {
       if (window === created) window = undefined;

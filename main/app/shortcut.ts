@@ -7,6 +7,8 @@ export interface ShortcutRegistry {
   register(accelerator: string, callback: () => void): boolean;
   unregister(accelerator: string): void;
   isRegistered(accelerator: string): boolean;
+  /** Electron 35+: stops (and resumes) every registered shortcut listening, keeping the registrations. */
+  setSuspended?(suspended: boolean): void;
 }
 
 export type ShortcutState =
@@ -26,10 +28,32 @@ export interface WantedShortcut {
 export class Shortcuts {
   private readonly held = new Map<string, string>();
   private disposed = false;
+  private suspended = false;
 
   constructor(private readonly registry: ShortcutRegistry) {}
 
+  /**
+   * While the person records a shortcut, Keyfob's own must not fire: the system would hand the keys to them
+   * (opening the palette, copying a code) instead of to the field recording them.
+   */
+  suspend(suspended: boolean): void {
+    if (suspended === this.suspended) return;
+    this.suspended = suspended;
+    this.registry.setSuspended?.(suspended);
+  }
+
   apply(wanted: ReadonlyMap<string, WantedShortcut>): Map<string, ShortcutState> {
+    // Registrations fail while suspended, which would read as "taken by another application".
+    const wasSuspended = this.suspended;
+    this.suspend(false);
+    try {
+      return this.applyNow(wanted);
+    } finally {
+      this.suspend(wasSuspended);
+    }
+  }
+
+  private applyNow(wanted: ReadonlyMap<string, WantedShortcut>): Map<string, ShortcutState> {
     for (const [name, accelerator] of [...this.held]) {
       if (wanted.get(name)?.accelerator === accelerator) continue;
       this.registry.unregister(accelerator);
@@ -42,9 +66,7 @@ export class Shortcuts {
         states.set(name, { state: 'off' });
       } else if (this.held.get(name) === accelerator) {
         states.set(name, { state: 'on', accelerator });
-      } else if (!validAccelerator(accelerator) || !this.registry.register(accelerator, onPress)) {
-        states.set(name, { state: 'conflict', accelerator });
-      } else if (!this.registry.isRegistered(accelerator)) {
+      } else if (!validAccelerator(accelerator) || !this.tryRegister(accelerator, onPress)) {
         states.set(name, { state: 'conflict', accelerator });
       } else {
         this.held.set(name, accelerator);
@@ -52,6 +74,15 @@ export class Shortcuts {
       }
     }
     return states;
+  }
+
+  /** Electron throws, rather than returning false, for a key it does not know: one must not stop the rest. */
+  private tryRegister(accelerator: string, onPress: () => void): boolean {
+    try {
+      return this.registry.register(accelerator, onPress) && this.registry.isRegistered(accelerator);
+    } catch {
+      return false;
+    }
   }
 
   dispose(): void {

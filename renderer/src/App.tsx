@@ -1,5 +1,14 @@
 import QRCode from 'qrcode';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { CodeStore, useCode, type ShownCode } from './codes';
 import type {
   AccountView,
@@ -60,7 +69,9 @@ function Ring({ code, label }: { code: ShownCode; label: string }) {
 
 function Dialog({ title, children, onClose }: { title: string; children: ReactNode; onClose: () => void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
+  // Layout effect: its cleanup runs while the dialog is still in the page, so closing it gives the focus back
+  // to the control that opened it.
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
@@ -147,6 +158,7 @@ const AccountRow = memo(function AccountRow({
               title={shortcut.taken ? t.accountShortcutTaken : undefined}
             >
               {displayAccelerator(shortcut.accelerator, mac)}
+              {shortcut.taken && <span className="visually-hidden"> ({t.shortcutTakenShort})</span>}
             </kbd>
           )}
         </span>
@@ -1173,7 +1185,12 @@ export function App({ initialLang }: { initialLang?: Lang }) {
           onConfirm={async () => {
             const r = await call(window.keyfob.removeAccount(removing.id), setNotice);
             setRemoving(undefined);
-            if (r) await reload();
+            if (r) {
+              await reload();
+              // Its shortcut went with it.
+              const s = await window.keyfob.getSettings();
+              if (s.ok) setSettings(s.value);
+            }
           }}
         />
       )}
@@ -1225,10 +1242,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
           t={t}
           onClose={() => setShortcutFor(undefined)}
           onSave={async (accelerator) => {
-            const { [shortcutFor.id]: _old, ...others } = settings.accountShortcuts;
-            const r = await window.keyfob.saveSettings({
-              accountShortcuts: accelerator ? { ...others, [shortcutFor.id]: accelerator } : others,
-            });
+            const r = await window.keyfob.setAccountShortcut(shortcutFor.id, accelerator);
             if (!r.ok) return r.error;
             setSettings(r.value);
             if (accelerator && r.value.accountShortcutsTaken?.includes(shortcutFor.id)) {
@@ -1238,9 +1252,9 @@ export function App({ initialLang }: { initialLang?: Lang }) {
           }}
         />
       )}
-      {palette && accounts && (
+      {palette && (
         <Palette
-          accounts={accounts}
+          accounts={accounts ?? []}
           store={store}
           t={t}
           onClose={() => {

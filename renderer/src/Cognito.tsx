@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type {
   AuthFlow,
   ErrorInfo,
@@ -73,6 +73,7 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [status, setStatus] = useState<string | undefined>();
+  const formRef = useRef<HTMLFormElement>(null);
   const field = (
     key: 'name' | 'region' | 'userPoolId' | 'clientId' | 'clientSecret' | 'endpoint' | 'awsProfile',
     label: string,
@@ -108,6 +109,10 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
       authFlow: p.authFlow,
       awsProfile: p.awsProfile ?? '',
     });
+    // To the first field that can change (the name cannot), so keyboard and screen-reader users land in the form.
+    requestAnimationFrame(() =>
+      formRef.current?.querySelector<HTMLInputElement>('input:not([readonly])')?.focus(),
+    );
   };
   const done = () => {
     setEditing(undefined);
@@ -167,6 +172,7 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
       <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary>{editing ? t.editPool(editing.name) : t.addPool}</summary>
         <form
+          ref={formRef}
           aria-label={editing ? t.editPool(editing.name) : t.addPool}
           onSubmit={async (e) => {
             e.preventDefault();

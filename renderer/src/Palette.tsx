@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, ErrorInfo } from '../../preload/api';
 import { useCode, type CodeStore } from './codes';
 import { groupCode } from './format';
@@ -78,7 +78,10 @@ export function Palette({
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const [error, setError] = useState<ErrorInfo | undefined>();
-  useEffect(() => {
+  // Layout effect: its cleanup runs while the dialog is still in the page, so closing it gives the focus back
+  // to where it was. (Main hears of the end from the owner's onClose/onCopy, not from here: React's strict
+  // mode unmounts once in development, which would send the window away as the palette opens.)
+  useLayoutEffect(() => {
     const dialog = ref.current;
     if (dialog && !dialog.open) dialog.showModal();
     return () => dialog?.close();
@@ -120,11 +123,12 @@ export function Palette({
           setError(undefined);
         }}
         onKeyDown={(e) => {
+          // An input method (Pinyin, Kana) uses Enter and the arrows to choose its own candidates.
+          if (e.nativeEvent.isComposing || e.keyCode === 229) return;
+          // Home and End stay with the text field, as in any editable combobox.
           const moves: Record<string, number> = {
             ArrowDown: index + 1,
             ArrowUp: index - 1,
-            Home: 0,
-            End: matches.length - 1,
             PageDown: index + 8,
             PageUp: index - 8,
           };
@@ -149,7 +153,9 @@ export function Palette({
           />
         ))}
       </ul>
-      {matches.length === 0 && <p className="help">{t.paletteNone}</p>}
+      <p className="help" role="status">
+        {matches.length === 0 ? t.paletteNone : ''}
+      </p>
       {error && (
         <p className="field-error" role="alert">
           {error.message} {error.hint}

@@ -1,10 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { displayAccelerator, recordKey } from './accelerator';
 import type { Strings } from './strings';
 
+const held = (e: { ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean }, mac: boolean) =>
+  [e.ctrlKey && 'Control', e.altKey && 'Alt', e.shiftKey && 'Shift', e.metaKey && (mac ? 'Command' : 'Super')]
+    .filter(Boolean)
+    .join('+');
+
 /**
  * Records a key combination by pressing it, rather than spelling Electron's accelerator syntax. Tab still
- * moves on and Escape still closes a dialog, so the field never traps the keyboard.
+ * moves on and Escape still closes a dialog, so the field never traps the keyboard. While it has the focus,
+ * Keyfob's own global shortcuts are suspended: the system would otherwise hand those keys to them.
  */
 export function ShortcutField({
   id,
@@ -21,18 +27,25 @@ export function ShortcutField({
   describedBy?: string;
   onChange: (accelerator: string) => void;
 }) {
-  const [held, setHeld] = useState<string | undefined>();
+  const [holding, setHolding] = useState<string | undefined>();
   const [hint, setHint] = useState<string | undefined>();
   const hintId = `${id}-hint`;
+  useEffect(() => () => void window.keyfob.suspendShortcuts(false), []);
+  const shown = displayAccelerator(value, mac);
   return (
     <div className="shortcut-field">
       <input
         id={id}
         readOnly
         className="shortcut-input"
-        value={held ? `${displayAccelerator(`${held}+`, mac)}…` : displayAccelerator(value, mac)}
+        value={holding ? `${displayAccelerator(`${holding}+`, mac)}…` : shown}
         placeholder={t.shortcutNone}
         aria-describedby={[describedBy, hint ? hintId : undefined].filter(Boolean).join(' ') || undefined}
+        onFocus={() => void window.keyfob.suspendShortcuts(true)}
+        onBlur={() => {
+          setHolding(undefined);
+          void window.keyfob.suspendShortcuts(false);
+        }}
         onKeyDown={(e) => {
           const plain = !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey;
           if (e.key === 'Tab' && !e.ctrlKey && !e.altKey && !e.metaKey) return;
@@ -43,27 +56,39 @@ export function ShortcutField({
             if (value) onChange('');
             return;
           }
-          const recorded = recordKey(e, mac);
-          if (recorded.kind === 'partial') setHeld(recorded.held || undefined);
-          else if (recorded.kind === 'needsModifier') {
-            setHeld(undefined);
-            setHint(t.shortcutNeedsModifier);
+          const recorded = recordKey(
+            {
+              code: e.code,
+              key: e.key,
+              ctrlKey: e.ctrlKey,
+              altKey: e.altKey,
+              shiftKey: e.shiftKey,
+              metaKey: e.metaKey,
+              altGraph: e.getModifierState('AltGraph'),
+            },
+            mac,
+          );
+          if (recorded.kind === 'partial') setHolding(recorded.held || undefined);
+          else if (recorded.kind === 'needsModifier' || recorded.kind === 'altGraph') {
+            setHolding(undefined);
+            setHint(recorded.kind === 'altGraph' ? t.shortcutAltGraph : t.shortcutNeedsModifier);
           } else if (recorded.kind === 'done') {
-            setHeld(undefined);
+            setHolding(undefined);
             setHint(undefined);
             if (recorded.accelerator !== value) onChange(recorded.accelerator);
           }
         }}
-        onKeyUp={(e) => {
-          if (!e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey) setHeld(undefined);
-        }}
-        onBlur={() => setHeld(undefined)}
+        onKeyUp={(e) => setHolding(held(e, mac) || undefined)}
       />
       {value && (
         <button type="button" onClick={() => onChange('')}>
           {t.shortcutClear}
         </button>
       )}
+      {/* A read-only field's new value is not announced; this is. */}
+      <span className="visually-hidden" aria-live="polite">
+        {shown}
+      </span>
       {hint && (
         <p id={hintId} className="field-error" role="status">
           {hint}

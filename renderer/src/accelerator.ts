@@ -10,6 +10,8 @@ export interface KeyPress {
   altKey: boolean;
   shiftKey: boolean;
   metaKey: boolean;
+  /** AltGr held (getModifierState('AltGraph')): Windows reports it as Ctrl+Alt. */
+  altGraph?: boolean;
 }
 
 const NAMED: Record<string, string> = {
@@ -57,6 +59,11 @@ export type Recorded =
   | { kind: 'partial'; held: string }
   /** A key without a modifier: it would swallow that key everywhere. */
   | { kind: 'needsModifier' }
+  /**
+   * AltGr with a key types a character on many layouts (@, {, [ on German ones); as a global shortcut it would
+   * stop that character being typed anywhere.
+   */
+  | { kind: 'altGraph' }
   | { kind: 'done'; accelerator: string }
   | { kind: 'ignored' };
 
@@ -70,6 +77,7 @@ export function recordKey(press: KeyPress, mac: boolean): Recorded {
   if (MODIFIER_KEYS.has(press.key)) return { kind: 'partial', held: modifiers.join('+') };
   const key = keyName(press.code);
   if (key === undefined) return { kind: 'ignored' };
+  if (press.altGraph) return { kind: 'altGraph' };
   // Shift alone with a letter or digit is how people type capitals and symbols.
   if (modifiers.length === 0 || (modifiers.length === 1 && modifiers[0] === 'Shift')) {
     return { kind: 'needsModifier' };

@@ -87,6 +87,9 @@ const en = {
   shortcutNone: 'None',
   shortcutClear: 'Clear',
   shortcutNeedsModifier: 'Hold Ctrl, Alt or Command (or several) together with the key.',
+  shortcutAltGraph:
+    'AltGr with this key types a character; as a shortcut it would stop that character being typed anywhere. Choose other keys.',
+  shortcutTakenShort: 'off: another application uses these keys',
   accountShortcut: 'Shortcut…',
   accountShortcutTitle: (name: string) => `Shortcut for ${name}`,
   accountShortcutLabel: 'Keys that copy this code',
@@ -287,6 +290,9 @@ const de: AppStrings = {
   shortcutNone: 'Keines',
   shortcutClear: 'Löschen',
   shortcutNeedsModifier: 'Halte Strg, Alt oder Befehl (oder mehrere) zusammen mit der Taste.',
+  shortcutAltGraph:
+    'AltGr mit dieser Taste tippt ein Zeichen; als Kürzel ließe sich dieses Zeichen nirgends mehr tippen. Wähle andere Tasten.',
+  shortcutTakenShort: 'aus: eine andere Anwendung verwendet diese Tasten',
   accountShortcut: 'Tastenkürzel…',
   accountShortcutTitle: (name: string) => `Tastenkürzel für ${name}`,
   accountShortcutLabel: 'Tasten, die diesen Code kopieren',
@@ -477,6 +483,8 @@ const zh: AppStrings = {
   shortcutNone: '无',
   shortcutClear: '清除',
   shortcutNeedsModifier: '请同时按住 Ctrl、Alt 或 Command（可多个）和该键。',
+  shortcutAltGraph: 'AltGr 加此键会输入一个字符；设为快捷键后将无法在任何地方输入该字符。请换其他按键。',
+  shortcutTakenShort: '已关闭：其他应用正在使用这些按键',
   accountShortcut: '快捷键…',
   accountShortcutTitle: (name: string) => `${name} 的快捷键`,
   accountShortcutLabel: '复制此验证码的按键',

@@ -3,7 +3,7 @@
  * Screenshots of every screen, in both themes, go to test-results/screens/.
  */
 import QRCode from 'qrcode';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAt } from '../../main/otp/codes';
 import { buildMigrationUris } from '../../main/otp/migration';
@@ -243,55 +243,76 @@ describe('accounts, end to end in Chromium', () => {
     const app = await open({ shortcutsTaken: ['Control+Alt+9'] });
     const { page } = app;
     await app.handlers.addFromText(URI);
+    await app.handlers.addFromText('otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail');
     await page.reload();
-    const setShortcut = async (keys: string) => {
-      await page.getByRole('button', { name: 'More actions for GitHub (ada@example.com)' }).click();
+    const field = (dialog: ReturnType<Page['getByRole']>) => dialog.getByLabel('Keys that copy this code');
+    const openDialog = async (name: string) => {
+      await page.getByRole('button', { name: `More actions for ${name}` }).click();
       await page.getByRole('menuitem', { name: 'Shortcut…' }).click();
-      const dialog = page.getByRole('dialog', { name: 'Shortcut for GitHub (ada@example.com)' });
-      await dialog.getByLabel('Keys that copy this code').focus();
-      await page.keyboard.press(keys);
+      const dialog = page.getByRole('dialog', { name: `Shortcut for ${name}` });
+      await field(dialog).focus();
       return dialog;
     };
+    const saved = async () => {
+      const r = await app.handlers.getSettings();
+      return r.ok ? r.value.accountShortcuts : undefined;
+    };
+    const [github, mail] = await app.vault.list();
+
+    let dialog = await openDialog('GitHub (ada@example.com)');
+    // While the field records, Keyfob's own shortcuts are off, so the keys reach the field, not the palette.
+    await expect.poll(() => app.shortcutsSuspended()).toBe(true);
+    expect(app.pressKeys('CommandOrControl+Shift+K')).toBe(false);
     // A key without a modifier would swallow it everywhere: refused while recording.
-    let dialog = await setShortcut('Shift+A');
+    await page.keyboard.press('Shift+A');
     await expect.poll(() => dialog.getByText('Hold Ctrl, Alt or Command').isVisible()).toBe(true);
     await page.keyboard.press('Control+Alt+1');
-    await expect.poll(() => dialog.getByLabel('Keys that copy this code').inputValue()).toBe('Ctrl+Alt+1');
+    await expect.poll(() => field(dialog).inputValue()).toBe('Ctrl+Alt+1');
     await expectAccessible(page);
     await app.screenshot('account-shortcut-light');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    await expect.poll(() => page.locator('li.account kbd').textContent()).toBe('Ctrl+Alt+1');
-    const [account] = await app.vault.list();
-    expect(await app.handlers.getSettings()).toMatchObject({
-      ok: true,
-      value: { accountShortcuts: { [account!.id]: 'Control+Alt+1' } },
-    });
+    await expect.poll(() => app.shortcutsSuspended()).toBe(false);
+    await expect.poll(() => page.locator(`li[data-id="${github!.id}"] kbd`).textContent()).toBe('Ctrl+Alt+1');
+    expect(await saved()).toEqual({ [github!.id]: 'Control+Alt+1' });
     // Pressed anywhere: the code is copied, the window is not involved.
     expect(app.pressKeys('Control+Alt+1')).toBe(true);
     await expect.poll(() => app.copied.length).toBe(1);
     const { code, next } = currentCode(SECRET);
     expect([code, next]).toContain(app.copied[0]!.code);
-    // The quick search's keys are not free, and saying so keeps the dialog open with nothing changed.
-    dialog = await setShortcut('Control+Shift+K');
+
+    // The quick search's keys are not free; saying so keeps the dialog open and changes nothing.
+    dialog = await openDialog('GitHub (ada@example.com)');
+    await page.keyboard.press('Control+Shift+K');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => dialog.getByRole('alert').filter({ hasText: 'both the quick-search shortcut' }).isVisible())
       .toBe(true);
+    expect(await saved()).toEqual({ [github!.id]: 'Control+Alt+1' });
     // Keys another application holds: saved, but off, and the row says so.
-    await dialog.getByLabel('Keys that copy this code').focus();
+    await field(dialog).focus();
     await page.keyboard.press('Control+Alt+9');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect
       .poll(() => dialog.getByRole('alert').filter({ hasText: 'Another application' }).isVisible())
       .toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await expect.poll(() => page.locator('li.account kbd.taken').textContent()).toBe('Ctrl+Alt+9');
+    await expect
+      .poll(() => page.locator(`li[data-id="${github!.id}"] kbd.taken`).textContent())
+      .toContain('Ctrl+Alt+9');
     expect(app.pressKeys('Control+Alt+9')).toBe(false);
     expect(app.pressKeys('Control+Alt+1')).toBe(false);
-    // Deleting the account frees its keys.
-    await app.handlers.removeAccount(account!.id);
-    expect(await app.handlers.getSettings()).toMatchObject({ value: { accountShortcuts: {} } });
+
+    // Deleted in the window: its keys are free, and giving another account a shortcut does not bring them back.
+    await page.getByRole('button', { name: 'More actions for GitHub (ada@example.com)' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(saved).toEqual({});
+    dialog = await openDialog('Mail (ada)');
+    await page.keyboard.press('Control+Alt+2');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => dialog.isVisible()).toBe(false);
+    expect(await saved()).toEqual({ [mail!.id]: 'Control+Alt+2' });
   });
 
   it('asks before adding from an otpauth:// link handed to the app', async () => {

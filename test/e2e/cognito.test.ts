@@ -72,7 +72,8 @@ describe('the Cognito guide, end to end in Chromium', () => {
       engine: {
         clock: new CodeClock({ now: testNow }),
         sleep: async (ms) => {
-          frozenAt! += ms;
+          // A wait still running when the test ended (it failed) must not unfreeze time into NaN.
+          if (frozenAt !== undefined) frozenAt += ms;
           await new Promise((resolve) => setTimeout(resolve, 50));
         },
       },

@@ -72,8 +72,10 @@ export interface AppUnderTest {
   openLinks(links: string[]): void;
   /** What main does when the global shortcut is pressed. */
   pressShortcut(): Promise<void>;
-  /** Presses a key combination "anywhere": true when a registered shortcut took it. */
+  /** Presses a key combination "anywhere": true when a registered shortcut took it (none does while suspended). */
   pressKeys(accelerator: string): boolean;
+  /** Whether Keyfob's shortcuts are suspended (while one is being recorded). */
+  shortcutsSuspended(): boolean;
   /** How many times the palette told main it closed. */
   paletteDismissed(): number;
   /** Codes the app put on the clipboard, with when they stop being valid. */
@@ -191,14 +193,17 @@ export async function openApp(
   let engine: CognitoEngine | undefined;
   // Global shortcuts as main/app/main.ts keeps them, on a registry standing in for Electron's globalShortcut.
   const held = new Map<string, () => void>();
+  let suspended = false;
   const shortcuts = new Shortcuts({
     register: (accelerator, callback) => {
-      if (options.shortcutsTaken?.includes(accelerator)) return false;
+      // As Electron: no registration while suspended.
+      if (suspended || options.shortcutsTaken?.includes(accelerator)) return false;
       held.set(accelerator, callback);
       return true;
     },
     unregister: (accelerator) => void held.delete(accelerator),
     isRegistered: (accelerator) => held.has(accelerator),
+    setSuspended: (value) => void (suspended = value),
   });
   let shortcutStates = new Map<string, ShortcutState>();
   let paletteDismissed = 0;
@@ -234,6 +239,7 @@ export async function openApp(
     links,
     settings: { store: settingsStore, apply: applySettings, status: () => shortcutStatus(shortcutStates) },
     palette: { dismissed: () => void paletteDismissed++ },
+    shortcuts,
     screen: {
       capture: async () => {
         const frames = [];
@@ -317,10 +323,11 @@ export async function openApp(
       );
     },
     pressKeys: (accelerator) => {
-      const press = held.get(accelerator);
+      const press = suspended ? undefined : held.get(accelerator);
       press?.();
       return press !== undefined;
     },
+    shortcutsSuspended: () => suspended,
     paletteDismissed: () => paletteDismissed,
     screenshot: async (name) => {
       await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });

@@ -16,6 +16,7 @@ const fake = vi.hoisted(() => {
     themeListeners: [] as Array<() => void>,
     services: undefined as undefined | Record<string, unknown>,
     handlers: undefined as undefined | Record<string, (...args: unknown[]) => unknown>,
+    accounts: [] as Array<{ id: string; issuer: string; label: string; type: string; status: string }>,
   };
 
   class FakeEmitter {
@@ -192,7 +193,7 @@ vi.mock('../../main/vault', () => ({
   openVault: () => ({
     fake: 'vault',
     recover: async () => ({ recovered: [], missingSecret: [] }),
-    list: async () => [],
+    list: async () => fake.state.accounts,
     get: async () => ({ issuer: 'Example', label: 'alice' }),
   }),
   KeytarKeychain: class {},
@@ -277,6 +278,7 @@ beforeEach(() => {
   fake.state.themeListeners.length = 0;
   fake.state.clipboardText = '';
   fake.state.services = undefined;
+  fake.state.accounts = [];
   fake.electron.globalShortcut = fake.shortcutRegistry();
   fake.electron.Notification.shown.length = 0;
   vi.clearAllMocks();
@@ -296,7 +298,7 @@ describe('main.ts', () => {
       // Screen capture on Wayland goes through the portal and PipeWire only with this feature.
       expect(fake.electron.app.commandLine.appendSwitch).toHaveBeenCalledWith(
         'enable-features',
-        'WebRTCPipeWireCapturer',
+        'WebRTCPipeWireCapturer,GlobalShortcutsPortal',
       );
     }
     expect(fake.electron.app.enableSandbox).toHaveBeenCalled();
@@ -519,6 +521,13 @@ describe('main.ts', () => {
       }),
     );
     fake.electron.globalShortcut.taken.add('Alt+Shift+2');
+    fake.state.accounts = [account, other].map((id) => ({
+      id,
+      issuer: 'Example',
+      label: 'alice',
+      type: 'totp',
+      status: 'active',
+    }));
     await start();
     await vi.waitFor(() => expect(fake.electron.globalShortcut.held.has('Alt+Shift+1')).toBe(true));
     const settings = fake.state.services?.settings as { status(): Record<string, unknown> };
@@ -531,6 +540,20 @@ describe('main.ts', () => {
     expect(shown.body).toContain('Code kopiert: Example · alice');
     expect(shown.body).toContain('nächste');
     expect(shown.body).not.toContain('246810');
+  });
+
+  it('frees the shortcut of an account that is gone (removed by the CLI, say) when it next lists them', async () => {
+    const gone = '2f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    writeFileSync(
+      join(process.env.KEYFOB_HOME!, 'settings.json'),
+      JSON.stringify({ schema: 1, settings: { accountShortcuts: { [gone]: 'Alt+Shift+3' } } }),
+    );
+    await start();
+    await vi.waitFor(() => expect(fake.electron.globalShortcut.held.has('Alt+Shift+3')).toBe(false));
+    const settings = fake.state.services?.settings as {
+      store: { get(): Promise<{ accountShortcuts: object }> };
+    };
+    await vi.waitFor(async () => expect((await settings.store.get()).accountShortcuts).toEqual({}));
   });
 
   it('gives the IPC layer a clipboard that clears its code before the app quits', async () => {

@@ -95,11 +95,63 @@ describe('global shortcuts', () => {
     expect(r.held.size).toBe(0);
   });
 
+  it('keeps going when Electron throws for one accelerator, and reports that one as off', () => {
+    const r = registry();
+    const throwing: ShortcutRegistry = {
+      ...r,
+      register: (a, cb) => {
+        if (a === 'Alt+Shift+Q') throw new TypeError(`conversion failure from ${a}`);
+        return r.register(a, cb);
+      },
+    };
+    const states = new Shortcuts(throwing).apply(
+      want({
+        search: { accelerator: 'Alt+Shift+Q', onPress: vi.fn() },
+        'account:a': { accelerator: 'Alt+Shift+1', onPress: vi.fn() },
+      }),
+    );
+    expect(states.get('search')).toMatchObject({ state: 'conflict' });
+    expect(states.get('account:a')).toMatchObject({ state: 'on' });
+  });
+
+  it('suspends while a shortcut is recorded, and registers (resumed) when settings change meanwhile', () => {
+    const r = registry();
+    const suspended: boolean[] = [];
+    let isSuspended = false;
+    const shortcuts = new Shortcuts({
+      ...r,
+      register: (a, cb) => !isSuspended && r.register(a, cb),
+      setSuspended: (s) => {
+        isSuspended = s;
+        suspended.push(s);
+      },
+    });
+    shortcuts.suspend(true);
+    const states = shortcuts.apply(want({ search: { accelerator: 'Alt+Shift+O', onPress: vi.fn() } }));
+    expect(states.get('search')).toMatchObject({ state: 'on' });
+    expect(isSuspended).toBe(true);
+    shortcuts.suspend(false);
+    expect(suspended).toEqual([true, false, true, false]);
+  });
+
   it('accepts modifier+key accelerators only', () => {
     expect(validAccelerator('CmdOrCtrl+Alt+7')).toBe(true);
     expect(validAccelerator('Shift+F5')).toBe(true);
     expect(validAccelerator('Shift')).toBe(false);
     expect(validAccelerator('Shift+Alt')).toBe(false);
     expect(validAccelerator('A+B')).toBe(false);
+    // Electron throws for key names it does not know: they never get saved.
+    expect(validAccelerator('Ctrl+Foo')).toBe(false);
+    expect(validAccelerator('Ctrl+ab')).toBe(false);
+    for (const ok of [
+      'Ctrl+Plus',
+      'Alt+Space',
+      'Ctrl+Shift+PageDown',
+      'Super+num5',
+      'Ctrl+F24',
+      'Alt+`',
+      'Ctrl+Esc',
+    ])
+      expect(validAccelerator(ok)).toBe(true);
   });
 });

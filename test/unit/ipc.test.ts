@@ -172,9 +172,17 @@ describe('IPC handlers', () => {
       params: defaultParams(),
       extra: {},
     });
-    await handlers.saveSettings({
-      accountShortcuts: { [kept.id]: 'Alt+Shift+1', [removed.id]: 'Alt+Shift+2' },
+    expect(await handlers.setAccountShortcut(kept.id, 'Alt+Shift+1')).toMatchObject({ ok: true });
+    expect(await handlers.setAccountShortcut(removed.id, 'Alt+Shift+2')).toMatchObject({
+      ok: true,
+      value: { accountShortcuts: { [kept.id]: 'Alt+Shift+1', [removed.id]: 'Alt+Shift+2' } },
     });
+    // Only through the call for one account, which checks the account exists: never a whole map from the window.
+    expect(await handlers.saveSettings({ accountShortcuts: {} })).toMatchObject({ ok: false });
+    expect(
+      await handlers.setAccountShortcut('00000000-0000-4000-8000-000000000000', 'Alt+Shift+4'),
+    ).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
+    expect(await handlers.setAccountShortcut(kept.id, 'Alt+Shift+Foo')).toMatchObject({ ok: false });
     expect(await handlers.removeAccount(removed.id)).toMatchObject({ ok: true });
     expect((await store.get()).accountShortcuts).toEqual({ [kept.id]: 'Alt+Shift+1' });
     // Main re-registers with what is left, so the removed account's keys are free again.

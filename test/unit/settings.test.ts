@@ -55,6 +55,9 @@ describe('settings', () => {
       acceleratorKey('CmdOrCtrl+Shift+K', 'darwin'),
     );
     expect(acceleratorKey('Cmd+Shift+K', 'darwin')).toBe(acceleratorKey('CmdOrCtrl+Shift+K', 'darwin'));
+    expect(acceleratorKey('Super+1', 'darwin')).toBe(acceleratorKey('Command+1', 'darwin'));
+    expect(acceleratorKey('Super+1', 'linux')).toBe(acceleratorKey('Meta+1', 'linux'));
+    expect(acceleratorKey('Alt+Return', 'linux')).toBe(acceleratorKey('Alt+Enter', 'linux'));
     const bound = mergeSettings(DEFAULT_SETTINGS, { accountShortcuts: { [a]: 'Alt+Shift+1' } });
     expect(() => mergeSettings(bound, { shortcut: 'Alt+Shift+1' })).toThrow(/both the quick-search/);
   });
@@ -80,5 +83,22 @@ describe('settings', () => {
       theme: 'light',
       language: 'de',
     });
+    // Account shortcuts one by one: a broken entry loses only itself.
+    const a = '0f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    writeFileSync(
+      join(dir, 'settings.json'),
+      JSON.stringify({
+        schema: 1,
+        settings: { accountShortcuts: { [a]: 'Alt+Shift+1', nope: 'Alt+Shift+2' } },
+      }),
+    );
+    const store2 = new SettingsStore(dir);
+    expect((await store2.get()).accountShortcuts).toEqual({ [a]: 'Alt+Shift+1' });
+    // One account at a time, and gone accounts dropped, each in one read-modify-write.
+    const b = '1f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b';
+    await Promise.all([store2.setAccountShortcut(b, 'Alt+Shift+2'), store2.setAccountShortcut(a, '')]);
+    expect((await store2.get()).accountShortcuts).toEqual({ [b]: 'Alt+Shift+2' });
+    expect(await store2.keepAccountShortcuts(new Set([b]))).toBeUndefined();
+    expect((await store2.keepAccountShortcuts(new Set()))?.accountShortcuts).toEqual({});
   });
 });

@@ -61,6 +61,10 @@ describe('recording a shortcut', () => {
     // Shift alone is how capitals are typed.
     expect(recordKey(press('KeyA', 'A', { shiftKey: true }), false)).toEqual({ kind: 'needsModifier' });
     expect(recordKey(press('IntlRo', 'ろ', { ctrlKey: true }), false)).toEqual({ kind: 'ignored' });
+    // AltGr+Q types @ on a German layout (Windows reports it as Ctrl+Alt): never a global shortcut.
+    expect(recordKey(press('KeyQ', '@', { ctrlKey: true, altKey: true, altGraph: true }), false)).toEqual({
+      kind: 'altGraph',
+    });
   });
 
   it('shows accelerators the way each platform writes them', () => {

@@ -202,10 +202,9 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
               setError,
             );
             if (saved) {
-              if (editing) {
-                done();
-                setOpen(false);
-              } else setForm({ ...form, name: '', clientSecret: '' });
+              // Closed and emptied: the new profile is in the list above, and the next one starts clean.
+              done();
+              setOpen(false);
               await reload();
             }
           }}

@@ -27,17 +27,24 @@ function available(command: string): boolean {
   return spawnSync('sh', ['-c', `command -v ${command}`], { stdio: 'ignore' }).status === 0;
 }
 
-/** Median wall time of a whole process, after two warm-up runs. */
-function timeProcess(cmd: string, args: string[], env: NodeJS.ProcessEnv, runs: number): number {
-  const times: number[] = [];
+/**
+ * Median wall time of each whole process, after two warm-up rounds. The commands take turns, round after
+ * round, so a change in the machine's load (another job, the disk cache) weighs on all of them alike instead of
+ * on whichever series happened to run then: what is compared is their ratio.
+ */
+function timeProcesses(commands: Array<[string, string[]]>, env: NodeJS.ProcessEnv, runs: number): number[] {
+  const times = commands.map((): number[] => []);
   for (let i = 0; i < runs + 2; i++) {
-    const start = performance.now();
-    const result = spawnSync(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const elapsed = performance.now() - start;
-    if (result.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed: ${result.stderr.toString()}`);
-    if (i >= 2) times.push(elapsed);
+    for (const [c, [cmd, args]] of commands.entries()) {
+      const start = performance.now();
+      const result = spawnSync(cmd, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+      const elapsed = performance.now() - start;
+      if (result.status !== 0)
+        throw new Error(`${cmd} ${args.join(' ')} failed: ${result.stderr.toString()}`);
+      if (i >= 2) times[c]!.push(elapsed);
+    }
   }
-  return median(times);
+  return times.map(median);
 }
 
 function table(rows: string[][]): void {
@@ -61,22 +68,24 @@ async function benchStartup(): Promise<void> {
   });
   if (add.status !== 0) throw new Error(add.stderr.toString());
   try {
-    const bare = timeProcess(process.execPath, ['-e', '0'], env, runs);
-    const stored = timeProcess(process.execPath, [CLI, 'code', 'bench'], env, runs);
-    const fromUri = timeProcess(
-      process.execPath,
-      [CLI, 'code', '--uri', `otpauth://totp/x?secret=${SECRET}`],
+    const oathtool = available('oathtool');
+    const [bare, stored, fromUri, oath] = timeProcesses(
+      [
+        [process.execPath, ['-e', '0']],
+        [process.execPath, [CLI, 'code', 'bench']],
+        [process.execPath, [CLI, 'code', '--uri', `otpauth://totp/x?secret=${SECRET}`]],
+        ...(oathtool ? ([['oathtool', ['--totp', '-b', SECRET]]] as Array<[string, string[]]>) : []),
+      ],
       env,
       runs,
-    );
+    ) as [number, number, number, number | undefined];
     const rows = [
       ['command', 'median ms', 'vs node -e 0'],
       ['node -e 0', bare.toFixed(1), '1.00×'],
       ['keyfob code <account> (keychain)', stored.toFixed(1), `${(stored / bare).toFixed(2)}×`],
       ['keyfob code --uri (no keychain)', fromUri.toFixed(1), `${(fromUri / bare).toFixed(2)}×`],
     ];
-    if (available('oathtool')) {
-      const oath = timeProcess('oathtool', ['--totp', '-b', SECRET], env, runs);
+    if (oath !== undefined) {
       rows.push(['oathtool --totp -b', oath.toFixed(1), `${(oath / bare).toFixed(2)}×`]);
     } else {
       rows.push(['oathtool (not installed: apt-get install oathtool)', '-', '-']);

@@ -215,7 +215,10 @@ function start(): void {
     const refreshTray = async (): Promise<void> => {
       const accounts = await vault.list().catch(() => undefined);
       if (!accounts) return;
-      const signature = accounts.map((a) => `${a.id}|${a.issuer}|${a.label}|${a.status}`).join('\n');
+      const shortcutsNow = (await settingsStore.get().catch(() => undefined))?.accountShortcuts ?? {};
+      const signature = accounts
+        .map((a) => `${a.id}|${a.issuer}|${a.label}|${a.status}|${shortcutsNow[a.id] ?? ''}`)
+        .join('\n');
       if (signature === traySignature) return;
       traySignature = signature;
       // Accounts removed anywhere (here, the CLI, a Cognito re-enrollment) free their shortcuts.
@@ -225,14 +228,19 @@ function start(): void {
       );
       tray.setContextMenu(
         Menu.buildFromTemplate(
-          trayMenu(accounts, labels, {
-            copy: (id) => void handlers.copyCode(id),
-            show: () => {
-              if (!window || window.isDestroyed()) createWindow();
-              else showWindow();
+          trayMenu(
+            accounts,
+            labels,
+            {
+              copy: (id) => void handlers.copyCode(id),
+              show: () => {
+                if (!window || window.isDestroyed()) createWindow();
+                else showWindow();
+              },
+              quit: () => app.quit(),
             },
-            quit: () => app.quit(),
-          }),
+            shortcutsNow,
+          ),
         ),
       );
     };

@@ -60,6 +60,8 @@ export function trayMenu(
   accounts: readonly TrayAccount[],
   labels: MenuLabels,
   actions: { copy(id: string): void; show(): void; quit(): void },
+  /** Accounts' own shortcuts, shown beside them as a reminder (the global registration is elsewhere). */
+  shortcuts: Readonly<Record<string, string>> = {},
 ): MenuItemConstructorOptions[] {
   // A counter-based code is made on request and pending keys are not in use yet: neither belongs in a
   // one-click copy list.
@@ -71,6 +73,7 @@ export function trayMenu(
           label: a.issuer ? `${a.issuer} — ${a.label}` : a.label,
           toolTip: `${labels.copy} ${a.issuer || a.label}`,
           click: () => actions.copy(a.id),
+          ...(shortcuts[a.id] ? { accelerator: shortcuts[a.id], registerAccelerator: false } : {}),
         }));
   if (usable.length > TRAY_LIMIT)
     items.push({ label: `… ${usable.length - TRAY_LIMIT}`, click: actions.show });

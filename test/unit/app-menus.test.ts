@@ -32,6 +32,16 @@ describe('menus', () => {
     ]);
     items[0]!.click!({} as never, undefined, {} as never);
     expect(copy).toHaveBeenCalledWith('id-1');
+    // An account's own shortcut shows beside it, as a hint only: registering it again here would fail.
+    const withShortcut = trayMenu(
+      [account(1)],
+      menuLabels('en'),
+      { copy, show: vi.fn(), quit: vi.fn() },
+      {
+        'id-1': 'Alt+Shift+1',
+      },
+    );
+    expect(withShortcut[0]).toMatchObject({ accelerator: 'Alt+Shift+1', registerAccelerator: false });
   });
 
   it('says when there is nothing to copy, and caps a long list', () => {

@@ -605,6 +605,8 @@ export function CognitoScreen({
     request: Parameters<typeof window.keyfob.startFlow>[1];
   }>();
   const [loginFlow, setLoginFlow] = useState<string | undefined>();
+  /** "Sign in now" after an enrollment: the sign-in form shows whom it signed in. */
+  const [loginFor, setLoginFor] = useState<{ profile: string; username: string } | undefined>();
   const flows = useFlows(t);
   const reload = async () => {
     const r = await window.keyfob.listPools();
@@ -648,12 +650,15 @@ export function CognitoScreen({
               setEnrollFlow((f) => (f ? { ...f, request: { ...f.request, password } } : f))
             }
             onAgain={async () => {
-              const r = await window.keyfob.startFlow('login', {
-                profile: enrollFlow!.request.profile,
-                username: enrollFlow!.request.username,
-                password: enrollFlow!.request.password,
-              });
-              if (r.ok) setLoginFlow(r.value.flowId);
+              const { profile, username, password } = enrollFlow!.request;
+              const r = await window.keyfob.startFlow('login', { profile, username, password });
+              if (!r.ok) return;
+              setLoginFor({ profile, username });
+              setLoginFlow(r.value.flowId);
+              // The sign-in's steps and tokens appear in the section below: bring it into view.
+              requestAnimationFrame(() =>
+                document.getElementById('signin-title')?.scrollIntoView({ block: 'start' }),
+              );
             }}
           />
         )}
@@ -662,10 +667,12 @@ export function CognitoScreen({
         <h2 id="signin-title">{t.signInTitle}</h2>
         <p className="help">{t.signInHelp}</p>
         <SignInForm
+          key={loginFor ? `${loginFor.profile}/${loginFor.username}` : 'login'}
           t={t}
           pools={pools}
           kind="login"
           hostName={hostName}
+          prefill={loginFor}
           onStarted={(id) => setLoginFlow(id)}
         />
         {loginFlow && flows[loginFlow] && <FlowView flow={flows[loginFlow]!} t={t} kind="login" />}

@@ -135,6 +135,8 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await expect
       .poll(() => signIn.getByText('Signed in as nina.').isVisible(), { timeout: 10_000 })
       .toBe(true);
+    // The sign-in form says whom "Sign in now" signed in.
+    expect(await signIn.getByLabel('User name').inputValue()).toBe('nina');
     const idToken = await signIn.getByLabel('IdToken').inputValue();
     expect(idToken.split('.')).toHaveLength(3);
     await signIn.getByText('IdToken claims').click();

@@ -500,12 +500,15 @@ function SignInForm({
   hostName,
   onStarted,
   prefill,
+  running,
 }: {
   t: Strings;
   pools: PoolView[];
   kind: 'enroll' | 'login';
   hostName: string;
   prefill?: { profile: string; username: string } | undefined;
+  /** A flow of this kind is under way: a second would race the first for the same user's session and code. */
+  running?: boolean;
   onStarted: (flowId: string, request: Parameters<typeof window.keyfob.startFlow>[1]) => void;
 }) {
   const [profile, setProfile] = useState(prefill?.profile ?? pools[0]?.name ?? '');
@@ -515,6 +518,7 @@ function SignInForm({
   const [prefer, setPrefer] = useState(true);
   const [typeCode, setTypeCode] = useState(false);
   const [error, setError] = useState<ErrorInfo | undefined>();
+  const [starting, setStarting] = useState(false);
   useEffect(() => setDeviceName(hostName), [hostName]);
   useEffect(() => {
     if (!pools.some((p) => p.name === profile) && pools[0]) setProfile(pools[0].name);
@@ -531,7 +535,10 @@ function SignInForm({
           password,
           ...(kind === 'enroll' ? { deviceName, prefer, typeVerificationCode: typeCode } : {}),
         };
-        const started = await unwrap(window.keyfob.startFlow(kind, request), setError);
+        setStarting(true);
+        const started = await unwrap(window.keyfob.startFlow(kind, request), setError).finally(() =>
+          setStarting(false),
+        );
         if (started) onStarted(started.flowId, request);
       }}
     >
@@ -578,7 +585,7 @@ function SignInForm({
           </label>
         </>
       )}
-      <button type="submit" className="primary" disabled={pools.length === 0}>
+      <button type="submit" className="primary" disabled={pools.length === 0 || running || starting}>
         {kind === 'enroll' ? t.start : t.signIn}
       </button>
       {error && <ErrorBox error={error} t={t} />}
@@ -617,6 +624,7 @@ export function CognitoScreen({
     void reload();
   }, []);
   const enrolled = enrollFlow ? flows[enrollFlow.id] : undefined;
+  const signingIn = loginFlow ? flows[loginFlow] : undefined;
   useEffect(() => {
     if (enrolled?.done || enrolled?.steps.length) onChanged();
   }, [enrolled?.done, enrolled?.steps.length, onChanged]);
@@ -639,6 +647,7 @@ export function CognitoScreen({
           kind="enroll"
           hostName={hostName}
           prefill={prefill}
+          running={enrolled !== undefined && !enrolled.done && !enrolled.error}
           onStarted={(id, request) => setEnrollFlow({ id, request })}
         />
         {enrolled && (
@@ -673,6 +682,7 @@ export function CognitoScreen({
           kind="login"
           hostName={hostName}
           prefill={loginFor}
+          running={signingIn !== undefined && !signingIn.done && !signingIn.error}
           onStarted={(id) => setLoginFlow(id)}
         />
         {loginFlow && flows[loginFlow] && <FlowView flow={flows[loginFlow]!} t={t} kind="login" />}

@@ -102,6 +102,8 @@ describe('the Cognito guide, end to end in Chromium', () => {
     const newPassword = page.getByRole('form', { name: 'Choose a new password' });
     await expect.poll(() => newPassword.isVisible()).toBe(true);
     await app.screenshot('cognito-new-password-light');
+    // One enrollment at a time: a second would race the first for the user's session.
+    expect(await enroll.getByRole('button', { name: 'Start' }).isDisabled()).toBe(true);
     await newPassword.getByLabel('New password').fill(PASSWORD);
     await newPassword.getByRole('button', { name: 'Continue' }).click();
 

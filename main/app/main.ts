@@ -96,7 +96,19 @@ function start(): void {
   });
   // Every web contents, not only our window's, so nothing created later escapes the navigation rules.
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, { rendererUrl }));
+  // Closing the window keeps Keyfob in the tray (menu bar), with its shortcuts; Quit (tray, menu, Cmd+Q) ends
+  // it. The window is only really closed once quitting has begun.
+  let quitting = false;
+  app.on('before-quit', () => {
+    quitting = true;
+  });
   app.on('window-all-closed', () => app.quit());
+  // macOS: clicking the Dock icon of a running Keyfob shows its window.
+  app.on('activate', () => {
+    if (!app.isReady()) return;
+    if (window === undefined || window.isDestroyed()) createWindow();
+    else showWindow();
+  });
   // Quitting would drop the timer that clears a copied code, so the quit waits (briefly) for it to run now.
   app.on('will-quit', (event) => {
     if (!codeClipboard.pending) return;
@@ -115,8 +127,9 @@ function start(): void {
     // from another authenticator the person chose. A development run registers itself.
     if (!app.isPackaged) registerProtocols(app);
     const vault = openVault({ cacheSecrets: true });
-    // Finishes interrupted adds and removals, and lists keys that lost their details, before anything else.
-    void vault.recover().catch(() => undefined);
+    // Finishes interrupted adds and removals, and lists keys that lost their details, before anything else;
+    // the window asks what it found and tells the person.
+    const recovery = vault.recover().catch(() => undefined);
     const profiles = new ProfileStore(dataDirectory(), new KeytarKeychain());
     const settingsStore = new SettingsStore(dataDirectory());
     const openPalette = (): void => {
@@ -175,6 +188,7 @@ function start(): void {
       clipboard: codeClipboard,
       onReady: rendererReady,
       palette: { dismissed: () => paletteReturn.dismissed(window) },
+      recovery: () => recovery,
       shortcuts: registered,
       links,
       settings: {
@@ -267,6 +281,11 @@ function start(): void {
     // Recording a shortcut ends when the window loses focus: Keyfob's own shortcuts listen again.
     created.on('blur', () => shortcuts?.suspend(false));
     created.once('ready-to-show', () => created.show());
+    created.on('close', (event) => {
+      if (quitting) return;
+      event.preventDefault();
+      created.hide();
+    });
     created.on('closed', () => {
       if (window === created) window = undefined;
       rendererGone();
@@ -280,6 +299,7 @@ function start(): void {
 
   function showWindow(): void {
     if (window === undefined || window.isDestroyed()) return;
+    if (!window.isVisible()) window.show();
     if (window.isMinimized()) window.restore();
     window.focus();
   }

@@ -69,8 +69,13 @@ const fake = vi.hoisted(() => {
     isMinimized() {
       return this.minimized;
     }
+    visible = true;
     isVisible() {
-      return true;
+      return this.visible;
+    }
+    hide() {
+      this.visible = false;
+      this.calls.push('hide');
     }
     isFocused() {
       return this.focused;
@@ -85,6 +90,7 @@ const fake = vi.hoisted(() => {
       this.calls.push('focus');
     }
     show() {
+      this.visible = true;
       this.calls.push('show');
     }
     setBackgroundColor(color: string) {
@@ -573,14 +579,33 @@ describe('main.ts', () => {
     expect(again.prevented()).toBe(false);
   });
 
-  it('quits when the window is closed and follows the system theme', async () => {
+  it('keeps running in the tray when the window is closed, shows it again when asked, and quits on Quit', async () => {
+    await start();
+    const window = theWindow();
+    const close = preventable();
+    window.emit('close', close.event);
+    expect(close.prevented()).toBe(true);
+    expect(window.calls).toContain('hide');
+    expect(fake.electron.app.quit).not.toHaveBeenCalled();
+    // Starting Keyfob again (or the tray's Show) brings the same window back.
+    emitApp('second-instance', {}, ['/opt/Keyfob/keyfob'], '/', {});
+    expect(window.visible).toBe(true);
+    expect(fake.state.windows).toHaveLength(1);
+    // Once quitting has begun the window really closes, and with it the app.
+    emitApp('before-quit');
+    const closing = preventable();
+    window.emit('close', closing.event);
+    expect(closing.prevented()).toBe(false);
+    emitApp('window-all-closed');
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+  });
+
+  it('follows the system theme', async () => {
     await start();
     const window = theWindow();
     fake.electron.nativeTheme.shouldUseDarkColors = true;
     for (const listener of fake.state.themeListeners) listener();
     expect(window.background).toBe('#1f1f1f');
     fake.electron.nativeTheme.shouldUseDarkColors = false;
-    emitApp('window-all-closed');
-    expect(fake.electron.app.quit).toHaveBeenCalled();
   });
 });

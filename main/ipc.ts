@@ -15,6 +15,7 @@ import type {
   KeyInput,
   Result,
   RevealedKey,
+  StartupReport,
 } from '../preload/api';
 import { KeyfobError, isKeyfobError } from './errors';
 import { collectAccounts, type CollectedAccounts } from './otp/collect';
@@ -22,7 +23,7 @@ import { codeAt, type Clock, systemClock } from './otp/codes';
 import { buildMigrationUris, missingBatches } from './otp/migration';
 import { ALGORITHMS, defaultParams, displayName, type OtpParams, type OtpType } from './otp/types';
 import { formatOtpauthUri } from './otp/uri';
-import type { Account, ImportOutcome, Vault } from './vault/vault';
+import type { Account, ImportOutcome, RecoveryReport, Vault } from './vault/vault';
 import type { CognitoEngine, Progress } from './cognito/engine';
 import { CognitoFlows, type FlowEvent as EngineFlowEvent } from './cognito/flows';
 import { profileView, type PoolProfile, type ProfileStore } from './cognito/profiles';
@@ -78,6 +79,8 @@ export interface Services {
   onReady?: () => void;
   /** The quick-search palette closed: the window may go back behind the application it came over. */
   palette?: { dismissed(): void };
+  /** The vault's recovery at start (vault.recover()), reported to the window once it asks. */
+  recovery?: () => Promise<RecoveryReport | undefined>;
   /** Keyfob's global shortcuts, suspended while the person records one. */
   shortcuts?: { suspend(suspended: boolean): void };
   /** Copying in the last seconds of a period copies the next code (default 3 s). */
@@ -282,6 +285,17 @@ export function createHandlers(services: Services): Handlers {
   };
 
   return {
+    startupReport: () =>
+      result<StartupReport>(async () => {
+        const report = await services.recovery?.();
+        if (!report) return { recovered: [], missingKey: [] };
+        return {
+          ...(report.movedAside ? { movedAside: { path: report.movedAside.path } } : {}),
+          recovered: report.recovered.map(displayName),
+          missingKey: report.missingSecret.map((a) => ({ id: a.id, name: displayName(a) })),
+        };
+      }),
+
     appInfo: () =>
       result<AppInfo>(() => ({
         version: services.version,

@@ -67,6 +67,16 @@ export interface ImportReport {
   missing: Array<{ batchSize: number; missing: number[] }>;
 }
 
+/** What opening the vault found to repair or report (the same the CLI prints on stderr). */
+export interface StartupReport {
+  /** accounts.json could not be read and was kept under this name; the list was rebuilt from the keychain. */
+  movedAside?: { path: string };
+  /** Keys found in the keychain whose details were lost, listed again. */
+  recovered: string[];
+  /** Accounts whose key is no longer in the keychain. */
+  missingKey: Array<{ id: string; name: string }>;
+}
+
 export interface KeyInput {
   issuer: string;
   label: string;
@@ -256,6 +266,8 @@ export interface KeyfobApi {
    * applications, it goes back out of the way, so the person is where they were with the code to paste.
    */
   dismissPalette(): Promise<Result<void>>;
+  /** What opening the vault repaired or found missing, to tell the person once. */
+  startupReport(): Promise<Result<StartupReport>>;
   /** The renderer is ready for pushes (codes, links). */
   ready(): Promise<Result<void>>;
   /** Code batches, one per second; returns an unsubscribe. */
@@ -294,6 +306,7 @@ export const CHANNELS = {
   dismissPalette: 'app:palette-dismiss',
   setAccountShortcut: 'settings:account-shortcut',
   suspendShortcuts: 'settings:suspend-shortcuts',
+  startupReport: 'app:startup-report',
 } as const satisfies Record<InvokeName, string>;
 
 export const EVENTS = {

@@ -32,6 +32,7 @@ const api: KeyfobApi = {
   dismissPalette: () => ipcRenderer.invoke(CHANNELS.dismissPalette),
   setAccountShortcut: (id, accelerator) => ipcRenderer.invoke(CHANNELS.setAccountShortcut, id, accelerator),
   suspendShortcuts: (suspended) => ipcRenderer.invoke(CHANNELS.suspendShortcuts, suspended),
+  startupReport: () => ipcRenderer.invoke(CHANNELS.startupReport),
   onLinks: (listener) => {
     const handler = (_event: IpcRendererEvent, links: LinkSummary[]) => listener(links);
     ipcRenderer.on(EVENTS.links, handler);

@@ -828,6 +828,23 @@ export function App({ initialLang }: { initialLang?: Lang }) {
 
   useEffect(() => {
     void reload();
+    // What opening the vault repaired or found missing: said once, as the CLI says it on stderr.
+    void window.keyfob.startupReport().then((r) => {
+      if (!r.ok) return;
+      const { movedAside, recovered, missingKey } = r.value;
+      const text = [
+        movedAside && t.listMovedAside(movedAside.path),
+        recovered.length > 0 && t.recovered(recovered.join(', ')),
+        missingKey.length > 0 && t.missingKeys(missingKey.map((m) => m.name).join(', ')),
+      ].filter(Boolean);
+      if (text.length === 0) return;
+      const bad = movedAside !== undefined || missingKey.length > 0;
+      setNotice({
+        kind: bad ? 'error' : 'ok',
+        text: text.join(' '),
+        ...(missingKey.length > 0 ? { hint: t.missingKeysHint } : {}),
+      });
+    });
     void window.keyfob.appInfo().then((r) => {
       if (!r.ok) return;
       setHostName(r.value.hostName);

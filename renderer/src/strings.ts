@@ -96,6 +96,11 @@ const en = {
   accountShortcutHelp:
     'Press these keys anywhere to copy the current code without opening Keyfob. Click the field and press the keys; Backspace clears.',
   accountShortcutTaken: 'Another application already uses these keys, so this shortcut is off.',
+  recovered: (names: string) => `Recovered from the keychain (their details had been lost): ${names}.`,
+  missingKeys: (names: string) => `The key of ${names} is missing from the keychain.`,
+  missingKeysHint: 'Delete those accounts and add them again from their sites.',
+  listMovedAside: (path: string) =>
+    `The account list could not be read; it was kept as ${path} and rebuilt from the keychain.`,
   paletteTitle: 'Quick search',
   paletteSearch: 'Type part of a name',
   paletteNone: 'No account matches.',
@@ -299,6 +304,11 @@ const de: AppStrings = {
   accountShortcutHelp:
     'Diese Tasten kopieren überall den aktuellen Code, ohne Keyfob zu öffnen. Ins Feld klicken und die Tasten drücken; die Rücktaste löscht.',
   accountShortcutTaken: 'Eine andere Anwendung verwendet diese Tasten schon, daher ist dieses Kürzel aus.',
+  recovered: (names) => `Aus dem Schlüsselbund wiederhergestellt (ihre Angaben waren verloren): ${names}.`,
+  missingKeys: (names) => `Der Schlüssel von ${names} fehlt im Schlüsselbund.`,
+  missingKeysHint: 'Lösche diese Konten und füge sie auf den jeweiligen Websites neu hinzu.',
+  listMovedAside: (path) =>
+    `Die Kontenliste war nicht lesbar; sie wurde als ${path} aufbewahrt und aus dem Schlüsselbund neu aufgebaut.`,
   paletteTitle: 'Schnellsuche',
   paletteSearch: 'Teil eines Namens eingeben',
   paletteNone: 'Kein Konto passt.',
@@ -491,6 +501,10 @@ const zh: AppStrings = {
   accountShortcutHelp:
     '在任何地方按下这些键即可复制当前验证码，无需打开 Keyfob。点击输入框后按下按键；按退格键清除。',
   accountShortcutTaken: '这些按键已被其他应用占用，因此此快捷键已关闭。',
+  recovered: (names) => `已从钥匙串恢复（其详细信息曾丢失）：${names}。`,
+  missingKeys: (names) => `钥匙串中缺少 ${names} 的密钥。`,
+  missingKeysHint: '请删除这些账户，然后在对应网站重新添加。',
+  listMovedAside: (path) => `无法读取账户列表；已将其保存为 ${path}，并根据钥匙串重建。`,
   paletteTitle: '快速搜索',
   paletteSearch: '输入名称的一部分',
   paletteNone: '没有匹配的账户。',

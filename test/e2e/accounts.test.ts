@@ -2,12 +2,17 @@
  * The accounts screens end to end: real Chromium, the built renderer, the real IPC handlers and keychain.
  * Screenshots of every screen, in both themes, go to test-results/screens/.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import QRCode from 'qrcode';
 import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { codeAt } from '../../main/otp/codes';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
+import { KeytarKeychain } from '../../main/vault/keytar-keychain';
+import { Vault } from '../../main/vault/vault';
 import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
 import { requireSecretService } from '../support/secret-service';
 import { expectAccessible } from '../support/ui-steps';
@@ -435,6 +440,28 @@ describe('accounts, end to end in Chromium', () => {
     await expect
       .poll(() => none.page.getByRole('alert').textContent())
       .toMatch(/not authenticator setup codes/);
+  });
+
+  it('says at start which keys are missing from the keychain, as the command line does', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'keyfob-e2e-missing-'));
+    const service = `keyfob-e2e-missing-${process.pid}`;
+    const keychain = new KeytarKeychain({ service });
+    const vault = new Vault({ dir: home, keychain });
+    const account = await vault.add({
+      issuer: 'GitHub',
+      label: 'ada@example.com',
+      secret: SECRET,
+      params: defaultParams('totp'),
+      extra: {},
+    });
+    // Deleted outside Keyfob (Seahorse, Keychain Access).
+    await keychain.delete(account.id);
+    const app = await open({ home, service });
+    const alert = app.page.getByRole('alert');
+    await expect
+      .poll(() => alert.filter({ hasText: 'The key of GitHub (ada@example.com) is missing' }).isVisible())
+      .toBe(true);
+    expect(await alert.textContent()).toContain('add them again');
   });
 
   it('renders in German and Simplified Chinese', async () => {

@@ -172,7 +172,7 @@ export async function openApp(
     keychain: options.keychain ?? new KeytarKeychain({ service }),
     cacheSecrets: true,
   });
-  await vault.recover();
+  const recovery = await vault.recover();
   const copied: AppUnderTest['copied'] = [];
   // Links handed to the app, held as main/app/main.ts holds them, delivered to the page when it is ready.
   const links = new PendingLinks({
@@ -239,6 +239,7 @@ export async function openApp(
     links,
     settings: { store: settingsStore, apply: applySettings, status: () => shortcutStatus(shortcutStates) },
     palette: { dismissed: () => void paletteDismissed++ },
+    recovery: async () => recovery,
     shortcuts,
     screen: {
       capture: async () => {

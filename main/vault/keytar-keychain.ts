@@ -54,7 +54,7 @@ export class KeytarKeychain implements Keychain {
           'KEYCHAIN_UNAVAILABLE',
           'The keychain module (keytar) could not be loaded.',
           this.platform === 'linux'
-            ? 'Install libsecret (Debian/Ubuntu: sudo apt-get install libsecret-1-0) and run `npm ci` again so keytar is rebuilt.'
+            ? 'Install libsecret (Debian/Ubuntu: sudo apt-get install libsecret-1-0, and libsecret-1-dev to build from source); in a source checkout, run `npm ci` again so keytar is rebuilt.'
             : 'Run `npm ci` again so keytar is rebuilt for this machine.',
           { cause: error },
         );

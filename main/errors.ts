@@ -66,21 +66,35 @@ const BRAND = Symbol.for('dev.keyfob.error');
 export class KeyfobError extends Error {
   override readonly name = 'KeyfobError';
   readonly service?: ServiceDetail;
+  /** The same advice for the window, where a hint naming a `keyfob …` command would mean nothing. */
+  readonly appHint?: string;
   readonly [BRAND] = true;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly hint?: string,
-    options?: { cause?: unknown; service?: ServiceDetail },
+    options?: { cause?: unknown; service?: ServiceDetail; appHint?: string },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     if (options?.service) this.service = options.service;
+    if (options?.appHint !== undefined) this.appHint = options.appHint;
   }
 
+  /** As data, with the hint for the command line (what JSON.stringify and the CLI use). */
   toJSON(): ErrorInfo {
+    return this.info(false);
+  }
+
+  /** As data for the window: the hint in its terms where there is one. */
+  forApp(): ErrorInfo {
+    return this.info(true);
+  }
+
+  private info(forApp: boolean): ErrorInfo {
     const info: ErrorInfo = { code: this.code, message: this.message };
-    if (this.hint !== undefined) info.hint = this.hint;
+    const hint = forApp ? (this.appHint ?? this.hint) : this.hint;
+    if (hint !== undefined) info.hint = hint;
     if (this.service !== undefined) info.service = { ...this.service };
     return info;
   }

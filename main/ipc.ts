@@ -97,7 +97,7 @@ async function result<T>(run: () => Promise<T> | T): Promise<Result<T>> {
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    if (isKeyfobError(error)) return { ok: false, error: error.toJSON() };
+    if (isKeyfobError(error)) return { ok: false, error: error.forApp() };
     // Unexpected errors cross without their text, which might quote something it should not (a key).
     return { ok: false, error: INTERNAL };
   }

@@ -168,7 +168,7 @@ export function describeLink(entry: PendingLink): LinkSummary {
     delete summary.batch;
     // The parsers' messages are written for people (the CLI prints the same ones); anything else is not shown.
     summary.error = isKeyfobError(error)
-      ? error.toJSON()
+      ? error.forApp()
       : { code: 'URI_INVALID', message: 'Keyfob could not read this link.' };
   }
   return summary;

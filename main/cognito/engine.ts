@@ -162,6 +162,7 @@ export class CognitoEngine {
         'PARAMS_INVALID',
         `Cognito accepts only SHA-1, 6-digit, 30-second codes, and ${account.issuer} (${account.label}) is ${account.algorithm}, ${account.digits} digits, ${account.period} s.`,
         'Enroll again with keyfob enroll, which stores the key Cognito hands out.',
+        { appHint: 'Set up Keyfob as the authenticator again; it stores the key Cognito hands out.' },
       );
     }
     const periodMs = account.period * 1000;
@@ -259,6 +260,10 @@ export class CognitoEngine {
               'ACCOUNT_NOT_FOUND',
               `${req.username} has an authenticator set up in pool ${conn.profile.name}, but Keyfob holds no key linked to them.`,
               `Enroll Keyfob (keyfob enroll --pool ${conn.profile.name} --username ${req.username}) from a sign-in that works, or link an existing account.`,
+              {
+                appHint:
+                  'Set up Keyfob as the authenticator for this user (it replaces the other app), or sign in with the app that holds the key.',
+              },
             );
           }
           const code = await this.freshCode(account, req.onProgress);
@@ -333,6 +338,7 @@ export class CognitoEngine {
         'INPUT_NEEDED',
         `The pool requires ${req.username} to set up an authenticator before signing in.`,
         `Enroll Keyfob first: keyfob enroll --pool ${req.profile} --username ${req.username}.`,
+        { appHint: 'Set up Keyfob as the authenticator for this user first.' },
       );
     }
     if (state.kind !== 'signedIn') throw new Error(`unexpected state ${state.kind}`);
@@ -358,6 +364,10 @@ export class CognitoEngine {
           'COGNITO_CONFIG',
           `The pool asks ${req.username} to set up MFA, but not with an authenticator app (it offers: ${state.options.join(', ') || 'nothing'}).`,
           `Enable TOTP on the pool (keyfob pool mfa-config ${conn.profile.name} --totp on) or set up the other method elsewhere.`,
+          {
+            appHint:
+              "Ask the pool's administrator to enable authenticator apps for the pool, or set up the other method elsewhere.",
+          },
         );
       }
       const session = conn.signIn.session;
@@ -507,7 +517,12 @@ export class CognitoEngine {
         error.code,
         error.message,
         `${error.hint ?? ''} The key is kept as a pending account (${account.id.slice(0, 8)}): enroll again to retry, or remove it with keyfob remove ${account.id.slice(0, 8)} --yes.`.trim(),
-        { cause: error, ...(error.service ? { service: error.service } : {}) },
+        {
+          cause: error,
+          ...(error.service ? { service: error.service } : {}),
+          appHint:
+            `${error.appHint ?? error.hint ?? ''} The key is kept as a pending account: "Resume enrollment" in the list retries, "Discard" removes it.`.trim(),
+        },
       );
     }
   }

@@ -16,6 +16,8 @@ interface Explained {
   code: ErrorCode;
   message: string;
   hint: string;
+  /** The hint in the window's terms, where `hint` names a `keyfob …` command. */
+  appHint?: string;
 }
 
 const CLOCK_HINT =
@@ -50,6 +52,7 @@ function explainNotAuthorized(serviceMessage: string, step: CognitoStep, clientI
       code: 'COGNITO_CONFIG',
       message: `The app client${clientId ? ` ${clientId}` : ''} has a client secret, and this pool profile has none.`,
       hint: 'Add the secret to the profile: keyfob pool add <name> … --client-secret-stdin --replace.',
+      appHint: "Edit the pool profile and enter the app client's secret.",
     };
   }
   if (/unable to verify secret hash/i.test(m) && step === 'mfa-setup') {
@@ -58,6 +61,8 @@ function explainNotAuthorized(serviceMessage: string, step: CognitoStep, clientI
       message:
         'Cognito did not accept the client secret hash when finishing the authenticator set-up: with the password flow it does not say which user name to hash when people sign in by e-mail or phone number.',
       hint: 'Switch this pool profile to the SRP flow (keyfob pool add <name> … --auth-flow srp --replace); the authenticator is already set up, so keyfob login then works.',
+      appHint:
+        'Edit the pool profile and choose the SRP sign-in flow; the authenticator is already set up, so signing in then works.',
     };
   }
   if (/unable to verify secret hash/i.test(m)) {
@@ -136,11 +141,14 @@ const BY_NAME: Record<string, (step: CognitoStep, serviceMessage: string) => Exp
           code: 'COGNITO_CONFIG',
           message: 'This user has no authenticator app (TOTP) set up in the pool.',
           hint: 'Enroll it first: keyfob enroll --pool <name> --username <user>.',
+          appHint: 'Set up Keyfob as the authenticator for this user first.',
         }
       : {
           code: 'COGNITO_CONFIG',
           message: 'Authenticator-app (TOTP) MFA is not enabled for this user pool.',
           hint: "Ask the pool's administrator to enable it, or, on your own test pool: keyfob pool mfa-config <profile> --totp on.",
+          appHint:
+            "Ask the pool's administrator to enable authenticator apps for the pool; on your own test pool, `keyfob pool mfa-config <profile> --totp on` in a terminal does it.",
         },
   EnableSoftwareTokenMFAException: () => ({
     code: 'COGNITO_CODE',
@@ -203,6 +211,7 @@ const BY_NAME: Record<string, (step: CognitoStep, serviceMessage: string) => Exp
     code: 'COGNITO_CONFIG',
     message: 'The pool asked for an MFA method this user has not set up.',
     hint: 'Set up the authenticator first with keyfob enroll.',
+    appHint: 'Set up Keyfob as the authenticator first.',
   }),
   InvalidUserPoolConfigurationException: () => ({
     code: 'COGNITO_CONFIG',
@@ -220,6 +229,7 @@ const BY_NAME: Record<string, (step: CognitoStep, serviceMessage: string) => Exp
           code: 'COGNITO_CONFIG',
           message: 'Cognito does not know this user pool or app client.',
           hint: 'Check the pool id, app client id and region in the pool profile (keyfob pool list).',
+          appHint: 'Check the pool id, app client id and region: Edit the pool profile.',
         },
   UserLambdaValidationException: LAMBDA,
   UnexpectedLambdaException: LAMBDA,
@@ -350,6 +360,7 @@ export function explainCognitoError(
       return new KeyfobError(e.code, e.message, e.hint, {
         cause: error,
         service: { name, message: serviceMessage },
+        ...(e.appHint ? { appHint: e.appHint } : {}),
       });
     }
   }

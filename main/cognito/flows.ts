@@ -163,7 +163,7 @@ export class CognitoFlows {
         flowId,
         type: 'error',
         error: isKeyfobError(error)
-          ? error.toJSON()
+          ? error.forApp()
           : { code: 'INTERNAL', message: 'Something went wrong inside Keyfob.', hint: 'Try again.' },
       });
     } finally {

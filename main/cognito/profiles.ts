@@ -193,6 +193,7 @@ export class ProfileStore {
         'PROFILE_NOT_FOUND',
         `There is no pool profile named "${name}".`,
         'Run `keyfob pool list`, or add one with `keyfob pool add`.',
+        { appHint: 'Choose a pool from the list, or add it under User pools.' },
       );
     }
     return found;
@@ -252,6 +253,7 @@ export class ProfileStore {
         'SECRET_MISSING',
         `The client secret of pool profile "${profile.name}" is not in the keychain.`,
         `Store it again: keyfob pool add ${profile.name} … --client-secret-stdin --replace.`,
+        { appHint: 'Edit the pool profile and enter its client secret again.' },
       );
     }
     return secret;

@@ -25,6 +25,10 @@ export interface Account {
   cognito?: CognitoLink;
 }
 
+/** In the window, an id that is not there means the account went meanwhile (deleted here or by the CLI). */
+const GONE_HINT =
+  'It may have been deleted meanwhile, here or from the command line; the list shows the accounts there are.';
+
 export interface NewAccount extends OtpAccount {
   icon?: string;
   cognito?: CognitoLink;
@@ -156,6 +160,7 @@ export class Vault {
         'ACCOUNT_NOT_FOUND',
         `No account has the id ${id}.`,
         'Run `keyfob list` to see the accounts.',
+        { appHint: GONE_HINT },
       );
     return found;
   }
@@ -587,6 +592,7 @@ export class Vault {
           'ACCOUNT_NOT_FOUND',
           `No account has the id ${id}.`,
           'Run `keyfob list` to see the accounts.',
+          { appHint: GONE_HINT },
         );
       apply(record);
       return { save: true, value: toAccount(record) };

@@ -297,6 +297,13 @@ describe('explainCognitoError', () => {
     expect(error.service).toEqual({ name, message });
   });
 
+  it.each(CATALOGUE)('%s "%s" at %s: the window gets advice it can follow', (name, message, step) => {
+    const { hint } = explainCognitoError(serviceError(name, message), step, { clientId: '1abc' }).forApp();
+    // A `keyfob …` command means nothing in the window, unless it is offered as one for a terminal.
+    if (/keyfob (pool|enroll|login|list|remove|mfa)/.test(hint ?? '')) expect(hint).toMatch(/in a terminal/);
+    expect(hint).toBeTruthy();
+  });
+
   it('names a network failure, found however deep the SDK wrapped it, with the endpoint', () => {
     const wrapped = Object.assign(new Error('fetch failed'), {
       cause: Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' }),

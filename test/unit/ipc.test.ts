@@ -191,6 +191,14 @@ describe('IPC handlers', () => {
     expect(dismissed).toBe(1);
   });
 
+  it('gives the window advice for the window, not for the command line', async () => {
+    const { handlers } = setup();
+    const r = await handlers.removeAccount('00000000-0000-4000-8000-000000000000');
+    expect(r).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
+    expect(!r.ok && r.error.hint).toMatch(/deleted meanwhile/);
+    expect(!r.ok && r.error.hint).not.toMatch(/keyfob list/);
+  });
+
   it('never lets an unexpected error’s text cross to the renderer', async () => {
     const { handlers, keychain } = setup();
     await handlers.addFromText(URI);

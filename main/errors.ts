@@ -42,6 +42,8 @@ export type ErrorCode =
   | 'COGNITO_NETWORK'
   | 'COGNITO_SERVICE';
 
+import type { ErrorKey } from '../preload/api';
+
 /** What the service itself said, kept next to our explanation so the UI can show both. */
 export interface ServiceDetail {
   /** The exception name, e.g. CodeMismatchException. */
@@ -55,6 +57,9 @@ export interface ErrorInfo {
   message: string;
   hint?: string;
   service?: ServiceDetail;
+  /** For the window: which of its translated messages this is, and what goes into it. */
+  key?: ErrorKey;
+  params?: Record<string, string | number>;
 }
 
 /**
@@ -68,17 +73,27 @@ export class KeyfobError extends Error {
   readonly service?: ServiceDetail;
   /** The same advice for the window, where a hint naming a `keyfob …` command would mean nothing. */
   readonly appHint?: string;
+  readonly key?: ErrorKey;
+  readonly params?: Record<string, string | number>;
   readonly [BRAND] = true;
 
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly hint?: string,
-    options?: { cause?: unknown; service?: ServiceDetail; appHint?: string },
+    options?: {
+      cause?: unknown;
+      service?: ServiceDetail;
+      appHint?: string;
+      key?: ErrorKey;
+      params?: Record<string, string | number>;
+    },
   ) {
     super(message, options?.cause === undefined ? undefined : { cause: options.cause });
     if (options?.service) this.service = options.service;
     if (options?.appHint !== undefined) this.appHint = options.appHint;
+    if (options?.key !== undefined) this.key = options.key;
+    if (options?.params !== undefined) this.params = options.params;
   }
 
   /** As data, with the hint for the command line (what JSON.stringify and the CLI use). */
@@ -96,6 +111,10 @@ export class KeyfobError extends Error {
     const hint = forApp ? (this.appHint ?? this.hint) : this.hint;
     if (hint !== undefined) info.hint = hint;
     if (this.service !== undefined) info.service = { ...this.service };
+    if (forApp && this.key !== undefined) {
+      info.key = this.key;
+      if (this.params !== undefined) info.params = { ...this.params };
+    }
     return info;
   }
 }

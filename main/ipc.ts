@@ -247,6 +247,7 @@ export function createHandlers(services: Services): Handlers {
         'URI_INVALID',
         'There is no otpauth:// or otpauth-migration:// link in this text.',
         'Paste the link a site shows under its QR code, or add the account by its key.',
+        { key: 'noLinkInText' },
       );
     }
     return importReport(collected, await vault.addMany(collected.accounts));
@@ -258,6 +259,7 @@ export function createHandlers(services: Services): Handlers {
         'QR_NOT_FOUND',
         'No QR code was found.',
         'Make the QR code larger and sharper (zoom in, or crop the picture), then try again.',
+        { key: 'qrNotFound' },
       );
     }
     return addTexts(found.map((t, i) => ({ text: t, where: `QR code ${i + 1}` })));
@@ -382,7 +384,8 @@ export function createHandlers(services: Services): Handlers {
           throw new KeyfobError(
             'PARAMS_INVALID',
             'A counter-based code is made on request.',
-            'Use "Next code".',
+            'Use "Generate code".',
+            { key: 'counterOnRequest' },
           );
         }
         const now = clock.now();
@@ -438,6 +441,9 @@ export function createHandlers(services: Services): Handlers {
               ? 'The QR codes on your screens are not authenticator setup codes.'
               : `No QR code was found on ${frames.length === 1 ? 'the screen' : `any of the ${frames.length} screens`}.`,
             'Show the setup QR code fully on a screen (not covered by this window), then scan again.',
+            found.length > 0
+              ? { key: 'screenNotSetupCodes' }
+              : { key: 'screenNoQr', params: { screens: frames.length } },
           );
         }
         return { found: services.links.add(usable).length };
@@ -482,7 +488,9 @@ export function createHandlers(services: Services): Handlers {
       result(async () => {
         const link = services.links?.take(text(rawId, 'link', 64));
         if (link === undefined) {
-          throw new KeyfobError('PARAMS_INVALID', 'That link is no longer waiting.', 'Open it again.');
+          throw new KeyfobError('PARAMS_INVALID', 'That link is no longer waiting.', 'Open it again.', {
+            key: 'linkGone',
+          });
         }
         return addTexts([{ text: link, where: 'the link' }]);
       }),

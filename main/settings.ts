@@ -46,6 +46,7 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
             'PARAMS_INVALID',
             'The clipboard time must be between 5 and 600 seconds.',
             'Choose a time in that range.',
+            { key: 'clipboardSeconds' },
           );
         next.clipboardTimeoutSeconds = value;
         break;
@@ -64,6 +65,7 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
             'PARAMS_INVALID',
             'A shortcut needs one or more modifier keys and one other key, for example Ctrl+Shift+K.',
             'Hold the modifiers and press the key, or leave it empty to have no shortcut.',
+            { key: 'shortcutNeedsModifier' },
           );
         next.shortcut = value;
         break;
@@ -90,6 +92,7 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
           ? `${accelerator} is both the quick-search shortcut and an account's shortcut.`
           : `${accelerator} is the shortcut of two accounts.`,
         'Choose another key combination for one of them.',
+        { key: key === quickSearch ? 'shortcutIsQuickSearch' : 'shortcutTwice', params: { accelerator } },
       );
     seen.add(key);
   }
@@ -111,6 +114,7 @@ function accountShortcuts(value: unknown): Record<string, string> {
         'PARAMS_INVALID',
         'A shortcut needs one or more modifier keys and one other key, for example Ctrl+Alt+1.',
         'Hold the modifiers and press the key.',
+        { key: 'shortcutNeedsModifier' },
       );
     out[account] = accelerator;
   }

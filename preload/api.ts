@@ -3,12 +3,34 @@
  * preload/index.ts exposes exactly these as `window.keyfob`; main/ipc.ts implements them. Types only:
  * nothing here may import Electron or Node, because the renderer imports it too.
  */
+/**
+ * Errors the window shows in its own language: main sends the key and its parameters with the English text,
+ * and the renderer's strings say the same in German and Chinese. An error without a key is shown as main
+ * wrote it.
+ */
+export type ErrorKey =
+  | 'noLinkInText'
+  | 'qrNotFound'
+  | 'screenNotSetupCodes'
+  | 'screenNoQr'
+  | 'screenDenied'
+  | 'screenNoPicture'
+  | 'counterOnRequest'
+  | 'linkGone'
+  | 'accountGone'
+  | 'shortcutNeedsModifier'
+  | 'shortcutTwice'
+  | 'shortcutIsQuickSearch'
+  | 'clipboardSeconds';
+
 export interface ErrorInfo {
   code: string;
   message: string;
   hint?: string;
   /** What a service (Cognito) said, as it said it. */
   service?: { name: string; message: string };
+  key?: ErrorKey;
+  params?: Record<string, string | number>;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

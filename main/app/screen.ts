@@ -22,6 +22,14 @@ export interface Frame {
   data: Uint8Array;
 }
 
+/** Which platform's way of allowing screen capture applies (the window says it in its own language). */
+export function captureSystem(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
+  if (platform === 'darwin') return 'macos';
+  if (platform === 'linux' && (env.XDG_SESSION_TYPE === 'wayland' || env.WAYLAND_DISPLAY)) return 'wayland';
+  if (platform === 'win32') return 'windows';
+  return 'other';
+}
+
 /** How to let Keyfob see the screen, in the words of each platform. */
 export function captureHint(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
   if (platform === 'darwin') {
@@ -56,7 +64,7 @@ export async function captureDisplays(
       'SCREEN_CAPTURE_DENIED',
       'Keyfob was not allowed to capture the screen.',
       captureHint(platform, env),
-      { cause: error },
+      { cause: error, key: 'screenDenied', params: { system: captureSystem(platform, env) } },
     );
   }
   const frames: Frame[] = [];
@@ -80,6 +88,7 @@ export async function captureDisplays(
       'SCREEN_CAPTURE_DENIED',
       'Keyfob could not see the screen (the system gave it no picture).',
       captureHint(platform, env),
+      { key: 'screenNoPicture', params: { system: captureSystem(platform, env) } },
     );
   }
   return frames;

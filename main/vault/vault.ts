@@ -160,7 +160,7 @@ export class Vault {
         'ACCOUNT_NOT_FOUND',
         `No account has the id ${id}.`,
         'Run `keyfob list` to see the accounts.',
-        { appHint: GONE_HINT },
+        { appHint: GONE_HINT, key: 'accountGone' },
       );
     return found;
   }
@@ -592,7 +592,7 @@ export class Vault {
           'ACCOUNT_NOT_FOUND',
           `No account has the id ${id}.`,
           'Run `keyfob list` to see the accounts.',
-          { appHint: GONE_HINT },
+          { appHint: GONE_HINT, key: 'accountGone' },
         );
       apply(record);
       return { save: true, value: toAccount(record) };

@@ -23,6 +23,7 @@ import type {
 import { CameraScan } from './camera/CameraScan';
 import { CognitoScreen } from './Cognito';
 import { displayAccelerator } from './accelerator';
+import { errorText } from './error-strings';
 import { accountName as name, groupCode } from './format';
 import { Palette } from './Palette';
 import { ShortcutField } from './ShortcutField';
@@ -34,10 +35,11 @@ declare global {
   }
 }
 
-type Notice = { kind: 'ok' | 'error'; text: string; hint?: string | undefined };
+/** An error keeps its ErrorInfo, so it is shown in the window's language even after a language change. */
+type Notice = { kind: 'ok' | 'error'; text: string; hint?: string | undefined; error?: ErrorInfo };
 
 function errorNotice(error: ErrorInfo): Notice {
-  return { kind: 'error', text: error.message, hint: error.hint };
+  return { kind: 'error', text: error.message, hint: error.hint, error };
 }
 
 async function call<T>(promise: Promise<Result<T>>, onError: (n: Notice) => void): Promise<T | undefined> {
@@ -317,7 +319,7 @@ function ShortcutDialog({
         </p>
         {error && (
           <p className="field-error" role="alert">
-            {error.message} {error.hint}
+            {errorText(error, t.lang).message} {errorText(error, t.lang).hint}
           </p>
         )}
         <SaveOrCancel t={t} onCancel={onClose} />
@@ -1005,8 +1007,10 @@ export function App({ initialLang }: { initialLang?: Lang }) {
 
       {notice && (
         <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
-          {notice.hint && <span className="hint">{notice.hint}</span>}
+          <span>{notice.error ? errorText(notice.error, lang).message : notice.text}</span>
+          {(notice.error ? errorText(notice.error, lang).hint : notice.hint) && (
+            <span className="hint">{notice.error ? errorText(notice.error, lang).hint : notice.hint}</span>
+          )}
           <button type="button" aria-label={t.close} onClick={() => setNotice(undefined)}>
             ×
           </button>
@@ -1017,7 +1021,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
         <section key={link.id} className="link-request" aria-labelledby={`link-${link.id}`}>
           <h2 id={`link-${link.id}`}>{t.linkTitle}</h2>
           {link.error ? (
-            <p>{link.error.message}</p>
+            <p>{errorText(link.error, lang).message}</p>
           ) : (
             <ul>
               {link.accounts.map((a, i) => (

@@ -10,6 +10,7 @@ import type {
   Result,
   TokensView,
 } from '../../preload/api';
+import { errorText } from './error-strings';
 import type { Strings } from './strings';
 
 type Notice = {
@@ -22,8 +23,8 @@ type Notice = {
 function ErrorBox({ error, t }: { error: ErrorInfo; t: Strings }) {
   return (
     <div className="notice error" role="alert">
-      <span>{error.message}</span>
-      {error.hint && <span className="hint">{error.hint}</span>}
+      <span>{errorText(error, t.lang).message}</span>
+      {errorText(error, t.lang).hint && <span className="hint">{errorText(error, t.lang).hint}</span>}
       {error.service && (
         <span className="hint service">
           {t.serviceSaid}: {error.service.name}: {error.service.message}

@@ -1,6 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, ErrorInfo } from '../../preload/api';
 import { useCode, type CodeStore } from './codes';
+import { errorText } from './error-strings';
 import { groupCode } from './format';
 import type { Strings } from './strings';
 
@@ -158,7 +159,7 @@ export function Palette({
       </p>
       {error && (
         <p className="field-error" role="alert">
-          {error.message} {error.hint}
+          {errorText(error, t.lang).message} {errorText(error, t.lang).hint}
         </p>
       )}
       <p id="palette-keys" className="help palette-keys">

@@ -4,6 +4,7 @@ import { cameraStrings, type CameraStrings } from './camera/strings';
 export type Lang = 'en' | 'de' | 'zh';
 
 const en = {
+  lang: 'en' as Lang,
   appName: 'Keyfob',
   accounts: 'Accounts',
   add: 'Add account',
@@ -208,6 +209,7 @@ export type Strings = AppStrings & CameraStrings;
 
 const de: AppStrings = {
   ...en,
+  lang: 'de',
   accounts: 'Konten',
   add: 'Konto hinzufügen',
   back: 'Zurück',
@@ -416,6 +418,7 @@ const de: AppStrings = {
 
 const zh: AppStrings = {
   ...en,
+  lang: 'zh',
   accounts: '账户',
   add: '添加账户',
   back: '返回',

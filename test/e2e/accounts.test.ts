@@ -472,6 +472,19 @@ describe('accounts, end to end in Chromium', () => {
     expect(await de.page.locator('html').getAttribute('lang')).toBe('de');
     await expectAccessible(de.page);
     await de.screenshot('empty-de');
+    // Errors main marks with a key are shown in the window's language, and follow a change of language.
+    const scan = await open({ locale: 'de-DE', screens: [[]] });
+    await scan.page.getByRole('button', { name: '+ Konto hinzufügen' }).first().click();
+    await scan.page.getByRole('button', { name: 'Bildschirm scannen' }).click();
+    const alert = scan.page.getByRole('alert');
+    await expect
+      .poll(() => alert.filter({ hasText: 'Auf dem Bildschirm wurde kein QR-Code gefunden.' }).isVisible())
+      .toBe(true);
+    expect(await alert.textContent()).toContain('nicht von diesem Fenster verdeckt');
+    await scan.page.locator('#lang').selectOption('en');
+    await expect
+      .poll(() => alert.filter({ hasText: 'No QR code was found on the screen.' }).isVisible())
+      .toBe(true);
     const zh = await open({ locale: 'zh-CN' });
     await expect.poll(() => zh.page.getByRole('heading', { name: '还没有账户' }).isVisible()).toBe(true);
     expect(await zh.page.locator('html').getAttribute('lang')).toBe('zh-CN');

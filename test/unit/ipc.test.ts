@@ -197,6 +197,8 @@ describe('IPC handlers', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
     expect(!r.ok && r.error.hint).toMatch(/deleted meanwhile/);
     expect(!r.ok && r.error.hint).not.toMatch(/keyfob list/);
+    // Marked for the window to say in its own language.
+    expect(!r.ok && r.error.key).toBe('accountGone');
   });
 
   it('never lets an unexpected error’s text cross to the renderer', async () => {

@@ -16,6 +16,8 @@ import type {
   Result,
   RevealedKey,
   StartupReport,
+  ErrorKey,
+  ImportPlace,
 } from '../preload/api';
 import { KeyfobError, isKeyfobError } from './errors';
 import { collectAccounts, type CollectedAccounts } from './otp/collect';
@@ -154,15 +156,46 @@ export function accountView(a: Account): AccountView {
   return view;
 }
 
-function importReport(collected: CollectedAccounts, outcomes: ImportOutcome[]): ImportReport {
+/** How a place is named in English (the CLI's words); the window translates it from `place`. */
+function placeName(place: ImportPlace): string {
+  switch (place.kind) {
+    case 'text':
+      return 'the text';
+    case 'link':
+      return 'the link';
+    case 'line':
+      return `line ${place.n ?? 1}`;
+    case 'qr':
+      return `QR code ${place.n ?? 1}`;
+  }
+}
+
+function importReport(
+  collected: CollectedAccounts,
+  outcomes: ImportOutcome[],
+  places: ReadonlyMap<string, ImportPlace> = new Map(),
+): ImportReport {
+  const keyed = (r: { key?: ErrorKey; params?: Record<string, string | number> }) => ({
+    ...(r.key ? { reasonKey: r.key } : {}),
+    ...(r.params ? { reasonParams: r.params } : {}),
+  });
   return {
     entries: [
       ...outcomes.map((o) =>
         o.status === 'added'
           ? { name: o.name, status: o.status, id: o.account.id }
-          : { name: o.name, status: o.status, reason: o.reason },
+          : { name: o.name, status: o.status, reason: o.reason, ...keyed(o) },
       ),
-      ...collected.refused.map((r) => ({ name: r.name, status: 'refused' as const, reason: r.reason })),
+      ...collected.refused.map((r) => {
+        const place = places.get(r.name);
+        return {
+          name: r.name,
+          status: 'refused' as const,
+          reason: r.reason,
+          ...keyed(r),
+          ...(place ? { place } : {}),
+        };
+      }),
     ],
     missing: missingBatches(collected.batches).map((m) => ({
       batchSize: m.batchSize,
@@ -240,8 +273,10 @@ export function createHandlers(services: Services): Handlers {
     ...(services.settings?.apply?.(saved) ?? {}),
   });
 
-  const addTexts = async (texts: Array<{ text: string; where: string }>): Promise<ImportReport> => {
-    const collected = collectAccounts(texts);
+  const addTexts = async (texts: Array<{ text: string; place: ImportPlace }>): Promise<ImportReport> => {
+    const named = texts.map((t) => ({ text: t.text, where: placeName(t.place) }));
+    const places = new Map(named.map((t, i) => [t.where, texts[i]!.place]));
+    const collected = collectAccounts(named);
     if (collected.accounts.length === 0 && collected.refused.length === 0) {
       throw new KeyfobError(
         'URI_INVALID',
@@ -250,7 +285,7 @@ export function createHandlers(services: Services): Handlers {
         { key: 'noLinkInText' },
       );
     }
-    return importReport(collected, await vault.addMany(collected.accounts));
+    return importReport(collected, await vault.addMany(collected.accounts), places);
   };
 
   const addQrTexts = async (found: string[]): Promise<ImportReport> => {
@@ -262,7 +297,7 @@ export function createHandlers(services: Services): Handlers {
         { key: 'qrNotFound' },
       );
     }
-    return addTexts(found.map((t, i) => ({ text: t, where: `QR code ${i + 1}` })));
+    return addTexts(found.map((t, i) => ({ text: t, place: { kind: 'qr', n: i + 1 } })));
   };
 
   const cognito = () => {
@@ -315,7 +350,10 @@ export function createHandlers(services: Services): Handlers {
           .map((l) => l.trim())
           .filter((l) => l !== '');
         return addTexts(
-          lines.map((l, i) => ({ text: l, where: lines.length === 1 ? 'the text' : `line ${i + 1}` })),
+          lines.map((l, i) => ({
+            text: l,
+            place: lines.length === 1 ? { kind: 'text' } : { kind: 'line', n: i + 1 },
+          })),
         );
       }),
 
@@ -492,7 +530,7 @@ export function createHandlers(services: Services): Handlers {
             key: 'linkGone',
           });
         }
-        return addTexts([{ text: link, where: 'the link' }]);
+        return addTexts([{ text: link, place: { kind: 'link' } }]);
       }),
 
     declineLink: (rawId) =>

@@ -3,12 +3,19 @@
  * preload/index.ts exposes exactly these as `window.keyfob`; main/ipc.ts implements them. Types only:
  * nothing here may import Electron or Node, because the renderer imports it too.
  */
+import type { CognitoErrorKey } from './error-keys/cognito';
+import type { FormatsErrorKey } from './error-keys/formats';
+import type { VaultErrorKey } from './error-keys/vault';
+
 /**
  * Errors the window shows in its own language: main sends the key and its parameters with the English text,
  * and the renderer's strings say the same in German and Chinese. An error without a key is shown as main
  * wrote it.
  */
-export type ErrorKey =
+export type ErrorKey = AppErrorKey | CognitoErrorKey | FormatsErrorKey | VaultErrorKey;
+
+/** The app's own (IPC, screen, settings); each other area keeps its keys in preload/error-keys/. */
+export type AppErrorKey =
   | 'noLinkInText'
   | 'qrNotFound'
   | 'screenNotSetupCodes'
@@ -21,7 +28,8 @@ export type ErrorKey =
   | 'shortcutNeedsModifier'
   | 'shortcutTwice'
   | 'shortcutIsQuickSearch'
-  | 'clipboardSeconds';
+  | 'clipboardSeconds'
+  | 'notALink';
 
 export interface ErrorInfo {
   code: string;
@@ -81,6 +89,16 @@ export interface ImportEntry {
   status: 'added' | 'duplicate' | 'refused';
   id?: string;
   reason?: string;
+  /** The reason for the window to say in its own language (see ErrorKey). */
+  reasonKey?: ErrorKey;
+  reasonParams?: Record<string, string | number>;
+  /** When the entry is named after where it came from ("line 2", "QR code 1"): that place, to translate. */
+  place?: ImportPlace;
+}
+
+export interface ImportPlace {
+  kind: 'text' | 'line' | 'qr' | 'link';
+  n?: number;
 }
 
 export interface ImportReport {

@@ -1,4 +1,5 @@
-import { isKeyfobError } from '../errors';
+import type { ErrorKey } from '../../preload/api';
+import { isKeyfobError, type KeyfobError } from '../errors';
 import { isMigrationUri, parseMigrationUri, type MigrationBatch } from './migration';
 import type { OtpAccount } from './types';
 import { isOtpauthUri, parseOtpauthUri } from './uri';
@@ -6,7 +7,13 @@ import { isOtpauthUri, parseOtpauthUri } from './uri';
 /** Turns decoded text (a QR code, a line of a file) into accounts, with a note for what could not be used. */
 export interface CollectedAccounts {
   accounts: OtpAccount[];
-  refused: Array<{ name: string; reason: string }>;
+  refused: Array<{
+    name: string;
+    reason: string;
+    /** For the window's translation of the reason (a keyed KeyfobError's key). */
+    key?: ErrorKey;
+    params?: Record<string, string | number>;
+  }>;
   batches: MigrationBatch[];
 }
 
@@ -24,18 +31,31 @@ export function collectAccounts(texts: Array<{ text: string; where: string }>): 
         }
       } catch (error) {
         if (!isKeyfobError(error)) throw error;
-        out.refused.push({ name: where, reason: error.message });
+        out.refused.push(refusal(where, error));
       }
     } else if (isOtpauthUri(trimmed)) {
       try {
         out.accounts.push(parseOtpauthUri(trimmed));
       } catch (error) {
         if (!isKeyfobError(error)) throw error;
-        out.refused.push({ name: where, reason: error.message });
+        out.refused.push(refusal(where, error));
       }
     } else {
-      out.refused.push({ name: where, reason: 'This is not an otpauth:// or otpauth-migration:// link.' });
+      out.refused.push({
+        name: where,
+        reason: 'This is not an otpauth:// or otpauth-migration:// link.',
+        key: 'notALink',
+      });
     }
   }
   return out;
+}
+
+function refusal(name: string, error: KeyfobError): CollectedAccounts['refused'][number] {
+  return {
+    name,
+    reason: error.message,
+    ...(error.key ? { key: error.key } : {}),
+    ...(error.params ? { params: error.params } : {}),
+  };
 }

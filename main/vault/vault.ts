@@ -1,3 +1,4 @@
+import type { ErrorKey } from '../../preload/api';
 import { randomUUID } from 'node:crypto';
 import { KeyfobError } from '../errors';
 import { codeAt, codeForCounter, systemClock, type Clock, type TimeCode } from '../otp/codes';
@@ -37,8 +38,21 @@ export interface NewAccount extends OtpAccount {
 
 export type ImportOutcome =
   | { status: 'added'; name: string; account: Account }
-  | { status: 'duplicate'; name: string; existing: string; reason: string }
-  | { status: 'refused'; name: string; reason: string };
+  | {
+      status: 'duplicate';
+      name: string;
+      existing: string;
+      reason: string;
+      key?: ErrorKey;
+      params?: Record<string, string | number>;
+    }
+  | {
+      status: 'refused';
+      name: string;
+      reason: string;
+      key?: ErrorKey;
+      params?: Record<string, string | number>;
+    };
 
 export interface CodeResult {
   account: Account;

@@ -546,8 +546,24 @@ function ReportView({ report, t }: { report: ImportReport; t: Strings }) {
       <ul>
         {report.entries.map((e, i) => (
           <li key={i} className={`entry ${e.status}`}>
-            <strong>{label[e.status]}</strong> {e.name}
-            {e.reason && <span className="reason"> — {e.reason}</span>}
+            <strong>{label[e.status]}</strong> {e.place ? t.place(e.place.kind, e.place.n) : e.name}
+            {e.reason && (
+              <span className="reason">
+                {' '}
+                —{' '}
+                {
+                  errorText(
+                    {
+                      code: '',
+                      message: e.reason,
+                      ...(e.reasonKey ? { key: e.reasonKey } : {}),
+                      ...(e.reasonParams ? { params: e.reasonParams } : {}),
+                    },
+                    t.lang,
+                  ).message
+                }
+              </span>
+            )}
           </li>
         ))}
       </ul>

@@ -1,8 +1,9 @@
-import type { ErrorInfo, ErrorKey } from '../../preload/api';
+import type { AppErrorKey, ErrorInfo, ErrorKey } from '../../preload/api';
+import { cognitoErrors } from './errors/cognito';
+import { formatsErrors } from './errors/formats';
+import type { ErrorCatalog, ErrorEntry } from './errors/types';
+import { vaultErrors } from './errors/vault';
 import type { Lang } from './strings';
-
-type Params = Record<string, string | number>;
-type Entry = { message: (p: Params) => string; hint?: (p: Params) => string };
 
 const screenHint: Record<'de' | 'zh', Record<string, string>> = {
   de: {
@@ -24,11 +25,8 @@ const screenHint: Record<'de' | 'zh', Record<string, string>> = {
   },
 };
 
-/**
- * German and Chinese for the errors main marks with a key (preload/api.ts ErrorKey); English is main's own
- * text. A key missing here fails the type check, so a new keyed error cannot ship untranslated.
- */
-const ERRORS: Record<'de' | 'zh', Record<ErrorKey, Entry>> = {
+/** German and Chinese for the app's own keyed errors; the other areas have theirs in ./errors/. */
+const APP_ERRORS: ErrorCatalog<AppErrorKey> = {
   de: {
     noLinkInText: {
       message: () => 'In diesem Text steht kein otpauth://- oder otpauth-migration://-Link.',
@@ -91,6 +89,7 @@ const ERRORS: Record<'de' | 'zh', Record<ErrorKey, Entry>> = {
       message: () => 'Die Zeit für die Zwischenablage muss zwischen 5 und 600 Sekunden liegen.',
       hint: () => 'Wähle eine Zeit in diesem Bereich.',
     },
+    notALink: { message: () => 'Das ist kein otpauth://- oder otpauth-migration://-Link.' },
   },
   zh: {
     noLinkInText: {
@@ -146,7 +145,17 @@ const ERRORS: Record<'de' | 'zh', Record<ErrorKey, Entry>> = {
       message: () => '剪贴板时间必须在 5 到 600 秒之间。',
       hint: () => '请选择此范围内的时间。',
     },
+    notALink: { message: () => '这不是 otpauth:// 或 otpauth-migration:// 链接。' },
   },
+};
+
+/**
+ * Every keyed error (preload/api.ts ErrorKey) in German and Chinese; English is main's own text. A key missing
+ * from any area fails the type check, so a new keyed error cannot ship untranslated.
+ */
+const ERRORS: Record<'de' | 'zh', Record<ErrorKey, ErrorEntry>> = {
+  de: { ...APP_ERRORS.de, ...cognitoErrors.de, ...formatsErrors.de, ...vaultErrors.de },
+  zh: { ...APP_ERRORS.zh, ...cognitoErrors.zh, ...formatsErrors.zh, ...vaultErrors.zh },
 };
 
 /** An error in the window's language: a keyed one translated, any other (and all in English) as main wrote it. */

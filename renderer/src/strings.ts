@@ -57,6 +57,14 @@ const en = {
   imageHelp: 'Open a screenshot or photo of the QR code, or drop it anywhere on this window.',
   chooseImage: 'Choose image…',
   dropHere: 'Drop the image to add its accounts',
+  place: (kind: 'text' | 'line' | 'qr' | 'link', n?: number) =>
+    kind === 'text'
+      ? 'the text'
+      : kind === 'link'
+        ? 'the link'
+        : kind === 'line'
+          ? `line ${n}`
+          : `QR code ${n}`,
   resultTitle: 'Result',
   added: 'Added',
   duplicate: 'Already there',
@@ -266,6 +274,14 @@ const de: AppStrings = {
   imageHelp: 'Öffne einen Screenshot oder ein Foto des QR-Codes oder ziehe es auf dieses Fenster.',
   chooseImage: 'Bild wählen…',
   dropHere: 'Bild loslassen, um seine Konten hinzuzufügen',
+  place: (kind, n) =>
+    kind === 'text'
+      ? 'der Text'
+      : kind === 'link'
+        ? 'der Link'
+        : kind === 'line'
+          ? `Zeile ${n}`
+          : `QR-Code ${n}`,
   resultTitle: 'Ergebnis',
   added: 'Hinzugefügt',
   duplicate: 'Schon vorhanden',
@@ -467,6 +483,8 @@ const zh: AppStrings = {
   imageHelp: '打开二维码的截图或照片，或将其拖到此窗口。',
   chooseImage: '选择图片…',
   dropHere: '松开以添加图片中的账户',
+  place: (kind, n) =>
+    kind === 'text' ? '该文本' : kind === 'link' ? '该链接' : kind === 'line' ? `第 ${n} 行` : `二维码 ${n}`,
   resultTitle: '结果',
   added: '已添加',
   duplicate: '已存在',

@@ -162,7 +162,17 @@ export class CognitoEngine {
         'PARAMS_INVALID',
         `Cognito accepts only SHA-1, 6-digit, 30-second codes, and ${account.issuer} (${account.label}) is ${account.algorithm}, ${account.digits} digits, ${account.period} s.`,
         'Enroll again with keyfob enroll, which stores the key Cognito hands out.',
-        { appHint: 'Set up Keyfob as the authenticator again; it stores the key Cognito hands out.' },
+        {
+          appHint: 'Set up Keyfob as the authenticator again; it stores the key Cognito hands out.',
+          key: 'cognitoCodeShape',
+          params: {
+            issuer: account.issuer,
+            label: account.label,
+            algorithm: account.algorithm,
+            digits: account.digits,
+            period: account.period,
+          },
+        },
       );
     }
     const periodMs = account.period * 1000;
@@ -210,6 +220,10 @@ export class CognitoEngine {
               'INPUT_NEEDED',
               `The pool asks ${req.username} to choose a new password before signing in${state.requiredAttributes.length ? ` (and to give: ${state.requiredAttributes.join(', ')})` : ''}.`,
               'Give the new password (keyfob: --new-password-stdin, on the second line of standard input).',
+              {
+                key: 'cognitoNewPasswordNeeded',
+                params: { username: req.username, attributes: state.requiredAttributes.join(', ') },
+              },
             );
           }
           const missing = state.requiredAttributes.filter((a) => !answer.attributes?.[a]);
@@ -218,6 +232,7 @@ export class CognitoEngine {
               'INPUT_NEEDED',
               `The pool also needs these attributes: ${missing.join(', ')}.`,
               'Give a value for each and try again.',
+              { key: 'cognitoAttributesNeeded', params: { attributes: missing.join(', ') } },
             );
           }
           state = await conn.signIn.send({
@@ -247,6 +262,7 @@ export class CognitoEngine {
               'COGNITO_CONFIG',
               `The pool offers only MFA methods Keyfob cannot use (${state.options.join(', ')}).`,
               'Enable authenticator-app (TOTP) MFA on the pool.',
+              { key: 'cognitoNoUsableMfa', params: { options: state.options.join(', ') } },
             );
           }
           state = await conn.signIn.send({ type: 'selectMfa', answer });
@@ -263,6 +279,8 @@ export class CognitoEngine {
               {
                 appHint:
                   'Set up Keyfob as the authenticator for this user (it replaces the other app), or sign in with the app that holds the key.',
+                key: 'cognitoNoLinkedKey',
+                params: { username: req.username, pool: conn.profile.name },
               },
             );
           }
@@ -318,6 +336,13 @@ export class CognitoEngine {
               'INPUT_NEEDED',
               `The pool sent a code by ${via}${state.destination ? ` to ${state.destination}` : ''}, and it has to be typed in.`,
               'Run the command in a terminal, where Keyfob asks for it, or sign in from the Keyfob app.',
+              {
+                key: 'cognitoCodeNeeded',
+                params: {
+                  via: state.kind === 'smsMfa' ? 'sms' : 'email',
+                  destination: state.destination ?? '',
+                },
+              },
             );
           }
           state = await conn.signIn.send({ type: 'code', code });
@@ -338,7 +363,11 @@ export class CognitoEngine {
         'INPUT_NEEDED',
         `The pool requires ${req.username} to set up an authenticator before signing in.`,
         `Enroll Keyfob first: keyfob enroll --pool ${req.profile} --username ${req.username}.`,
-        { appHint: 'Set up Keyfob as the authenticator for this user first.' },
+        {
+          appHint: 'Set up Keyfob as the authenticator for this user first.',
+          key: 'cognitoSetupRequired',
+          params: { username: req.username, profile: req.profile },
+        },
       );
     }
     if (state.kind !== 'signedIn') throw new Error(`unexpected state ${state.kind}`);
@@ -367,6 +396,8 @@ export class CognitoEngine {
           {
             appHint:
               "Ask the pool's administrator to enable authenticator apps for the pool, or set up the other method elsewhere.",
+            key: 'cognitoSetupWithoutTotp',
+            params: { username: req.username, options: state.options.join(', '), pool: conn.profile.name },
           },
         );
       }
@@ -381,6 +412,7 @@ export class CognitoEngine {
           'COGNITO_SERVICE',
           'Cognito verified the code but returned no session to finish signing in.',
           'Sign in again.',
+          { key: 'cognitoNoSession' },
         );
       const active = await (await this.vaultReady).markVerified(account.id);
       req.onProgress?.({ type: 'verified', account: active });
@@ -391,6 +423,7 @@ export class CognitoEngine {
           'COGNITO_SERVICE',
           `Cognito asked for another step (${done.kind}) after the authenticator was set up.`,
           'Sign in again; the authenticator is set up.',
+          { key: 'cognitoExtraStep', params: { step: done.kind } },
         );
       }
       await this.setPreference(conn, done.tokens.accessToken, done.username, prefer, req);
@@ -466,6 +499,7 @@ export class CognitoEngine {
         'COGNITO_SERVICE',
         'Cognito returned no key for the authenticator.',
         'Try the enrollment again.',
+        { key: 'cognitoNoKey' },
       );
     const secret = normaliseSecret(secretCode);
     const account = await (
@@ -508,6 +542,7 @@ export class CognitoEngine {
           'COGNITO_CODE',
           'Cognito did not accept the code, so the authenticator was not set up.',
           'Check that this computer sets its clock automatically, then enroll again.',
+          { key: 'cognitoVerifyFailed' },
         );
       }
       return out;
@@ -522,6 +557,13 @@ export class CognitoEngine {
           ...(error.service ? { service: error.service } : {}),
           appHint:
             `${error.appHint ?? error.hint ?? ''} The key is kept as a pending account: "Resume enrollment" in the list retries, "Discard" removes it.`.trim(),
+          // The window translates the cause's own message and hint, then adds what became of the key.
+          ...(error.key?.startsWith('cognito')
+            ? {
+                key: 'cognitoPendingKept' as const,
+                params: { ...error.params, causeKey: error.key, pendingId: account.id.slice(0, 8) },
+              }
+            : {}),
         },
       );
     }
@@ -561,6 +603,7 @@ export class CognitoEngine {
         'INPUT_NEEDED',
         `${req.username} has no authenticator to turn off: the pool asks them to set one up.`,
         'Nothing to do.',
+        { key: 'cognitoNothingToDisable', params: { username: req.username } },
       );
     }
     const settings = { Enabled: false, PreferredMfa: false };

@@ -1,4 +1,4 @@
-import type { FlowAnswer, FlowPrompt } from '../../preload/api';
+import type { ErrorKey, FlowAnswer, FlowPrompt } from '../../preload/api';
 import { randomUUID } from 'node:crypto';
 import { KeyfobError, isKeyfobError } from '../errors';
 import type { Account } from '../vault/vault';
@@ -22,6 +22,9 @@ export interface FlowError {
   message: string;
   hint?: string;
   service?: { name: string; message: string };
+  /** For the window's translation (see ErrorInfo). */
+  key?: ErrorKey;
+  params?: Record<string, string | number>;
 }
 
 export type FlowEvent =
@@ -55,6 +58,7 @@ const CANCELLED = () =>
     'INPUT_NEEDED',
     'Cancelled.',
     'Start again when you are ready; any key already stored is kept.',
+    { key: 'cognitoCancelled' },
   );
 
 /**
@@ -83,7 +87,9 @@ export class CognitoFlows {
   answer(flowId: string, answer: FlowAnswer): void {
     const waiting = this.waiting.get(flowId);
     if (!waiting || (answer.kind !== 'cancel' && answer.kind !== waiting.kind)) {
-      throw new KeyfobError('PARAMS_INVALID', 'This step is not waiting for that answer.', 'Start again.');
+      throw new KeyfobError('PARAMS_INVALID', 'This step is not waiting for that answer.', 'Start again.', {
+        key: 'cognitoNotWaiting',
+      });
     }
     this.waiting.delete(flowId);
     waiting.resolve(answer);
@@ -164,7 +170,12 @@ export class CognitoFlows {
         type: 'error',
         error: isKeyfobError(error)
           ? error.forApp()
-          : { code: 'INTERNAL', message: 'Something went wrong inside Keyfob.', hint: 'Try again.' },
+          : {
+              code: 'INTERNAL',
+              message: 'Something went wrong inside Keyfob.',
+              hint: 'Try again.',
+              key: 'cognitoFlowFailed',
+            },
       });
     } finally {
       this.waiting.delete(flowId);

@@ -1,3 +1,4 @@
+import type { CognitoErrorKey } from '../../preload/error-keys/cognito';
 import { KeyfobError } from '../errors';
 import type { Keychain } from '../vault/keychain';
 import { JsonStore, type Parsed } from '../vault/store';
@@ -39,8 +40,13 @@ interface PoolsFile {
   pools: PoolProfile[];
 }
 
-function invalid(message: string, hint: string): KeyfobError {
-  return new KeyfobError('PROFILE_INVALID', message, hint);
+function invalid(
+  message: string,
+  hint: string,
+  key: CognitoErrorKey,
+  params?: Record<string, string | number>,
+): KeyfobError {
+  return new KeyfobError('PROFILE_INVALID', message, hint, { key, ...(params ? { params } : {}) });
 }
 
 /**
@@ -53,11 +59,20 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
     throw invalid(
       `"${input.name}" cannot be a profile name.`,
       'Use up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (e.g. staging-pool).',
+      'cognitoProfileName',
+      { name: input.name },
     );
   }
   const region = input.region.trim();
   if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/.test(region)) {
-    throw invalid(`"${input.region}" is not an AWS region.`, 'Regions look like us-east-1 or eu-west-2.');
+    throw invalid(
+      `"${input.region}" is not an AWS region.`,
+      'Regions look like us-east-1 or eu-west-2.',
+      'cognitoProfileRegion',
+      {
+        region: input.region,
+      },
+    );
   }
   const userPoolId = input.userPoolId.trim();
   const poolMatch = /^([a-z0-9-]{1,50})_([A-Za-z0-9]{1,55})$/.exec(userPoolId);
@@ -65,6 +80,8 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
     throw invalid(
       `"${input.userPoolId}" is not a user pool id.`,
       'Pool ids are the region, an underscore and a code, e.g. us-east-1_AbCdEf123 (Cognito console: User pool overview).',
+      'cognitoProfilePoolId',
+      { poolId: input.userPoolId },
     );
   }
   // Emulators name their own "regions" (cognito-local: local_AbC123); only real Cognito ties the two.
@@ -73,6 +90,8 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
     throw invalid(
       `The pool ${userPoolId} is in ${poolMatch[1]}, not in ${region}.`,
       `Use --region ${poolMatch[1]}, the region that starts the pool id.`,
+      'cognitoProfileRegionMismatch',
+      { poolId: userPoolId, poolRegion: poolMatch[1] ?? '', region },
     );
   }
   const clientId = input.clientId.trim();
@@ -80,6 +99,8 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
     throw invalid(
       `"${input.clientId}" is not an app client id.`,
       'App client ids are letters and digits, e.g. 1example23456789abcdefghij (Cognito console: App clients).',
+      'cognitoProfileClientId',
+      { clientId: input.clientId },
     );
   }
   const authFlow = (input.authFlow ?? 'srp').trim().toLowerCase();
@@ -87,6 +108,8 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
     throw invalid(
       `"${input.authFlow}" is not a sign-in flow.`,
       'Use srp (USER_SRP_AUTH, the default), password (USER_PASSWORD_AUTH) or admin (ADMIN_USER_PASSWORD_AUTH, with AWS credentials).',
+      'cognitoProfileAuthFlow',
+      { flow: input.authFlow ?? '' },
     );
   }
   const profile: PoolProfile = {
@@ -106,12 +129,16 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
       throw invalid(
         `"${endpoint}" is not a URL.`,
         'Give the full address, e.g. http://127.0.0.1:9229 or https://cognito-idp.us-east-1.amazonaws.com.',
+        'cognitoProfileEndpoint',
+        { endpoint },
       );
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw invalid(
         `The endpoint must be an http or https URL, not ${url.protocol}.`,
         'For example http://127.0.0.1:9229.',
+        'cognitoProfileEndpointProtocol',
+        { protocol: url.protocol },
       );
     }
     const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
@@ -119,6 +146,8 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
       throw invalid(
         `The endpoint ${endpoint} is plain http on another machine: passwords and tokens would cross the network unencrypted.`,
         'Use https, or http only for an emulator on this machine (127.0.0.1 or localhost).',
+        'cognitoProfileEndpointHttp',
+        { endpoint },
       );
     }
     profile.endpoint = url.href.replace(/\/$/, '');
@@ -193,7 +222,11 @@ export class ProfileStore {
         'PROFILE_NOT_FOUND',
         `There is no pool profile named "${name}".`,
         'Run `keyfob pool list`, or add one with `keyfob pool add`.',
-        { appHint: 'Choose a pool from the list, or add it under User pools.' },
+        {
+          appHint: 'Choose a pool from the list, or add it under User pools.',
+          key: 'cognitoProfileNotFound',
+          params: { name },
+        },
       );
     }
     return found;
@@ -213,6 +246,7 @@ export class ProfileStore {
         'PROFILE_EXISTS',
         `A pool profile named "${existing.name}" already exists.`,
         'Choose another name, or add --replace to update it.',
+        { key: 'cognitoProfileExists', params: { name: existing.name } },
       );
     }
     const secret = options.clientSecret?.trim();
@@ -220,6 +254,7 @@ export class ProfileStore {
       throw invalid(
         'The client secret is empty.',
         'Paste the app client secret (Cognito console: App clients → Show client secret), or leave it out if the client has none.',
+        'cognitoClientSecretEmpty',
       );
     }
     const hasSecret =
@@ -253,7 +288,11 @@ export class ProfileStore {
         'SECRET_MISSING',
         `The client secret of pool profile "${profile.name}" is not in the keychain.`,
         `Store it again: keyfob pool add ${profile.name} … --client-secret-stdin --replace.`,
-        { appHint: 'Edit the pool profile and enter its client secret again.' },
+        {
+          appHint: 'Edit the pool profile and enter its client secret again.',
+          key: 'cognitoClientSecretMissing',
+          params: { name: profile.name },
+        },
       );
     }
     return secret;

@@ -170,6 +170,7 @@ export class SignIn {
         'INPUT_NEEDED',
         'A user name and a password are needed to sign in.',
         'Give both and try again.',
+        { key: 'cognitoCredentialsNeeded' },
       );
     }
     const { profile } = this;
@@ -221,7 +222,7 @@ export class SignIn {
         'COGNITO_SERVICE',
         'Cognito sent a password challenge Keyfob could not answer (its SRP values were missing or invalid).',
         'Try again; if it keeps happening, use --auth-flow password for this pool profile and report it.',
-        { cause: error },
+        { cause: error, key: 'cognitoSrpChallenge' },
       );
     }
     return this.respond('PASSWORD_VERIFIER', { ...claim }, 'sign-in', userId);
@@ -272,6 +273,7 @@ export class SignIn {
           'COGNITO_SERVICE',
           'Cognito signed the user in but returned no tokens.',
           'Try again.',
+          { key: 'cognitoNoTokens' },
         );
       }
       const tokens: Tokens = {
@@ -332,6 +334,7 @@ export class SignIn {
           'COGNITO_CONFIG',
           `The pool asked for a sign-in step Keyfob does not support (${out.ChallengeName ?? 'none'}).`,
           'Use an app client without custom authentication (CUSTOM_AUTH) or passwordless sign-in for Keyfob.',
+          { key: 'cognitoUnsupportedChallenge', params: { challenge: out.ChallengeName ?? '' } },
         );
     }
   }

@@ -27,7 +27,13 @@ export function collectAccounts(texts: Array<{ text: string; where: string }>): 
         out.batches.push(batch);
         for (const entry of batch.entries) {
           if (entry.status === 'ok') out.accounts.push(entry.account);
-          else out.refused.push({ name: entry.name, reason: entry.reason });
+          else
+            out.refused.push({
+              name: entry.name,
+              reason: entry.reason,
+              ...(entry.key ? { key: entry.key } : {}),
+              ...(entry.params ? { params: entry.params } : {}),
+            });
         }
       } catch (error) {
         if (!isKeyfobError(error)) throw error;

@@ -7,6 +7,8 @@
  * - exports write `batch_index` explicitly even when it is 0 (Google Authenticator on iOS needs it).
  */
 import { randomInt } from 'node:crypto';
+import type { ErrorKey } from '../../preload/api';
+import type { FormatsErrorKey } from '../../preload/error-keys/formats';
 import { KeyfobError } from '../errors';
 import { ProtoReader, ProtoWriter, WireType, toInt32, toInt64, toSafeNumber, type Tag } from './protobuf';
 import { base32ToBytes, bytesToBase32, normaliseSecret } from './secret';
@@ -14,7 +16,15 @@ import { DEFAULT_PERIOD, type Algorithm, type OtpAccount, type OtpParams } from 
 
 export type MigrationEntry =
   | { status: 'ok'; index: number; account: OtpAccount }
-  | { status: 'refused'; index: number; name: string; reason: string };
+  | {
+      status: 'refused';
+      index: number;
+      name: string;
+      reason: string;
+      /** For the window's translation of the reason (see ErrorKey). */
+      key?: ErrorKey;
+      params?: Record<string, string | number>;
+    };
 
 export interface MigrationBatch {
   version: number;
@@ -48,8 +58,13 @@ const MAX_INT32 = 0x7fffffff;
 
 const HINT = 'Scan the QR code again, or export again from Google Authenticator.';
 
-function invalid(message: string, hint = HINT): KeyfobError {
-  return new KeyfobError('MIGRATION_INVALID', message, hint);
+function invalid(
+  message: string,
+  hint: string | undefined,
+  key: FormatsErrorKey,
+  params?: Record<string, string | number>,
+): KeyfobError {
+  return new KeyfobError('MIGRATION_INVALID', message, hint ?? HINT, { key, ...(params ? { params } : {}) });
 }
 
 /** Payload field numbers (MigrationPayload). */
@@ -81,12 +96,14 @@ export function isMigrationUri(text: string): boolean {
 }
 
 export function parseMigrationUri(uri: string): MigrationBatch {
-  if (typeof uri !== 'string') throw invalid('The export link is not text.');
+  if (typeof uri !== 'string') throw invalid('The export link is not text.', undefined, 'migrationNotText');
   const text = uri.trim();
   if (text.length > MAX_URI_LENGTH) {
     throw invalid(
       `The export link is ${text.length} characters long, far longer than a Google Authenticator export.`,
       'Paste only the otpauth-migration:// link, not a whole file.',
+      'migrationTooLong',
+      { length: text.length },
     );
   }
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is.exec(text);
@@ -94,17 +111,25 @@ export function parseMigrationUri(uri: string): MigrationBatch {
     throw invalid(
       'This is not a Google Authenticator export link (it should start with otpauth-migration://offline).',
       'Use "Transfer accounts → Export accounts" in Google Authenticator and scan the code it shows.',
+      'migrationNotExport',
     );
   }
   const host = match[2] ?? '';
   if (host.toLowerCase() !== HOST) {
     throw invalid(
       `The export link points to "${truncateForMessage(host)}" instead of "offline", so it is not a Google Authenticator export.`,
+      undefined,
+      'migrationWrongHost',
+      { host: truncateForMessage(host) },
     );
   }
   const path = match[3] ?? '';
   if (path !== '' && path !== '/') {
-    throw invalid('The export link has an unexpected path after "offline".');
+    throw invalid(
+      'The export link has an unexpected path after "offline".',
+      undefined,
+      'migrationUnexpectedPath',
+    );
   }
   const data = findDataParameter(match[4] ?? '');
   return parseMigrationPayload(decodeBase64Data(data));
@@ -128,8 +153,12 @@ function findDataParameter(query: string): string {
     }
     if (name === 'data') values.push(eq === -1 ? '' : pair.slice(eq + 1));
   }
-  if (values.length === 0) throw invalid('The export link has no data (the "data=" part is missing).');
-  if (values.length > 1) throw invalid('The export link has more than one "data=" part.');
+  if (values.length === 0) {
+    throw invalid('The export link has no data (the "data=" part is missing).', undefined, 'migrationNoData');
+  }
+  if (values.length > 1) {
+    throw invalid('The export link has more than one "data=" part.', undefined, 'migrationSeveralData');
+  }
   return values[0] as string;
 }
 
@@ -142,29 +171,59 @@ function decodeBase64Data(raw: string): Uint8Array {
   try {
     text = decodeURIComponent(raw);
   } catch {
-    throw invalid('The export link is damaged: its data contains a broken %-escape.');
+    throw invalid(
+      'The export link is damaged: its data contains a broken %-escape.',
+      undefined,
+      'migrationBrokenEscape',
+    );
   }
   text = text.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/');
   const body = text.replace(/=+$/, '');
   const padding = text.length - body.length;
-  if (body.length === 0) throw invalid('The export link has no data (the "data=" part is empty).');
+  if (body.length === 0) {
+    throw invalid(
+      'The export link has no data (the "data=" part is empty).',
+      undefined,
+      'migrationDataEmpty',
+    );
+  }
   const bad = [...new Set(body.replace(/[A-Za-z0-9+/]/g, ''))];
   if (bad.length > 0) {
     const shown = bad
       .slice(0, 5)
       .map((c) => (c === '=' ? '"=" in the middle' : JSON.stringify(c)))
       .join(', ');
-    throw invalid(`The export link's data is not valid base64: it contains ${shown}.`);
+    const chars = bad
+      .slice(0, 5)
+      .filter((c) => c !== '=')
+      .map((c) => JSON.stringify(c))
+      .join(', ');
+    throw invalid(
+      `The export link's data is not valid base64: it contains ${shown}.`,
+      undefined,
+      'migrationNotBase64',
+      {
+        chars,
+        equalsInMiddle: bad.slice(0, 5).includes('=') ? 1 : 0,
+      },
+    );
   }
   const tail = body.length % 4;
   if (tail === 1) {
     throw invalid(
       "The export link's data is cut short (truncated): its base64 has a character too many or too few.",
+      undefined,
+      'migrationBase64Truncated',
     );
   }
   const needed = tail === 0 ? 0 : 4 - tail;
-  if (padding > needed)
-    throw invalid('The export link\'s data is not valid base64: it has too much "=" padding.');
+  if (padding > needed) {
+    throw invalid(
+      'The export link\'s data is not valid base64: it has too much "=" padding.',
+      undefined,
+      'migrationTooMuchPadding',
+    );
+  }
   return new Uint8Array(Buffer.from(body, 'base64'));
 }
 
@@ -185,6 +244,9 @@ function expectWireType(tag: Tag, expected: WireType, where: string): void {
   if (tag.wireType !== expected) {
     throw invalid(
       `The export data is not in the expected format (field ${tag.field} of ${where} has the wrong encoding).`,
+      undefined,
+      'migrationWrongEncoding',
+      { field: tag.field, where },
     );
   }
 }
@@ -271,20 +333,32 @@ function entryName(issuer: string, label: string, index: number): string {
 
 function toEntry(raw: RawEntry, index: number): MigrationEntry {
   const names = raw.name === null || raw.issuer === null ? null : splitName(raw.name, raw.issuer);
-  const refuse = (reason: string): MigrationEntry => ({
+  const refuse = (
+    reason: string,
+    key: ErrorKey | undefined,
+    params?: Record<string, string | number>,
+  ): MigrationEntry => ({
     status: 'refused',
     index,
     name: names ? entryName(names.issuer, names.label, index) : `Entry ${index + 1}`,
     reason,
+    ...(key ? { key } : {}),
+    ...(params ? { params } : {}),
   });
-  if (names === null) return refuse("The entry's name or issuer is not valid text (UTF-8).");
-  if (raw.secret.length === 0) return refuse('The entry has no key, so no codes can be made from it.');
+  /** A KeyfobError from the key or number checks, refusing this entry only. */
+  const refuseWith = (error: KeyfobError): MigrationEntry => refuse(error.message, error.key, error.params);
+  if (names === null) {
+    return refuse("The entry's name or issuer is not valid text (UTF-8).", 'migrationEntryNotUtf8');
+  }
+  if (raw.secret.length === 0) {
+    return refuse('The entry has no key, so no codes can be made from it.', 'migrationEntryNoKey');
+  }
 
   let secret: string;
   try {
     secret = normaliseSecret(bytesToBase32(raw.secret));
   } catch (error) {
-    if (error instanceof KeyfobError) return refuse(error.message);
+    if (error instanceof KeyfobError) return refuseWith(error);
     throw error;
   }
 
@@ -301,9 +375,18 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
       algorithm = 'SHA512';
       break;
     case 4:
-      return refuse('MD5 is not supported: Keyfob makes codes with SHA-1, SHA-256 or SHA-512 only.');
+      return refuse(
+        'MD5 is not supported: Keyfob makes codes with SHA-1, SHA-256 or SHA-512 only.',
+        'migrationEntryMd5',
+      );
     default:
-      return refuse(`The entry uses an unknown algorithm (number ${raw.algorithm}).`);
+      return refuse(
+        `The entry uses an unknown algorithm (number ${raw.algorithm}).`,
+        'migrationEntryAlgorithm',
+        {
+          number: raw.algorithm,
+        },
+      );
   }
 
   let digits: number;
@@ -316,7 +399,9 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
       digits = 8;
       break;
     default:
-      return refuse(`The entry uses an unknown code length (number ${raw.digits}).`);
+      return refuse(`The entry uses an unknown code length (number ${raw.digits}).`, 'migrationEntryDigits', {
+        number: raw.digits,
+      });
   }
 
   let type: 'totp' | 'hotp';
@@ -329,16 +414,26 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
       type = 'hotp';
       break;
     default:
-      return refuse(`The entry uses an unknown kind of code (number ${raw.type}).`);
+      return refuse(`The entry uses an unknown kind of code (number ${raw.type}).`, 'migrationEntryType', {
+        number: raw.type,
+      });
   }
 
   let counter = 0;
   if (type === 'hotp') {
-    if (raw.counter < 0n) return refuse(`The entry's counter is negative (${raw.counter.toString()}).`);
+    if (raw.counter < 0n) {
+      return refuse(
+        `The entry's counter is negative (${raw.counter.toString()}).`,
+        'migrationEntryNegativeCounter',
+        {
+          counter: raw.counter.toString(),
+        },
+      );
+    }
     try {
       counter = toSafeNumber(raw.counter, 'counter');
     } catch (error) {
-      if (error instanceof KeyfobError) return refuse(error.message);
+      if (error instanceof KeyfobError) return refuseWith(error);
       throw error;
     }
   }
@@ -358,8 +453,10 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
 }
 
 export function parseMigrationPayload(bytes: Uint8Array): MigrationBatch {
-  if (!(bytes instanceof Uint8Array)) throw invalid('The export data is not binary data.');
-  if (bytes.length === 0) throw invalid('The export data is empty.');
+  if (!(bytes instanceof Uint8Array)) {
+    throw invalid('The export data is not binary data.', undefined, 'migrationNotBinary');
+  }
+  if (bytes.length === 0) throw invalid('The export data is empty.', undefined, 'migrationEmpty');
 
   const rawEntries: RawEntry[] = [];
   let version = 0;
@@ -398,20 +495,33 @@ export function parseMigrationPayload(bytes: Uint8Array): MigrationBatch {
   } catch (error) {
     if (error instanceof KeyfobError) throw error;
     // Nothing above should throw anything else; if it does, the user still gets a plain message.
-    throw new KeyfobError('MIGRATION_INVALID', 'The export data could not be read.', HINT, { cause: error });
+    throw new KeyfobError('MIGRATION_INVALID', 'The export data could not be read.', HINT, {
+      cause: error,
+      key: 'migrationUnreadable',
+    });
   }
 
   if (rawEntries.length === 0) {
-    throw invalid('The export data contains no accounts; it may not be a Google Authenticator export.');
+    throw invalid(
+      'The export data contains no accounts; it may not be a Google Authenticator export.',
+      undefined,
+      'migrationNoAccounts',
+    );
   }
   if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
     throw invalid(
       `The export data says it is one of ${batchSize} QR codes, which cannot be right (1 to 100).`,
+      undefined,
+      'migrationBatchSize',
+      { size: batchSize },
     );
   }
   if (batchIndex < 0 || batchIndex >= batchSize) {
     throw invalid(
       `The export data says it is QR code ${batchIndex + 1} of ${batchSize}, which cannot be right.`,
+      undefined,
+      'migrationBatchIndex',
+      { number: batchIndex + 1, size: batchSize },
     );
   }
 
@@ -500,6 +610,8 @@ export function buildMigrationUris(
     throw new KeyfobError(
       'PARAMS_INVALID',
       `Accounts per QR code must be a whole number of at least 1 (got ${perCode}).`,
+      undefined,
+      { key: 'migrationPerCode', params: { value: String(perCode) } },
     );
   }
   if (
@@ -509,6 +621,8 @@ export function buildMigrationUris(
     throw new KeyfobError(
       'PARAMS_INVALID',
       `The export id must be a 32-bit whole number (got ${options.batchId}).`,
+      undefined,
+      { key: 'migrationExportId', params: { value: String(options.batchId) } },
     );
   }
 
@@ -544,6 +658,10 @@ export function buildMigrationUris(
       'EXPORT_UNSUPPORTED',
       `${included.length} accounts need ${batchSize} QR codes, more than the ${MAX_BATCH_SIZE} one export can have.`,
       'Export the accounts in smaller groups.',
+      {
+        key: 'migrationTooManyCodes',
+        params: { accounts: included.length, codes: batchSize, max: MAX_BATCH_SIZE },
+      },
     );
   }
   const batchId = options.batchId ?? randomInt(1, MAX_INT32 + 1);

@@ -4,6 +4,7 @@
  * and decide per field. Every failure is a KeyfobError('MIGRATION_INVALID') with a plain message, because the
  * only bytes this ever sees come from a scanned QR code or a pasted link.
  */
+import type { FormatsErrorKey } from '../../preload/error-keys/formats';
 import { KeyfobError } from '../errors';
 
 export const WireType = {
@@ -22,12 +23,19 @@ export const MAX_FIELD_NUMBER = 0x1fffffff;
 const HINT = 'Scan the QR code again, or export again from Google Authenticator.';
 const UINT64_MAX = (1n << 64n) - 1n;
 
-function invalid(message: string): KeyfobError {
-  return new KeyfobError('MIGRATION_INVALID', message, HINT);
+/** `what` in params is the English phrase of the message (e.g. "an account's key"); the window translates the ones it knows. */
+function invalid(
+  message: string,
+  key: FormatsErrorKey,
+  params?: Record<string, string | number>,
+): KeyfobError {
+  return new KeyfobError('MIGRATION_INVALID', message, HINT, { key, ...(params ? { params } : {}) });
 }
 
 function truncated(what: string): KeyfobError {
-  return invalid(`The export data is cut short (truncated) in the middle of ${what}.`);
+  return invalid(`The export data is cut short (truncated) in the middle of ${what}.`, 'migrationTruncated', {
+    what,
+  });
 }
 
 /** Converts an unsigned 64-bit varint value to a JS number, refusing values a number cannot hold exactly. */
@@ -35,6 +43,8 @@ export function toSafeNumber(value: bigint, what: string): number {
   if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) {
     throw invalid(
       `The ${what} in the export data is ${value.toString()}, outside the range Keyfob can store (0 to ${Number.MAX_SAFE_INTEGER}).`,
+      'migrationOutOfRange',
+      { what, value: value.toString(), max: Number.MAX_SAFE_INTEGER },
     );
   }
   return Number(value);
@@ -79,13 +89,21 @@ export class ProtoReader {
       result |= BigInt(byte & 0x7f) << shift;
       if ((byte & 0x80) === 0) {
         if (result > UINT64_MAX) {
-          throw invalid(`The export data is damaged: ${what} is larger than 64 bits.`);
+          throw invalid(
+            `The export data is damaged: ${what} is larger than 64 bits.`,
+            'migrationVarintTooLarge',
+            {
+              what,
+            },
+          );
         }
         return result;
       }
       shift += 7n;
     }
-    throw invalid(`The export data is damaged: ${what} is longer than 10 bytes.`);
+    throw invalid(`The export data is damaged: ${what} is longer than 10 bytes.`, 'migrationVarintTooLong', {
+      what,
+    });
   }
 
   /** Reads a varint and returns it as a JS number, refusing anything above Number.MAX_SAFE_INTEGER. */
@@ -99,16 +117,29 @@ export class ProtoReader {
     const wireType = Number(key & 7n);
     const fieldBig = key >> 3n;
     if (fieldBig === 0n) {
-      throw invalid('The export data is not in the expected format (it contains field number 0).');
+      throw invalid(
+        'The export data is not in the expected format (it contains field number 0).',
+        'migrationFieldZero',
+      );
     }
     if (fieldBig > BigInt(MAX_FIELD_NUMBER)) {
-      throw invalid('The export data is not in the expected format (a field number is out of range).');
+      throw invalid(
+        'The export data is not in the expected format (a field number is out of range).',
+        'migrationFieldOutOfRange',
+      );
     }
     if (wireType === 3 || wireType === 4) {
-      throw invalid('The export data is not in the expected format (it uses the obsolete group encoding).');
+      throw invalid(
+        'The export data is not in the expected format (it uses the obsolete group encoding).',
+        'migrationGroupEncoding',
+      );
     }
     if (wireType === 6 || wireType === 7) {
-      throw invalid(`The export data is not in the expected format (unknown wire type ${wireType}).`);
+      throw invalid(
+        `The export data is not in the expected format (unknown wire type ${wireType}).`,
+        'migrationUnknownWireType',
+        { wireType },
+      );
     }
     return { field: Number(fieldBig), wireType: wireType as WireType };
   }
@@ -120,6 +151,8 @@ export class ProtoReader {
     if (length > BigInt(remaining)) {
       throw invalid(
         `The export data is cut short (truncated): ${what} claims ${length.toString()} bytes but only ${remaining} remain.`,
+        'migrationLengthTruncated',
+        { what, length: length.toString(), remaining },
       );
     }
     const start = this.pos;
@@ -133,7 +166,9 @@ export class ProtoReader {
     try {
       return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
     } catch {
-      throw invalid(`The export data is damaged: ${what} is not valid UTF-8 text.`);
+      throw invalid(`The export data is damaged: ${what} is not valid UTF-8 text.`, 'migrationNotUtf8', {
+        what,
+      });
     }
   }
 
@@ -161,7 +196,11 @@ export class ProtoReader {
         this.readFixed(4, 'an unknown 32-bit field');
         return;
       default:
-        throw invalid(`The export data is not in the expected format (unknown wire type ${wireType}).`);
+        throw invalid(
+          `The export data is not in the expected format (unknown wire type ${wireType}).`,
+          'migrationUnknownWireType',
+          { wireType },
+        );
     }
   }
 }

@@ -18,6 +18,7 @@ export function normaliseSecret(input: string): string {
       'SECRET_INVALID',
       'The key is empty.',
       'Copy the whole setup key from the site again.',
+      { key: 'secretEmpty' },
     );
   }
   if (compact.length > MAX_SECRET_CHARS) {
@@ -25,22 +26,26 @@ export function normaliseSecret(input: string): string {
       'SECRET_INVALID',
       `The key is ${compact.length} characters long, far longer than a real one.`,
       'Paste only the setup key, not the whole page.',
+      { key: 'secretTooLong', params: { length: compact.length } },
     );
   }
   // toUpperCase is locale-independent in JavaScript, so a Turkish locale cannot turn "i" into "İ".
   const upper = compact.toUpperCase();
   const bad = [...new Set(upper.replace(/[A-Z2-7]/g, ''))];
   if (bad.length > 0) {
-    const hint = bad.some((c) => '0189'.includes(c))
+    const lookalike = bad.some((c) => '0189'.includes(c));
+    const shown = bad
+      .slice(0, 5)
+      .map((c) => JSON.stringify(c))
+      .join(', ');
+    const hint = lookalike
       ? 'Base32 keys use only the letters A–Z and digits 2–7: check for a 0 that should be an O, or a 1 that should be an I or L.'
       : 'Base32 keys use only the letters A–Z and digits 2–7. Copy the key again from the site.';
     throw new KeyfobError(
       'SECRET_INVALID',
-      `The key is not valid base32: it contains ${bad.length === 1 ? 'the character' : 'the characters'} ${bad
-        .slice(0, 5)
-        .map((c) => JSON.stringify(c))
-        .join(', ')}.`,
+      `The key is not valid base32: it contains ${bad.length === 1 ? 'the character' : 'the characters'} ${shown}.`,
       hint,
+      { key: 'secretNotBase32', params: { chars: shown, count: bad.length, lookalike: lookalike ? 1 : 0 } },
     );
   }
   if (!VALID_TAIL.has(upper.length % 8)) {
@@ -48,6 +53,7 @@ export function normaliseSecret(input: string): string {
       'SECRET_INVALID',
       `The key has ${upper.length} characters, a length no base32 key can have; a character is probably missing or extra.`,
       'Copy the whole setup key from the site again.',
+      { key: 'secretBadLength', params: { length: upper.length } },
     );
   }
   return upper;

@@ -1,3 +1,4 @@
+import type { FormatsErrorKey } from '../../preload/error-keys/formats';
 import { KeyfobError } from '../errors';
 import { normaliseSecret } from './secret';
 import {
@@ -18,11 +19,28 @@ export const MAX_URI_BYTES = 4096;
 /** Parameters the parser interprets; everything else is kept in `extra`. */
 const KNOWN_PARAMS = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder']);
 
+const HINT = 'Copy the setup link again, or add the account by its key instead.';
+
+/** Which part of the link a message is about, for the window's translation (params.part). */
+type UriPart =
+  | 'accountName'
+  | 'issuer'
+  | 'parameterName'
+  | 'parameter'
+  | 'key'
+  | 'encoder'
+  | 'algorithm'
+  | 'digits'
+  | 'counter'
+  | 'period';
+
 function invalid(
   message: string,
-  hint = 'Copy the setup link again, or add the account by its key instead.',
+  hint: string | undefined,
+  key: FormatsErrorKey,
+  params?: Record<string, string | number>,
 ): KeyfobError {
-  return new KeyfobError('URI_INVALID', message, hint);
+  return new KeyfobError('URI_INVALID', message, hint ?? HINT, { key, ...(params ? { params } : {}) });
 }
 
 export function isOtpauthUri(text: string): boolean {
@@ -34,25 +52,41 @@ export function isOtpauthUri(text: string): boolean {
  * UTF-8, are an error rather than being passed through. `plusIsSpace` applies form-decoding, which is how
  * producers write spaces in labels and issuers (`My+Bank`).
  */
-function decodeComponent(raw: string, what: string, plusIsSpace: boolean): string {
+function decodeComponent(
+  raw: string,
+  what: string,
+  plusIsSpace: boolean,
+  part: UriPart,
+  name?: string,
+): string {
   const text = plusIsSpace ? raw.replace(/\+/g, ' ') : raw;
   try {
     return decodeURIComponent(text);
   } catch {
     throw invalid(
       `The ${what} in the link is not encoded properly (a "%" that is not followed by two hexadecimal digits, or text that is not UTF-8).`,
+      undefined,
+      'uriBadEncoding',
+      name === undefined ? { part } : { part, name },
     );
   }
 }
 
-function parsePositiveInteger(value: string, what: string, min: number): number {
+function parsePositiveInteger(value: string, what: string, min: number, part: UriPart): number {
+  const shown = value.slice(0, 20);
   if (!/^\d+$/.test(value)) {
-    throw invalid(`The ${what} "${value.slice(0, 20)}" is not a whole number.`);
+    throw invalid(`The ${what} "${shown}" is not a whole number.`, undefined, 'uriNotWholeNumber', {
+      part,
+      value: shown,
+    });
   }
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) {
     throw invalid(
-      `The ${what} must be ${min === 0 ? 'zero or more' : 'at least ' + min}, not ${value.slice(0, 20)}.`,
+      `The ${what} must be ${min === 0 ? 'zero or more' : 'at least ' + min}, not ${shown}.`,
+      undefined,
+      'uriNumberTooSmall',
+      { part, min, value: shown },
     );
   }
   return n;
@@ -65,6 +99,8 @@ function parseAlgorithm(value: string): Algorithm {
   throw invalid(
     `The algorithm "${value.slice(0, 20)}" is not supported.`,
     'Keyfob supports SHA1, SHA256 and SHA512, the algorithms of RFC 6238; ask the site for a standard authenticator code.',
+    'uriAlgorithmUnsupported',
+    { algorithm: value.slice(0, 20) },
   );
 }
 
@@ -72,10 +108,16 @@ function parseType(raw: string): OtpType {
   const type = raw.toLowerCase();
   if (type === 'totp' || type === 'hotp' || type === 'steam') return type;
   if (type === '')
-    throw invalid('The link does not say whether the account is time-based (totp) or counter-based (hotp).');
+    throw invalid(
+      'The link does not say whether the account is time-based (totp) or counter-based (hotp).',
+      undefined,
+      'uriTypeMissing',
+    );
   throw invalid(
     `The account type "${raw.slice(0, 20)}" is unknown.`,
     'Keyfob understands time-based (totp), counter-based (hotp) and Steam Guard accounts.',
+    'uriTypeUnknown',
+    { type: raw.slice(0, 20) },
   );
 }
 
@@ -97,6 +139,8 @@ export function parseOtpauthUri(input: string): OtpAccount {
     throw invalid(
       `The link is longer than ${MAX_URI_BYTES} bytes, which no setup code needs.`,
       'Check that only the otpauth:// link was copied.',
+      'uriTooLong',
+      { max: MAX_URI_BYTES },
     );
   }
   const scheme = /^otpauth:\/\//i.exec(uri);
@@ -104,15 +148,20 @@ export function parseOtpauthUri(input: string): OtpAccount {
     throw invalid(
       'This is not an otpauth:// link.',
       'Setup links start with otpauth://; a Google Authenticator export starts with otpauth-migration://.',
+      'uriNotOtpauth',
     );
   }
   const rest = uri.slice(scheme[0].length);
   const slash = rest.indexOf('/');
-  if (slash < 0) throw invalid('The link has no account name (nothing after the type).');
+  if (slash < 0) {
+    throw invalid('The link has no account name (nothing after the type).', undefined, 'uriNoAccountName');
+  }
   const rawType = rest.slice(0, slash);
   const afterType = rest.slice(slash + 1);
   const question = afterType.indexOf('?');
-  if (question < 0) throw invalid('The link has no parameters, so it carries no key.');
+  if (question < 0) {
+    throw invalid('The link has no parameters, so it carries no key.', undefined, 'uriNoParameters');
+  }
   // Structure first, decoding after: a `#`, `&` or `=` written unencoded in a name stays part of the name.
   const rawLabel = afterType.slice(0, question);
   const rawQuery = afterType.slice(question + 1);
@@ -120,12 +169,13 @@ export function parseOtpauthUri(input: string): OtpAccount {
   let type = parseType(rawType);
 
   const { prefix: rawPrefix, account: rawAccount } = splitLabel(rawLabel);
-  const label = decodeComponent(rawAccount, 'account name', true).trim();
-  const prefix = rawPrefix === undefined ? '' : decodeComponent(rawPrefix, 'issuer', true).trim();
+  const label = decodeComponent(rawAccount, 'account name', true, 'accountName').trim();
+  const prefix = rawPrefix === undefined ? '' : decodeComponent(rawPrefix, 'issuer', true, 'issuer').trim();
   if (label === '') {
     throw invalid(
       'The link has an empty account name.',
       'Ask the site for a new setup code, or add the account by its key and type a name.',
+      'uriEmptyAccountName',
     );
   }
 
@@ -137,13 +187,13 @@ export function parseOtpauthUri(input: string): OtpAccount {
     // A bare key (`&issuer&`) is a producer bug seen in the wild; it reads as an empty value.
     const rawKey = eq < 0 ? pair : pair.slice(0, eq);
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
-    const key = decodeComponent(rawKey, 'parameter name', true).trim().toLowerCase();
+    const key = decodeComponent(rawKey, 'parameter name', true, 'parameterName').trim().toLowerCase();
     if (key === '') continue;
     if (KNOWN_PARAMS.has(key)) {
       // The first occurrence wins, as in URLSearchParams.get.
       if (!params.has(key)) params.set(key, rawValue);
     } else if (!(key in extra)) {
-      extra[key] = decodeComponent(rawValue, `"${key}" parameter`, true);
+      extra[key] = decodeComponent(rawValue, `"${key}" parameter`, true, 'parameter', key);
     }
   }
 
@@ -152,22 +202,28 @@ export function parseOtpauthUri(input: string): OtpAccount {
     throw invalid(
       'The link has no key (its "secret" parameter is missing or empty).',
       'Ask the site for a new setup code.',
+      'uriNoSecret',
     );
   }
   // `+` separates groups in some exports (ente), so it must not become a space before normalising.
   let secret: string;
   try {
-    secret = normaliseSecret(decodeComponent(rawSecret, 'key', false));
+    secret = normaliseSecret(decodeComponent(rawSecret, 'key', false, 'key'));
   } catch (error) {
-    if (error instanceof KeyfobError) throw new KeyfobError('URI_INVALID', error.message, error.hint);
+    if (error instanceof KeyfobError) {
+      throw new KeyfobError('URI_INVALID', error.message, error.hint, {
+        ...(error.key ? { key: error.key } : {}),
+        ...(error.params ? { params: error.params } : {}),
+      });
+    }
     throw error;
   }
 
-  const issuerParam = decodeComponent(params.get('issuer') ?? '', 'issuer', true).trim();
+  const issuerParam = decodeComponent(params.get('issuer') ?? '', 'issuer', true, 'issuer').trim();
   // When both are present the parameter wins: Microsoft 365 writes the tenant as the prefix and "Microsoft" as issuer.
   const issuer = issuerParam || prefix;
 
-  const encoder = decodeComponent(params.get('encoder') ?? '', 'encoder', true)
+  const encoder = decodeComponent(params.get('encoder') ?? '', 'encoder', true, 'encoder')
     .trim()
     .toLowerCase();
   if (type === 'totp' && (encoder === 'steam' || issuer.toLowerCase() === 'steam')) type = 'steam';
@@ -179,11 +235,13 @@ export function parseOtpauthUri(input: string): OtpAccount {
   } else if (digitsRaw === '') {
     digits = MIN_DIGITS;
   } else {
-    digits = parsePositiveInteger(digitsRaw, 'number of digits', 1);
+    digits = parsePositiveInteger(digitsRaw, 'number of digits', 1, 'digits');
     if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
       throw invalid(
         `Codes of ${digits} digits are not supported.`,
         'Authenticator codes have 6, 7 or 8 digits.',
+        'uriDigitsUnsupported',
+        { digits },
       );
     }
   }
@@ -191,11 +249,12 @@ export function parseOtpauthUri(input: string): OtpAccount {
   const periodRaw = params.get('period') ?? '';
   const period = periodRaw === '' ? DEFAULT_PERIOD : parsePositiveIntegerOrZeroError(periodRaw);
   const counterRaw = params.get('counter') ?? '';
-  const counter = type === 'hotp' && counterRaw !== '' ? parsePositiveInteger(counterRaw, 'counter', 0) : 0;
+  const counter =
+    type === 'hotp' && counterRaw !== '' ? parsePositiveInteger(counterRaw, 'counter', 0, 'counter') : 0;
   const algorithm =
     type === 'steam'
       ? 'SHA1'
-      : parseAlgorithm(decodeComponent(params.get('algorithm') ?? '', 'algorithm', true).trim());
+      : parseAlgorithm(decodeComponent(params.get('algorithm') ?? '', 'algorithm', true, 'algorithm').trim());
 
   const otpParams: OtpParams = { type, algorithm, digits, period, counter };
   return { issuer, label, secret, params: otpParams, extra };
@@ -203,9 +262,14 @@ export function parseOtpauthUri(input: string): OtpAccount {
 
 function parsePositiveIntegerOrZeroError(value: string): number {
   if (/^-?0*$|^-\d+$/.test(value)) {
-    throw invalid(`The code period must be a positive number of seconds, not ${value.slice(0, 20)}.`);
+    throw invalid(
+      `The code period must be a positive number of seconds, not ${value.slice(0, 20)}.`,
+      undefined,
+      'uriPeriodNotPositive',
+      { value: value.slice(0, 20) },
+    );
   }
-  return parsePositiveInteger(value, 'code period', 1);
+  return parsePositiveInteger(value, 'code period', 1, 'period');
 }
 
 /** The form every exporter should write: issuer prefix and parameter, `%20` for spaces, upper-case algorithm, no padding. */

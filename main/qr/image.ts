@@ -7,12 +7,29 @@
  */
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
-import { KeyfobError } from '../errors';
+import type { FormatsErrorKey } from '../../preload/error-keys/formats';
+import { KeyfobError, type ErrorCode } from '../errors';
 import { DEFAULT_MAX_PIXELS, type DecodeOptions, type RgbaImage } from './types';
 
 const SUPPORTED = 'Keyfob can read QR codes from PNG and JPEG images.';
 const HINT_RESAVE = 'Take a new screenshot of just the QR code, or save the image again as PNG.';
 const HINT_SMALLER = 'Take a screenshot of just the QR code, or crop the image to the code.';
+
+/** A keyed image error; `params` carry every number and name of the message for the window's translation. */
+function imageError(
+  code: ErrorCode,
+  message: string,
+  hint: string,
+  key: FormatsErrorKey,
+  params?: Record<string, string | number>,
+  cause?: unknown,
+): KeyfobError {
+  return new KeyfobError(code, message, hint, {
+    key,
+    ...(params ? { params } : {}),
+    ...(cause === undefined ? {} : { cause }),
+  });
+}
 
 const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -33,25 +50,35 @@ export function maxPixelsOf(options?: DecodeOptions): number {
 
 /** Refuses dimensions that are not positive integers or exceed the pixel limit. */
 export function checkDimensions(what: string, width: number, height: number, maxPixels: number): void {
+  // "PNG image" → PNG, "JPEG image" → JPEG, "image" → '' (no format named).
+  const format = what.endsWith(' image') ? what.slice(0, -' image'.length) : '';
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
-    throw new KeyfobError(
+    throw imageError(
       'IMAGE_CORRUPT',
       `The ${what} declares an invalid size (${width} x ${height} pixels).`,
       HINT_RESAVE,
+      'imageInvalidSize',
+      { format, width: String(width), height: String(height) },
     );
   }
   if (width * height > maxPixels) {
-    throw new KeyfobError(
+    throw imageError(
       'IMAGE_TOO_LARGE',
       `The ${what} is ${width} x ${height} pixels (${formatMegapixels(width * height)}), more than the limit of ${formatMegapixels(maxPixels)}.`,
       HINT_SMALLER,
+      'imageTooManyPixels',
+      { format, width, height, megapixels: megapixels(width * height), limit: megapixels(maxPixels) },
     );
   }
 }
 
-function formatMegapixels(pixels: number): string {
+function megapixels(pixels: number): number {
   const mp = pixels / 1_000_000;
-  return `${mp >= 10 ? Math.round(mp) : Math.round(mp * 10) / 10} megapixels`;
+  return mp >= 10 ? Math.round(mp) : Math.round(mp * 10) / 10;
+}
+
+function formatMegapixels(pixels: number): string {
+  return `${megapixels(pixels)} megapixels`;
 }
 
 /** Reads a PNG or JPEG (recognised by its first bytes) into RGBA pixels. */
@@ -64,10 +91,12 @@ export function readImage(bytes: Uint8Array, options?: DecodeOptions): RgbaImage
     image.height !== header.height ||
     image.data.length !== image.width * image.height * 4
   ) {
-    throw new KeyfobError(
+    throw imageError(
       'IMAGE_CORRUPT',
       `The ${header.format} image is damaged: its pixel data doesn't match its header.`,
       HINT_RESAVE,
+      'imagePixelsMismatch',
+      { format: header.format },
     );
   }
   return image;
@@ -79,7 +108,7 @@ export function readImage(bytes: Uint8Array, options?: DecodeOptions): RgbaImage
  */
 export function readHeader(bytes: Uint8Array, maxPixels: number): ImageHeader {
   if (bytes.length === 0) {
-    throw new KeyfobError('IMAGE_CORRUPT', 'The image file is empty.', HINT_RESAVE);
+    throw imageError('IMAGE_CORRUPT', 'The image file is empty.', HINT_RESAVE, 'imageEmpty');
   }
   if (startsWith(bytes, PNG_SIGNATURE)) {
     const size = pngSize(bytes);
@@ -90,10 +119,14 @@ export function readHeader(bytes: Uint8Array, maxPixels: number): ImageHeader {
     return { format: 'JPEG', ...jpegSize(bytes, maxPixels) };
   }
   const other = sniffOther(bytes);
-  throw new KeyfobError(
+  throw imageError(
     'IMAGE_UNSUPPORTED',
-    other ? `This file is ${other}. ${SUPPORTED}` : `This file is not a PNG or JPEG image. ${SUPPORTED}`,
+    other
+      ? `This file is ${OTHER_FORMATS[other]}. ${SUPPORTED}`
+      : `This file is not a PNG or JPEG image. ${SUPPORTED}`,
     'Save the screenshot or photo as PNG or JPEG and try again.',
+    'imageUnsupported',
+    { kind: other ?? '' },
   );
 }
 
@@ -108,23 +141,36 @@ function ascii(bytes: Uint8Array, start: number, length: number): string {
   return s;
 }
 
+/** The unsupported formats Keyfob recognises, by the kind sent to the window (params.kind), in English. */
+const OTHER_FORMATS = {
+  gif: 'a GIF image',
+  bmp: 'a BMP image',
+  webp: 'a WebP image',
+  tiff: 'a TIFF image',
+  avif: 'an AVIF image',
+  heic: 'a HEIC/HEIF image',
+  isoMedia: 'a video or ISO media file',
+  pdf: 'a PDF document',
+  svg: 'an SVG or XML file',
+  ico: 'an icon (ICO) file',
+} as const;
+
 /** Names common formats that are not supported, so the message can say what the file is. */
-function sniffOther(bytes: Uint8Array): string | null {
+function sniffOther(bytes: Uint8Array): keyof typeof OTHER_FORMATS | null {
   const head = ascii(bytes, 0, 16);
-  if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'a GIF image';
-  if (head.startsWith('BM')) return 'a BMP image';
-  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return 'a WebP image';
-  if (head.startsWith('II*\0') || head.startsWith('MM\0*')) return 'a TIFF image';
+  if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'gif';
+  if (head.startsWith('BM')) return 'bmp';
+  if (head.startsWith('RIFF') && head.slice(8, 12) === 'WEBP') return 'webp';
+  if (head.startsWith('II*\0') || head.startsWith('MM\0*')) return 'tiff';
   if (head.slice(4, 8) === 'ftyp') {
     const brand = head.slice(8, 12);
-    if (brand.startsWith('avi')) return 'an AVIF image';
-    if (['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].includes(brand)) return 'a HEIC/HEIF image';
-    return 'a video or ISO media file';
+    if (brand.startsWith('avi')) return 'avif';
+    if (['heic', 'heix', 'hevc', 'heim', 'heis', 'mif1', 'msf1'].includes(brand)) return 'heic';
+    return 'isoMedia';
   }
-  if (head.startsWith('%PDF')) return 'a PDF document';
-  if (/^\s*<(\?xml|svg)/i.test(head)) return 'an SVG or XML file';
-  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0x01 && bytes[3] === 0x00)
-    return 'an icon (ICO) file';
+  if (head.startsWith('%PDF')) return 'pdf';
+  if (/^\s*<(\?xml|svg)/i.test(head)) return 'svg';
+  if (bytes[0] === 0x00 && bytes[1] === 0x00 && bytes[2] === 0x01 && bytes[3] === 0x00) return 'ico';
   return null;
 }
 
@@ -159,24 +205,27 @@ function u16(bytes: Uint8Array, at: number): number {
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
   // signature (8) + length (4) + "IHDR" (4) + 13 bytes of header + CRC (4)
   if (bytes.length < 33) {
-    throw new KeyfobError(
+    throw imageError(
       'IMAGE_CORRUPT',
       'The PNG file ends before its header: it looks truncated.',
       HINT_RESAVE,
+      'imagePngTruncated',
     );
   }
   if (u32(bytes, 8) !== 13 || ascii(bytes, 12, 4) !== 'IHDR') {
-    throw new KeyfobError(
+    throw imageError(
       'IMAGE_CORRUPT',
       'The PNG file is damaged: its image header is missing.',
       HINT_RESAVE,
+      'imagePngNoHeader',
     );
   }
   if (crc32(bytes, 12, 29) !== u32(bytes, 29)) {
-    throw new KeyfobError(
+    throw imageError(
       'IMAGE_CORRUPT',
       'The PNG file is damaged: its image header fails its checksum.',
       HINT_RESAVE,
+      'imagePngChecksum',
     );
   }
   return { width: u32(bytes, 16), height: u32(bytes, 20) };
@@ -187,11 +236,13 @@ function decodePng(bytes: Uint8Array): RgbaImage {
   try {
     png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (err) {
-    throw new KeyfobError(
+    throw imageError(
       'IMAGE_CORRUPT',
       'The PNG file is damaged or incomplete, so its pixels cannot be read.',
       HINT_RESAVE,
-      { cause: err },
+      'imagePngUnreadable',
+      undefined,
+      err,
     );
   }
   const data = png.data;
@@ -221,16 +272,17 @@ function jpegSize(bytes: Uint8Array, maxPixels: number): { width: number; height
   let i = 2;
   let size: { width: number; height: number } | null = null;
   for (;;) {
-    if (i >= n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    if (i >= n) throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
     if (bytes[i] !== 0xff) {
-      throw new KeyfobError(
+      throw imageError(
         'IMAGE_CORRUPT',
         'The JPEG file is damaged: its structure is broken.',
         HINT_RESAVE,
+        'imageJpegBroken',
       );
     }
     while (i < n && bytes[i] === 0xff) i++; // fill bytes before the marker code
-    if (i >= n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    if (i >= n) throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
     const marker = bytes[i]!;
     i++;
     if (marker === 0xd9) {
@@ -239,48 +291,57 @@ function jpegSize(bytes: Uint8Array, maxPixels: number): { width: number; height
     }
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length
     if (marker === 0xd8 || marker === 0x00) {
-      throw new KeyfobError(
+      throw imageError(
         'IMAGE_CORRUPT',
         'The JPEG file is damaged: its structure is broken.',
         HINT_RESAVE,
+        'imageJpegBroken',
       );
     }
-    if (i + 2 > n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    if (i + 2 > n) throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
     const length = u16(bytes, i);
-    if (length < 2)
-      throw new KeyfobError(
+    if (length < 2) {
+      throw imageError(
         'IMAGE_CORRUPT',
         'The JPEG file is damaged: its structure is broken.',
         HINT_RESAVE,
+        'imageJpegBroken',
       );
-    if (i + length > n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    }
+    if (i + length > n) throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
     if (DECODABLE_SOF.has(marker) || OTHER_SOF.has(marker)) {
-      if (length < 8)
-        throw new KeyfobError(
+      if (length < 8) {
+        throw imageError(
           'IMAGE_CORRUPT',
           'The JPEG file is damaged: its frame header is too short.',
           HINT_RESAVE,
+          'imageJpegShortFrameHeader',
         );
+      }
       if (OTHER_SOF.has(marker)) {
-        throw new KeyfobError(
+        throw imageError(
           'IMAGE_UNSUPPORTED',
           'This JPEG uses a rarely used encoding (lossless, hierarchical or arithmetic coding) that Keyfob cannot read. Keyfob reads PNG and ordinary JPEG images.',
           'Open the image in any viewer and save it again as PNG or as an ordinary JPEG.',
+          'imageJpegRareEncoding',
         );
       }
-      if (size)
-        throw new KeyfobError(
+      if (size) {
+        throw imageError(
           'IMAGE_CORRUPT',
           'The JPEG file is damaged: it has two frame headers.',
           HINT_RESAVE,
+          'imageJpegTwoFrameHeaders',
         );
+      }
       const height = u16(bytes, i + 3);
       const width = u16(bytes, i + 5);
       if (height === 0) {
-        throw new KeyfobError(
+        throw imageError(
           'IMAGE_UNSUPPORTED',
           'This JPEG does not state its height in its header, which is not supported.',
           'Open the image in any viewer and save it again as PNG or JPEG.',
+          'imageJpegNoHeight',
         );
       }
       // Refuse an oversized frame right away, whatever the rest of the file holds.
@@ -289,10 +350,11 @@ function jpegSize(bytes: Uint8Array, maxPixels: number): { width: number; height
     }
     if (marker === 0xda) {
       if (!size) {
-        throw new KeyfobError(
+        throw imageError(
           'IMAGE_CORRUPT',
           'The JPEG file is damaged: image data comes before its frame header.',
           HINT_RESAVE,
+          'imageJpegDataBeforeFrame',
         );
       }
       i = skipEntropyCoded(bytes, i + length);
@@ -300,7 +362,12 @@ function jpegSize(bytes: Uint8Array, maxPixels: number): { width: number; height
     }
     i += length;
   }
-  throw new KeyfobError('IMAGE_CORRUPT', 'The JPEG file is damaged: it has no frame header.', HINT_RESAVE);
+  throw imageError(
+    'IMAGE_CORRUPT',
+    'The JPEG file is damaged: it has no frame header.',
+    HINT_RESAVE,
+    'imageJpegNoFrameHeader',
+  );
 }
 
 /** Index of the next marker (its 0xFF) after entropy-coded data, skipping stuffed bytes and restart markers. */
@@ -309,7 +376,8 @@ function skipEntropyCoded(bytes: Uint8Array, from: number): number {
   let i = from;
   for (;;) {
     const at = bytes.indexOf(0xff, i);
-    if (at < 0 || at + 1 >= n) throw new KeyfobError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE);
+    if (at < 0 || at + 1 >= n)
+      throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
     const next = bytes[at + 1]!;
     if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) {
       i = at + (next === 0xff ? 1 : 2);
@@ -333,18 +401,22 @@ function decodeJpeg(bytes: Uint8Array, maxPixels: number): RgbaImage {
   } catch (err) {
     const message = err instanceof Error ? err.message : '';
     if (/maxResolutionInMP|maxMemoryUsageInMB|allocate enough memory/.test(message)) {
-      throw new KeyfobError(
+      throw imageError(
         'IMAGE_TOO_LARGE',
         'The JPEG image needs more memory to decode than Keyfob allows.',
         HINT_SMALLER,
-        { cause: err },
+        'imageJpegTooMuchMemory',
+        undefined,
+        err,
       );
     }
-    throw new KeyfobError(
+    throw imageError(
       'IMAGE_CORRUPT',
       'The JPEG file is damaged or uses an unusual format, so its pixels cannot be read.',
       HINT_RESAVE,
-      { cause: err },
+      'imageJpegUnreadable',
+      undefined,
+      err,
     );
   }
 }

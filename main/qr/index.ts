@@ -30,6 +30,7 @@ export function decodeRgba(image: RgbaImage, options?: DecodeOptions): string[] 
       'IMAGE_CORRUPT',
       'The image has no pixel data (expected RGBA bytes).',
       'Capture the screen or the camera frame again.',
+      { key: 'imageNoPixelData' },
     );
   }
   if (data.length !== width * height * 4) {
@@ -37,6 +38,7 @@ export function decodeRgba(image: RgbaImage, options?: DecodeOptions): string[] 
       'IMAGE_CORRUPT',
       `The image data has ${data.length} bytes, but ${width} x ${height} RGBA pixels need ${width * height * 4}.`,
       'Capture the screen or the camera frame again.',
+      { key: 'imageDataSize', params: { bytes: data.length, width, height, needed: width * height * 4 } },
     );
   }
   if (width < MIN_SIDE || height < MIN_SIDE) return [];
@@ -67,6 +69,7 @@ export async function decodeImageFile(path: string, options?: DecodeOptions): Pr
         'IMAGE_TOO_LARGE',
         `The file "${path}" is ${Math.round(info.size / (1024 * 1024))} MB, too big to be a screenshot or photo Keyfob can read.`,
         'Take a screenshot of just the QR code, or save it as PNG.',
+        { key: 'imageFileTooBig', params: { path, megabytes: Math.round(info.size / (1024 * 1024)) } },
       );
     }
     bytes = await readFile(path);
@@ -74,6 +77,9 @@ export async function decodeImageFile(path: string, options?: DecodeOptions): Pr
     if (err instanceof KeyfobError) throw err;
     throw new KeyfobError('IO_FAILED', `Could not read "${path}": ${describeIoError(err)}.`, ioHint(err), {
       cause: err,
+      key: 'imageReadFailed',
+      // The window words the reason and the hint itself from the system's error code.
+      params: { path, errno: errorCode(err) ?? '' },
     });
   }
   return decodeImageBuffer(bytes, options);

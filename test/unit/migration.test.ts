@@ -371,6 +371,8 @@ describe('parseMigrationPayload — entries', () => {
       index: 0,
       name: 'X (huge)',
       reason: expect.stringMatching(/counter .*9007199254740992.*outside the range/),
+      key: 'migrationOutOfRange',
+      params: { what: 'counter', value: '9007199254740992', max: Number.MAX_SAFE_INTEGER },
     });
     expect(refused(batch.entries[1]).reason).toMatch(/negative/);
     expect(ok(batch.entries[2]).params.counter).toBe(5);
@@ -404,6 +406,7 @@ describe('parseMigrationPayload — entries', () => {
       index: 1,
       name: 'OldBank (legacy@example.com)',
       reason: expect.stringMatching(/^MD5 is not supported/),
+      key: 'migrationEntryMd5',
     });
     expect(ok(batch.entries[2]).params).toEqual(totp({ algorithm: 'SHA512', digits: 8 }));
   });
@@ -463,6 +466,7 @@ describe('parseMigrationPayload — entries', () => {
       index: 0,
       name: 'Keyless (nokey@example.com)',
       reason: expect.stringMatching(/^The entry has no key/),
+      key: 'migrationEntryNoKey',
     });
     expect(ok(batch.entries[1]).secret).toBe(KEY32);
     expect(refused(batch.entries[2]).name).toBe('Entry 3');

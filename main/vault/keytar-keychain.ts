@@ -1,3 +1,4 @@
+import type { ErrorKey } from '../../preload/api';
 import { KeyfobError } from '../errors';
 import { keychainService, type Keychain } from './keychain';
 
@@ -56,7 +57,11 @@ export class KeytarKeychain implements Keychain {
           this.platform === 'linux'
             ? 'Install libsecret (Debian/Ubuntu: sudo apt-get install libsecret-1-0, and libsecret-1-dev to build from source); in a source checkout, run `npm ci` again so keytar is rebuilt.'
             : 'Run `npm ci` again so keytar is rebuilt for this machine.',
-          { cause: error },
+          {
+            cause: error,
+            key: 'keychainModuleMissing',
+            params: { platform: this.platform === 'linux' ? 'linux' : 'other' },
+          },
         );
       }
     }
@@ -97,9 +102,19 @@ export class KeytarKeychain implements Keychain {
     return found.map(({ account, password }) => ({ account, value: password }));
   }
 
-  private linuxLockedHint(): string {
+  /** Which unlock advice fits on Linux: KWallet's on KDE Plasma, GNOME Keyring's elsewhere. */
+  private linuxDesktop(): 'kde' | 'gnome' {
     const desktop = `${this.env.XDG_CURRENT_DESKTOP ?? ''} ${this.env.DESKTOP_SESSION ?? ''}`;
-    if (/kde|plasma/i.test(desktop)) {
+    return /kde|plasma/i.test(desktop) ? 'kde' : 'gnome';
+  }
+
+  /** The platform whose advice a message gives: Linux, macOS, or (any other) Windows. */
+  private hintPlatform(): 'linux' | 'darwin' | 'win32' {
+    return this.platform === 'linux' || this.platform === 'darwin' ? this.platform : 'win32';
+  }
+
+  private linuxLockedHint(): string {
+    if (this.linuxDesktop() === 'kde') {
       return 'Open KWallet Manager and unlock your wallet (and make sure "Secret Service" integration is enabled), then try again.';
     }
     return 'Unlock the "Login" keyring (in Passwords and Keys / Seahorse, or from a terminal: gnome-keyring-daemon --unlock, typing your password), then try again.';
@@ -115,6 +130,11 @@ export class KeytarKeychain implements Keychain {
         : this.platform === 'darwin'
           ? 'Unlock the login keychain in Keychain Access, then try again.'
           : 'Sign in to Windows interactively and try again.',
+      {
+        key: 'keychainTimedOut',
+        // `operation` is read, write, delete or list.
+        params: { operation: what, seconds, platform: this.hintPlatform(), desktop: this.linuxDesktop() },
+      },
     );
   }
 
@@ -125,7 +145,9 @@ export class KeytarKeychain implements Keychain {
       code: 'KEYCHAIN_UNAVAILABLE' | 'KEYCHAIN_LOCKED' | 'KEYCHAIN_FAILED',
       message: string,
       hint: string,
-    ) => new KeyfobError(code, message, hint, { cause: error });
+      key: ErrorKey,
+      params?: Record<string, string | number>,
+    ) => new KeyfobError(code, message, hint, { cause: error, key, ...(params ? { params } : {}) });
 
     if (this.platform === 'linux') {
       if (
@@ -138,6 +160,7 @@ export class KeytarKeychain implements Keychain {
           'No D-Bus session bus is running, so Keyfob cannot reach the Secret Service that holds its keys.',
           'Run Keyfob inside your desktop session. On a headless machine start one with GNOME Keyring: ' +
             'dbus-run-session -- sh -c \'printf %s "$PASSWORD" | gnome-keyring-daemon --unlock --components=secrets; keyfob …\'',
+          'keychainNoDbus',
         );
       }
       if (/not provided by any \.service files|ServiceUnknown|org\.freedesktop\.secrets/i.test(text)) {
@@ -145,6 +168,7 @@ export class KeytarKeychain implements Keychain {
           'KEYCHAIN_UNAVAILABLE',
           'No Secret Service is running (neither GNOME Keyring nor KWallet answers on D-Bus).',
           "Install and start GNOME Keyring (Debian/Ubuntu: sudo apt-get install gnome-keyring) or enable KWallet's Secret Service integration, then try again.",
+          'keychainNoSecretService',
         );
       }
       if (/collection\/login|Object does not exist at path|No such (secret )?collection/i.test(text)) {
@@ -152,6 +176,7 @@ export class KeytarKeychain implements Keychain {
           'KEYCHAIN_UNAVAILABLE',
           'The Secret Service has no "Login" keyring (collection) to store keys in, and could not create one here.',
           'Open Passwords and Keys (Seahorse), create a keyring named "Login" and make it the default; or, headless: printf %s "$PASSWORD" | gnome-keyring-daemon --unlock creates and unlocks it.',
+          'keychainNoLoginKeyring',
         );
       }
       if (/locked|prompt|dismiss|cancel/i.test(text)) {
@@ -159,6 +184,8 @@ export class KeytarKeychain implements Keychain {
           'KEYCHAIN_LOCKED',
           "The keyring that holds Keyfob's keys is locked.",
           this.linuxLockedHint(),
+          'keychainLinuxLocked',
+          { desktop: this.linuxDesktop() },
         );
       }
     }
@@ -170,6 +197,7 @@ export class KeytarKeychain implements Keychain {
         'KEYCHAIN_LOCKED',
         'The macOS keychain is locked or access was declined.',
         'Unlock the login keychain in Keychain Access and allow Keyfob access, then try again.',
+        'keychainMacLocked',
       );
     }
     if (this.platform === 'win32' && /logon session|credential manager|0x80070520/i.test(text)) {
@@ -177,12 +205,15 @@ export class KeytarKeychain implements Keychain {
         'KEYCHAIN_UNAVAILABLE',
         'Windows Credential Manager is not available in this session.',
         'Sign in to Windows interactively (not as a service or over a network logon) and try again.',
+        'keychainWindowsUnavailable',
       );
     }
     return fail(
       'KEYCHAIN_FAILED',
       `The keychain refused the request: ${text}`,
       'Check that your keychain is unlocked and working, then try again.',
+      'keychainRefused',
+      { detail: text },
     );
   }
 }

@@ -127,12 +127,16 @@ function processAlive(pid: number): boolean {
   }
 }
 
-function ioError(action: string, path: string, error: unknown): KeyfobError {
+type IoAction = 'read' | 'move aside' | 'write' | 'create' | 'lock';
+
+function ioError(action: IoAction, path: string, error: unknown): KeyfobError {
   const code = (error as NodeJS.ErrnoException)?.code;
+  const reason =
+    code === 'EACCES' || code === 'EPERM' ? 'permission' : code === 'ENOSPC' ? 'diskFull' : 'other';
   const why =
-    code === 'EACCES' || code === 'EPERM'
+    reason === 'permission'
       ? 'permission denied'
-      : code === 'ENOSPC'
+      : reason === 'diskFull'
         ? 'the disk is full'
         : (code ?? 'unknown error');
   return new KeyfobError(
@@ -141,6 +145,9 @@ function ioError(action: string, path: string, error: unknown): KeyfobError {
     'Check that the folder exists and is writable, then try again.',
     {
       cause: error,
+      key: 'vaultIoFailed',
+      // `action` is one of read, move aside, write, create, lock; `code` the system's error code, if any.
+      params: { action, path, reason, code: code ?? '' },
     },
   );
 }
@@ -238,6 +245,7 @@ export class JsonStore<T> {
         'METADATA_UNREADABLE',
         `${this.file} was written by a newer version of Keyfob (schema ${parsed.schema}).`,
         'Update Keyfob to open this vault; the file has been left untouched.',
+        { key: 'vaultFileNewer', params: { file: this.file, schema: parsed.schema } },
       );
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
@@ -323,6 +331,8 @@ export class JsonStore<T> {
             'VAULT_BUSY',
             `Another Keyfob process has been changing ${this.what} for more than 10 seconds.`,
             `Wait for it to finish and try again. If no Keyfob is running, delete ${this.lockFile}.`,
+            // `what` is the English name of the file's content ("the accounts"); the window maps it.
+            { key: 'vaultBusy', params: { what: this.what, lockFile: this.lockFile } },
           );
         }
         await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 30));

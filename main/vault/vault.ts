@@ -266,6 +266,13 @@ export class Vault {
         process.platform === 'linux'
           ? 'Unlock the "Login" keyring (Passwords and Keys / Seahorse, KWallet Manager, or from a terminal: gnome-keyring-daemon --unlock) and try again.'
           : 'Unlock your keychain and try again.',
+        {
+          key: 'vaultKeychainLocked',
+          params: {
+            keychain: this.keychain.description,
+            platform: process.platform === 'linux' ? 'linux' : 'other',
+          },
+        },
       );
     }
   }
@@ -291,6 +298,10 @@ export class Vault {
         'SECRET_MISSING',
         `The key of ${displayName(record)} is not in the keychain (${this.keychain.description}).`,
         'It may have been deleted outside Keyfob. Remove the account and add it again from the site.',
+        {
+          key: 'vaultSecretMissing',
+          params: { account: displayName(record), keychain: this.keychain.description },
+        },
       );
     }
     const decoded = this.decode(value);
@@ -299,6 +310,7 @@ export class Vault {
         'SECRET_MISSING',
         `The keychain item of ${displayName(record)} is not in Keyfob's format.`,
         'Remove the account and add it again from the site.',
+        { key: 'vaultSecretUnreadable', params: { account: displayName(record) } },
       );
     }
     this.secretCache?.set(record.id, decoded.secret);
@@ -309,7 +321,11 @@ export class Vault {
   async reveal(id: string): Promise<OtpAccount> {
     const { file } = await this.store.read();
     const record = file.accounts.find((a) => a.id === id && visible(a));
-    if (!record) throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`);
+    if (!record)
+      throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`, undefined, {
+        key: 'vaultAccountNotFound',
+        params: { id },
+      });
     const secret = await this.secretOf(record, file);
     return {
       issuer: record.issuer,
@@ -329,7 +345,11 @@ export class Vault {
   async code(id: string, atMs?: number): Promise<CodeResult> {
     const { file } = await this.store.read();
     const record = file.accounts.find((a) => a.id === id && visible(a));
-    if (!record) throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`);
+    if (!record)
+      throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`, undefined, {
+        key: 'vaultAccountNotFound',
+        params: { id },
+      });
     const secret = await this.secretOf(record, file);
     if (record.type !== 'hotp') {
       const time = codeAt(secret, paramsOf(record), atMs ?? this.clock.now());
@@ -338,7 +358,15 @@ export class Vault {
     const used = await this.store.update((f) => {
       const current = f.accounts.find((a) => a.id === id);
       if (!current || !visible(current)) {
-        throw new KeyfobError('ACCOUNT_NOT_FOUND', `${displayName(record)} was removed meanwhile.`);
+        throw new KeyfobError(
+          'ACCOUNT_NOT_FOUND',
+          `${displayName(record)} was removed meanwhile.`,
+          undefined,
+          {
+            key: 'vaultAccountRemovedMeanwhile',
+            params: { account: displayName(record) },
+          },
+        );
       }
       const counter = current.counter;
       current.counter = counter + 1;
@@ -359,7 +387,11 @@ export class Vault {
   async claimStep(id: string, step: number): Promise<boolean> {
     return this.store.update((f) => {
       const record = f.accounts.find((a) => a.id === id && visible(a));
-      if (!record) throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`);
+      if (!record)
+        throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`, undefined, {
+          key: 'vaultAccountNotFound',
+          params: { id },
+        });
       if (record.lastUsedStep !== undefined && record.lastUsedStep >= step)
         return { save: false, value: false };
       record.lastUsedStep = step;
@@ -418,12 +450,14 @@ export class Vault {
   private duplicateOf(
     candidate: NewAccount,
     existing: Array<{ record: { issuer: string; label: string }; secret?: string }>,
-  ): { existing: string; reason: string } | undefined {
+  ): { existing: string; reason: string; key: ErrorKey; params: Record<string, string> } | undefined {
     for (const e of existing) {
       if (e.secret !== undefined && e.secret === candidate.secret) {
         return {
           existing: displayName(e.record),
           reason: `the same key is already stored as ${displayName(e.record)}`,
+          key: 'vaultDuplicateSameKey',
+          params: { existing: displayName(e.record) },
         };
       }
     }
@@ -432,6 +466,8 @@ export class Vault {
         return {
           existing: displayName(e.record),
           reason: `an account named ${displayName(e.record)} already exists`,
+          key: 'vaultDuplicateSameName',
+          params: { existing: displayName(e.record) },
         };
       }
     }
@@ -445,6 +481,7 @@ export class Vault {
         'PARAMS_INVALID',
         'The account needs a name.',
         'Give it the user name or e-mail address you sign in with.',
+        { key: 'vaultNameNeeded' },
       );
     const { params } = account;
     if (
@@ -455,6 +492,7 @@ export class Vault {
         'PARAMS_INVALID',
         `Codes of ${params.digits} digits are not supported.`,
         'Use 6, 7 or 8 digits.',
+        { key: 'vaultDigitsUnsupported', params: { digits: params.digits } },
       );
     }
     if (!Number.isSafeInteger(params.period) || params.period <= 0) {
@@ -462,10 +500,16 @@ export class Vault {
         'PARAMS_INVALID',
         `The period must be a positive whole number of seconds, not ${params.period}.`,
         'Most sites use 30 seconds.',
+        { key: 'vaultPeriodInvalid', params: { period: String(params.period) } },
       );
     }
     if (!Number.isSafeInteger(params.counter) || params.counter < 0) {
-      throw new KeyfobError('PARAMS_INVALID', `The counter must be zero or more, not ${params.counter}.`);
+      throw new KeyfobError(
+        'PARAMS_INVALID',
+        `The counter must be zero or more, not ${params.counter}.`,
+        undefined,
+        { key: 'vaultCounterInvalid', params: { counter: String(params.counter) } },
+      );
     }
     return {
       ...account,
@@ -522,7 +566,13 @@ export class Vault {
         account = this.validate(input);
       } catch (error) {
         if (error instanceof KeyfobError) {
-          outcomes.push({ status: 'refused', name, reason: error.message });
+          outcomes.push({
+            status: 'refused',
+            name,
+            reason: error.message,
+            ...(error.key !== undefined ? { key: error.key } : {}),
+            ...(error.params !== undefined ? { params: { ...error.params } } : {}),
+          });
           continue;
         }
         throw error;
@@ -534,7 +584,7 @@ export class Vault {
       }
       known.push({ record: account, secret: account.secret });
       toStore.push({ account, outcomeIndex: outcomes.length });
-      outcomes.push({ status: 'refused', name, reason: 'not stored' });
+      outcomes.push({ status: 'refused', name, reason: 'not stored', key: 'vaultNotStored' });
     }
     if (toStore.length === 0) return outcomes;
 
@@ -576,7 +626,12 @@ export class Vault {
       const name = outcomes[outcomeIndex]!.name;
       outcomes[outcomeIndex] = account
         ? { status: 'added', name, account }
-        : { status: 'refused', name, reason: 'It was removed while it was being added.' };
+        : {
+            status: 'refused',
+            name,
+            reason: 'It was removed while it was being added.',
+            key: 'vaultRemovedWhileAdding',
+          };
     }
     return outcomes;
   }
@@ -591,9 +646,20 @@ export class Vault {
         'DUPLICATE',
         `Not added: ${outcome.reason}.`,
         'Remove or rename the existing account first, or add it anyway with --allow-duplicate.',
+        {
+          key: outcome.key === 'vaultDuplicateSameKey' ? 'vaultNotAddedSameKey' : 'vaultNotAddedSameName',
+          params: { existing: outcome.existing },
+        },
       );
     }
-    throw new KeyfobError('PARAMS_INVALID', outcome.reason);
+    throw new KeyfobError(
+      'PARAMS_INVALID',
+      outcome.reason,
+      undefined,
+      outcome.key !== undefined
+        ? { key: outcome.key, ...(outcome.params !== undefined ? { params: { ...outcome.params } } : {}) }
+        : undefined,
+    );
   }
 
   // ---- changing and removing -------------------------------------------------------------------------------
@@ -616,7 +682,11 @@ export class Vault {
   rename(id: string, names: { issuer?: string; label?: string }): Promise<Account> {
     const label = names.label?.trim();
     if (label === '')
-      return Promise.reject(new KeyfobError('PARAMS_INVALID', 'The account name cannot be empty.'));
+      return Promise.reject(
+        new KeyfobError('PARAMS_INVALID', 'The account name cannot be empty.', undefined, {
+          key: 'vaultNameEmpty',
+        }),
+      );
     return this.change(id, (r) => {
       if (names.issuer !== undefined) r.issuer = names.issuer.trim();
       if (label !== undefined) r.label = label;

@@ -478,7 +478,10 @@ describe('accounts, end to end in Chromium', () => {
     await scan.page.getByRole('button', { name: 'Bildschirm scannen' }).click();
     const alert = scan.page.getByRole('alert');
     await expect
-      .poll(() => alert.filter({ hasText: 'Auf dem Bildschirm wurde kein QR-Code gefunden.' }).isVisible())
+      // Capturing and decoding "the screen" takes a while on a busy machine.
+      .poll(() => alert.filter({ hasText: 'Auf dem Bildschirm wurde kein QR-Code gefunden.' }).isVisible(), {
+        timeout: 15_000,
+      })
       .toBe(true);
     expect(await alert.textContent()).toContain('nicht von diesem Fenster verdeckt');
     // An import report names places and reasons in the window's language too.

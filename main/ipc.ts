@@ -18,6 +18,7 @@ import type {
   StartupReport,
   ErrorKey,
   ImportPlace,
+  PoolTest,
 } from '../preload/api';
 import { KeyfobError, isKeyfobError } from './errors';
 import { collectAccounts, type CollectedAccounts } from './otp/collect';
@@ -454,7 +455,12 @@ export function createHandlers(services: Services): Handlers {
         const built = buildMigrationUris(full);
         return {
           lines: built.uris,
-          excluded: built.excluded.map((e) => ({ name: displayName(e), reason: e.reason })),
+          excluded: built.excluded.map((e) => ({
+            name: displayName(e),
+            reason: e.reason,
+            ...(e.key ? { reasonKey: e.key } : {}),
+            ...(e.params ? { reasonParams: e.params } : {}),
+          })),
         };
       }),
 
@@ -569,9 +575,15 @@ export function createHandlers(services: Services): Handlers {
       result(async () => poolView(await cognito().profiles.remove(text(name, 'profile name', 256)))),
 
     testPool: (name) =>
-      result(async () => ({
-        message: await (await cognito().engine()).testConnection(text(name, 'profile name', 256)),
-      })),
+      result<PoolTest>(async () => {
+        const found = await (await cognito().engine()).testConnection(text(name, 'profile name', 256));
+        return {
+          message: found.message,
+          poolId: found.poolId,
+          clientId: found.clientId,
+          ...(found.problem ? { problem: found.problem.forApp() } : {}),
+        };
+      }),
 
     startFlow: (rawKind, rawRequest) =>
       result(() => {

@@ -136,7 +136,12 @@ export interface RevealedKey {
 export interface ExportView {
   lines: string[];
   /** Accounts the format cannot carry, with why. */
-  excluded: Array<{ name: string; reason: string }>;
+  excluded: Array<{
+    name: string;
+    reason: string;
+    reasonKey?: ErrorKey;
+    reasonParams?: Record<string, string | number>;
+  }>;
 }
 
 export interface CopyResult {
@@ -171,6 +176,14 @@ export interface PoolInput {
   endpoint?: string;
   authFlow?: AuthFlow;
   awsProfile?: string;
+}
+
+/** What "Test connection" found: the pool answers, or answers with a configuration problem. */
+export interface PoolTest {
+  message: string;
+  poolId: string;
+  clientId: string;
+  problem?: ErrorInfo;
 }
 
 export interface FlowRequest {
@@ -271,7 +284,7 @@ export interface KeyfobApi {
   savePool(input: PoolInput, replace: boolean): Promise<Result<PoolView>>;
   removePool(name: string): Promise<Result<PoolView>>;
   /** Reaches the pool's app client and says whether it answers as a Cognito user pool should. */
-  testPool(name: string): Promise<Result<{ message: string }>>;
+  testPool(name: string): Promise<Result<PoolTest>>;
   /** Starts an enrollment or a sign-in; its steps arrive on onFlow. */
   startFlow(kind: 'enroll' | 'login', request: FlowRequest): Promise<Result<{ flowId: string }>>;
   answerFlow(flowId: string, answer: FlowAnswer): Promise<Result<void>>;

@@ -635,7 +635,9 @@ export class CognitoEngine {
    * can only come from that pool and client (no such user, wrong password, a challenge) proves the profile
    * right; what it gets wrong (unknown pool or client, a missing secret, the network) is thrown explained.
    */
-  async testConnection(profileName: string): Promise<string> {
+  async testConnection(
+    profileName: string,
+  ): Promise<{ message: string; poolId: string; clientId: string; problem?: KeyfobError }> {
     const conn = await this.connect(profileName);
     const probe = `keyfob-connection-test-${randomUUID()}`;
     try {
@@ -649,10 +651,20 @@ export class CognitoEngine {
         (name === 'InvalidParameterException' && error.code === 'COGNITO_CONFIG');
       if (!reachable) throw error;
       if (error.code === 'COGNITO_CONFIG') {
-        return `Reached pool ${conn.profile.userPoolId}, but: ${error.message} ${error.hint ?? ''}`.trim();
+        return {
+          message:
+            `Reached pool ${conn.profile.userPoolId}, but: ${error.message} ${error.hint ?? ''}`.trim(),
+          poolId: conn.profile.userPoolId,
+          clientId: conn.profile.clientId,
+          problem: error,
+        };
       }
     }
-    return `Pool ${conn.profile.userPoolId} and app client ${conn.profile.clientId} answer as expected.`;
+    return {
+      message: `Pool ${conn.profile.userPoolId} and app client ${conn.profile.clientId} answer as expected.`,
+      poolId: conn.profile.userPoolId,
+      clientId: conn.profile.clientId,
+    };
   }
 
   /**

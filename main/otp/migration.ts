@@ -43,7 +43,14 @@ export interface MigrationExportable {
 
 export interface MigrationExport {
   uris: string[];
-  excluded: Array<{ issuer: string; label: string; reason: string }>;
+  excluded: Array<{
+    issuer: string;
+    label: string;
+    reason: string;
+    /** For the window's translation of the reason. */
+    key?: FormatsErrorKey;
+    params?: Record<string, string | number>;
+  }>;
 }
 
 const SCHEME = 'otpauth-migration';
@@ -563,23 +570,38 @@ export function missingBatches(
 // ---------------------------------------------------------------------------------------------------------------
 // Export
 
+type Exclusion = { reason: string; key: FormatsErrorKey; params?: Record<string, string | number> };
+
 /** Why an account cannot go into a Google Authenticator export, or null if it can. */
-function exclusionReason(account: MigrationExportable): string | null {
+function exclusionReason(account: MigrationExportable): Exclusion | null {
   const { params } = account;
-  if (params.type === 'steam') return "Google Authenticator's export has no Steam Guard codes.";
+  if (params.type === 'steam')
+    return { reason: "Google Authenticator's export has no Steam Guard codes.", key: 'exportSteam' };
   if (params.type !== 'totp' && params.type !== 'hotp')
-    return 'Google Authenticator cannot store this kind of code.';
+    return { reason: 'Google Authenticator cannot store this kind of code.', key: 'exportKind' };
   if (params.period !== DEFAULT_PERIOD) {
-    return `Google Authenticator's export has no period; this account uses ${params.period} s codes.`;
+    return {
+      reason: `Google Authenticator's export has no period; this account uses ${params.period} s codes.`,
+      key: 'exportPeriod',
+      params: { period: params.period },
+    };
   }
   if (!(params.digits in DIGITS_TO_ENUM)) {
-    return `Google Authenticator's export carries only 6- or 8-digit codes; this account uses ${params.digits} digits.`;
+    return {
+      reason: `Google Authenticator's export carries only 6- or 8-digit codes; this account uses ${params.digits} digits.`,
+      key: 'exportDigits',
+      params: { digits: params.digits },
+    };
   }
   if (!Object.hasOwn(ALGORITHM_TO_ENUM, params.algorithm)) {
-    return `Google Authenticator's export cannot carry the ${String(params.algorithm)} algorithm.`;
+    return {
+      reason: `Google Authenticator's export cannot carry the ${String(params.algorithm)} algorithm.`,
+      key: 'exportAlgorithm',
+      params: { algorithm: String(params.algorithm) },
+    };
   }
   if (params.type === 'hotp' && !(Number.isSafeInteger(params.counter) && params.counter >= 0)) {
-    return 'The account has an invalid counter.';
+    return { reason: 'The account has an invalid counter.', key: 'exportCounter' };
   }
   return null;
 }
@@ -629,21 +651,24 @@ export function buildMigrationUris(
   const excluded: MigrationExport['excluded'] = [];
   const included: Array<{ account: MigrationExportable; key: Uint8Array }> = [];
   for (const account of accounts) {
-    let reason = exclusionReason(account);
+    let exclusion = exclusionReason(account);
     let key: Uint8Array | null = null;
-    if (reason === null) {
+    if (exclusion === null) {
       try {
         key = base32ToBytes(account.secret);
       } catch (error) {
         if (!(error instanceof KeyfobError)) throw error;
-        reason = `The stored key cannot be exported: ${error.message}`;
+        exclusion = { reason: `The stored key cannot be exported: ${error.message}`, key: 'exportKeyBroken' };
       }
     }
-    if (reason !== null || key === null) {
+    if (exclusion !== null || key === null) {
+      const why = exclusion ?? { reason: 'The key is missing.', key: 'exportKeyMissing' as const };
       excluded.push({
         issuer: account.issuer,
         label: account.label,
-        reason: reason ?? 'The key is missing.',
+        reason: why.reason,
+        key: why.key,
+        ...(why.params ? { params: why.params } : {}),
       });
     } else {
       included.push({ account, key });

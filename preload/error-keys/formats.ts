@@ -83,4 +83,12 @@ export type FormatsErrorKey =
   | 'migrationVarintTooLarge'
   | 'migrationVarintTooLong'
   | 'migrationWrongEncoding'
-  | 'migrationWrongHost';
+  | 'migrationWrongHost'
+  | 'exportSteam'
+  | 'exportKind'
+  | 'exportPeriod'
+  | 'exportDigits'
+  | 'exportAlgorithm'
+  | 'exportCounter'
+  | 'exportKeyBroken'
+  | 'exportKeyMissing';

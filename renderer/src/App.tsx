@@ -14,6 +14,7 @@ import type {
   AccountView,
   CodeBatch,
   ErrorInfo,
+  ExportView,
   ImportReport,
   KeyfobApi,
   LinkSummary,
@@ -365,7 +366,7 @@ function ExportDialog({
   t,
   onClose,
 }: {
-  exported: { codes: string[]; excluded: Array<{ name: string; reason: string }> };
+  exported: { codes: string[]; excluded: ExportView['excluded'] };
   t: Strings;
   onClose: () => void;
 }) {
@@ -402,7 +403,18 @@ function ExportDialog({
           <ul>
             {exported.excluded.map((e, i) => (
               <li key={i}>
-                {e.name} — {e.reason}
+                {e.name} —{' '}
+                {
+                  errorText(
+                    {
+                      code: '',
+                      message: e.reason,
+                      ...(e.reasonKey ? { key: e.reasonKey } : {}),
+                      ...(e.reasonParams ? { params: e.reasonParams } : {}),
+                    },
+                    t.lang,
+                  ).message
+                }
               </li>
             ))}
           </ul>
@@ -800,7 +812,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<{
     codes: string[];
-    excluded: Array<{ name: string; reason: string }>;
+    excluded: ExportView['excluded'];
   }>();
   const [hotp, setHotp] = useState<Map<string, string>>(new Map());
   const [dropping, setDropping] = useState(false);

@@ -139,7 +139,12 @@ function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: ()
                     setError(undefined);
                     setStatus(undefined);
                     const r = await unwrap(window.keyfob.testPool(p.name), setError);
-                    if (r) setStatus(r.message);
+                    if (r)
+                      setStatus(
+                        r.problem
+                          ? `${t.poolReachedBut(r.poolId)} ${errorText(r.problem, t.lang).message} ${errorText(r.problem, t.lang).hint ?? ''}`.trim()
+                          : t.poolAnswers(r.poolId, r.clientId),
+                      );
                   }}
                 >
                   {t.testConnection}

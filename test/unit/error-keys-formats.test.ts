@@ -448,7 +448,7 @@ function unkeyed(source: string): string[] {
   return keyfobErrorCalls(source).filter((call) => !/\bkey\s*[:,}]/.test(call));
 }
 
-const KEY_LITERAL = /'((?:image|qr|uri|migration|secret)[A-Z][A-Za-z0-9]*)'/g;
+const KEY_LITERAL = /'((?:image|qr|uri|migration|secret|export)[A-Z][A-Za-z0-9]*)'/g;
 
 describe('the formats area has no unkeyed or untranslated errors', () => {
   it('finds a KeyfobError without a key (the check itself)', () => {

@@ -135,7 +135,12 @@ describe('IPC handlers', () => {
     const exported = await handlers.exportAccounts('migration');
     expect(exported.ok && exported.value.lines).toHaveLength(1);
     expect(exported.ok && exported.value.excluded).toEqual([
-      { name: 'Odd (seven)', reason: expect.stringMatching(/digits/) },
+      {
+        name: 'Odd (seven)',
+        reason: expect.stringMatching(/digits/),
+        reasonKey: 'exportDigits',
+        reasonParams: { digits: 7 },
+      },
     ]);
     expect(seven.ok).toBe(true);
     expect(await handlers.removeAccount(ids[0])).toMatchObject({ ok: true });

@@ -727,10 +727,24 @@ describe('buildMigrationUris', () => {
         issuer: 'Slow',
         label: 'sixty',
         reason: "Google Authenticator's export has no period; this account uses 60 s codes.",
+        // The window says the same in its own language from these.
+        key: 'exportPeriod',
+        params: { period: 60 },
       },
-      { issuer: 'Odd', label: 'seven', reason: expect.stringMatching(/only 6- or 8-digit.*7 digits/) },
-      { issuer: 'Steam', label: 'gabe', reason: expect.stringMatching(/Steam/) },
-      { issuer: 'Broken', label: 'key', reason: expect.stringMatching(/key cannot be exported/) },
+      {
+        issuer: 'Odd',
+        label: 'seven',
+        reason: expect.stringMatching(/only 6- or 8-digit.*7 digits/),
+        key: 'exportDigits',
+        params: { digits: 7 },
+      },
+      { issuer: 'Steam', label: 'gabe', reason: expect.stringMatching(/Steam/), key: 'exportSteam' },
+      {
+        issuer: 'Broken',
+        label: 'key',
+        reason: expect.stringMatching(/key cannot be exported/),
+        key: 'exportKeyBroken',
+      },
     ]);
     expect(uris).toHaveLength(1);
     const decoded = decodePayload(payloadFromUri(uris[0]!));

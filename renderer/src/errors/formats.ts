@@ -487,6 +487,23 @@ export const formatsErrors: ErrorCatalog<FormatsErrorKey> = {
         `Der Exportlink verweist auf „${p.host}“ statt auf „offline“ und ist daher kein Export aus Google Authenticator.`,
       hint: () => de.migration,
     },
+    // why an account is left out of an export for Google Authenticator
+    exportSteam: { message: () => 'Der Export von Google Authenticator kennt keine Steam-Guard-Codes.' },
+    exportKind: { message: () => 'Google Authenticator kann diese Art von Code nicht speichern.' },
+    exportPeriod: {
+      message: (p) =>
+        `Der Export von Google Authenticator hat kein Intervall; dieses Konto verwendet Codes für ${p.period} s.`,
+    },
+    exportDigits: {
+      message: (p) =>
+        `Der Export von Google Authenticator trägt nur 6- oder 8-stellige Codes; dieses Konto verwendet ${p.digits} Stellen.`,
+    },
+    exportAlgorithm: {
+      message: (p) => `Der Export von Google Authenticator kann den Algorithmus ${p.algorithm} nicht tragen.`,
+    },
+    exportCounter: { message: () => 'Das Konto hat einen ungültigen Zähler.' },
+    exportKeyBroken: { message: () => 'Der gespeicherte Schlüssel lässt sich nicht exportieren.' },
+    exportKeyMissing: { message: () => 'Der Schlüssel fehlt.' },
     migrationUnexpectedPath: {
       message: () => 'Der Exportlink hat nach „offline“ einen unerwarteten Pfad.',
       hint: () => de.migration,
@@ -784,6 +801,18 @@ export const formatsErrors: ErrorCatalog<FormatsErrorKey> = {
       message: (p) => `导出链接指向“${p.host}”而不是“offline”，因此不是 Google 身份验证器的导出。`,
       hint: () => zh.migration,
     },
+    exportSteam: { message: () => 'Google 身份验证器的导出不支持 Steam 令牌验证码。' },
+    exportKind: { message: () => 'Google 身份验证器无法保存这种验证码。' },
+    exportPeriod: {
+      message: (p) => `Google 身份验证器的导出没有周期字段；此账户使用 ${p.period} 秒的验证码。`,
+    },
+    exportDigits: {
+      message: (p) => `Google 身份验证器的导出只支持 6 位或 8 位验证码；此账户使用 ${p.digits} 位。`,
+    },
+    exportAlgorithm: { message: (p) => `Google 身份验证器的导出无法携带 ${p.algorithm} 算法。` },
+    exportCounter: { message: () => '此账户的计数器无效。' },
+    exportKeyBroken: { message: () => '存储的密钥无法导出。' },
+    exportKeyMissing: { message: () => '密钥缺失。' },
     migrationUnexpectedPath: {
       message: () => '导出链接在“offline”之后有意外的路径。',
       hint: () => zh.migration,

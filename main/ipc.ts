@@ -19,6 +19,7 @@ import type {
   ErrorKey,
   ImportPlace,
   PoolTest,
+  ErrorInfo,
 } from '../preload/api';
 import { KeyfobError, isKeyfobError } from './errors';
 import { collectAccounts, type CollectedAccounts } from './otp/collect';
@@ -90,10 +91,11 @@ export interface Services {
   nextCodeWithinMs?: number;
 }
 
-const INTERNAL = {
+const INTERNAL: ErrorInfo = {
   code: 'INTERNAL',
   message: 'Something went wrong inside Keyfob.',
   hint: 'Try again; if it keeps happening, restart Keyfob.',
+  key: 'internal',
 };
 
 async function result<T>(run: () => Promise<T> | T): Promise<Result<T>> {

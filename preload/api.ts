@@ -29,7 +29,8 @@ export type AppErrorKey =
   | 'shortcutTwice'
   | 'shortcutIsQuickSearch'
   | 'clipboardSeconds'
-  | 'notALink';
+  | 'notALink'
+  | 'internal';
 
 export interface ErrorInfo {
   code: string;
@@ -239,9 +240,14 @@ export interface LinkSummary {
   id: string;
   kind: 'otpauth' | 'otpauth-migration';
   accounts: Array<{ issuer: string; label: string; type: OtpType }>;
-  refused: Array<{ name: string; reason: string }>;
+  refused: Array<{
+    name: string;
+    reason: string;
+    reasonKey?: ErrorKey;
+    reasonParams?: Record<string, string | number>;
+  }>;
   batch?: { index: number; size: number };
-  error?: { code: string; message: string; hint?: string };
+  error?: ErrorInfo;
 }
 
 export interface SettingsView {

@@ -158,7 +158,12 @@ export function describeLink(entry: PendingLink): LinkSummary {
           const { issuer, label, params } = item.account;
           summary.accounts.push({ issuer, label, type: params.type });
         } else {
-          summary.refused.push({ name: item.name, reason: item.reason });
+          summary.refused.push({
+            name: item.name,
+            reason: item.reason,
+            ...(item.key ? { reasonKey: item.key } : {}),
+            ...(item.params ? { reasonParams: item.params } : {}),
+          });
         }
       }
     }

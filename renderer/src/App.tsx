@@ -1057,7 +1057,18 @@ export function App({ initialLang }: { initialLang?: Lang }) {
               ))}
               {link.refused.map((r, i) => (
                 <li key={`r${i}`}>
-                  {r.name} — {r.reason}
+                  {r.name} —{' '}
+                  {
+                    errorText(
+                      {
+                        code: '',
+                        message: r.reason,
+                        ...(r.reasonKey ? { key: r.reasonKey } : {}),
+                        ...(r.reasonParams ? { params: r.reasonParams } : {}),
+                      },
+                      lang,
+                    ).message
+                  }
                 </li>
               ))}
             </ul>

@@ -24,7 +24,7 @@ import type {
 import { CameraScan } from './camera/CameraScan';
 import { CognitoScreen } from './Cognito';
 import { displayAccelerator } from './accelerator';
-import { errorText } from './error-strings';
+import { errorText, reasonText } from './error-strings';
 import { accountName as name, groupCode } from './format';
 import { Palette } from './Palette';
 import { ShortcutField } from './ShortcutField';
@@ -403,18 +403,7 @@ function ExportDialog({
           <ul>
             {exported.excluded.map((e, i) => (
               <li key={i}>
-                {e.name} —{' '}
-                {
-                  errorText(
-                    {
-                      code: '',
-                      message: e.reason,
-                      ...(e.reasonKey ? { key: e.reasonKey } : {}),
-                      ...(e.reasonParams ? { params: e.reasonParams } : {}),
-                    },
-                    t.lang,
-                  ).message
-                }
+                {e.name} — {reasonText(e, t.lang)}
               </li>
             ))}
           </ul>
@@ -559,23 +548,7 @@ function ReportView({ report, t }: { report: ImportReport; t: Strings }) {
         {report.entries.map((e, i) => (
           <li key={i} className={`entry ${e.status}`}>
             <strong>{label[e.status]}</strong> {e.place ? t.place(e.place.kind, e.place.n) : e.name}
-            {e.reason && (
-              <span className="reason">
-                {' '}
-                —{' '}
-                {
-                  errorText(
-                    {
-                      code: '',
-                      message: e.reason,
-                      ...(e.reasonKey ? { key: e.reasonKey } : {}),
-                      ...(e.reasonParams ? { params: e.reasonParams } : {}),
-                    },
-                    t.lang,
-                  ).message
-                }
-              </span>
-            )}
+            {e.reason && <span className="reason"> — {reasonText({ ...e, reason: e.reason }, t.lang)}</span>}
           </li>
         ))}
       </ul>
@@ -1057,18 +1030,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
               ))}
               {link.refused.map((r, i) => (
                 <li key={`r${i}`}>
-                  {r.name} —{' '}
-                  {
-                    errorText(
-                      {
-                        code: '',
-                        message: r.reason,
-                        ...(r.reasonKey ? { key: r.reasonKey } : {}),
-                        ...(r.reasonParams ? { params: r.reasonParams } : {}),
-                      },
-                      lang,
-                    ).message
-                  }
+                  {r.name} — {reasonText(r, lang)}
                 </li>
               ))}
             </ul>

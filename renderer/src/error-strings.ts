@@ -174,3 +174,19 @@ export function errorText(error: ErrorInfo, lang: Lang): { message: string; hint
   const hint = entry.hint?.(params) ?? error.hint;
   return { message: entry.message(params), ...(hint ? { hint } : {}) };
 }
+
+/** A reason (an import refusal, an export exclusion) in the window's language, from its key when it has one. */
+export function reasonText(
+  r: { reason: string; reasonKey?: ErrorKey; reasonParams?: Record<string, string | number> },
+  lang: Lang,
+): string {
+  return errorText(
+    {
+      code: '',
+      message: r.reason,
+      ...(r.reasonKey ? { key: r.reasonKey } : {}),
+      ...(r.reasonParams ? { params: r.reasonParams } : {}),
+    },
+    lang,
+  ).message;
+}

@@ -1,18 +1,9 @@
-import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import { describe, expect, it } from 'vitest';
 import { explainCognitoError } from '../../main/cognito/errors';
 import { KeyfobError, type ErrorCode } from '../../main/errors';
+import { serviceError } from '../support/error-checks';
 
 type Step = Parameters<typeof explainCognitoError>[1];
-
-/** An exception as the SDK builds it from a response: its own class when the model has one. */
-function serviceError(name: string, message: string, status = 400): Error {
-  const Ctor = (sdk as unknown as Record<string, unknown>)[name];
-  if (typeof Ctor === 'function' && name.endsWith('Exception')) {
-    return new (Ctor as new (o: object) => Error)({ message, $metadata: { httpStatusCode: status } });
-  }
-  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
-}
 
 // Every row of the reference's exception catalogue (§2.9), with what the user must be told.
 const CATALOGUE: Array<[string, string, Step, ErrorCode, RegExp, RegExp]> = [

@@ -1,4 +1,3 @@
-import * as sdk from '@aws-sdk/client-cognito-identity-provider';
 import type { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -7,45 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { CognitoEngine } from '../../main/cognito/engine';
 import { explainCognitoError } from '../../main/cognito/errors';
 import { ProfileStore, validateProfile } from '../../main/cognito/profiles';
-import { KeyfobError } from '../../main/errors';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
 import { Vault } from '../../main/vault/vault';
-import type { ErrorInfo } from '../../preload/api';
 import { errorText } from '../../renderer/src/error-strings';
+import { caught, forWindow, serviceError } from '../support/error-checks';
 
 type Step = Parameters<typeof explainCognitoError>[1];
-
-/** An exception as the SDK builds it from a response: its own class when the model has one. */
-function serviceError(name: string, message: string, status = 400): Error {
-  const Ctor = (sdk as unknown as Record<string, unknown>)[name];
-  if (typeof Ctor === 'function' && name.endsWith('Exception')) {
-    return new (Ctor as new (o: object) => Error)({ message, $metadata: { httpStatusCode: status } });
-  }
-  return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: status } });
-}
-
-async function caught(run: () => Promise<unknown> | unknown): Promise<KeyfobError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KeyfobError);
-    return error as KeyfobError;
-  }
-  throw new Error('expected a KeyfobError');
-}
-
-/** The window's view of an error: a key, and English that 'en' shows exactly as main wrote it. */
-function forWindow(error: KeyfobError): ErrorInfo {
-  const info = error.forApp();
-  expect(info.key).toBeDefined();
-  expect(errorText(info, 'en')).toEqual({
-    message: error.message,
-    ...(info.hint !== undefined ? { hint: info.hint } : {}),
-  });
-  // The command line's view is unchanged: no key, the CLI hint.
-  expect(error.toJSON().key).toBeUndefined();
-  return info;
-}
 
 const HAN = /[\u4e00-\u9fff]/;
 

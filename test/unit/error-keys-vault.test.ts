@@ -2,7 +2,6 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KeyfobError } from '../../main/errors';
 import type { ErrorInfo } from '../../preload/api';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
@@ -10,6 +9,7 @@ import { MemoryKeychain } from '../../main/vault/memory-keychain';
 import { METADATA_FILE, MetadataStore } from '../../main/vault/store';
 import { Vault, type ImportOutcome, type NewAccount } from '../../main/vault/vault';
 import { errorText } from '../../renderer/src/error-strings';
+import { caught, forWindow } from '../support/error-checks';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -21,27 +21,6 @@ function account(
   overrides: Partial<NewAccount> = {},
 ): NewAccount {
   return { issuer, label, secret, params: defaultParams('totp'), extra: {}, ...overrides };
-}
-
-async function caught(run: () => Promise<unknown> | unknown): Promise<KeyfobError> {
-  try {
-    await run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(KeyfobError);
-    return error as KeyfobError;
-  }
-  throw new Error('expected a KeyfobError');
-}
-
-/** The window's view of an error: a key, and English that 'en' shows exactly as main wrote it. */
-function forWindow(error: KeyfobError): ErrorInfo {
-  const info = error.forApp();
-  expect(info.key).toBeDefined();
-  expect(errorText(info, 'en')).toEqual({
-    message: error.message,
-    ...(info.hint !== undefined ? { hint: info.hint } : {}),
-  });
-  return info;
 }
 
 /** An import outcome's reason as App.tsx hands it to errorText. */

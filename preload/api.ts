@@ -156,14 +156,17 @@ export interface CopyResult {
 
 export type AuthFlow = 'srp' | 'password' | 'admin';
 
+/** A Cognito user pool and app client Keyfob signs in to. The client secret, if any, is in the keychain. */
 export interface PoolView {
   name: string;
   region: string;
   userPoolId: string;
   clientId: string;
   hasClientSecret: boolean;
+  /** A local emulator or a VPC endpoint instead of cognito-idp.<region>.amazonaws.com. */
   endpoint?: string;
   authFlow: AuthFlow;
+  /** For the admin flow and pool administration: a named profile of the AWS shared config files. */
   awsProfile?: string;
 }
 
@@ -193,6 +196,7 @@ export interface FlowRequest {
   password: string;
   deviceName?: string;
   prefer?: boolean;
+  /** Ask for the verification code instead of computing it (the person set up a second device too). */
   typeVerificationCode?: boolean;
 }
 

@@ -1,4 +1,4 @@
-import type { ErrorKey, FlowAnswer, FlowPrompt } from '../../preload/api';
+import type { ErrorInfo, FlowAnswer, FlowPrompt, FlowRequest } from '../../preload/api';
 import { randomUUID } from 'node:crypto';
 import { KeyfobError, isKeyfobError } from '../errors';
 import type { Account } from '../vault/vault';
@@ -6,7 +6,7 @@ import type { CognitoEngine, Progress, Prompts } from './engine';
 import type { SignInState, Tokens } from './signin';
 
 // What a person is asked during a flow and how they answer are the renderer's contract too: one definition.
-export type { FlowAnswer, FlowPrompt };
+export type { FlowAnswer, FlowPrompt, FlowRequest };
 
 export interface FlowTokens extends Tokens {
   /** The ID and access tokens' claims, decoded (not verified: they came straight from Cognito over TLS). */
@@ -16,32 +16,17 @@ export interface FlowTokens extends Tokens {
   expiresAt: number;
 }
 
-/** An error as it crosses to a user interface: a Keyfob error's fields, or an opaque internal one. */
-export interface FlowError {
-  code: string;
-  message: string;
-  hint?: string;
-  service?: { name: string; message: string };
-  /** For the window's translation (see ErrorInfo). */
-  key?: ErrorKey;
-  params?: Record<string, string | number>;
-}
+/**
+ * An error as it crosses to a user interface, as the renderer's contract defines it: a Keyfob error's fields
+ * (with its translation key), or an opaque internal one.
+ */
+export type FlowError = ErrorInfo;
 
 export type FlowEvent =
   | { flowId: string; type: 'progress'; progress: Progress }
   | { flowId: string; type: 'prompt'; prompt: FlowPrompt }
   | { flowId: string; type: 'done'; account?: Account; tokens: FlowTokens; username: string }
   | { flowId: string; type: 'error'; error: FlowError };
-
-export interface FlowRequest {
-  profile: string;
-  username: string;
-  password: string;
-  deviceName?: string;
-  prefer?: boolean;
-  /** Ask for the verification code instead of computing it (the person set up a second device too). */
-  typeVerificationCode?: boolean;
-}
 
 export function decodeClaims(token: string): Record<string, unknown> {
   const part = token.split('.')[1];

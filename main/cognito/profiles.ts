@@ -1,24 +1,14 @@
+import type { AuthFlow, PoolView } from '../../preload/api';
 import type { CognitoErrorKey } from '../../preload/error-keys/cognito';
 import { KeyfobError } from '../errors';
 import type { Keychain } from '../vault/keychain';
 import { JsonStore, type Parsed } from '../vault/store';
 
-export type AuthFlow = 'srp' | 'password' | 'admin';
+export type { AuthFlow };
 export const AUTH_FLOWS: readonly AuthFlow[] = ['srp', 'password', 'admin'];
 
-/** A Cognito user pool and app client that Keyfob signs in to. The client secret, if any, is in the keychain. */
-export interface PoolProfile {
-  name: string;
-  region: string;
-  userPoolId: string;
-  clientId: string;
-  hasClientSecret: boolean;
-  /** A local emulator or a VPC endpoint instead of cognito-idp.<region>.amazonaws.com. */
-  endpoint?: string;
-  authFlow: AuthFlow;
-  /** For the admin flow and pool administration: a named profile of the AWS shared config files. */
-  awsProfile?: string;
-}
+/** A Cognito user pool and app client that Keyfob signs in to: what the window shows of it is all there is. */
+export type PoolProfile = PoolView;
 
 export interface ProfileInput {
   name: string;

@@ -30,6 +30,27 @@ export interface Account {
 const GONE_HINT =
   'It may have been deleted meanwhile, here or from the command line; the list shows the accounts there are.';
 
+/**
+ * An id that names no account. `listed`: an id a person chose from a list (get, rename, remove), so the
+ * advice is to look at the list again; `internal`: an id the program itself holds (reveal, codes, Cognito).
+ */
+function accountNotFound(id: string, from: 'listed' | 'internal'): KeyfobError {
+  return from === 'listed'
+    ? new KeyfobError(
+        'ACCOUNT_NOT_FOUND',
+        `No account has the id ${id}.`,
+        'Run `keyfob list` to see the accounts.',
+        {
+          appHint: GONE_HINT,
+          key: 'accountGone',
+        },
+      )
+    : new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`, undefined, {
+        key: 'vaultAccountNotFound',
+        params: { id },
+      });
+}
+
 export interface NewAccount extends OtpAccount {
   icon?: string;
   cognito?: CognitoLink;
@@ -169,13 +190,7 @@ export class Vault {
 
   async get(id: string): Promise<Account> {
     const found = (await this.list()).find((a) => a.id === id);
-    if (!found)
-      throw new KeyfobError(
-        'ACCOUNT_NOT_FOUND',
-        `No account has the id ${id}.`,
-        'Run `keyfob list` to see the accounts.',
-        { appHint: GONE_HINT, key: 'accountGone' },
-      );
+    if (!found) throw accountNotFound(id, 'listed');
     return found;
   }
 
@@ -321,11 +336,7 @@ export class Vault {
   async reveal(id: string): Promise<OtpAccount> {
     const { file } = await this.store.read();
     const record = file.accounts.find((a) => a.id === id && visible(a));
-    if (!record)
-      throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`, undefined, {
-        key: 'vaultAccountNotFound',
-        params: { id },
-      });
+    if (!record) throw accountNotFound(id, 'internal');
     const secret = await this.secretOf(record, file);
     return {
       issuer: record.issuer,
@@ -345,11 +356,7 @@ export class Vault {
   async code(id: string, atMs?: number): Promise<CodeResult> {
     const { file } = await this.store.read();
     const record = file.accounts.find((a) => a.id === id && visible(a));
-    if (!record)
-      throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`, undefined, {
-        key: 'vaultAccountNotFound',
-        params: { id },
-      });
+    if (!record) throw accountNotFound(id, 'internal');
     const secret = await this.secretOf(record, file);
     if (record.type !== 'hotp') {
       const time = codeAt(secret, paramsOf(record), atMs ?? this.clock.now());
@@ -387,11 +394,7 @@ export class Vault {
   async claimStep(id: string, step: number): Promise<boolean> {
     return this.store.update((f) => {
       const record = f.accounts.find((a) => a.id === id && visible(a));
-      if (!record)
-        throw new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`, undefined, {
-          key: 'vaultAccountNotFound',
-          params: { id },
-        });
+      if (!record) throw accountNotFound(id, 'internal');
       if (record.lastUsedStep !== undefined && record.lastUsedStep >= step)
         return { save: false, value: false };
       record.lastUsedStep = step;
@@ -667,13 +670,7 @@ export class Vault {
   private async change(id: string, apply: (record: AccountRecord) => void): Promise<Account> {
     return this.store.update((f) => {
       const record = f.accounts.find((a) => a.id === id && visible(a));
-      if (!record)
-        throw new KeyfobError(
-          'ACCOUNT_NOT_FOUND',
-          `No account has the id ${id}.`,
-          'Run `keyfob list` to see the accounts.',
-          { appHint: GONE_HINT, key: 'accountGone' },
-        );
+      if (!record) throw accountNotFound(id, 'listed');
       apply(record);
       return { save: true, value: toAccount(record) };
     });

@@ -186,7 +186,12 @@ function importReport(
     entries: [
       ...outcomes.map((o) =>
         o.status === 'added'
-          ? { name: o.name, status: o.status, id: o.account.id }
+          ? {
+              name: o.name,
+              status: o.status,
+              id: o.account.id,
+              ...(o.reason ? { reason: o.reason, ...keyed(o) } : {}),
+            }
           : { name: o.name, status: o.status, reason: o.reason, ...keyed(o) },
       ),
       ...collected.refused.map((r) => {

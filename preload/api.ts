@@ -89,6 +89,7 @@ export interface ImportEntry {
   name: string;
   status: 'added' | 'duplicate' | 'refused';
   id?: string;
+  /** Why it was skipped or refused; on an added entry, a note (it shares its name with another account). */
   reason?: string;
   /** The reason for the window to say in its own language (see ErrorKey). */
   reasonKey?: ErrorKey;

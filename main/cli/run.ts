@@ -36,7 +36,8 @@ function reportOutcomes(io: CliIo, collected: CollectedAccounts, outcomes: Impor
   const dups = outcomes.filter((o) => o.status === 'duplicate');
   const refused = [...collected.refused, ...outcomes.filter((o) => o.status === 'refused')];
   for (const o of outcomes) {
-    if (o.status === 'added') io.stdout(`added      ${o.account.id}  ${o.name}\n`);
+    if (o.status === 'added')
+      io.stdout(`added      ${o.account.id}  ${o.name}${o.reason ? `: ${o.reason}` : ''}\n`);
     else if (o.status === 'duplicate') io.stdout(`duplicate  ${o.name}: ${o.reason}\n`);
   }
   for (const r of refused) io.stdout(`refused    ${r.name}: ${'reason' in r ? r.reason : ''}\n`);

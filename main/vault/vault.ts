@@ -58,7 +58,15 @@ export interface NewAccount extends OtpAccount {
 }
 
 export type ImportOutcome =
-  | { status: 'added'; name: string; account: Account }
+  | {
+      status: 'added';
+      name: string;
+      account: Account;
+      /** Added beside an account of the same name with another key: a note, so the person can tell them apart. */
+      reason?: string;
+      key?: ErrorKey;
+      params?: Record<string, string | number>;
+    }
   | {
       status: 'duplicate';
       name: string;
@@ -151,6 +159,24 @@ function visible(r: AccountRecord): boolean {
 function sameName(a: { issuer: string; label: string }, b: { issuer: string; label: string }): boolean {
   const norm = (s: string) => s.trim().toLocaleLowerCase();
   return norm(a.issuer) === norm(b.issuer) && norm(a.label) === norm(b.label);
+}
+
+/** An account already stored (or added earlier in the same batch), as the duplicate rules compare it. */
+interface Known {
+  record: { issuer: string; label: string };
+  params: OtpParams;
+  /** Absent when the keychain no longer holds its key. */
+  secret?: string;
+}
+
+function recordParams(r: AccountRecord): OtpParams {
+  return { type: r.type, algorithm: r.algorithm, digits: r.digits, period: r.period, counter: r.counter };
+}
+
+/** The parameters that make two entries with one key give the same codes: the counter only counts for HOTP. */
+function sameParams(a: OtpParams, b: OtpParams): boolean {
+  if (a.type !== b.type || a.algorithm !== b.algorithm || a.digits !== b.digits) return false;
+  return a.type === 'hotp' ? a.counter === b.counter : a.period === b.period;
 }
 
 function nextOrder(file: VaultFile): number {
@@ -439,42 +465,52 @@ export class Vault {
     return new Map((await this.keychain.list()).map((i) => [i.account, i.value]));
   }
 
-  private async existing(file: VaultFile): Promise<Array<{ record: AccountRecord; secret?: string }>> {
+  private async existing(file: VaultFile): Promise<Known[]> {
     const visibleRecords = file.accounts.filter(visible);
     if (visibleRecords.length === 0) return [];
     const items = await this.keychainItems(file);
     return visibleRecords.map((record) => {
       const value = items.get(record.id);
       const decoded = value === undefined ? undefined : this.decode(value);
-      return decoded ? { record, secret: decoded.secret } : { record };
+      const params = recordParams(record);
+      return decoded ? { record, params, secret: decoded.secret } : { record, params };
     });
   }
 
+  /**
+   * A duplicate is the same key with the same parameters: an export may hold two accounts named alike (two AWS
+   * accounts both called "root"), and skipping one of them by its name would lose its key once the phone is wiped.
+   */
   private duplicateOf(
     candidate: NewAccount,
-    existing: Array<{ record: { issuer: string; label: string }; secret?: string }>,
+    existing: Known[],
   ): { existing: string; reason: string; key: ErrorKey; params: Record<string, string> } | undefined {
-    for (const e of existing) {
-      if (e.secret !== undefined && e.secret === candidate.secret) {
-        return {
-          existing: displayName(e.record),
-          reason: `the same key is already stored as ${displayName(e.record)}`,
-          key: 'vaultDuplicateSameKey',
-          params: { existing: displayName(e.record) },
-        };
-      }
-    }
-    for (const e of existing) {
-      if (sameName(e.record, candidate)) {
-        return {
-          existing: displayName(e.record),
-          reason: `an account named ${displayName(e.record)} already exists`,
-          key: 'vaultDuplicateSameName',
-          params: { existing: displayName(e.record) },
-        };
-      }
-    }
-    return undefined;
+    const found = existing.find(
+      (e) => e.secret === candidate.secret && sameParams(e.params, candidate.params),
+    );
+    if (!found) return undefined;
+    const name = displayName(found.record);
+    return {
+      existing: name,
+      reason: `the same key is already stored as ${name}`,
+      key: 'vaultDuplicateSameKey',
+      params: { existing: name },
+    };
+  }
+
+  /** An account of the same name with another key, which the report names beside the new one. */
+  private namesake(
+    candidate: NewAccount,
+    existing: Known[],
+  ): { reason: string; key: ErrorKey; params: Record<string, string> } | undefined {
+    const found = existing.find((e) => sameName(e.record, candidate));
+    if (!found) return undefined;
+    const name = displayName(found.record);
+    return {
+      reason: `it shares its name with ${name}, which has another key`,
+      key: 'vaultSharesName',
+      params: { existing: name },
+    };
   }
 
   private validate(account: NewAccount): NewAccount {
@@ -548,7 +584,8 @@ export class Vault {
 
   /**
    * Stores new accounts: intents in the metadata, then the secrets in the keychain, then the intents become
-   * accounts. Duplicates (same key, or same issuer and name) are reported and skipped unless allowed.
+   * accounts. Duplicates (the same key with the same parameters) are reported and skipped unless allowed; an
+   * account that only shares a name with one already there is added, with a note saying so.
    */
   async addMany(
     accounts: NewAccount[],
@@ -557,11 +594,14 @@ export class Vault {
     await this.store.ensureDir();
     await this.ensureCanary();
     const { file } = await this.store.read();
-    const known: Array<{ record: { issuer: string; label: string }; secret?: string }> =
-      options.allowDuplicates ? [] : await this.existing(file);
+    const known: Known[] = await this.existing(file);
 
     const outcomes: ImportOutcome[] = [];
-    const toStore: Array<{ account: NewAccount; outcomeIndex: number }> = [];
+    const toStore: Array<{
+      account: NewAccount;
+      outcomeIndex: number;
+      note?: { reason: string; key: ErrorKey; params: Record<string, string> };
+    }> = [];
     for (const input of accounts) {
       const name = displayName(input);
       let account: NewAccount;
@@ -585,8 +625,9 @@ export class Vault {
         outcomes.push({ status: 'duplicate', name, ...dup });
         continue;
       }
-      known.push({ record: account, secret: account.secret });
-      toStore.push({ account, outcomeIndex: outcomes.length });
+      const note = this.namesake(account, known);
+      known.push({ record: account, secret: account.secret, params: account.params });
+      toStore.push({ account, outcomeIndex: outcomes.length, ...(note ? { note } : {}) });
       outcomes.push({ status: 'refused', name, reason: 'not stored', key: 'vaultNotStored' });
     }
     if (toStore.length === 0) return outcomes;
@@ -624,11 +665,11 @@ export class Vault {
     });
     if (failure !== undefined) throw failure;
 
-    for (const [i, { outcomeIndex }] of toStore.entries()) {
+    for (const [i, { outcomeIndex, note }] of toStore.entries()) {
       const account = finished.get(records[i]!.id);
       const name = outcomes[outcomeIndex]!.name;
       outcomes[outcomeIndex] = account
-        ? { status: 'added', name, account }
+        ? { status: 'added', name, account, ...note }
         : {
             status: 'refused',
             name,
@@ -648,9 +689,10 @@ export class Vault {
       throw new KeyfobError(
         'DUPLICATE',
         `Not added: ${outcome.reason}.`,
-        'Remove or rename the existing account first, or add it anyway with --allow-duplicate.',
+        'To keep a second copy of it anyway, add it with --allow-duplicate.',
         {
-          key: outcome.key === 'vaultDuplicateSameKey' ? 'vaultNotAddedSameKey' : 'vaultNotAddedSameName',
+          appHint: 'There is nothing to add: the account is already in your list.',
+          key: 'vaultNotAddedSameKey',
           params: { existing: outcome.existing },
         },
       );

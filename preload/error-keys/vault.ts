@@ -12,10 +12,9 @@ export type VaultErrorKey =
   | 'vaultCounterInvalid'
   | 'vaultNameEmpty'
   | 'vaultNotAddedSameKey'
-  | 'vaultNotAddedSameName'
   // import outcomes (reasons, written as the end of a sentence)
   | 'vaultDuplicateSameKey'
-  | 'vaultDuplicateSameName'
+  | 'vaultSharesName'
   | 'vaultNotStored'
   | 'vaultRemovedWhileAdding'
   // main/vault/store.ts

@@ -134,7 +134,7 @@ describe('accounts, end to end in Chromium', () => {
     await expect.poll(() => page.getByText('GitHub (bob@example.com)').isVisible()).toBe(true);
   });
 
-  it('imports a Google Authenticator export, naming duplicates and the missing code', async () => {
+  it('imports a Google Authenticator export, naming duplicates, namesakes and the missing code', async () => {
     const app = await open();
     const { page } = app;
     await app.handlers.addFromText(URI);
@@ -146,7 +146,14 @@ describe('accounts, end to end in Chromium', () => {
         params: defaultParams('totp'),
         extra: {},
       },
-      { issuer: 'Mail', label: 'ada', secret: 'GEZDGNBVGY3TQOJQ', params: defaultParams('totp'), extra: {} },
+      // Named like the first, with another key: added beside it, with a note (nothing may be lost on import).
+      {
+        issuer: 'GitHub',
+        label: 'ada@example.com',
+        secret: 'GEZDGNBVGY3TQOJQ',
+        params: defaultParams('totp'),
+        extra: {},
+      },
       { issuer: 'Cloud', label: 'ada', secret: 'MFRGGZDFMZTWQ2LK', params: defaultParams('totp'), extra: {} },
     ];
     const { uris } = buildMigrationUris(accounts, { perCode: 1 });
@@ -154,7 +161,12 @@ describe('accounts, end to end in Chromium', () => {
     await page.getByLabel('Links').fill(`${uris[0]}\n${uris[1]}`);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await expect.poll(() => page.getByText('Already there').isVisible()).toBe(true);
-    expect(await page.getByText('Mail (ada)').isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText('it shares its name with GitHub (ada@example.com), which has another key')
+        .isVisible(),
+    ).toBe(true);
+    expect((await app.vault.list()).filter((a) => a.issuer === 'GitHub')).toHaveLength(2);
     expect(
       await page
         .getByText('Codes 3 of 3 of this Google Authenticator export were not scanned yet.')

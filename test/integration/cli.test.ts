@@ -190,6 +190,32 @@ describe('keyfob CLI, end to end against the real keychain', () => {
     });
   });
 
+  it('keeps both keys of a Google Authenticator export holding two accounts of one name', async () => {
+    const s = fresh();
+    const roots = [RFC_SEED, 'KRSXG5CTMVRXEZLUKRSXG5CTMVRXEZLU'].map((secret) => ({
+      issuer: 'AWS',
+      label: 'root',
+      secret,
+      params: defaultParams('totp'),
+    }));
+    const { uris } = buildMigrationUris(roots);
+    const first = await keyfob(['import', '-'], { ...s, input: uris.join('\n') + '\n' });
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('2 added, 0 skipped as duplicates, 0 refused');
+    expect(first.stdout).toMatch(
+      /added\s+\S+\s+AWS \(root\): it shares its name with AWS \(root\), which has another key/,
+    );
+    // The same export again: now each entry is the same key with the same parameters, so nothing is added twice.
+    const again = await keyfob(['import', '-'], { ...s, input: uris.join('\n') + '\n' });
+    expect(again.stdout).toContain('0 added, 2 skipped as duplicates, 0 refused');
+    const list = JSON.parse((await keyfob(['list', '--json'], s)).stdout) as Array<{ id: string }>;
+    expect(list).toHaveLength(2);
+    const keys = new KeytarKeychain({ service: s.service });
+    const stored = await Promise.all(list.map((a) => keys.get(a.id)));
+    expect(stored.every((v) => typeof v === 'string')).toBe(true);
+    expect(stored.filter((v) => v!.includes(RFC_SEED))).toHaveLength(1);
+  });
+
   it('exports as URIs and as migration codes only with --yes, leaving out what the format cannot carry', async () => {
     const s = fresh();
     await keyfob(['add', '--uri', URI_A], s);

@@ -25,7 +25,7 @@ function account(
 
 /** An import outcome's reason as App.tsx hands it to errorText. */
 function reasonOf(outcome: ImportOutcome | undefined): ErrorInfo {
-  if (!outcome || outcome.status === 'added') throw new Error('expected a reason');
+  if (!outcome || outcome.reason === undefined) throw new Error('expected a reason');
   expect(outcome.key).toBeDefined();
   const info: ErrorInfo = { code: '', message: outcome.reason };
   if (outcome.key) info.key = outcome.key;
@@ -57,16 +57,19 @@ describe('vault errors in the window’s language', () => {
       'derselbe Schlüssel ist bereits als GitHub (alice) gespeichert',
     );
     expect(errorText(key, 'zh').message).toBe('相同的密钥已存储为 GitHub (alice)');
+    expect(sameName?.status).toBe('added');
     const name = reasonOf(sameName);
-    expect(name.key).toBe('vaultDuplicateSameName');
-    expect(errorText(name, 'de').message).toBe('ein Konto namens GitHub (alice) gibt es bereits');
-    expect(errorText(name, 'zh').message).toBe('名为 GitHub (alice) 的账户已存在');
+    expect(name.key).toBe('vaultSharesName');
+    expect(errorText(name, 'de').message).toBe(
+      'es heißt wie GitHub (alice), das einen anderen Schlüssel hat',
+    );
+    expect(errorText(name, 'zh').message).toBe('与 GitHub (alice) 同名，但密钥不同');
 
     const error = forWindow(await caught(() => vault.add(account('Other', 'bob', SECRET_A))));
     expect(error.key).toBe('vaultNotAddedSameKey');
     expect(errorText(error, 'de')).toEqual({
       message: 'Nicht hinzugefügt: Derselbe Schlüssel ist bereits als GitHub (alice) gespeichert.',
-      hint: 'Entferne oder benenne das vorhandene Konto zuerst um.',
+      hint: 'Es gibt nichts hinzuzufügen: Das Konto ist bereits in deiner Liste.',
     });
     expect(errorText(error, 'zh').message).toBe('未添加：相同的密钥已存储为 GitHub (alice)。');
   });

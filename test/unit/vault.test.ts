@@ -97,16 +97,49 @@ describe('vault', () => {
     expect((await vault.get(added.id)).counter).toBe(5);
   });
 
-  it('refuses duplicates by key and by name, and says which account is already there', async () => {
+  it('refuses the same key with the same parameters, and says which account is already there', async () => {
     await vault.add(account('GitHub', 'alice', SECRET_A));
     const byKey = await expectError(vault.add(account('Other', 'bob', SECRET_A.toLowerCase())), 'DUPLICATE');
     expect(byKey.message).toContain('same key');
     expect(byKey.message).toContain('GitHub (alice)');
-    const byName = await expectError(vault.add(account('github', 'ALICE', SECRET_B)), 'DUPLICATE');
-    expect(byName.message).toContain('already exists');
+    expect(byKey.hint).toContain('--allow-duplicate');
     expect(await vault.list()).toHaveLength(1);
-    await vault.add(account('github', 'ALICE', SECRET_B), { allowDuplicate: true });
+    await vault.add(account('Other', 'bob', SECRET_A), { allowDuplicate: true });
     expect(await vault.list()).toHaveLength(2);
+  });
+
+  it('adds an account that only shares a name, since its key differs', async () => {
+    await vault.add(account('GitHub', 'alice', SECRET_A));
+    const added = await vault.add(account('github', 'ALICE', SECRET_B));
+    expect(added.label).toBe('ALICE');
+    expect(await vault.list()).toHaveLength(2);
+    expect((await vault.reveal(added.id)).secret).toBe(SECRET_B);
+  });
+
+  it('tells the same key apart by its parameters: another algorithm, digits, period or counter is added', async () => {
+    await vault.add(account('Site', 'a', SECRET_A));
+    await vault.add(account('Site', 'h', SECRET_C, { params: { ...defaultParams('hotp'), counter: 4 } }));
+    const variants: NewAccount[] = [
+      account('Site', 'a', SECRET_A, { params: { ...defaultParams('totp'), algorithm: 'SHA256' } }),
+      account('Site', 'a', SECRET_A, { params: { ...defaultParams('totp'), digits: 8 } }),
+      account('Site', 'a', SECRET_A, { params: { ...defaultParams('totp'), period: 60 } }),
+      account('Site', 'a', SECRET_A, { params: defaultParams('hotp') }),
+      account('Site', 'h', SECRET_C, { params: { ...defaultParams('hotp'), counter: 9 } }),
+      // The counter is no parameter of a time-based code: this one is the first account again.
+      account('Site', 'a', SECRET_A, { params: { ...defaultParams('totp'), counter: 7 } }),
+      account('Site', 'h', SECRET_C, { params: { ...defaultParams('hotp'), counter: 4 } }),
+    ];
+    const outcomes = await vault.addMany(variants);
+    expect(outcomes.map((o) => o.status)).toEqual([
+      'added',
+      'added',
+      'added',
+      'added',
+      'added',
+      'duplicate',
+      'duplicate',
+    ]);
+    expect(await vault.list()).toHaveLength(7);
   });
 
   it('imports many, reporting added, duplicate and refused per entry', async () => {
@@ -118,20 +151,30 @@ describe('vault', () => {
       account('Bad', 'digits', SECRET_C, { params: { ...defaultParams('totp'), digits: 9 } }),
       account('Empty', '  ', SECRET_C),
       account('Bad', 'secret', 'not base32!'),
-      account('Good', 'one', SECRET_C),
+      account('Good', 'one', 'MFRGGZDFMZTWQ2LK'),
     ]);
+    // Two AWS accounts both called "root" are two keys: both are kept, the second with a note naming the first.
     expect(outcomes.map((o) => o.status)).toEqual([
       'added',
       'duplicate',
-      'duplicate',
+      'added',
       'refused',
       'refused',
       'refused',
       'added',
     ]);
-    expect(outcomes[2]).toMatchObject({ reason: expect.stringContaining('AWS (root)') });
+    expect(outcomes[0]).not.toHaveProperty('reason');
+    expect(outcomes[1]).toMatchObject({ reason: expect.stringContaining('GitHub (alice)') });
+    expect(outcomes[2]).toMatchObject({
+      reason: 'it shares its name with AWS (root), which has another key',
+      key: 'vaultSharesName',
+      params: { existing: 'AWS (root)' },
+    });
     expect(outcomes[5]).toMatchObject({ reason: expect.stringContaining('base32') });
-    expect((await vault.list()).map((a) => a.label)).toEqual(['alice', 'root', 'one']);
+    expect((await vault.list()).map((a) => a.label)).toEqual(['alice', 'root', 'root', 'one']);
+    const roots = (await vault.list()).filter((a) => a.label === 'root');
+    const keys = await Promise.all(roots.map(async (a) => (await vault.reveal(a.id)).secret));
+    expect(keys.sort()).toEqual([SECRET_B, SECRET_C].sort());
   });
 
   it('finds accounts by id, id prefix or name, and insists on one match when resolving', async () => {

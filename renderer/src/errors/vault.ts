@@ -113,17 +113,13 @@ export const vaultErrors: ErrorCatalog<VaultErrorKey> = {
     },
     vaultNotAddedSameKey: {
       message: (p) => `Nicht hinzugefügt: Derselbe Schlüssel ist bereits als ${p.existing} gespeichert.`,
-      hint: () => 'Entferne oder benenne das vorhandene Konto zuerst um.',
-    },
-    vaultNotAddedSameName: {
-      message: (p) => `Nicht hinzugefügt: Ein Konto namens ${p.existing} gibt es bereits.`,
-      hint: () => 'Entferne oder benenne das vorhandene Konto zuerst um.',
+      hint: () => 'Es gibt nichts hinzuzufügen: Das Konto ist bereits in deiner Liste.',
     },
     vaultDuplicateSameKey: {
       message: (p) => `derselbe Schlüssel ist bereits als ${p.existing} gespeichert`,
     },
-    vaultDuplicateSameName: {
-      message: (p) => `ein Konto namens ${p.existing} gibt es bereits`,
+    vaultSharesName: {
+      message: (p) => `es heißt wie ${p.existing}, das einen anderen Schlüssel hat`,
     },
     vaultNotStored: {
       message: () => 'nicht gespeichert',
@@ -236,17 +232,13 @@ export const vaultErrors: ErrorCatalog<VaultErrorKey> = {
     },
     vaultNotAddedSameKey: {
       message: (p) => `未添加：相同的密钥已存储为 ${p.existing}。`,
-      hint: () => '请先移除或重命名现有账户。',
-    },
-    vaultNotAddedSameName: {
-      message: (p) => `未添加：名为 ${p.existing} 的账户已存在。`,
-      hint: () => '请先移除或重命名现有账户。',
+      hint: () => '无需添加：该账户已在你的列表中。',
     },
     vaultDuplicateSameKey: {
       message: (p) => `相同的密钥已存储为 ${p.existing}`,
     },
-    vaultDuplicateSameName: {
-      message: (p) => `名为 ${p.existing} 的账户已存在`,
+    vaultSharesName: {
+      message: (p) => `与 ${p.existing} 同名，但密钥不同`,
     },
     vaultNotStored: {
       message: () => '未存储',

@@ -1,8 +1,16 @@
 // Builds the Node-side bundles with esbuild; the renderer is built by Vite (renderer/vite.config.ts).
 // One CommonJS file per entry: the sandboxed preload can only require('electron'), and a single-file CLI
 // starts faster than one that resolves dozens of modules.
-import { build } from 'esbuild';
+import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
+
+// `--watch` (npm run dev): rebuild each bundle as its sources change, until interrupted.
+const watch = process.argv.includes('--watch');
+const bundle = async (options) => {
+  if (!watch) return build(options);
+  const ctx = await context(options);
+  await ctx.watch();
+};
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const common = {
@@ -35,15 +43,15 @@ const qrOnDemand = {
 };
 
 await Promise.all([
-  build({
+  bundle({
     ...common,
     entryPoints: ['main/cli/keyfob.ts'],
     outfile: 'dist/cli/keyfob.js',
     banner: { js: '#!/usr/bin/env node' },
     plugins: [qrOnDemand],
   }),
-  build({ ...common, entryPoints: ['main/qr/index.ts'], outfile: 'dist/cli/qr.js' }),
-  build({
+  bundle({ ...common, entryPoints: ['main/qr/index.ts'], outfile: 'dist/cli/qr.js' }),
+  bundle({
     ...common,
     entryPoints: ['main/cognito/index.ts'],
     outfile: 'dist/cli/cognito.js',
@@ -51,8 +59,8 @@ await Promise.all([
     mainFields: ['module', 'main'],
     minify: true,
   }),
-  build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.js' }),
-  build({
+  bundle({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.js' }),
+  bundle({
     ...common,
     entryPoints: ['preload/index.ts'],
     outfile: 'dist/preload/index.js',

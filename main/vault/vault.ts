@@ -5,7 +5,7 @@ import { codeAt, codeForCounter, systemClock, type Clock, type TimeCode } from '
 import { normaliseSecret } from '../otp/secret';
 import { displayName, type OtpAccount, type OtpParams } from '../otp/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
-import type { Keychain } from './keychain';
+import { KEYCHAIN_CANARY, type Keychain } from './keychain';
 import { MetadataStore, type AccountRecord, type CognitoLink, type VaultFile } from './store';
 
 /** What callers see of an account: metadata only, never the secret. */
@@ -110,7 +110,7 @@ export interface VaultOptions {
 }
 
 /** The keychain item that tells a locked or emptied keychain apart from one that holds nothing yet. */
-export const CANARY_ACCOUNT = 'keyfob-vault';
+export const CANARY_ACCOUNT = KEYCHAIN_CANARY;
 const CANARY_VALUE = 'Keyfob keeps this item to check that the keychain is readable. It holds no secret.';
 
 interface StoredSecret {

@@ -73,7 +73,9 @@ describe('keytar against the real Secret Service', () => {
     writeFileSync(join(dir, 'accounts.json'), 'garbage');
     const report = await vault.recover();
     expect(report.movedAside).toBeDefined();
-    expect(report.recovered.map((r) => r.id)).toEqual([a.id]);
+    expect(report.orphans.map((o) => o.id)).toEqual([a.id]);
+    expect(await vault.list()).toEqual([]);
+    await vault.restoreOrphans([a.id]);
     expect((await vault.code(a.id, 59_000)).code).toBe('287082');
     await vault.remove(a.id);
     expect(await keychain.get(a.id)).toBeNull();

@@ -125,10 +125,11 @@ export class KeytarKeychain implements Keychain {
   /**
    * Moves the old services' items in, once per process, before anything reads or writes. A failure is thrown
    * to the caller (it is the same keychain, so the caller's own request would fail too) and the move is tried
-   * again on the next request: nothing is deleted from the old service unless its copy is in place.
+   * again on the next request: nothing is deleted from the old service unless its copy is in place. A
+   * keychain that does not answer is reported as not answering the caller's own request (`what`).
    */
-  private ready(): Promise<void> {
-    if (this.legacy.length === 0) return Promise.resolve();
+  private async ready(what: string): Promise<void> {
+    if (this.legacy.length === 0) return;
     this.moving ??= (async () => {
       for (const old of this.legacy) {
         this.onMove(
@@ -139,11 +140,15 @@ export class KeytarKeychain implements Keychain {
       this.moving = undefined;
       throw error;
     });
-    return this.moving;
+    try {
+      await this.moving;
+    } catch (error) {
+      throw error instanceof KeyfobError && error.key === 'keychainTimedOut' ? this.timedOut(what) : error;
+    }
   }
 
   async get(account: string): Promise<string | null> {
-    await this.ready();
+    await this.ready('read');
     const current = this.items(this.service);
     const value = await current.get(account);
     // The canary only ever moves with everything else, or a locked keychain would look like a moved one.
@@ -159,13 +164,13 @@ export class KeytarKeychain implements Keychain {
   }
 
   async set(account: string, value: string): Promise<void> {
-    await this.ready();
+    await this.ready('write');
     await this.items(this.service).set(account, value);
   }
 
   /** Deletes the item from the old services too: a copy left there would come back on the next read. */
   async delete(account: string): Promise<boolean> {
-    await this.ready();
+    await this.ready('delete');
     let deleted = await this.items(this.service).delete(account);
     for (const old of this.legacy) {
       if (await this.items(old).delete(account)) deleted = true;
@@ -174,7 +179,7 @@ export class KeytarKeychain implements Keychain {
   }
 
   async list(): Promise<Array<{ account: string; value: string }>> {
-    await this.ready();
+    await this.ready('list');
     return this.items(this.service).list();
   }
 

@@ -220,7 +220,7 @@ vi.mock('electron', () => fake.electron);
 vi.mock('../../main/vault', () => ({
   openVault: () => ({
     fake: 'vault',
-    recover: async () => ({ recovered: [], missingSecret: [] }),
+    recover: async () => ({ orphans: [], missingSecret: [] }),
     list: async () => fake.state.accounts,
     get: async () => ({ issuer: 'Example', label: 'alice' }),
   }),

@@ -27,6 +27,8 @@ export type ErrorCode =
   | 'EXPORT_UNSUPPORTED'
   | 'IO_FAILED'
   | 'SCREEN_CAPTURE_DENIED'
+  // the person said no to a question main asked (reveal a key, export)
+  | 'CANCELLED'
   // Cognito pool profiles (local)
   | 'PROFILE_INVALID'
   | 'PROFILE_NOT_FOUND'

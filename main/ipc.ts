@@ -27,6 +27,7 @@ import { codeAt, type Clock, systemClock } from './otp/codes';
 import { buildMigrationUris, missingBatches } from './otp/migration';
 import { ALGORITHMS, defaultParams, displayName, type OtpParams, type OtpType } from './otp/types';
 import { formatOtpauthUri } from './otp/uri';
+import { isAccountId } from './vault/ids';
 import type { Account, ImportOutcome, RecoveryReport, Vault } from './vault/vault';
 import type { CognitoEngine, Progress } from './cognito/engine';
 import { CognitoFlows, type FlowEvent as EngineFlowEvent } from './cognito/flows';
@@ -35,6 +36,12 @@ import { DEFAULT_SETTINGS, type Settings, type SettingsStore } from './settings'
 
 /** What a handler receives: the renderer's arguments, untrusted until validated. */
 export type Handlers = { [K in InvokeName]: (...args: unknown[]) => ReturnType<KeyfobApi[K]> };
+
+/**
+ * What main asks the person itself before a key leaves the vault: the renderer's own confirmation could be
+ * skipped by anything running in the page. `account` is the account's display name.
+ */
+export type ConfirmRequest = { kind: 'reveal'; account: string } | { kind: 'export'; count: number };
 
 /** Puts a code on the clipboard and clears it later (main/app/clipboard.ts in the app). */
 export interface CodeCopier {
@@ -89,6 +96,11 @@ export interface Services {
   shortcuts?: { suspend(suspended: boolean): void };
   /** Copying in the last seconds of a period copies the next code (default 3 s). */
   nextCodeWithinMs?: number;
+  /**
+   * Asks the person, outside the page (a native dialog in the app), whether a key may be shown or exported.
+   * Without it nothing is revealed or exported.
+   */
+  confirm?: (request: ConfirmRequest) => Promise<boolean>;
 }
 
 const INTERNAL: ErrorInfo = {
@@ -120,8 +132,13 @@ function text(value: unknown, what: string, max = 64 * 1024): string {
 }
 
 function id(value: unknown): string {
-  if (typeof value !== 'string' || !/^[0-9a-f-]{36}$/.test(value)) throw invalid('account id');
+  if (!isAccountId(value)) throw invalid('account id');
   return value;
+}
+
+/** The person said no to main's own question: the window just carries on, it is not an error to show. */
+function cancelled(): KeyfobError {
+  return new KeyfobError('CANCELLED', 'Cancelled.', undefined, { key: 'cancelled' });
 }
 
 function bytes(value: unknown, what: string, max: number): Uint8Array {
@@ -333,10 +350,12 @@ export function createHandlers(services: Services): Handlers {
     startupReport: () =>
       result<StartupReport>(async () => {
         const report = await services.recovery?.();
-        if (!report) return { recovered: [], missingKey: [] };
+        if (!report) return { orphans: [], missingKey: [] };
+        // Asked again, not taken from the report: after a reload, keys restored or deleted since are not offered.
+        const orphans = report.orphans.length > 0 ? await vault.orphans() : [];
         return {
           ...(report.movedAside ? { movedAside: { path: report.movedAside.path } } : {}),
-          recovered: report.recovered.map(displayName),
+          orphans: orphans.map((o) => ({ id: o.id, name: displayName(o), pending: o.pending })),
           missingKey: report.missingSecret.map((a) => ({ id: a.id, name: displayName(a) })),
         };
       }),
@@ -447,17 +466,36 @@ export function createHandlers(services: Services): Handlers {
 
     hotpCode: (rawId) => result(async () => (await vault.code(id(rawId))).code),
 
+    resolveOrphan: (rawId, rawAction) =>
+      result(async () => {
+        const orphanId = id(rawId);
+        if (rawAction === 'restore') {
+          const [restored] = await vault.restoreOrphans([orphanId]);
+          if (!restored)
+            throw new KeyfobError('ACCOUNT_NOT_FOUND', 'That key is no longer waiting.', undefined, {
+              key: 'accountGone',
+            });
+        } else if (rawAction === 'delete') await vault.deleteOrphan(orphanId);
+        else throw invalid('choice');
+      }),
+
     revealKey: (rawId) =>
       result<RevealedKey>(async () => {
-        const full = await vault.reveal(id(rawId));
+        const account = await vault.get(id(rawId));
+        const yes = await services.confirm?.({ kind: 'reveal', account: displayName(account) });
+        if (yes !== true) throw cancelled();
+        const full = await vault.reveal(account.id);
         return { secret: full.secret, uri: formatOtpauthUri(full) };
       }),
 
     exportAccounts: (format) =>
       result<ExportView>(async () => {
         if (format !== 'uris' && format !== 'migration') throw invalid('export format');
+        const accounts = await vault.list();
+        const yes = await services.confirm?.({ kind: 'export', count: accounts.length });
+        if (yes !== true) throw cancelled();
         const full = [];
-        for (const a of await vault.list()) full.push(await vault.reveal(a.id));
+        for (const a of accounts) full.push(await vault.reveal(a.id));
         if (format === 'uris') return { lines: full.map((a) => formatOtpauthUri(a)), excluded: [] };
         const built = buildMigrationUris(full);
         return {

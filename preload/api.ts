@@ -30,6 +30,7 @@ export type AppErrorKey =
   | 'shortcutIsQuickSearch'
   | 'clipboardSeconds'
   | 'notALink'
+  | 'cancelled'
   | 'internal';
 
 export interface ErrorInfo {
@@ -113,8 +114,11 @@ export interface ImportReport {
 export interface StartupReport {
   /** accounts.json could not be read and was kept under this name; the list was rebuilt from the keychain. */
   movedAside?: { path: string };
-  /** Keys found in the keychain whose details were lost, listed again. */
-  recovered: string[];
+  /**
+   * Keys found in the keychain whose account details were lost: offered back, each restored or deleted only
+   * when the person says so (resolveOrphan). `name` is what the key itself records.
+   */
+  orphans: Array<{ id: string; name: string; pending: boolean }>;
   /** Accounts whose key is no longer in the keychain. */
   missingKey: Array<{ id: string; name: string }>;
 }
@@ -288,9 +292,15 @@ export interface KeyfobApi {
   copyCode(id: string): Promise<Result<CopyResult>>;
   /** HOTP: advances the counter (persisted first) and returns the new code. */
   hotpCode(id: string): Promise<Result<string>>;
-  /** The key itself: only behind the renderer's explicit confirmation. */
+  /**
+   * The key itself. Main asks the person first (a native dialog); a "no" is an error with code CANCELLED, which
+   * the window passes over in silence.
+   */
   revealKey(id: string): Promise<Result<RevealedKey>>;
+  /** Every key, after main's own confirmation, as revealKey. */
   exportAccounts(format: 'uris' | 'migration'): Promise<Result<ExportView>>;
+  /** A key listed in the start-up report's `orphans`: list it again as an account, or delete it. */
+  resolveOrphan(id: string, action: 'restore' | 'delete'): Promise<Result<void>>;
   listPools(): Promise<Result<PoolView[]>>;
   savePool(input: PoolInput, replace: boolean): Promise<Result<PoolView>>;
   removePool(name: string): Promise<Result<PoolView>>;
@@ -371,6 +381,7 @@ export const CHANNELS = {
   setAccountShortcut: 'settings:account-shortcut',
   suspendShortcuts: 'settings:suspend-shortcuts',
   startupReport: 'app:startup-report',
+  resolveOrphan: 'accounts:resolve-orphan',
 } as const satisfies Record<InvokeName, string>;
 
 export const EVENTS = {

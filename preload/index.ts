@@ -33,6 +33,7 @@ const api: KeyfobApi = {
   setAccountShortcut: (id, accelerator) => ipcRenderer.invoke(CHANNELS.setAccountShortcut, id, accelerator),
   suspendShortcuts: (suspended) => ipcRenderer.invoke(CHANNELS.suspendShortcuts, suspended),
   startupReport: () => ipcRenderer.invoke(CHANNELS.startupReport),
+  resolveOrphan: (id, action) => ipcRenderer.invoke(CHANNELS.resolveOrphan, id, action),
   onLinks: (listener) => {
     const handler = (_event: IpcRendererEvent, links: LinkSummary[]) => listener(links);
     ipcRenderer.on(EVENTS.links, handler);

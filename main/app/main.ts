@@ -3,11 +3,13 @@ import {
   BrowserWindow,
   clipboard,
   desktopCapturer,
+  dialog,
   globalShortcut,
   Menu,
   nativeImage,
   nativeTheme,
   Notification,
+  protocol,
   screen as electronScreen,
   session,
   Tray,
@@ -24,11 +26,12 @@ import { KeytarKeychain, openVault } from '../vault';
 import { dataDirectory } from '../vault/paths';
 import { CodeClipboard } from './clipboard';
 import { isTrustedSender, registerHandlers, RendererOutbox } from './ipc-register';
+import { DEBUGGING_SWITCHES, debuggingSwitch } from './launch-guard';
 import { createPermissionPolicy } from './permissions';
 import { describeLink, PendingLinks, registerProtocols } from './protocol';
-import { rendererUrlFor } from './renderer-url';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler, RENDERER_URL } from './scheme';
 import { captureDisplays } from './screen';
-import { aboutOptions, appMenu, menuLabels, trayMenu } from './menus';
+import { aboutOptions, appMenu, keyQuestion, menuLabels, trayMenu } from './menus';
 import { PaletteReturn } from './palette';
 import { shortcutStatus, Shortcuts, wantedShortcuts, type ShortcutState } from './shortcut';
 import { backgroundColor, hardenContents, mainWindowOptions } from './window';
@@ -47,7 +50,20 @@ if (process.platform === 'linux')
 // Windows shows notifications (a code copied by an account's shortcut) only for an app with its own id.
 if (process.platform === 'win32') app.setAppUserModelId('dev.keyfob.app');
 
-if (!app.requestSingleInstanceLock()) {
+// The page is served from app://keyfob/ (scheme.ts); a scheme's privileges can only be given before 'ready'.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+// A packaged Keyfob never runs with a debugging port, pipe or inspector open to other programs.
+const debugging = app.isPackaged
+  ? (debuggingSwitch(process.argv) ?? DEBUGGING_SWITCHES.find((name) => app.commandLine.hasSwitch(name)))
+  : undefined;
+if (debugging !== undefined) {
+  const text = menuLabels(app.getLocale()).debuggingRefused(debugging);
+  console.error(text);
+  // Safe before 'ready' (on Linux it goes to stderr only); exit does not wait for windows, there are none.
+  dialog.showErrorBox('Keyfob', text);
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   // The running instance gets this command line, links included, through 'second-instance'.
   app.quit();
 } else {
@@ -55,7 +71,7 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const rendererUrl = rendererUrlFor(join(__dirname, '..', 'renderer', 'index.html'));
+  const rendererUrl = RENDERER_URL;
   let window: BrowserWindow | undefined;
   const mainContents = () => (window !== undefined && !window.isDestroyed() ? window.webContents : undefined);
 
@@ -118,6 +134,7 @@ function start(): void {
   });
 
   void app.whenReady().then(() => {
+    protocol.handle(APP_SCHEME, createAppProtocolHandler({ root: join(__dirname, '..', 'renderer') }));
     let labels = menuLabels(app.getLocale());
     const policy = createPermissionPolicy({ rendererUrl, mainContents });
     session.defaultSession.setPermissionRequestHandler(policy.request);
@@ -189,6 +206,15 @@ function start(): void {
       onReady: rendererReady,
       palette: { dismissed: () => paletteReturn.dismissed(window) },
       recovery: () => recovery,
+      // Asked by main, outside the page, in the language of the tray; parented to the window when there is one.
+      confirm: async (request) => {
+        const options = keyQuestion(request, labels);
+        const parent = window !== undefined && !window.isDestroyed() ? window : undefined;
+        const { response } = parent
+          ? await dialog.showMessageBox(parent, options)
+          : await dialog.showMessageBox(options);
+        return response === 1;
+      },
       shortcuts: registered,
       links,
       settings: {
@@ -269,7 +295,7 @@ function start(): void {
 
   function createWindow(): void {
     const created = new BrowserWindow(
-      mainWindowOptions({ preload: join(__dirname, '..', 'preload', 'index.js') }),
+      mainWindowOptions({ preload: join(__dirname, '..', 'preload', 'index.js'), devTools: !app.isPackaged }),
     );
     window = created;
     const contents = created.webContents;

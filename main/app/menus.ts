@@ -14,6 +14,18 @@ const LABELS = {
     copied: 'Code copied:',
     copiedNext: 'The code was about to change, so the next one was copied.',
     copyFailed: 'Keyfob could not copy a code',
+    cancel: 'Cancel',
+    revealButton: 'Show key',
+    revealMessage: (name: string) => `Show the key of ${name}?`,
+    revealDetail:
+      'Anyone who sees the key, or a picture of it, can make the codes of this account. Make sure no one is watching your screen.',
+    exportButton: 'Export',
+    exportMessage: (count: number) =>
+      count === 1 ? 'Export the key of 1 account?' : `Export the keys of ${count} accounts?`,
+    exportDetail:
+      'Whoever gets the export can make the codes of every account in it. Keep it out of screenshots, chats and shared folders.',
+    debuggingRefused: (flag: string) =>
+      `Keyfob does not start with ${flag}: it would let other programs read and control the window that shows your keys.`,
   },
   de: {
     show: 'Keyfob zeigen',
@@ -24,6 +36,20 @@ const LABELS = {
     copied: 'Code kopiert:',
     copiedNext: 'Der Code lief gleich ab, deshalb wurde der nächste kopiert.',
     copyFailed: 'Keyfob konnte keinen Code kopieren',
+    cancel: 'Abbrechen',
+    revealButton: 'Schlüssel zeigen',
+    revealMessage: (name: string) => `Den Schlüssel von ${name} zeigen?`,
+    revealDetail:
+      'Wer den Schlüssel oder ein Bild davon sieht, kann die Codes dieses Kontos erzeugen. Achte darauf, dass niemand auf deinen Bildschirm schaut.',
+    exportButton: 'Exportieren',
+    exportMessage: (count: number) =>
+      count === 1
+        ? 'Den Schlüssel von 1 Konto exportieren?'
+        : `Die Schlüssel von ${count} Konten exportieren?`,
+    exportDetail:
+      'Wer den Export bekommt, kann die Codes aller darin enthaltenen Konten erzeugen. Halte ihn aus Bildschirmfotos, Chats und geteilten Ordnern heraus.',
+    debuggingRefused: (flag: string) =>
+      `Keyfob startet nicht mit ${flag}: Damit könnten andere Programme das Fenster lesen und steuern, das deine Schlüssel zeigt.`,
   },
   zh: {
     show: '显示 Keyfob',
@@ -34,6 +60,15 @@ const LABELS = {
     copied: '已复制验证码：',
     copiedNext: '当前验证码即将过期，已复制下一个验证码。',
     copyFailed: 'Keyfob 无法复制验证码',
+    cancel: '取消',
+    revealButton: '显示密钥',
+    revealMessage: (name: string) => `显示 ${name} 的密钥？`,
+    revealDetail: '任何看到密钥或其图片的人都能生成此账户的验证码。请确保没有人在看你的屏幕。',
+    exportButton: '导出',
+    exportMessage: (count: number) => `导出 ${count} 个账户的密钥？`,
+    exportDetail: '拿到导出内容的人可以生成其中所有账户的验证码。请勿将其放入截图、聊天或共享文件夹。',
+    debuggingRefused: (flag: string) =>
+      `Keyfob 不会在带有 ${flag} 的情况下启动：它会让其他程序读取并控制显示你密钥的窗口。`,
   },
 };
 
@@ -114,6 +149,27 @@ export function appMenu(platform: NodeJS.Platform, labels: MenuLabels): MenuItem
     edit,
     { role: 'help', submenu: [{ role: 'about', label: labels.about }] },
   ];
+}
+
+/** What main asks before a key leaves the vault (see ConfirmRequest in main/ipc.ts). */
+export type KeyQuestion = { kind: 'reveal'; account: string } | { kind: 'export'; count: number };
+
+/**
+ * The native question for `request`, in the labels' language. "Cancel" is the default and the answer to
+ * Escape or closing the box, so only a deliberate click on the second button says yes (response 1).
+ */
+export function keyQuestion(request: KeyQuestion, labels: MenuLabels) {
+  const reveal = request.kind === 'reveal';
+  return {
+    type: 'warning' as const,
+    title: 'Keyfob',
+    message: reveal ? labels.revealMessage(request.account) : labels.exportMessage(request.count),
+    detail: reveal ? labels.revealDetail : labels.exportDetail,
+    buttons: [labels.cancel, reveal ? labels.revealButton : labels.exportButton],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  };
 }
 
 /** What the about window shows: the versions a bug report needs. */

@@ -1,13 +1,3 @@
-import { pathToFileURL } from 'node:url';
-
-/**
- * The renderer's address, from the built index.html. pathToFileURL rather than `file://${path}` because a
- * Windows path (C:\…) or one with spaces or `#` would otherwise give a different, or broken, URL.
- */
-export function rendererUrlFor(indexHtml: string): string {
-  return pathToFileURL(indexHtml).href;
-}
-
 /**
  * Whether `url` is our renderer's document. Both sides are parsed so that equivalent spellings compare equal,
  * and the fragment is ignored because it can never load a different document or origin (a hash route stays

@@ -13,6 +13,11 @@ export interface MainWindowSettings {
   preload: string;
   /** Defaults to the operating system's current theme. */
   dark?: boolean;
+  /**
+   * DevTools can read and change everything in the page, keys on screen included: on only for a development
+   * run (main.ts passes !app.isPackaged), off unless asked.
+   */
+  devTools?: boolean;
 }
 
 /**
@@ -46,6 +51,7 @@ export function mainWindowOptions(settings: MainWindowSettings): BrowserWindowCo
       // The spellchecker sends typed words to a dictionary service, and people type account names and codes here.
       spellcheck: false,
       safeDialogs: true,
+      devTools: settings.devTools === true,
     },
   };
 }
@@ -67,18 +73,41 @@ export interface HardenSettings {
   rendererUrl: string;
   /** Hands a vetted URL to the system browser; shell.openExternal unless a test replaces it. */
   openExternal?: (url: string) => Promise<void>;
+  /** The exact URLs that may open; EXTERNAL_LINKS unless a test replaces it. */
+  allowed?: readonly string[];
+  /** Where refusals are told (console.warn); never with the URL's query, which can carry tokens. */
+  warn?: (message: string) => void;
 }
 
 /**
- * Only https: links may leave the app, and only to the system browser. openExternal gives the URL to whatever
- * the OS has registered for its scheme: file:, smb: or a UNC-style path can run or fetch local and network
+ * The only pages Keyfob opens in the browser, exactly as written here (query and fragment included). Today
+ * the window links to none, so nothing leaves: a help link added to the window is one line here, and
+ * anything else a page could try to open (a crafted link, a script calling window.open) is refused. Electron
+ * does not say whether a navigation or window.open came from a user gesture, so the list is the boundary.
+ */
+export const EXTERNAL_LINKS: readonly string[] = [];
+
+/** Enough of a refused URL to recognise it in a log: scheme, host and path, never the query or fragment. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.host === '' ? parsed.protocol : `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
+  } catch {
+    return 'an unreadable address';
+  }
+}
+
+/**
+ * Only the exact https: pages of `allowed` may leave the app, and only to the system browser. Even for the
+ * list, the scheme and credentials are checked again, so a wrong entry cannot open something worse.
+ * openExternal gives the URL to whatever the OS has registered for its scheme: file:, smb: or a UNC-style path can run or fetch local and network
  * files (and leak Windows credentials), and schemes such as ms-msdt: or search-ms: have launched programs
  * (Electron security checklist, "Do not use shell.openExternal with untrusted content"). Plain http: can be
  * read or rewritten on the way, and a page reached from an authenticator is where people type passwords.
  * Credentials in the URL (https://bank.example@evil.example) only serve to disguise the real host.
  * Returns the URL as re-serialised by the parser, so the OS receives exactly what was checked.
  */
-export function externalUrl(url: string): string | undefined {
+export function externalUrl(url: string, allowed: readonly string[] = EXTERNAL_LINKS): string | undefined {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -86,7 +115,7 @@ export function externalUrl(url: string): string | undefined {
     return undefined;
   }
   if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '') return undefined;
-  return parsed.href;
+  return allowed.includes(parsed.href) ? parsed.href : undefined;
 }
 
 /**
@@ -96,9 +125,13 @@ export function externalUrl(url: string): string | undefined {
  */
 export function hardenContents(contents: GuardedContents, settings: HardenSettings): void {
   const openExternal = settings.openExternal ?? ((url: string) => shell.openExternal(url));
+  const warn = settings.warn ?? ((message: string) => console.warn(message));
   const openOutside = (url: string): void => {
-    const safe = externalUrl(url);
-    if (safe === undefined) return;
+    const safe = externalUrl(url, settings.allowed);
+    if (safe === undefined) {
+      warn(`Keyfob refused to open ${describeUrl(url)}: it is not one of its help pages.`);
+      return;
+    }
     // A missing browser is not worth an unhandled rejection in the main process; the URL is not logged
     // because a link can carry tokens.
     openExternal(safe).catch(() => console.warn('Keyfob could not open a link in the browser.'));

@@ -86,8 +86,11 @@ export function printRecovery(io: CliIo, report: RecoveryReport): void {
       `keyfob: the account list could not be read (${report.movedAside.reason}); it was kept as ${report.movedAside.path}.\n`,
     );
   }
-  for (const a of report.recovered)
-    io.stderr(`keyfob: recovered ${displayName(a)} from the keychain (its details had been lost).\n`);
+  if (report.orphans.length > 0) {
+    io.stderr(
+      `keyfob: ${report.orphans.length} key(s) in the keychain have lost their account details (${report.orphans.map(displayName).join(', ')}); run \`keyfob recover\` to restore or delete them.\n`,
+    );
+  }
   for (const a of report.missingSecret) {
     io.stderr(
       `keyfob: the key of ${displayName(a)} (${a.id}) is missing from the keychain; remove the account and add it again.\n`,

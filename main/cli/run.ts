@@ -24,6 +24,7 @@ import {
   needOne,
   openVault,
   parse,
+  printRecovery,
   shortId,
   type CliIo,
 } from './common';
@@ -328,6 +329,55 @@ async function remove(io: CliIo, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/**
+ * Keys in the keychain without account details are never listed again unasked: this lists them, and restores
+ * or deletes them only when told which.
+ */
+async function recover(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parse(
+    'recover',
+    args,
+    {
+      yes: { type: 'boolean', short: 'y' },
+      restore: { type: 'string', multiple: true },
+      delete: { type: 'string', multiple: true },
+    },
+    0,
+  );
+  const restore = values.restore ?? [];
+  const remove = values.delete ?? [];
+  if (values.yes && (restore.length > 0 || remove.length > 0))
+    throw new UsageError('Give --yes, or --restore/--delete with ids, not both.', 'recover');
+  if (restore.some((id) => remove.includes(id)))
+    throw new UsageError('An id cannot be both restored and deleted.', 'recover');
+  const vault = io.vault();
+  const report = await vault.recover();
+  printRecovery(io, { ...report, orphans: [] });
+  const orphans = report.orphans;
+  const unknown = [...restore, ...remove].filter((id) => !orphans.some((o) => o.id === id));
+  if (unknown.length > 0) {
+    throw new KeyfobError(
+      'ACCOUNT_NOT_FOUND',
+      `No key without account details has the id ${unknown.join(', ')}.`,
+      'Run `keyfob recover` to list them.',
+    );
+  }
+  if (!values.yes && restore.length === 0 && remove.length === 0) {
+    if (orphans.length === 0) io.stdout('Every key in the keychain belongs to an account.\n');
+    for (const o of orphans) io.stdout(`${o.id}  ${displayName(o)}${o.pending ? '  (pending)' : ''}\n`);
+    if (orphans.length > 0)
+      io.stderr('Restore them with --yes (all) or --restore <id>; delete one with --delete <id>.\n');
+    return EXIT.ok;
+  }
+  for (const a of await vault.restoreOrphans(values.yes ? orphans.map((o) => o.id) : restore))
+    io.stdout(`restored  ${a.id}  ${displayName(a)}\n`);
+  for (const id of remove) {
+    const gone = await vault.deleteOrphan(id);
+    io.stdout(`deleted   ${gone.id}  ${displayName(gone)}\n`);
+  }
+  return EXIT.ok;
+}
+
 async function rename(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse(
     'rename',
@@ -408,6 +458,7 @@ const COMMANDS: Record<string, (io: CliIo, args: string[]) => Promise<number>> =
   scan,
   remove,
   rename,
+  recover,
   export: exportCommand,
   ...COGNITO_COMMANDS,
 };

@@ -21,6 +21,10 @@ keyfob code --uri <otpauth-uri> [--at <unix-seconds>] [--json]
   remove: `keyfob remove <id|search> [--yes]
   Deletes an account and its key.
 `,
+  recover: `keyfob recover [--yes | --restore <id> | --delete <id>]
+  Lists the keys in the keychain whose account details were lost. --yes restores them all; --restore and
+  --delete act on one (repeat them for more). Nothing is restored without one of these.
+`,
   rename: `keyfob rename <id|search> [--issuer <issuer>] [--label <account>]
 `,
   export: `keyfob export --format uris|migration [--out <file>] --yes
@@ -62,7 +66,7 @@ ${Object.values(COMMAND_USAGE)
   )
   .join('\n')}
 
-Environment: KEYFOB_HOME (data folder), KEYFOB_KEYCHAIN_SERVICE (keychain service name, default Keyfob),
+Environment: KEYFOB_HOME (data folder), KEYFOB_KEYCHAIN_SERVICE (keychain service name, default dev.keyfob.Keyfob),
 KEYFOB_PASSWORD (the Cognito password, instead of --password-stdin).
 Exit status: 0 success, 1 error (including a wrong password or code), 2 usage error, 3 keychain unavailable or
 locked, 4 Cognito, its configuration or the network failed.

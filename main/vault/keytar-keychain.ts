@@ -1,6 +1,7 @@
 import type { ErrorKey } from '../../preload/api';
 import { KeyfobError } from '../errors';
-import { keychainService, type Keychain } from './keychain';
+import { KEYCHAIN_CANARY, keychainService, legacyKeychainServices, type Keychain } from './keychain';
+import { moveItem, moveKeychainItems, type KeychainItems, type KeychainMove } from './keychain-move';
 
 type Keytar = typeof import('keytar');
 
@@ -14,6 +15,21 @@ export interface KeytarKeychainOptions {
   env?: NodeJS.ProcessEnv;
   /** For tests of the error mapping; the real module is loaded on first use so `keyfob code --uri` never loads it. */
   keytar?: Keytar;
+  /**
+   * Services whose items move into `service` before its first use (see keychain-move.ts). Defaults to the
+   * names Keyfob used before, unless `service` or KEYFOB_KEYCHAIN_SERVICE names the service.
+   */
+  legacyServices?: readonly string[];
+  /** Told what a move did; by default only items left behind (conflicts) are reported, on stderr. */
+  onMove?: (move: KeychainMove) => void;
+}
+
+/** Names only: a person decides which copy is right (Passwords and Keys, Keychain Access, Credential Manager). */
+function reportConflicts(move: KeychainMove): void {
+  if (move.conflicts.length === 0) return;
+  console.warn(
+    `Keyfob: ${move.conflicts.length} keychain item(s) of the old service "${move.from}" were not moved to "${move.to}", which already holds different values under the same names: ${move.conflicts.join(', ')}. Both copies were kept.`,
+  );
 }
 
 function timeoutFromEnv(env: NodeJS.ProcessEnv): number | undefined {
@@ -28,7 +44,10 @@ export class KeytarKeychain implements Keychain {
   private readonly timeoutMs: number;
   private readonly platform: NodeJS.Platform;
   private readonly env: NodeJS.ProcessEnv;
+  private readonly legacy: readonly string[];
+  private readonly onMove: (move: KeychainMove) => void;
   private module: Keytar | undefined;
+  private moving: Promise<void> | undefined;
 
   constructor(options: KeytarKeychainOptions = {}) {
     this.env = options.env ?? process.env;
@@ -36,6 +55,10 @@ export class KeytarKeychain implements Keychain {
     this.service = options.service ?? keychainService(this.env);
     this.timeoutMs = options.timeoutMs ?? timeoutFromEnv(this.env) ?? DEFAULT_KEYCHAIN_TIMEOUT_MS;
     this.module = options.keytar;
+    this.legacy = (
+      options.legacyServices ?? (options.service === undefined ? legacyKeychainServices(this.env) : [])
+    ).filter((name) => name !== this.service);
+    this.onMove = options.onMove ?? reportConflicts;
     const where =
       this.platform === 'darwin'
         ? 'macOS Keychain'
@@ -85,21 +108,79 @@ export class KeytarKeychain implements Keychain {
     }
   }
 
-  get(account: string): Promise<string | null> {
-    return this.call('read', (k) => k.getPassword(this.service, account));
+  /** One service's items, with nothing moved: what the move itself reads and writes. */
+  private items(service: string): KeychainItems {
+    return {
+      get: (account) => this.call('read', (k) => k.getPassword(service, account)),
+      set: (account, value) => this.call('write', (k) => k.setPassword(service, account, value)),
+      delete: (account) => this.call('delete', (k) => k.deletePassword(service, account)),
+      list: async () =>
+        (await this.call('list', (k) => k.findCredentials(service))).map(({ account, password }) => ({
+          account,
+          value: password,
+        })),
+    };
   }
 
-  set(account: string, value: string): Promise<void> {
-    return this.call('write', (k) => k.setPassword(this.service, account, value));
+  /**
+   * Moves the old services' items in, once per process, before anything reads or writes. A failure is thrown
+   * to the caller (it is the same keychain, so the caller's own request would fail too) and the move is tried
+   * again on the next request: nothing is deleted from the old service unless its copy is in place. A
+   * keychain that does not answer is reported as not answering the caller's own request (`what`).
+   */
+  private async ready(what: string): Promise<void> {
+    if (this.legacy.length === 0) return;
+    this.moving ??= (async () => {
+      for (const old of this.legacy) {
+        this.onMove(
+          await moveKeychainItems(this.items(old), this.items(this.service), { from: old, to: this.service }),
+        );
+      }
+    })().catch((error: unknown) => {
+      this.moving = undefined;
+      throw error;
+    });
+    try {
+      await this.moving;
+    } catch (error) {
+      throw error instanceof KeyfobError && error.key === 'keychainTimedOut' ? this.timedOut(what) : error;
+    }
   }
 
-  delete(account: string): Promise<boolean> {
-    return this.call('delete', (k) => k.deletePassword(this.service, account));
+  async get(account: string): Promise<string | null> {
+    await this.ready('read');
+    const current = this.items(this.service);
+    const value = await current.get(account);
+    // The canary only ever moves with everything else, or a locked keychain would look like a moved one.
+    if (value !== null || account === KEYCHAIN_CANARY) return value;
+    for (const old of this.legacy) {
+      const stray = await this.items(old).get(account);
+      if (stray === null) continue;
+      const outcome = await moveItem(this.items(old), current, account, stray);
+      // A conflict here means another process stored a value meanwhile: that one is the current one.
+      return outcome === 'moved' ? stray : current.get(account);
+    }
+    return null;
+  }
+
+  async set(account: string, value: string): Promise<void> {
+    await this.ready('write');
+    await this.items(this.service).set(account, value);
+  }
+
+  /** Deletes the item from the old services too: a copy left there would come back on the next read. */
+  async delete(account: string): Promise<boolean> {
+    await this.ready('delete');
+    let deleted = await this.items(this.service).delete(account);
+    for (const old of this.legacy) {
+      if (await this.items(old).delete(account)) deleted = true;
+    }
+    return deleted;
   }
 
   async list(): Promise<Array<{ account: string; value: string }>> {
-    const found = await this.call('list', (k) => k.findCredentials(this.service));
-    return found.map(({ account, password }) => ({ account, value: password }));
+    await this.ready('list');
+    return this.items(this.service).list();
   }
 
   /** Which unlock advice fits on Linux: KWallet's on KDE Plasma, GNOME Keyring's elsewhere. */

@@ -5,7 +5,8 @@ import { codeAt, codeForCounter, systemClock, type Clock, type TimeCode } from '
 import { normaliseSecret } from '../otp/secret';
 import { displayName, type OtpAccount, type OtpParams } from '../otp/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
-import type { Keychain } from './keychain';
+import { isAccountId } from './ids';
+import { KEYCHAIN_CANARY, type Keychain } from './keychain';
 import { MetadataStore, type AccountRecord, type CognitoLink, type VaultFile } from './store';
 
 /** What callers see of an account: metadata only, never the secret. */
@@ -92,10 +93,21 @@ export interface CodeResult {
   counter?: number;
 }
 
+/**
+ * A key in the keychain with no account record (its details were lost, or accounts.json was unreadable). It is
+ * offered back, never listed again silently: the person says restore or delete. Names come from the item.
+ */
+export interface Orphan {
+  id: string;
+  issuer: string;
+  label: string;
+  pending: boolean;
+}
+
 export interface RecoveryReport {
   movedAside?: { path: string; reason: string };
-  /** Secrets found in the keychain with no metadata, now listed again. */
-  recovered: Account[];
+  /** Keys found in the keychain with no metadata, waiting for restoreOrphans or deleteOrphan. */
+  orphans: Orphan[];
   /** Metadata whose secret is not in the keychain; kept so the user can decide. */
   missingSecret: Account[];
   /** Keychain items of this service that are not Keyfob accounts (left alone). */
@@ -118,7 +130,7 @@ export interface VaultOptions {
 }
 
 /** The keychain item that tells a locked or emptied keychain apart from one that holds nothing yet. */
-export const CANARY_ACCOUNT = 'keyfob-vault';
+export const CANARY_ACCOUNT = KEYCHAIN_CANARY;
 const CANARY_VALUE = 'Keyfob keeps this item to check that the keychain is readable. It holds no secret.';
 
 interface StoredSecret {
@@ -772,15 +784,89 @@ export class Vault {
     return this.remove(id);
   }
 
+  // ---- keys without a record ---------------------------------------------------------------------------------
+
+  /**
+   * Keychain items that look like accounts (a UUID name, Keyfob's format) and have no record. Items named
+   * `<kind>:<name>` (pool client secrets, …) and the canary belong to other parts of Keyfob and are skipped.
+   */
+  private strays(
+    items: ReadonlyMap<string, string>,
+    known: ReadonlySet<string>,
+  ): { found: Array<{ id: string; account: NewAccount }>; unreadable: number } {
+    const found: Array<{ id: string; account: NewAccount }> = [];
+    let unreadable = 0;
+    for (const [id, value] of items) {
+      if (id === CANARY_ACCOUNT || id.includes(':') || known.has(id)) continue;
+      const decoded = isAccountId(id) ? this.decode(value) : undefined;
+      if (decoded) found.push({ id, account: decoded });
+      else unreadable++;
+    }
+    return { found, unreadable };
+  }
+
+  private static orphan(id: string, account: NewAccount): Orphan {
+    return { id, issuer: account.issuer, label: account.label, pending: account.pending === true };
+  }
+
+  /** Keys in the keychain that no account record names, as recover() reports them. */
+  async orphans(): Promise<Orphan[]> {
+    const { file } = await this.store.read();
+    if (!file.keychainCanary) return [];
+    const items = await this.keychainItems(file);
+    const { found } = this.strays(items, new Set(file.accounts.map((r) => r.id)));
+    return found.map(({ id, account }) => Vault.orphan(id, account));
+  }
+
+  /**
+   * Lists again the keys the person chose to restore, rebuilt from the otpauth URI each holds (pending state
+   * and Cognito link included). An id that is no longer an orphan (restored meanwhile, or gone) is skipped.
+   */
+  async restoreOrphans(ids: readonly string[]): Promise<Account[]> {
+    const wanted = new Set(ids.filter(isAccountId));
+    if (wanted.size === 0) return [];
+    const { file } = await this.store.read();
+    const items = await this.keychainItems(file);
+    return this.store.update((f) => {
+      let order = nextOrder(f);
+      const restored: Account[] = [];
+      for (const { id, account } of this.strays(items, new Set(f.accounts.map((r) => r.id))).found) {
+        if (!wanted.has(id)) continue;
+        const record = this.newRecord(account, order++);
+        record.id = id;
+        record.status = account.pending ? 'pending' : 'active';
+        delete record.target;
+        f.accounts.push(record);
+        restored.push(toAccount(record));
+      }
+      if (restored.length > 0) f.keychainCanary = true;
+      return { save: restored.length > 0, value: restored };
+    });
+  }
+
+  /**
+   * Deletes an orphan's key from the keychain, once the person said so. Only an item that is still an orphan
+   * (no record names it, it holds an account in Keyfob's format): never an account's key, a pool's client
+   * secret or an item Keyfob cannot read.
+   */
+  async deleteOrphan(id: string): Promise<Orphan> {
+    const found = isAccountId(id) ? (await this.orphans()).find((o) => o.id === id) : undefined;
+    if (!found) throw accountNotFound(id, 'internal');
+    this.secretCache?.delete(id);
+    await this.keychain.delete(id);
+    return found;
+  }
+
   // ---- start-up recovery -----------------------------------------------------------------------------------
 
   /**
-   * Finishes interrupted adds and removals, moves an unreadable metadata file aside, lists again any secret
-   * that has no metadata (rebuilt from the otpauth URI it holds), and reports metadata whose secret is missing.
+   * Finishes interrupted adds and removals, moves an unreadable metadata file aside, reports any secret that
+   * has no metadata (an orphan, for the person to restore or delete), and reports metadata whose secret is
+   * missing.
    */
   async recover(): Promise<RecoveryReport> {
     await this.store.ensureDir();
-    const report: RecoveryReport = { recovered: [], missingSecret: [], unreadableItems: 0, completed: 0 };
+    const report: RecoveryReport = { orphans: [], missingSecret: [], unreadableItems: 0, completed: 0 };
     await this.store.removeStaleTemps();
     const { read } = await this.store.updateWithReport(() => ({ save: false, value: undefined }));
     if (read.movedAside)
@@ -795,7 +881,6 @@ export class Vault {
     }
 
     const final = await this.store.update((f) => {
-      let order = nextOrder(f);
       const before = f.accounts.length;
       f.accounts = f.accounts.filter((r) => {
         if (r.status === 'removing') return false;
@@ -808,24 +893,12 @@ export class Vault {
         return true;
       });
       report.completed += before - f.accounts.length;
-      const known = new Set(f.accounts.map((r) => r.id));
-      for (const [id, value] of itemMap) {
-        // Items named `<kind>:<name>` (pool client secrets, …) belong to other parts of Keyfob.
-        if (id === CANARY_ACCOUNT || id.includes(':') || known.has(id)) continue;
-        const decoded = this.decode(value);
-        if (!decoded) {
-          report.unreadableItems++;
-          continue;
-        }
-        const record = this.newRecord(decoded, order++);
-        record.id = id;
-        record.status = decoded.pending ? 'pending' : 'active';
-        delete record.target;
-        f.accounts.push(record);
-        report.recovered.push(toAccount(record));
-      }
-      if (itemMap.has(CANARY_ACCOUNT) || report.recovered.length > 0) f.keychainCanary = true;
-      return { save: report.completed > 0 || report.recovered.length > 0 || !!read.movedAside, value: f };
+      const strays = this.strays(itemMap, new Set(f.accounts.map((r) => r.id)));
+      report.orphans = strays.found.map(({ id, account }) => Vault.orphan(id, account));
+      report.unreadableItems = strays.unreadable;
+      const canary = itemMap.has(CANARY_ACCOUNT) && !f.keychainCanary;
+      if (canary) f.keychainCanary = true;
+      return { save: report.completed > 0 || canary || !!read.movedAside, value: f };
     });
 
     for (const r of final.accounts) {

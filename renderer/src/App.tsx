@@ -20,6 +20,7 @@ import type {
   LinkSummary,
   Result,
   SettingsView,
+  StartupReport,
 } from '../../preload/api';
 import { CameraScan } from './camera/CameraScan';
 import { CognitoScreen } from './Cognito';
@@ -46,7 +47,8 @@ function errorNotice(error: ErrorInfo): Notice {
 async function call<T>(promise: Promise<Result<T>>, onError: (n: Notice) => void): Promise<T | undefined> {
   const r = await promise;
   if (r.ok) return r.value;
-  onError(errorNotice(r.error));
+  // The person said no to main's own question (reveal, export): nothing went wrong, so nothing is said.
+  if (r.error.code !== 'CANCELLED') onError(errorNotice(r.error));
   return undefined;
 }
 
@@ -790,6 +792,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [hotp, setHotp] = useState<Map<string, string>>(new Map());
   const [dropping, setDropping] = useState(false);
   const [links, setLinks] = useState<LinkSummary[]>([]);
+  const [orphans, setOrphans] = useState<StartupReport['orphans']>([]);
 
   const [settings, setSettings] = useState<SettingsView | undefined>();
   useEffect(() => {
@@ -834,10 +837,11 @@ export function App({ initialLang }: { initialLang?: Lang }) {
     // What opening the vault repaired or found missing: said once, as the CLI says it on stderr.
     void window.keyfob.startupReport().then((r) => {
       if (!r.ok) return;
-      const { movedAside, recovered, missingKey } = r.value;
+      const { movedAside, orphans: found, missingKey } = r.value;
+      // Offered below the notice, one by one: nothing comes back into the list without the person's word.
+      setOrphans(found);
       const text = [
         movedAside && t.listMovedAside(movedAside.path),
-        recovered.length > 0 && t.recovered(recovered.join(', ')),
         missingKey.length > 0 && t.missingKeys(missingKey.map((m) => m.name).join(', ')),
       ].filter(Boolean);
       if (text.length === 0) return;
@@ -1016,6 +1020,35 @@ export function App({ initialLang }: { initialLang?: Lang }) {
             ×
           </button>
         </div>
+      )}
+
+      {orphans.length > 0 && (
+        <section className="link-request" aria-labelledby="orphans-title">
+          <h2 id="orphans-title">{t.orphansTitle}</h2>
+          <p>{t.orphansHelp}</p>
+          <ul>
+            {orphans.map((orphan) => {
+              const settle = async (action: 'restore' | 'delete') => {
+                setOrphans((all) => all.filter((o) => o.id !== orphan.id));
+                await call(window.keyfob.resolveOrphan(orphan.id, action), setNotice);
+                await reload();
+              };
+              return (
+                <li key={orphan.id}>
+                  {orphan.name} {orphan.pending && t.orphanPending}
+                  <div className="actions">
+                    <button type="button" onClick={() => void settle('delete')}>
+                      {t.orphanDelete}
+                    </button>
+                    <button type="button" className="primary" onClick={() => void settle('restore')}>
+                      {t.orphanRestore}
+                    </button>
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       )}
 
       {links.map((link) => (

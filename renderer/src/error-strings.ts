@@ -90,6 +90,7 @@ const APP_ERRORS: ErrorCatalog<AppErrorKey> = {
       hint: () => 'Wähle eine Zeit in diesem Bereich.',
     },
     notALink: { message: () => 'Das ist kein otpauth://- oder otpauth-migration://-Link.' },
+    cancelled: { message: () => 'Abgebrochen.' },
     internal: {
       message: () => 'In Keyfob ist etwas schiefgegangen.',
       hint: () => 'Versuche es erneut; passiert es wieder, starte Keyfob neu.',
@@ -150,6 +151,7 @@ const APP_ERRORS: ErrorCatalog<AppErrorKey> = {
       hint: () => '请选择此范围内的时间。',
     },
     notALink: { message: () => '这不是 otpauth:// 或 otpauth-migration:// 链接。' },
+    cancelled: { message: () => '已取消。' },
     internal: {
       message: () => 'Keyfob 内部出错了。',
       hint: () => '请重试；如果问题持续，请重启 Keyfob。',

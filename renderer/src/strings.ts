@@ -105,11 +105,16 @@ const en = {
   accountShortcutHelp:
     'Press these keys anywhere to copy the current code without opening Keyfob. Click the field and press the keys; Backspace clears.',
   accountShortcutTaken: 'Another application already uses these keys, so this shortcut is off.',
-  recovered: (names: string) => `Recovered from the keychain (their details had been lost): ${names}.`,
+  orphansTitle: 'Keys without their account details',
+  orphansHelp:
+    'These keys are in the keychain, but the account list no longer names them. Restore the ones you use; delete the others for good.',
+  orphanRestore: 'Restore',
+  orphanDelete: 'Delete key',
+  orphanPending: '(not verified yet)',
   missingKeys: (names: string) => `The key of ${names} is missing from the keychain.`,
   missingKeysHint: 'Delete those accounts and add them again from their sites.',
   listMovedAside: (path: string) =>
-    `The account list could not be read; it was kept as ${path} and rebuilt from the keychain.`,
+    `The account list could not be read; it was kept as ${path}. The keys found in the keychain are offered below.`,
   paletteTitle: 'Quick search',
   paletteSearch: 'Type part of a name',
   paletteNone: 'No account matches.',
@@ -324,11 +329,16 @@ const de: AppStrings = {
   accountShortcutHelp:
     'Diese Tasten kopieren überall den aktuellen Code, ohne Keyfob zu öffnen. Ins Feld klicken und die Tasten drücken; die Rücktaste löscht.',
   accountShortcutTaken: 'Eine andere Anwendung verwendet diese Tasten schon, daher ist dieses Kürzel aus.',
-  recovered: (names) => `Aus dem Schlüsselbund wiederhergestellt (ihre Angaben waren verloren): ${names}.`,
+  orphansTitle: 'Schlüssel ohne ihre Kontoangaben',
+  orphansHelp:
+    'Diese Schlüssel liegen im Schlüsselbund, aber die Kontenliste nennt sie nicht mehr. Stelle die wieder her, die du verwendest; lösche die anderen endgültig.',
+  orphanRestore: 'Wiederherstellen',
+  orphanDelete: 'Schlüssel löschen',
+  orphanPending: '(noch nicht bestätigt)',
   missingKeys: (names) => `Der Schlüssel von ${names} fehlt im Schlüsselbund.`,
   missingKeysHint: 'Lösche diese Konten und füge sie auf den jeweiligen Websites neu hinzu.',
   listMovedAside: (path) =>
-    `Die Kontenliste war nicht lesbar; sie wurde als ${path} aufbewahrt und aus dem Schlüsselbund neu aufgebaut.`,
+    `Die Kontenliste war nicht lesbar; sie wurde als ${path} aufbewahrt. Die im Schlüsselbund gefundenen Schlüssel stehen unten zur Auswahl.`,
   paletteTitle: 'Schnellsuche',
   paletteSearch: 'Teil eines Namens eingeben',
   paletteNone: 'Kein Konto passt.',
@@ -526,10 +536,15 @@ const zh: AppStrings = {
   accountShortcutHelp:
     '在任何地方按下这些键即可复制当前验证码，无需打开 Keyfob。点击输入框后按下按键；按退格键清除。',
   accountShortcutTaken: '这些按键已被其他应用占用，因此此快捷键已关闭。',
-  recovered: (names) => `已从钥匙串恢复（其详细信息曾丢失）：${names}。`,
+  orphansTitle: '缺少账户信息的密钥',
+  orphansHelp: '这些密钥仍在钥匙串中，但账户列表中已没有它们。请恢复你在使用的密钥；其余的将被永久删除。',
+  orphanRestore: '恢复',
+  orphanDelete: '删除密钥',
+  orphanPending: '（尚未验证）',
   missingKeys: (names) => `钥匙串中缺少 ${names} 的密钥。`,
   missingKeysHint: '请删除这些账户，然后在对应网站重新添加。',
-  listMovedAside: (path) => `无法读取账户列表；已将其保存为 ${path}，并根据钥匙串重建。`,
+  listMovedAside: (path) =>
+    `无法读取账户列表；已将其保存为 ${path}。在钥匙串中找到的密钥列在下方，供你选择。`,
   paletteTitle: '快速搜索',
   paletteSearch: '输入名称的一部分',
   paletteNone: '没有匹配的账户。',

@@ -7,6 +7,8 @@ import { KeyfobError } from '../../main/errors';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { CANARY_ACCOUNT, Vault } from '../../main/vault/vault';
+import { ProfileStore } from '../../main/cognito/profiles';
+import type { KeychainMove } from '../../main/vault/keychain-move';
 import { keyfob, sandbox } from '../support/cli';
 import { requireSecretService } from '../support/secret-service';
 
@@ -71,7 +73,9 @@ describe('keytar against the real Secret Service', () => {
     writeFileSync(join(dir, 'accounts.json'), 'garbage');
     const report = await vault.recover();
     expect(report.movedAside).toBeDefined();
-    expect(report.recovered.map((r) => r.id)).toEqual([a.id]);
+    expect(report.orphans.map((o) => o.id)).toEqual([a.id]);
+    expect(await vault.list()).toEqual([]);
+    await vault.restoreOrphans([a.id]);
     expect((await vault.code(a.id, 59_000)).code).toBe('287082');
     await vault.remove(a.id);
     expect(await keychain.get(a.id)).toBeNull();
@@ -106,6 +110,142 @@ describe('keytar against the real Secret Service', () => {
     const mac = new KeytarKeychain({ service, platform: 'darwin', env: {} });
     expect(mac.classify(new Error('User interaction is not allowed.')).hint).toContain('Keychain Access');
     expect(mac.classify(new Error('User interaction is not allowed.')).code).toBe('KEYCHAIN_LOCKED');
+  });
+});
+
+describe('moving a vault from the old keychain service name to the new one', () => {
+  const SECRETS = ['GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 'JBSWY3DPEHPK3PXP', 'KRSXG5CTMVRXEZLUKN2XAZLSKRSXG5A'];
+
+  /** A fresh pair of services, the old one holding a vault with three accounts and a pool's client secret. */
+  async function oldVault() {
+    const tag = randomBytes(5).toString('hex');
+    const names = { old: `keyfob-test-old-${tag}`, current: `keyfob-test-new-${tag}` };
+    const old = new KeytarKeychain({ service: names.old });
+    const dir = mkdtempSync(join(tmpdir(), 'keyfob-move-'));
+    const vault = new Vault({ dir, keychain: old });
+    const ids: string[] = [];
+    for (const [i, secret] of SECRETS.entries()) {
+      const added = await vault.add({
+        issuer: 'Site',
+        label: `user${i}`,
+        secret,
+        params: defaultParams('totp'),
+        extra: {},
+      });
+      ids.push(added.id);
+    }
+    await new ProfileStore(dir, old).save(
+      { name: 'pool', region: 'eu-west-1', userPoolId: 'eu-west-1_abc', clientId: 'client' },
+      { clientSecret: 'the-client-secret' },
+    );
+    const before = new Map((await old.list()).map((i) => [i.account, i.value]));
+    // The canary, three accounts and the client secret.
+    expect(before.size).toBe(5);
+    const moves: KeychainMove[] = [];
+    const current = () =>
+      new KeytarKeychain({
+        service: names.current,
+        legacyServices: [names.old],
+        onMove: (m) => moves.push(m),
+      });
+    return { names, dir, ids, old, before, current, moves };
+  }
+
+  async function cleanUp(...services: string[]): Promise<void> {
+    for (const service of services) {
+      const k = new KeytarKeychain({ service });
+      for (const item of await k.list()) await k.delete(item.account);
+    }
+  }
+
+  it('moves every item at first use and leaves nothing under the old name', async () => {
+    const { names, dir, ids, old, before, current, moves } = await oldVault();
+    try {
+      const keychain = current();
+      const vault = new Vault({ dir, keychain });
+      expect((await vault.list()).map((a) => a.id)).toEqual(ids);
+      for (const [i, id] of ids.entries()) expect((await vault.reveal(id)).secret).toBe(SECRETS[i]);
+      const profiles = new ProfileStore(dir, keychain);
+      expect(await profiles.clientSecret(await profiles.get('pool'))).toBe('the-client-secret');
+      expect(await old.list()).toEqual([]);
+      const after = new Map(
+        (await new KeytarKeychain({ service: names.current }).list()).map((i) => [i.account, i.value]),
+      );
+      expect(after).toEqual(before);
+      expect(moves).toHaveLength(1);
+      expect(moves[0]!.conflicts).toEqual([]);
+      // The canary goes last, so an interrupted move is always found again.
+      expect(moves[0]!.moved.at(-1)).toBe(CANARY_ACCOUNT);
+      expect(new Set(moves[0]!.moved)).toEqual(new Set(before.keys()));
+    } finally {
+      await cleanUp(names.old, names.current);
+    }
+  });
+
+  it('finishes a move that a crash interrupted, with every key in at least one place throughout', async () => {
+    const { names, dir, ids, old, before, current } = await oldVault();
+    try {
+      // The crash: the first account was copied but not yet deleted, the second fully moved, the rest untouched.
+      const bare = new KeytarKeychain({ service: names.current });
+      await bare.set(ids[0]!, before.get(ids[0]!)!);
+      await bare.set(ids[1]!, before.get(ids[1]!)!);
+      await old.delete(ids[1]!);
+      const vault = new Vault({ dir, keychain: current() });
+      for (const [i, id] of ids.entries()) expect((await vault.reveal(id)).secret).toBe(SECRETS[i]);
+      expect(await old.list()).toEqual([]);
+      expect(new Map((await bare.list()).map((i) => [i.account, i.value]))).toEqual(before);
+    } finally {
+      await cleanUp(names.old, names.current);
+    }
+  });
+
+  it('never overwrites a different item already under the new name, and reports it', async () => {
+    const { names, dir, ids, old, before, current, moves } = await oldVault();
+    try {
+      const bare = new KeytarKeychain({ service: names.current });
+      await bare.set(ids[2]!, 'something else');
+      const vault = new Vault({ dir, keychain: current() });
+      expect((await vault.reveal(ids[0]!)).secret).toBe(SECRETS[0]);
+      expect(moves[0]!.conflicts).toEqual([ids[2]]);
+      expect(await bare.get(ids[2]!)).toBe('something else');
+      // Both copies of the conflicting item stay, and so does the old canary, so the next start reports again.
+      expect(new Map((await old.list()).map((i) => [i.account, i.value]))).toEqual(
+        new Map([
+          [ids[2]!, before.get(ids[2]!)!],
+          [CANARY_ACCOUNT, before.get(CANARY_ACCOUNT)!],
+        ]),
+      );
+      await current().get(CANARY_ACCOUNT);
+      expect(moves[1]!.conflicts).toEqual([ids[2]]);
+    } finally {
+      await cleanUp(names.old, names.current);
+    }
+  });
+
+  it('moves an item the bulk move cannot see (no canary) when it is first read, and deletes both copies', async () => {
+    const tag = randomBytes(5).toString('hex');
+    const names = { old: `keyfob-test-old-${tag}`, current: `keyfob-test-new-${tag}` };
+    const old = new KeytarKeychain({ service: names.old });
+    try {
+      await old.set('pool-client-secret:p', 'shh');
+      await old.set('pool-client-secret:q', 'hush');
+      const keychain = new KeytarKeychain({ service: names.current, legacyServices: [names.old] });
+      expect(await keychain.get('pool-client-secret:p')).toBe('shh');
+      expect(await old.get('pool-client-secret:p')).toBeNull();
+      expect(await keychain.delete('pool-client-secret:q')).toBe(true);
+      expect(await old.list()).toEqual([]);
+      expect(await keychain.list()).toEqual([{ account: 'pool-client-secret:p', value: 'shh' }]);
+    } finally {
+      await cleanUp(names.old, names.current);
+    }
+  });
+
+  it('leaves a service named by KEYFOB_KEYCHAIN_SERVICE alone, and defaults to a reverse-DNS name', () => {
+    const named = new KeytarKeychain({ env: { KEYFOB_KEYCHAIN_SERVICE: service } });
+    expect(named.service).toBe(service);
+    expect(named.description).toContain(service);
+    const everyday = new KeytarKeychain({ env: {} });
+    expect(everyday.service).toBe('dev.keyfob.Keyfob');
   });
 });
 

@@ -163,6 +163,8 @@ export async function openApp(
     screens?: string[][];
     /** Key combinations "another application" holds, so registering them fails as it would in Electron. */
     shortcutsTaken?: string[];
+    /** What the person answers main's own (native) question before a key is shown or exported; default yes. */
+    mainConfirms?: boolean;
   } = {},
 ): Promise<AppUnderTest> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
@@ -240,6 +242,7 @@ export async function openApp(
     settings: { store: settingsStore, apply: applySettings, status: () => shortcutStatus(shortcutStates) },
     palette: { dismissed: () => void paletteDismissed++ },
     recovery: async () => recovery,
+    confirm: async () => options.mainConfirms ?? true,
     shortcuts,
     screen: {
       capture: async () => {

@@ -32,7 +32,7 @@ import {
   type TrustedContents,
 } from '../../main/app/ipc-register';
 
-const RENDERER = 'file:///opt/Keyfob/dist/renderer/index.html';
+const RENDERER = 'app://keyfob/index.html';
 const MAIN_FRAME: FrameIdentity = { url: RENDERER, processId: 4, routingId: 1 };
 
 function ourContents(overrides: Partial<TrustedContents> = {}): TrustedContents {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../preload/api';
 
@@ -17,6 +17,12 @@ const fake = vi.hoisted(() => {
     services: undefined as undefined | Record<string, unknown>,
     handlers: undefined as undefined | Record<string, (...args: unknown[]) => unknown>,
     accounts: [] as Array<{ id: string; issuer: string; label: string; type: string; status: string }>,
+    /** What the native question answers (0 Cancel, 1 yes), and what it was asked. */
+    dialogResponse: 0,
+    dialogs: [] as Array<{ parent: unknown; options: Record<string, unknown> }>,
+    errorBoxes: [] as Array<[string, string]>,
+    schemes: [] as unknown[],
+    handled: new Map<string, (request: Request) => Promise<Response>>(),
   };
 
   class FakeEmitter {
@@ -103,12 +109,15 @@ const fake = vi.hoisted(() => {
     enableSandbox: vi.fn(),
     requestSingleInstanceLock: vi.fn(() => state.lock),
     quit: vi.fn(),
+    exit: vi.fn(),
+    setLoginItemSettings: vi.fn(),
+    isPackaged: false,
     getVersion: () => '9.9.9',
     getLocale: () => 'de-DE',
     getAppPath: () => '/opt/keyfob',
     setAboutPanelOptions: vi.fn(),
     hide: vi.fn(),
-    commandLine: { appendSwitch: vi.fn() },
+    commandLine: { appendSwitch: vi.fn(), hasSwitch: vi.fn((_name: string) => false) },
     isReady: () => true,
     whenReady: () => Promise.resolve(),
     setAsDefaultProtocolClient: vi.fn(() => true),
@@ -147,6 +156,19 @@ const fake = vi.hoisted(() => {
   const electron = {
     app,
     session,
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => void state.schemes.push(...schemes),
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) =>
+        void state.handled.set(scheme, handler),
+    },
+    dialog: {
+      showMessageBox: async (...args: unknown[]) => {
+        const [parent, options] = args.length === 2 ? args : [undefined, args[0]];
+        state.dialogs.push({ parent, options: options as Record<string, unknown> });
+        return { response: state.dialogResponse, checkboxChecked: false };
+      },
+      showErrorBox: (title: string, text: string) => void state.errorBoxes.push([title, text]),
+    },
     BrowserWindow: FakeWindow,
     clipboard: {
       writeText: async (text: string) => void (state.clipboardText = text),
@@ -198,7 +220,7 @@ vi.mock('electron', () => fake.electron);
 vi.mock('../../main/vault', () => ({
   openVault: () => ({
     fake: 'vault',
-    recover: async () => ({ recovered: [], missingSecret: [] }),
+    recover: async () => ({ orphans: [], missingSecret: [] }),
     list: async () => fake.state.accounts,
     get: async () => ({ issuer: 'Example', label: 'alice' }),
   }),
@@ -232,7 +254,7 @@ vi.mock('../../main/ipc', () => ({
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const LINK = `otpauth://totp/Example:alice?secret=${SECRET}&issuer=Example`;
 const APP_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'main', 'app');
-const RENDERER = pathToFileURL(join(APP_DIR, '..', 'renderer', 'index.html')).href;
+const RENDERER = 'app://keyfob/index.html';
 
 const originalArgv = process.argv;
 const originalHome = process.env.KEYFOB_HOME;
@@ -285,6 +307,12 @@ beforeEach(() => {
   fake.state.clipboardText = '';
   fake.state.services = undefined;
   fake.state.accounts = [];
+  fake.state.dialogResponse = 0;
+  fake.state.dialogs.length = 0;
+  fake.state.errorBoxes.length = 0;
+  fake.state.schemes.length = 0;
+  fake.state.handled.clear();
+  fake.electron.app.isPackaged = false;
   fake.electron.globalShortcut = fake.shortcutRegistry();
   fake.electron.Notification.shown.length = 0;
   vi.clearAllMocks();
@@ -332,6 +360,97 @@ describe('main.ts', () => {
     });
     window.emit('ready-to-show');
     expect(window.calls).toContain('show');
+  });
+
+  it('serves the page from app://keyfob/ through a privileged, secure scheme, never file://', async () => {
+    await start();
+    expect(fake.state.schemes).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
+    const handler = fake.state.handled.get('app');
+    expect(handler).toEqual(expect.any(Function));
+    expect(theWindow().loaded).toEqual(['app://keyfob/index.html']);
+    // The handler serves the built renderer's folder: dist/renderer beside dist/app.
+    const root = join(APP_DIR, '..', 'renderer');
+    const seen: string[] = [];
+    const { createAppProtocolHandler } = await import('../../main/app/scheme');
+    const probe = createAppProtocolHandler({
+      root,
+      readFile: async (path) => {
+        seen.push(path);
+        return new Uint8Array();
+      },
+    });
+    await probe(new Request('app://keyfob/index.html'));
+    expect(seen).toEqual([join(root, 'index.html')]);
+  });
+
+  it('has DevTools in a development run only', async () => {
+    await start();
+    expect(theWindow().options.webPreferences).toMatchObject({ devTools: true });
+    fake.state.windows.length = 0;
+    fake.electron.app.isPackaged = true;
+    await start();
+    expect(theWindow().options.webPreferences).toMatchObject({ devTools: false });
+  });
+
+  it.each([
+    ['--remote-debugging-port=9222'],
+    ['--remote-debugging-pipe'],
+    ['--inspect'],
+    ['--inspect-brk=9229'],
+    ['-remote-debugging-port=9222'],
+  ])('refuses to start packaged with %s, before any window, saying why', async (flag) => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    fake.electron.app.isPackaged = true;
+    await start({ argv: ['/opt/Keyfob/keyfob', flag] });
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.state.windows).toHaveLength(0);
+    expect(fake.state.ipc.size).toBe(0);
+    expect(fake.electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    const name = flag.split('=')[0]!;
+    // In the system's language (the fake says de-DE), on stderr and in an error box.
+    expect(String(error.mock.calls[0]?.[0])).toContain(`Keyfob startet nicht mit ${name}`);
+    expect(fake.state.errorBoxes).toEqual([['Keyfob', expect.stringContaining(name)]]);
+  });
+
+  it('refuses a debugging switch Chromium was given some other way, and allows them unpackaged', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    fake.electron.app.isPackaged = true;
+    fake.electron.app.commandLine.hasSwitch.mockImplementation(
+      (name: string) => name === 'remote-debugging-pipe',
+    );
+    await start();
+    expect(fake.electron.app.exit).toHaveBeenCalledWith(1);
+    expect(fake.state.windows).toHaveLength(0);
+    fake.electron.app.isPackaged = false;
+    vi.mocked(fake.electron.app.exit).mockClear();
+    await start({ argv: ['/opt/Keyfob/keyfob', '--remote-debugging-port=9222'] });
+    expect(fake.electron.app.exit).not.toHaveBeenCalled();
+    expect(fake.state.windows).toHaveLength(1);
+    fake.electron.app.commandLine.hasSwitch.mockImplementation(() => false);
+  });
+
+  it('asks in a native dialog on the window before a key is shown or exported', async () => {
+    await start();
+    const window = theWindow();
+    const confirm = fake.state.services?.confirm as (r: unknown) => Promise<boolean>;
+    expect(await confirm({ kind: 'reveal', account: 'Example (alice)' })).toBe(false);
+    fake.state.dialogResponse = 1;
+    expect(await confirm({ kind: 'export', count: 3 })).toBe(true);
+    expect(fake.state.dialogs).toHaveLength(2);
+    expect(fake.state.dialogs[0]!.parent).toBe(window);
+    // The tray's language: the fake system says de-DE.
+    expect(fake.state.dialogs[0]!.options).toMatchObject({
+      message: 'Den Schlüssel von Example (alice) zeigen?',
+      buttons: ['Abbrechen', 'Schlüssel zeigen'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    expect(fake.state.dialogs[1]!.options).toMatchObject({
+      message: 'Die Schlüssel von 3 Konten exportieren?',
+      buttons: ['Abbrechen', 'Exportieren'],
+    });
   });
 
   it('registers every channel of the contract behind the sender check', async () => {

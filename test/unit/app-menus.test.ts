@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { aboutOptions, appMenu, menuLabels, TRAY_LIMIT, trayMenu } from '../../main/app/menus';
+import { aboutOptions, appMenu, keyQuestion, menuLabels, TRAY_LIMIT, trayMenu } from '../../main/app/menus';
 
 const account = (i: number, extra: Partial<{ type: string; status: string; issuer: string }> = {}) => ({
   id: `id-${i}`,
@@ -69,5 +69,34 @@ describe('menus', () => {
     const about = aboutOptions('1.2.3', { ...process.versions, electron: '45.4.1', chrome: '140.0.0.0' });
     expect(about).toMatchObject({ applicationName: 'Keyfob', applicationVersion: '1.2.3' });
     expect(about.version).toMatch(/^Electron 45\.4\.1 · Chromium 140\.0\.0\.0 · Node \d+/);
+  });
+
+  it('asks before a key leaves in each language, with Cancel as the default and the answer to Escape', () => {
+    const english = keyQuestion({ kind: 'reveal', account: 'GitHub (ada)' }, menuLabels('en-GB'));
+    expect(english).toMatchObject({
+      type: 'warning',
+      message: 'Show the key of GitHub (ada)?',
+      buttons: ['Cancel', 'Show key'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    expect(english.detail).toContain('Anyone who sees the key');
+    expect(keyQuestion({ kind: 'export', count: 1 }, menuLabels('en')).message).toBe(
+      'Export the key of 1 account?',
+    );
+    const german = keyQuestion({ kind: 'export', count: 4 }, menuLabels('de-AT'));
+    expect(german).toMatchObject({
+      message: 'Die Schlüssel von 4 Konten exportieren?',
+      buttons: ['Abbrechen', 'Exportieren'],
+    });
+    const chinese = keyQuestion({ kind: 'reveal', account: 'GitHub (ada)' }, menuLabels('zh-CN'));
+    expect(chinese).toMatchObject({ message: '显示 GitHub (ada) 的密钥？', buttons: ['取消', '显示密钥'] });
+    // Every language has its own words for every part of both questions.
+    for (const lang of ['de', 'zh']) {
+      const labels = menuLabels(lang);
+      for (const key of ['cancel', 'revealButton', 'revealDetail', 'exportButton', 'exportDetail'] as const)
+        expect(labels[key], `${lang} ${key}`).not.toBe(menuLabels('en')[key]);
+      expect(labels.debuggingRefused('--inspect')).toContain('--inspect');
+    }
   });
 });

@@ -6,7 +6,7 @@ vi.mock('electron', () => ({}));
 import type { Session } from 'electron';
 import { createPermissionPolicy, type PermissionRequestDetails } from '../../main/app/permissions';
 
-const RENDERER = 'file:///opt/Keyfob/dist/renderer/index.html';
+const RENDERER = 'app://keyfob/index.html';
 const MAIN = { id: 7 };
 
 /** Every permission Electron 45 may ask about, from the type of setPermissionRequestHandler. */
@@ -114,7 +114,7 @@ describe('permission requests', () => {
 
   it('refuses the camera to another page, a subframe, another window, or when there is no window', () => {
     expect(request('media', { requestingUrl: 'https://evil.example/' })).toBe(false);
-    expect(request('media', { requestingUrl: 'file:///opt/Keyfob/dist/renderer/other.html' })).toBe(false);
+    expect(request('media', { requestingUrl: 'app://keyfob/other.html' })).toBe(false);
     expect(request('media', { requestingUrl: `${RENDERER}?x=1` })).toBe(false);
     expect(request('media', { requestingUrl: '' })).toBe(false);
     expect(request('media', { isMainFrame: false })).toBe(false);

@@ -9,6 +9,8 @@ vi.mock('electron', () => electron);
 import {
   BACKGROUND,
   backgroundColor,
+  describeUrl,
+  EXTERNAL_LINKS,
   externalUrl,
   hardenContents,
   mainWindowOptions,
@@ -16,7 +18,12 @@ import {
   type NavigationEvent,
 } from '../../main/app/window';
 
-const RENDERER = 'file:///opt/Keyfob/resources/app.asar/dist/renderer/index.html';
+const RENDERER = 'app://keyfob/index.html';
+const HELP = [
+  'https://docs.aws.amazon.com/cognito/',
+  'https://example.com/help',
+  'https://example.com/a%20b',
+];
 
 /** A web contents that records the handlers it is given, so the test can play Chromium. */
 function fakeContents() {
@@ -70,9 +77,15 @@ describe('mainWindowOptions', () => {
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: false,
     });
     expect(options.webPreferences).not.toHaveProperty('enableBlinkFeatures');
     expect(options.show).toBe(false);
+  });
+
+  it('has DevTools only when asked for (a development run)', () => {
+    expect(mainWindowOptions({ preload: '/p.js', devTools: true }).webPreferences?.devTools).toBe(true);
+    expect(mainWindowOptions({ preload: '/p.js', devTools: false }).webPreferences?.devTools).toBe(false);
   });
 
   it('paints the background of the theme the system uses', () => {
@@ -93,8 +106,30 @@ describe('externalUrl', () => {
   it.each([
     ['https://docs.aws.amazon.com/cognito/', 'https://docs.aws.amazon.com/cognito/'],
     ['HTTPS://Example.COM/a b', 'https://example.com/a%20b'],
-  ])('lets %s out as %s', (url, expected) => {
-    expect(externalUrl(url)).toBe(expected);
+  ])('lets %s out as %s when that page is on the list', (url, expected) => {
+    expect(externalUrl(url, HELP)).toBe(expected);
+  });
+
+  it.each([
+    'https://docs.aws.amazon.com/cognito/?x=1',
+    'https://docs.aws.amazon.com/cognito/#top',
+    'https://docs.aws.amazon.com/cognito',
+    'https://docs.aws.amazon.com/cognito/other',
+    'https://evil.example/',
+    'http://example.com/help',
+  ])('keeps %s in: only exact pages of the list leave', (url) => {
+    expect(externalUrl(url, [...HELP, 'http://example.com/help'])).toBeUndefined();
+  });
+
+  it('opens nothing by default: the window links to no page outside today', () => {
+    expect(EXTERNAL_LINKS).toEqual([]);
+    expect(externalUrl('https://docs.aws.amazon.com/cognito/')).toBeUndefined();
+  });
+
+  it('describes a refused URL without its query or fragment', () => {
+    expect(describeUrl('https://example.com/path?token=SECRET#x')).toBe('https://example.com/path');
+    expect(describeUrl('javascript:alert(1)')).toBe('javascript:');
+    expect(describeUrl('not a url')).toBe('an unreadable address');
   });
 
   it.each([
@@ -111,23 +146,30 @@ describe('externalUrl', () => {
     'https://user:pass@example.com/',
     'not a url',
     '',
-  ])('keeps %s in', (url) => {
-    expect(externalUrl(url)).toBeUndefined();
+  ])('keeps %s in, even when listed', (url) => {
+    expect(externalUrl(url, [...HELP, url])).toBeUndefined();
   });
 });
 
 describe('hardenContents', () => {
   let openExternal: ReturnType<typeof vi.fn<(url: string) => Promise<void>>>;
+  let warnings: string[];
 
   beforeEach(() => {
+    warnings = [];
     openExternal = vi.fn<(url: string) => Promise<void>>().mockResolvedValue(undefined);
     electron.shell.openExternal.mockReset().mockResolvedValue(undefined);
   });
   afterEach(() => vi.restoreAllMocks());
 
-  function harden() {
+  function harden(allowed = HELP) {
     const fake = fakeContents();
-    hardenContents(fake.contents, { rendererUrl: RENDERER, openExternal });
+    hardenContents(fake.contents, {
+      rendererUrl: RENDERER,
+      openExternal,
+      allowed,
+      warn: (m) => warnings.push(m),
+    });
     return fake;
   }
 
@@ -138,13 +180,18 @@ describe('hardenContents', () => {
     }
   });
 
-  it('sends an https link opened as a new window to the browser, and nothing else', () => {
+  it('sends a help page opened as a new window to the browser, and nothing else', () => {
     const fake = harden();
     fake.open('https://example.com/help');
+    fake.open('https://example.com/elsewhere?token=SECRET');
     fake.open('http://example.com/');
     fake.open('file:///etc/passwd');
     fake.open(RENDERER);
     expect(openExternal.mock.calls).toEqual([['https://example.com/help']]);
+    // Each refusal is logged, never with the query.
+    expect(warnings).toHaveLength(4);
+    expect(warnings[0]).toContain('https://example.com/elsewhere');
+    expect(warnings.join('\n')).not.toContain('SECRET');
   });
 
   it('lets the window navigate to our renderer page (reload, hash route) and nowhere else', () => {
@@ -157,13 +204,14 @@ describe('hardenContents', () => {
     expect(fake.emit('will-navigate', 'http://example.com/')).toBe(true);
   });
 
-  it('hands a followed https link to the browser instead of navigating, but not http or file links', () => {
+  it('hands a followed help link to the browser instead of navigating, but no other link', () => {
     const fake = harden();
+    fake.emit('will-navigate', 'https://example.com/help');
     fake.emit('will-navigate', 'https://example.com/page');
     fake.emit('will-navigate', 'http://example.com/page');
     fake.emit('will-navigate', 'file:///etc/passwd');
     fake.emit('will-navigate', RENDERER);
-    expect(openExternal.mock.calls).toEqual([['https://example.com/page']]);
+    expect(openExternal.mock.calls).toEqual([['https://example.com/help']]);
   });
 
   it('stops redirects away from our page and never opens their target', () => {
@@ -180,15 +228,20 @@ describe('hardenContents', () => {
 
   it('uses shell.openExternal when no opener is given', () => {
     const fake = fakeContents();
-    hardenContents(fake.contents, { rendererUrl: RENDERER });
-    fake.open('https://example.com/x');
-    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/x');
+    hardenContents(fake.contents, { rendererUrl: RENDERER, allowed: HELP });
+    fake.open('https://example.com/help');
+    expect(electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/help');
   });
 
   it('survives a browser that cannot be started, without logging the URL', async () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     openExternal.mockRejectedValue(new Error('no browser'));
-    const fake = harden();
+    const fake = fakeContents();
+    hardenContents(fake.contents, {
+      rendererUrl: RENDERER,
+      openExternal,
+      allowed: ['https://example.com/?token=SECRET'],
+    });
     fake.open('https://example.com/?token=SECRET');
     await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
     expect(String(warn.mock.calls[0])).not.toContain('SECRET');

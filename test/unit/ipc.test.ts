@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { codeBatch, createHandlers, type CodeCopier } from '../../main/ipc';
+import { codeBatch, createHandlers, type CodeCopier, type ConfirmRequest } from '../../main/ipc';
 import { SettingsStore, type Settings } from '../../main/settings';
 import { codeAt } from '../../main/otp/codes';
 import { buildMigrationUris } from '../../main/otp/migration';
@@ -20,14 +20,21 @@ function setup(nowMs = Date.UTC(2026, 10, 23, 12, 0, 10)) {
   const vault = new Vault({ dir: mkdtempSync(join(tmpdir(), 'keyfob-ipc-')), keychain, clock });
   const copied: Array<{ code: string; validUntil: number }> = [];
   const clipboard: CodeCopier = { copy: (code, validUntil) => copied.push({ code, validUntil }) };
+  // Main's own question before a key leaves: answered yes unless a test says otherwise.
+  const asked: ConfirmRequest[] = [];
+  const answer = { yes: true };
   const handlers = createHandlers({
     vault,
     version: '1.2.3',
     clock,
     clipboard,
     qr: { decodeImage: () => [URI], decodeFrame: () => [] },
+    confirm: async (request) => {
+      asked.push(request);
+      return answer.yes;
+    },
   });
-  return { handlers, vault, keychain, copied, setNow: (t: number) => (now = t) };
+  return { handlers, vault, keychain, copied, asked, answer, setNow: (t: number) => (now = t) };
 }
 
 describe('IPC handlers', () => {
@@ -204,6 +211,103 @@ describe('IPC handlers', () => {
     expect(!r.ok && r.error.hint).not.toMatch(/keyfob list/);
     // Marked for the window to say in its own language.
     expect(!r.ok && r.error.key).toBe('accountGone');
+  });
+
+  it('reveals and exports only when main’s own question is answered yes; a no is a quiet CANCELLED', async () => {
+    const { handlers, asked, answer } = setup();
+    await handlers.addFromText(URI);
+    const list = await handlers.listAccounts();
+    const id = list.ok ? list.value[0]!.id : '';
+    answer.yes = false;
+    for (const r of [await handlers.revealKey(id), await handlers.exportAccounts('uris')]) {
+      expect(r).toEqual({ ok: false, error: { code: 'CANCELLED', message: 'Cancelled.', key: 'cancelled' } });
+    }
+    expect(asked).toEqual([
+      { kind: 'reveal', account: 'GitHub (ada@example.com)' },
+      { kind: 'export', count: 1 },
+    ]);
+    answer.yes = true;
+    expect(await handlers.revealKey(id)).toMatchObject({ ok: true, value: { secret: SECRET } });
+    expect(await handlers.exportAccounts('uris')).toMatchObject({
+      ok: true,
+      value: { lines: [expect.stringContaining(`secret=${SECRET}`)] },
+    });
+    // Without a way to ask, nothing leaves.
+    const { vault } = setup();
+    const bare = createHandlers({ vault, version: '1' });
+    await bare.addFromText(URI);
+    const ids = await bare.listAccounts();
+    expect(await bare.revealKey(ids.ok ? ids.value[0]!.id : '')).toMatchObject({
+      ok: false,
+      error: { code: 'CANCELLED' },
+    });
+    expect(await bare.exportAccounts('uris')).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+  });
+
+  it('accepts only canonical UUIDs as account ids', async () => {
+    const { handlers } = setup();
+    await handlers.addFromText(URI);
+    const list = await handlers.listAccounts();
+    const id = list.ok ? list.value[0]!.id : '';
+    for (const bad of [
+      id.toUpperCase(),
+      `${id.slice(0, 8)}${id.slice(9)}-`,
+      '-'.repeat(36),
+      `{${id}}`,
+      id.replaceAll('-', ''),
+    ]) {
+      expect(await handlers.hotpCode(bad), bad).toMatchObject({
+        ok: false,
+        error: { code: 'PARAMS_INVALID' },
+      });
+      expect(await handlers.resolveOrphan(bad, 'restore'), bad).toMatchObject({
+        ok: false,
+        error: { code: 'PARAMS_INVALID' },
+      });
+    }
+    expect(await handlers.renameAccount(id, { label: 'ada' })).toMatchObject({ ok: true });
+  });
+
+  it('offers keys without details at start-up, and restores or deletes one only when asked', async () => {
+    const { handlers, vault, keychain } = setup();
+    await handlers.addFromText(URI);
+    await handlers.addFromKey({ issuer: 'Other', label: 'b', secret: 'GEZDGNBVGY3TQOJQ' });
+    const [a, b] = await vault.list();
+    // The details of both are lost: only their keys are left.
+    await vault.store.update((f) => {
+      f.accounts = [];
+      return { save: true, value: undefined };
+    });
+    const recovery = vault.recover();
+    const withReport = createHandlers({ vault, version: '1', recovery: () => recovery });
+    const report = await withReport.startupReport();
+    expect(report).toEqual({
+      ok: true,
+      value: {
+        missingKey: [],
+        orphans: [
+          { id: a!.id, name: 'GitHub (ada@example.com)', pending: false },
+          { id: b!.id, name: 'Other (b)', pending: false },
+        ],
+      },
+    });
+    expect(await handlers.listAccounts()).toEqual({ ok: true, value: [] });
+    expect(await withReport.resolveOrphan(a!.id, 'restore')).toEqual({ ok: true, value: undefined });
+    expect(await withReport.resolveOrphan(b!.id, 'delete')).toEqual({ ok: true, value: undefined });
+    expect(await withReport.resolveOrphan(b!.id, 'restore')).toMatchObject({
+      ok: false,
+      error: { key: 'accountGone' },
+    });
+    expect(await withReport.resolveOrphan(a!.id, 'forget')).toMatchObject({
+      ok: false,
+      error: { code: 'PARAMS_INVALID' },
+    });
+    expect((await handlers.listAccounts()).ok && (await handlers.listAccounts())).toMatchObject({
+      value: [{ id: a!.id }],
+    });
+    expect(keychain.items.has(b!.id)).toBe(false);
+    // Asked again (a reload of the window), nothing is offered twice.
+    expect(await withReport.startupReport()).toMatchObject({ ok: true, value: { orphans: [] } });
   });
 
   it('never lets an unexpected error’s text cross to the renderer', async () => {

@@ -289,12 +289,12 @@ describe('vault', () => {
       file.accounts[0].status = 'removing';
       writeFileSync(join(dir, METADATA_FILE), JSON.stringify(file));
       const report = await vault.recover();
-      expect(report.recovered).toEqual([]);
+      expect(report.orphans).toEqual([]);
       expect(keychain.items.has(a.id)).toBe(false);
       expect(await vault.list()).toEqual([]);
     });
 
-    it('lists again a secret whose metadata was lost, pending state and Cognito link included', async () => {
+    it('offers a secret whose metadata was lost, and lists it again only when told to', async () => {
       await vault.add(account('A', 'a', SECRET_A));
       const p = await vault.add(
         account('pool', 'qa', SECRET_B, { pending: true, cognito: { profile: 'pool', username: 'qa' } }),
@@ -303,8 +303,13 @@ describe('vault', () => {
       file.accounts = file.accounts.filter((r: { id: string }) => r.id !== p.id);
       writeFileSync(join(dir, METADATA_FILE), JSON.stringify(file));
       const report = await vault.recover();
-      expect(report.recovered).toHaveLength(1);
-      expect(report.recovered[0]).toMatchObject({
+      expect(report.orphans).toEqual([{ id: p.id, issuer: 'pool', label: 'qa', pending: true }]);
+      // Not silently back in the list, and not deleted either.
+      expect((await vault.list()).map((a) => a.label)).toEqual(['a']);
+      expect(keychain.items.has(p.id)).toBe(true);
+      expect(await vault.orphans()).toEqual(report.orphans);
+      const [restored] = await vault.restoreOrphans([p.id]);
+      expect(restored).toMatchObject({
         id: p.id,
         issuer: 'pool',
         label: 'qa',
@@ -312,6 +317,45 @@ describe('vault', () => {
         cognito: { profile: 'pool', username: 'qa' },
       });
       expect((await vault.code(p.id, 59_000)).code).toBe('287082');
+      expect(await vault.orphans()).toEqual([]);
+      // Restoring twice adds nothing twice.
+      expect(await vault.restoreOrphans([p.id])).toEqual([]);
+      expect(await vault.list()).toHaveLength(2);
+    });
+
+    it('deletes the key of an orphan when told to, and nothing that is not an orphan', async () => {
+      const a = await vault.add(account('A', 'a', SECRET_A));
+      const b = await vault.add(account('B', 'b', SECRET_B));
+      const file = JSON.parse(metadataText());
+      file.accounts = file.accounts.filter((r: { id: string }) => r.id !== b.id);
+      writeFileSync(join(dir, METADATA_FILE), JSON.stringify(file));
+      keychain.items.set('pool-client-secret:p', 'client secret');
+      for (const id of [
+        a.id,
+        'pool-client-secret:p',
+        CANARY_ACCOUNT,
+        '00000000-0000-4000-8000-000000000000',
+      ]) {
+        await expectError(vault.deleteOrphan(id), 'ACCOUNT_NOT_FOUND');
+      }
+      expect(keychain.items.has(a.id)).toBe(true);
+      expect(keychain.items.has('pool-client-secret:p')).toBe(true);
+      expect(await vault.deleteOrphan(b.id)).toMatchObject({ id: b.id, label: 'b' });
+      expect(keychain.items.has(b.id)).toBe(false);
+      expect((await vault.recover()).orphans).toEqual([]);
+    });
+
+    it('does not offer a keychain item whose name is not an account id', async () => {
+      await vault.add(account('A', 'a', SECRET_A));
+      keychain.items.set(
+        'not-a-uuid',
+        JSON.stringify({ keyfob: 1, uri: `otpauth://totp/X:y?secret=${SECRET_B}` }),
+      );
+      const report = await vault.recover();
+      expect(report.orphans).toEqual([]);
+      expect(report.unreadableItems).toBe(1);
+      expect(await vault.restoreOrphans(['not-a-uuid'])).toEqual([]);
+      expect(keychain.items.has('not-a-uuid')).toBe(true);
     });
 
     it('reports metadata whose secret is gone, and keeps it', async () => {
@@ -330,6 +374,9 @@ describe('vault', () => {
       expect(report.movedAside?.path).toMatch(/accounts\.json\.unreadable-/);
       expect(report.movedAside?.reason).toContain('JSON');
       expect(readFileSync(report.movedAside!.path, 'utf8')).toBe('{"schema": 1, "accounts": [tru');
+      expect(report.orphans.map((o) => o.label).sort()).toEqual(['a', 'b']);
+      expect(await vault.list()).toEqual([]);
+      await vault.restoreOrphans(report.orphans.map((o) => o.id));
       expect((await vault.list()).map((a) => a.label).sort()).toEqual(['a', 'b']);
       expect(readdirSync(dir).filter((f) => f.includes('unreadable'))).toHaveLength(1);
     });

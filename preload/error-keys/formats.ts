@@ -19,6 +19,7 @@ export type FormatsErrorKey =
   | 'imagePixelsMismatch'
   | 'imagePngChecksum'
   | 'imagePngNoHeader'
+  | 'imagePngTooMuchData'
   | 'imagePngTruncated'
   | 'imagePngUnreadable'
   | 'imageReadFailed'

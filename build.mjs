@@ -52,6 +52,8 @@ await Promise.all([
     minify: true,
   }),
   build({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.js' }),
+  // The app decodes QR codes on a worker thread (main/qr/off-thread.ts), which loads this file next to app.js.
+  build({ ...common, entryPoints: ['main/qr/worker.ts'], outfile: 'dist/main/qr-worker.js' }),
   build({
     ...common,
     entryPoints: ['preload/index.ts'],

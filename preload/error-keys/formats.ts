@@ -2,6 +2,9 @@
 export type FormatsErrorKey =
   // images (main/qr)
   | 'imageDataSize'
+  | 'imageDecodeTooMuchMemory'
+  | 'imageDecodeTooSlow'
+  | 'imageDecoderBusy'
   | 'imageEmpty'
   | 'imageFileTooBig'
   | 'imageInvalidSize'

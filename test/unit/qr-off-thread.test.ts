@@ -10,6 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyfobError, isKeyfobError } from '../../main/errors';
 import { OffThreadQr } from '../../main/qr/off-thread';
+import { errorText } from '../../renderer/src/error-strings';
 import {
   encodePng,
   multipleCodes,
@@ -26,6 +27,18 @@ function decoder(options: Partial<ConstructorParameters<typeof OffThreadQr>[0]> 
   const qr = new OffThreadQr({ script, ...options });
   decoders.push(qr);
   return qr;
+}
+
+/** The window says a refusal in German and Chinese too, with its numbers filled in. */
+function expectTranslated(error: unknown): void {
+  expect(isKeyfobError(error)).toBe(true);
+  const info = (error as KeyfobError).forApp();
+  for (const lang of ['de', 'zh'] as const) {
+    const text = errorText(info, lang);
+    expect(text.message).not.toBe(info.message);
+    expect(text.message).not.toMatch(/undefined|NaN|\$\{/);
+    expect(text.hint).toBeTruthy();
+  }
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -95,6 +108,7 @@ describe('OffThreadQr', () => {
     expect(k.params).toEqual({ width: 64, height: 64 });
     expect(k.message).toContain('64 x 64');
     expect(k.hint).toBeTruthy();
+    expectTranslated(k);
 
     const gif = await rejection(qr.decodeImage(new TextEncoder().encode('GIF89a and the rest')));
     expect(gif).toMatchObject({
@@ -115,7 +129,7 @@ describe('OffThreadQr', () => {
     const png = encodePng(screenshot4k().image);
     const e = await rejection(qr.decodeImage(new Uint8Array(png)));
     expect(e).toMatchObject({ code: 'IMAGE_TOO_LARGE', key: 'imageDecodeTooSlow', params: { seconds: 0 } });
-    expect((e as KeyfobError).hint).toBeTruthy();
+    expectTranslated(e);
     // The stuck worker was terminated; the next job gets a new one (and is stopped the same way, not lost).
     const again = await rejection(qr.decodeImage(new Uint8Array(png)));
     expect(again).toMatchObject({ key: 'imageDecodeTooSlow' });
@@ -133,6 +147,7 @@ describe('OffThreadQr', () => {
     const waiting = qr.decodeImage(new Uint8Array(png));
     const refused = await rejection(qr.decodeImage(new Uint8Array(png)));
     expect(refused).toMatchObject({ code: 'IMAGE_TOO_LARGE', key: 'imageDecoderBusy' });
+    expectTranslated(refused);
     expect(await running).toHaveLength(1);
     expect(await waiting).toHaveLength(1);
   });

@@ -599,6 +599,7 @@ function AddScreen({
           }}
           onFound={async (texts) => {
             setScanning(false);
+            requestAnimationFrame(() => scanButton.current?.focus());
             // Like every code found (image, screen), it is added only once the person confirms it above.
             await call(window.keyfob.offerCodes(texts), onNotice);
           }}

@@ -60,6 +60,8 @@ await Promise.all([
     minify: true,
   }),
   bundle({ ...common, entryPoints: ['main/app/main.ts'], outfile: 'dist/main/app.js' }),
+  // The app decodes QR codes on a worker thread (main/qr/off-thread.ts), which loads this file next to app.js.
+  bundle({ ...common, entryPoints: ['main/qr/worker.ts'], outfile: 'dist/main/qr-worker.js' }),
   bundle({
     ...common,
     entryPoints: ['preload/index.ts'],

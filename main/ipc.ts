@@ -103,6 +103,9 @@ export interface Services {
   confirm?: (request: ConfirmRequest) => Promise<boolean>;
 }
 
+/** What Keyfob can add from a QR code: one account's link, or a Google Authenticator export. */
+const SETUP_CODE = /^otpauth(-migration)?:\/\//i;
+
 const INTERNAL: ErrorInfo = {
   code: 'INTERNAL',
   message: 'Something went wrong inside Keyfob.',
@@ -313,16 +316,26 @@ export function createHandlers(services: Services): Handlers {
     return importReport(collected, await vault.addMany(collected.accounts), places);
   };
 
-  const addQrTexts = async (found: string[]): Promise<ImportReport> => {
-    if (found.length === 0) {
+  /**
+   * A code found in an image, on a screen or by the camera is never added straight away: like a link handed to
+   * the app, it waits (services.links) until the person has seen what it would add and said yes (acceptLink).
+   */
+  const offerFound = (found: string[], none: () => KeyfobError): { found: number } => {
+    if (!services.links)
+      throw new KeyfobError('IMAGE_UNSUPPORTED', 'Reading QR codes is not available here.');
+    if (found.length === 0) throw none();
+    const usable = found.map((t) => t.trim()).filter((t) => SETUP_CODE.test(t));
+    if (usable.length === 0) {
       throw new KeyfobError(
         'QR_NOT_FOUND',
-        'No QR code was found.',
-        'Make the QR code larger and sharper (zoom in, or crop the picture), then try again.',
-        { key: 'qrNotFound' },
+        found.length === 1
+          ? 'The QR code is not an authenticator setup code.'
+          : 'None of the QR codes is an authenticator setup code.',
+        'Show the QR code the site gives for two-step verification, then try again.',
+        { key: 'qrNotSetupCodes', params: { codes: found.length } },
       );
     }
-    return addTexts(found.map((t, i) => ({ text: t, place: { kind: 'qr', n: i + 1 } })));
+    return { found: services.links.add(usable).length };
   };
 
   const cognito = () => {
@@ -384,17 +397,28 @@ export function createHandlers(services: Services): Handlers {
         );
       }),
 
-    addFromImage: (value) =>
-      result(async () => addQrTexts(await qr().decodeImage(bytes(value, 'image', 50 * 1024 * 1024)))),
-
-    addFromFrame: (value) =>
+    scanImage: (value) =>
       result(async () => {
-        const frame = record(value, 'frame');
-        const width = whole(frame.width, 'frame width', 1, 16384) ?? 0;
-        const height = whole(frame.height, 'frame height', 1, 16384) ?? 0;
-        const data = bytes(frame.data, 'frame', 16384 * 16384 * 4);
-        if (data.byteLength !== width * height * 4) throw invalid('frame');
-        return addQrTexts(await qr().decodeFrame({ width, height, data }));
+        const found = await qr().decodeImage(bytes(value, 'image', 50 * 1024 * 1024));
+        return offerFound(
+          found,
+          () =>
+            new KeyfobError(
+              'QR_NOT_FOUND',
+              'No QR code was found.',
+              'Make the QR code larger and sharper (zoom in, or crop the picture), then try again.',
+              { key: 'qrNotFound' },
+            ),
+        );
+      }),
+
+    offerCodes: (value) =>
+      result(() => {
+        if (!Array.isArray(value) || value.length === 0 || value.length > 16) throw invalid('codes');
+        return offerFound(
+          value.map((t) => text(t, 'code', 8192)),
+          () => invalid('codes'),
+        );
       }),
 
     addFromKey: (value) =>
@@ -522,20 +546,24 @@ export function createHandlers(services: Services): Handlers {
         const frames = await services.screen.capture();
         const found: string[] = [];
         for (const frame of frames) found.push(...(await qr().decodeFrame(frame)));
-        const usable = found.filter((t) => /^otpauth(-migration)?:\/\//i.test(t.trim()));
-        if (usable.length === 0) {
+        if (found.length > 0 && !found.some((t) => SETUP_CODE.test(t.trim()))) {
           throw new KeyfobError(
             'QR_NOT_FOUND',
-            found.length > 0
-              ? 'The QR codes on your screens are not authenticator setup codes.'
-              : `No QR code was found on ${frames.length === 1 ? 'the screen' : `any of the ${frames.length} screens`}.`,
+            'The QR codes on your screens are not authenticator setup codes.',
             'Show the setup QR code fully on a screen (not covered by this window), then scan again.',
-            found.length > 0
-              ? { key: 'screenNotSetupCodes' }
-              : { key: 'screenNoQr', params: { screens: frames.length } },
+            { key: 'screenNotSetupCodes' },
           );
         }
-        return { found: services.links.add(usable).length };
+        return offerFound(
+          found,
+          () =>
+            new KeyfobError(
+              'QR_NOT_FOUND',
+              `No QR code was found on ${frames.length === 1 ? 'the screen' : `any of the ${frames.length} screens`}.`,
+              'Show the setup QR code fully on a screen (not covered by this window), then scan again.',
+              { key: 'screenNoQr', params: { screens: frames.length } },
+            ),
+        );
       }),
 
     getSettings: () =>

@@ -19,6 +19,7 @@ export type AppErrorKey =
   | 'noLinkInText'
   | 'qrNotFound'
   | 'screenNotSetupCodes'
+  | 'qrNotSetupCodes'
   | 'screenNoQr'
   | 'screenDenied'
   | 'screenNoPicture'
@@ -280,10 +281,13 @@ export interface KeyfobApi {
   listAccounts(): Promise<Result<AccountView[]>>;
   /** otpauth:// or otpauth-migration:// links, one or many lines (paste, protocol links). */
   addFromText(text: string): Promise<Result<ImportReport>>;
-  /** A PNG or JPEG file's bytes (open, drop, paste): every QR code in it. */
-  addFromImage(bytes: Uint8Array): Promise<Result<ImportReport>>;
-  /** An RGBA frame (screen or camera) decoded in main. */
-  addFromFrame(frame: { width: number; height: number; data: Uint8Array }): Promise<Result<ImportReport>>;
+  /**
+   * A PNG or JPEG file's bytes (open, drop, paste): its setup codes wait to be confirmed, as links do (onLinks,
+   * acceptLink); `found` is how many were newly queued.
+   */
+  scanImage(bytes: Uint8Array): Promise<Result<{ found: number }>>;
+  /** Setup codes the camera read (in the window's worker): they wait to be confirmed like scanImage's. */
+  offerCodes(texts: string[]): Promise<Result<{ found: number }>>;
   addFromKey(input: KeyInput): Promise<Result<AccountView>>;
   renameAccount(id: string, names: { issuer?: string; label?: string }): Promise<Result<AccountView>>;
   reorderAccounts(ids: string[]): Promise<Result<AccountView[]>>;
@@ -355,8 +359,8 @@ export const CHANNELS = {
   appInfo: 'app:info',
   listAccounts: 'accounts:list',
   addFromText: 'accounts:add-text',
-  addFromImage: 'accounts:add-image',
-  addFromFrame: 'accounts:add-frame',
+  scanImage: 'qr:scan-image',
+  offerCodes: 'qr:offer',
   addFromKey: 'accounts:add-key',
   renameAccount: 'accounts:rename',
   reorderAccounts: 'accounts:reorder',

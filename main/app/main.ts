@@ -20,6 +20,7 @@ import { CHANNELS, EVENTS } from '../../preload/api';
 import type { CognitoEngine } from '../cognito/engine';
 import { ProfileStore } from '../cognito/profiles';
 import { createHandlers } from '../ipc';
+import { OffThreadQr } from '../qr/off-thread';
 import { SettingsStore, type Settings } from '../settings';
 import { startTicker } from '../ticker';
 import { KeytarKeychain, openVault } from '../vault';
@@ -229,10 +230,8 @@ function start(): void {
             displays: () => electronScreen.getAllDisplays(),
           }),
       },
-      qr: {
-        decodeImage: async (bytes) => (await import('../qr')).decodeImageBuffer(bytes),
-        decodeFrame: async (frame) => (await import('../qr')).decodeRgba(frame),
-      },
+      // Decoded on a worker thread (its bundle sits next to this one): no image can freeze the window.
+      qr: new OffThreadQr({ script: join(__dirname, 'qr-worker.js') }),
       cognito: {
         profiles,
         // The AWS SDK loads with the first Cognito call, not with the window.

@@ -10,6 +10,10 @@
  *    scales; after each hit the code's quadrilateral is blanked out and the pass repeats, to find further codes.
  *
  * Results are deduplicated by text and returned in the order found.
+ *
+ * This file and what it imports (gray, finder, sample, types, jsqr) use no Node API: the window's camera worker
+ * (renderer/src/camera/qr-worker.ts) runs this same pipeline, and the renderer's type check (no Node types)
+ * fails if that changes.
  */
 import jsQR from 'jsqr';
 import {

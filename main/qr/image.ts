@@ -2,9 +2,12 @@
  * PNG and JPEG files to RGBA, refusing oversized images before any pixel memory is allocated.
  *
  * The dimensions are read from the file's own header (PNG IHDR, JPEG SOFn after walking the marker segments) and
- * checked against the pixel limit first; only then are pngjs or jpeg-js called, jpeg-js with its own resolution
- * and memory limits as a second guard. Every failure becomes a KeyfobError a person can act on.
+ * checked against the pixel limit first; only then are pngjs or jpeg-js called. What decoding may produce is
+ * bounded by what those dimensions need, not by the file's size: a small file whose compressed data unpacks to
+ * hundreds of megabytes (a decompression bomb) is refused after inflating no more than its picture needs.
+ * Every failure becomes a KeyfobError a person can act on.
  */
+import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
 import type { FormatsErrorKey } from '../../preload/error-keys/formats';
@@ -85,7 +88,7 @@ function formatMegapixels(pixels: number): string {
 export function readImage(bytes: Uint8Array, options?: DecodeOptions): RgbaImage {
   const maxPixels = maxPixelsOf(options);
   const header = readHeader(bytes, maxPixels);
-  const image = header.format === 'PNG' ? decodePng(bytes) : decodeJpeg(bytes, maxPixels);
+  const image = header.format === 'PNG' ? decodePng(bytes) : decodeJpeg(bytes, header);
   if (
     image.width !== header.width ||
     image.height !== header.height ||
@@ -231,19 +234,120 @@ function pngSize(bytes: Uint8Array): { width: number; height: number } {
   return { width: u32(bytes, 16), height: u32(bytes, 20) };
 }
 
+/** Samples per pixel by PNG colour type: grey, -, RGB, palette, grey+alpha, -, RGBA. */
+const PNG_CHANNELS: Record<number, number> = { 0: 1, 2: 3, 3: 1, 4: 2, 6: 4 };
+/** Adam7 passes: [x start, y start, x step, y step]. */
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
+
+/**
+ * The bytes the image data of a PNG inflates to: each row's samples plus its filter-type byte, for the whole
+ * image or, interlaced, for each of the seven reduced images. 0 when the header's colour type or bit depth is not
+ * one PNG allows (pngjs then reports the damage).
+ */
+export function pngInflatedSize(
+  width: number,
+  height: number,
+  bitDepth: number,
+  colorType: number,
+  interlaced: boolean,
+): number {
+  const channels = PNG_CHANNELS[colorType];
+  if (channels === undefined || ![1, 2, 4, 8, 16].includes(bitDepth)) return 0;
+  const rowBytes = (w: number) => Math.ceil((w * channels * bitDepth) / 8) + 1;
+  if (!interlaced) return rowBytes(width) * height;
+  let total = 0;
+  for (const [x0, y0, dx, dy] of ADAM7) {
+    const w = width > x0 ? Math.ceil((width - x0) / dx) : 0;
+    const h = height > y0 ? Math.ceil((height - y0) / dy) : 0;
+    if (w > 0 && h > 0) total += rowBytes(w) * h;
+  }
+  return total;
+}
+
+/** The IDAT chunks' contents, joined: the zlib stream of the image data. */
+function pngImageData(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let at = 8;
+  while (at + 8 <= bytes.length) {
+    const length = u32(bytes, at);
+    const type = ascii(bytes, at + 4, 4);
+    const start = at + 8;
+    if (start + length > bytes.length) break; // truncated: pngjs words the damage
+    if (type === 'IDAT') {
+      parts.push(bytes.subarray(start, start + length));
+      total += length;
+    }
+    if (type === 'IEND') break;
+    at = start + length + 4;
+  }
+  const joined = new Uint8Array(total);
+  let offset = 0;
+  for (const part of parts) {
+    joined.set(part, offset);
+    offset += part.length;
+  }
+  return joined;
+}
+
+/**
+ * Refuses a PNG whose image data inflates to more than its header's dimensions need, inflating at most that
+ * much. pngjs bounds its own inflate for ordinary PNGs (and fails, less clearly, past the bound) but not for
+ * interlaced ones, where zlib's output is unbounded: those are measured here first, and a PNG that passes
+ * inflates to the same bounded size in pngjs. `all` measures an ordinary PNG too, to word pngjs's failure.
+ */
+function checkPngInflate(bytes: Uint8Array, all = false): void {
+  const width = u32(bytes, 16);
+  const height = u32(bytes, 20);
+  const interlaced = bytes[28] === 1;
+  if (!interlaced && !all) return;
+  const needed = pngInflatedSize(width, height, bytes[24]!, bytes[25]!, interlaced);
+  if (needed === 0) return;
+  try {
+    inflateSync(pngImageData(bytes), { maxOutputLength: needed });
+  } catch (err) {
+    if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw imageError(
+        'IMAGE_CORRUPT',
+        `The PNG file's pixel data unpacks to more than a ${width} x ${height} image needs, so Keyfob does not read it: the file is damaged or made to exhaust memory.`,
+        HINT_RESAVE,
+        'imagePngTooMuchData',
+        { width, height },
+        err,
+      );
+    }
+    throw pngUnreadable(err);
+  }
+}
+
+function pngUnreadable(cause: unknown): KeyfobError {
+  return imageError(
+    'IMAGE_CORRUPT',
+    'The PNG file is damaged or incomplete, so its pixels cannot be read.',
+    HINT_RESAVE,
+    'imagePngUnreadable',
+    undefined,
+    cause,
+  );
+}
+
 function decodePng(bytes: Uint8Array): RgbaImage {
+  checkPngInflate(bytes);
   let png: PNG;
   try {
     png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch (err) {
-    throw imageError(
-      'IMAGE_CORRUPT',
-      'The PNG file is damaged or incomplete, so its pixels cannot be read.',
-      HINT_RESAVE,
-      'imagePngUnreadable',
-      undefined,
-      err,
-    );
+    // Only on failure: was it too much data (said as such), or other damage?
+    checkPngInflate(bytes, true);
+    throw pngUnreadable(err);
   }
   const data = png.data;
   return {
@@ -387,15 +491,20 @@ function skipEntropyCoded(bytes: Uint8Array, from: number): number {
   }
 }
 
-function decodeJpeg(bytes: Uint8Array, maxPixels: number): RgbaImage {
+function decodeJpeg(bytes: Uint8Array, header: ImageHeader): RgbaImage {
+  // Bounded by the frame's own size (already checked against the pixel limit), not by the limit: a small frame
+  // cannot make jpeg-js allocate for a big one.
+  const pixels = header.width * header.height;
   try {
     const image = jpeg.decode(bytes, {
       useTArray: true,
       formatAsRGBA: true,
       tolerantDecoding: true,
-      maxResolutionInMP: maxPixels / 1_000_000,
-      // jpeg-js holds about 24 bytes per pixel while decoding (coefficients, planes and output).
-      maxMemoryUsageInMB: Math.ceil((maxPixels * 24) / (1024 * 1024)) + 64,
+      // One pixel over, so that rounding in the division cannot refuse the exact size.
+      maxResolutionInMP: (pixels + 1) / 1_000_000,
+      // jpeg-js holds about 24 bytes per pixel while decoding (coefficients, planes and output); the rest is
+      // headroom for its tables and the padding of blocks to whole MCUs.
+      maxMemoryUsageInMB: Math.ceil((pixels * 24) / (1024 * 1024)) + 16,
     });
     return { data: image.data, width: image.width, height: image.height };
   } catch (err) {

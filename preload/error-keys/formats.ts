@@ -2,6 +2,9 @@
 export type FormatsErrorKey =
   // images (main/qr)
   | 'imageDataSize'
+  | 'imageDecodeTooMuchMemory'
+  | 'imageDecodeTooSlow'
+  | 'imageDecoderBusy'
   | 'imageEmpty'
   | 'imageFileTooBig'
   | 'imageInvalidSize'
@@ -19,6 +22,7 @@ export type FormatsErrorKey =
   | 'imagePixelsMismatch'
   | 'imagePngChecksum'
   | 'imagePngNoHeader'
+  | 'imagePngTooMuchData'
   | 'imagePngTruncated'
   | 'imagePngUnreadable'
   | 'imageReadFailed'

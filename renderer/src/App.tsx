@@ -599,10 +599,11 @@ function AddScreen({
             setScanning(false);
             requestAnimationFrame(() => scanButton.current?.focus());
           }}
-          onFound={async (text) => {
+          onFound={async (texts) => {
             setScanning(false);
-            const report = await call(window.keyfob.addFromText(text), onNotice);
-            if (report) onReport(report);
+            requestAnimationFrame(() => scanButton.current?.focus());
+            // Like every code found (image, screen), it is added only once the person confirms it above.
+            await call(window.keyfob.offerCodes(texts), onNotice);
           }}
         />
       )}
@@ -872,18 +873,11 @@ export function App({ initialLang }: { initialLang?: Lang }) {
     };
   }, [reload, store]);
 
-  const addImage = useCallback(
-    async (file: File) => {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await call(window.keyfob.addFromImage(bytes), setNotice);
-      if (result) {
-        setReport(result);
-        setScreen('add');
-        await reload();
-      }
-    },
-    [reload],
-  );
+  // The image's setup codes come back as links to confirm (onLinks); accepting one adds it and shows the report.
+  const addImage = useCallback(async (file: File) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    await call(window.keyfob.scanImage(bytes), setNotice);
+  }, []);
 
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();

@@ -38,6 +38,14 @@ const APP_ERRORS: ErrorCatalog<AppErrorKey> = {
       hint: () =>
         'Mach den QR-Code größer und schärfer (heranzoomen oder das Bild zuschneiden) und versuche es erneut.',
     },
+    qrNotSetupCodes: {
+      message: (p) =>
+        Number(p.codes) === 1
+          ? 'Der QR-Code ist kein Einrichtungscode für Authenticator.'
+          : 'Keiner der QR-Codes ist ein Einrichtungscode für Authenticator.',
+      hint: () =>
+        'Zeige den QR-Code, den die Website für die Bestätigung in zwei Schritten anzeigt, und versuche es erneut.',
+    },
     screenNotSetupCodes: {
       message: () => 'Die QR-Codes auf deinen Bildschirmen sind keine Einrichtungscodes für Authenticator.',
       hint: () =>
@@ -104,6 +112,11 @@ const APP_ERRORS: ErrorCatalog<AppErrorKey> = {
     qrNotFound: {
       message: () => '未找到二维码。',
       hint: () => '请把二维码放大、弄清晰些（放大或裁剪图片），然后重试。',
+    },
+    qrNotSetupCodes: {
+      message: (p) =>
+        Number(p.codes) === 1 ? '该二维码不是身份验证器的设置码。' : '这些二维码都不是身份验证器的设置码。',
+      hint: () => '请出示网站为两步验证提供的二维码，然后重试。',
     },
     screenNotSetupCodes: {
       message: () => '屏幕上的二维码不是身份验证器的设置码。',

@@ -101,7 +101,7 @@ describe('accounts, end to end in Chromium', () => {
     expect((await app.vault.list()).map((a) => `${a.issuer}/${a.label}`)).toEqual(['Bank/me@bank']);
   });
 
-  it('adds from an opened image file and from a file dropped on the window', async () => {
+  it('adds from an opened image file and from a file dropped on the window, each once confirmed', async () => {
     const app = await open();
     const { page } = app;
     const png = await QRCode.toBuffer(URI, { type: 'png', margin: 4, scale: 6 });
@@ -109,6 +109,14 @@ describe('accounts, end to end in Chromium', () => {
     await page
       .getByLabel('Choose image…')
       .setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
+    // Found, then confirmed: the code waits as a link does, naming the account but never its key.
+    const request = page.getByRole('region', { name: 'Add this account from a link?' });
+    await expect.poll(() => request.isVisible()).toBe(true);
+    expect(await request.textContent()).toContain('GitHub (ada@example.com)');
+    expect(await page.content()).not.toContain(SECRET);
+    expect(await app.vault.list()).toEqual([]);
+    await app.screenshot('image-confirm-light');
+    await request.getByRole('button', { name: 'Add' }).click();
     await expect.poll(() => page.getByText('Added').first().isVisible()).toBe(true);
     expect(await app.vault.list()).toHaveLength(1);
 
@@ -130,6 +138,13 @@ describe('accounts, end to end in Chromium', () => {
     }, Array.from(other));
     await page.dispatchEvent('.app', 'dragover', { dataTransfer: drop });
     await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
+    await expect.poll(() => request.textContent()).toContain('GitHub (bob@example.com)');
+    // Not now: nothing is added, and the same image can be offered again.
+    await request.getByRole('button', { name: 'Not now' }).click();
+    await expect.poll(() => request.count()).toBe(0);
+    expect(await app.vault.list()).toHaveLength(1);
+    await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
+    await request.getByRole('button', { name: 'Add' }).click();
     await expect.poll(async () => (await app.vault.list()).length).toBe(2);
     await expect.poll(() => page.getByText('GitHub (bob@example.com)').isVisible()).toBe(true);
   });

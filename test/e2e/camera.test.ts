@@ -121,22 +121,43 @@ async function startScan(page: Page): Promise<void> {
 }
 
 describe('scanning with the camera, end to end in Chromium', () => {
-  it('finds the setup code in the camera picture, adds the account and turns the camera off', async () => {
+  it('finds the setup code in the camera picture, turns the camera off, and adds the account once confirmed', async () => {
     const browser = await launchWithCamera(writeQrVideo(join(dir, 'otpauth.y4m'), URI), true);
     const app = await open(browser);
     const { page } = app;
     await startScan(page);
-    await expect
-      .poll(async () => (await app.vault.list()).map((a) => `${a.issuer}/${a.label}`))
-      .toEqual(['GitHub/ada@example.com']);
-    await expect.poll(() => page.getByText('Added').first().isVisible()).toBe(true);
+    // Found, then confirm: the camera is off and the code waits, like one from an image or the screen.
+    const request = page.getByRole('region', { name: 'Add this account from a link?' });
+    await expect.poll(() => request.isVisible(), { timeout: 20_000 }).toBe(true);
+    expect(await request.textContent()).toContain('GitHub (ada@example.com)');
     const tracks = await cameraTracks(page);
     expect(tracks.total).toBeGreaterThan(0);
     expect(tracks.live).toBe(0);
     expect(await page.getByRole('region', { name: 'Scan with the camera' }).count()).toBe(0);
-    expect(cspReports).toEqual([]);
+    expect(await app.vault.list()).toEqual([]);
     await expectAccessible(page);
+    await app.screenshot('camera-confirm-light');
+
+    await request.getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(async () => (await app.vault.list()).map((a) => `${a.issuer}/${a.label}`))
+      .toEqual(['GitHub/ada@example.com']);
+    await expect.poll(() => page.getByText('Added').first().isVisible()).toBe(true);
+    expect(cspReports).toEqual([]);
     await app.screenshot('camera-added-light');
+  });
+
+  it('adds nothing from the camera when the found code is declined', async () => {
+    const browser = await launchWithCamera(writeQrVideo(join(dir, 'declined.y4m'), URI), true);
+    const app = await open(browser);
+    const { page } = app;
+    await startScan(page);
+    const request = page.getByRole('region', { name: 'Add this account from a link?' });
+    await expect.poll(() => request.isVisible(), { timeout: 20_000 }).toBe(true);
+    await request.getByRole('button', { name: 'Not now' }).click();
+    await expect.poll(() => request.count()).toBe(0);
+    expect(await app.vault.list()).toEqual([]);
+    expect((await cameraTracks(page)).live).toBe(0);
   });
 
   describe('with a code that is not a setup code', () => {

@@ -13,6 +13,7 @@ import {
   multipleCodes,
   noCodePage,
   pngHeaderBomb,
+  pngInflationBomb,
   screenshot1080p,
   squareAt,
   TOTP_AWS,
@@ -107,4 +108,20 @@ describe('keyfob add --image and scan', () => {
     expect(missing.stderr).toContain('nope.png');
     expect((await keyfob(['list', '--json'], s)).stdout.trim()).toBe('[]');
   });
+
+  it('refuses a half-megabyte PNG whose data unpacks to 512 MiB, in scan and in add --image', async () => {
+    const s = fresh();
+    const bomb = join(s.home, 'bomb.png');
+    writeFileSync(bomb, await pngInflationBomb({ inflated: 512 * 1024 * 1024 }));
+    for (const args of [
+      ['scan', bomb],
+      ['add', '--image', bomb],
+    ]) {
+      const result = await keyfob(args, s);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stderr).toContain('unpacks to more than a 64 x 64 image needs');
+      expect(result.stdout).toBe('');
+    }
+    expect((await keyfob(['list', '--json'], s)).stdout.trim()).toBe('[]');
+  }, 60_000);
 });

@@ -12,6 +12,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHANNELS, type CodeBatch } from '../../preload/api';
 import { describeLink, PendingLinks } from '../../main/app/protocol';
 import { createHandlers, type Handlers } from '../../main/ipc';
+import { OffThreadQr } from '../../main/qr/off-thread';
 import { SettingsStore, type Settings } from '../../main/settings';
 import { shortcutStatus, Shortcuts, wantedShortcuts, type ShortcutState } from '../../main/app/shortcut';
 import QRCode from 'qrcode';
@@ -230,10 +231,8 @@ export async function openApp(
     hostName: 'e2e-host',
     platform: 'linux',
     clipboard: { copy: (code, validUntil) => copied.push({ code, validUntil }) },
-    qr: {
-      decodeImage: async (bytes) => (await import('../../main/qr')).decodeImageBuffer(bytes),
-      decodeFrame: async (frame) => (await import('../../main/qr')).decodeRgba(frame),
-    },
+    // As in the app: on a worker thread, from the bundle `npm run build` emits next to app.js.
+    qr: new OffThreadQr({ script: resolve(__dirname, '../../dist/main/qr-worker.js') }),
     onReady: () => {
       startCodes();
       links.markReady();

@@ -7,6 +7,7 @@
  * photo (perspective, rotation, blur, noise, uneven light, JPEG), a skewed code, dark mode, low contrast and a
  * page with several codes.
  */
+import { constants, createDeflate, deflateSync } from 'node:zlib';
 import QRCode from 'qrcode';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
@@ -785,6 +786,83 @@ export function pngHeaderBomb(width = 20_000, height = 20_000): Uint8Array {
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', ihdr),
     pngChunk('IDAT', idat),
+    pngChunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+/** An Adam7-interlaced 8-bit RGBA PNG (pngjs only writes non-interlaced ones). */
+export function encodeInterlacedPng(image: RgbaImage): Uint8Array {
+  const { width, height, data } = image;
+  const passes = [
+    [0, 0, 8, 8],
+    [4, 0, 8, 8],
+    [0, 4, 4, 8],
+    [2, 0, 4, 4],
+    [0, 2, 2, 4],
+    [1, 0, 2, 2],
+    [0, 1, 1, 2],
+  ] as const;
+  const rows: number[] = [];
+  for (const [x0, y0, dx, dy] of passes) {
+    if (width <= x0 || height <= y0) continue;
+    for (let y = y0; y < height; y += dy) {
+      rows.push(0); // filter type None
+      for (let x = x0; x < width; x += dx) {
+        for (let c = 0; c < 4; c++) rows.push(data[(y * width + x) * 4 + c]!);
+      }
+    }
+  }
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8;
+  ihdr[9] = 6;
+  ihdr[12] = 1;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(Buffer.from(rows))),
+    pngChunk('IEND', new Uint8Array(0)),
+  ]);
+}
+
+/**
+ * A PNG of `width` x `height` RGBA pixels whose image data inflates to `inflated` bytes of zeros (a decompression
+ * bomb): a run of zeros deflates about 1000:1, so 512 MiB fit in half a megabyte of file. Interlaced by default,
+ * the case pngjs leaves unbounded. The zeros are streamed through zlib, never held whole.
+ */
+export async function pngInflationBomb({
+  width = 64,
+  height = 64,
+  inflated = 512 * 1024 * 1024,
+  interlaced = true,
+}: { width?: number; height?: number; inflated?: number; interlaced?: boolean } = {}): Promise<Uint8Array> {
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr[8] = 8; // bit depth
+  ihdr[9] = 6; // RGBA
+  ihdr[12] = interlaced ? 1 : 0;
+  // Run-length matching is all zeros need, and is several times quicker to make than the default strategy.
+  const deflate = createDeflate({ level: 9, strategy: constants.Z_RLE, chunkSize: 1 << 16 });
+  const parts: Buffer[] = [];
+  deflate.on('data', (part: Buffer) => parts.push(part));
+  const done = new Promise<void>((resolve, reject) => {
+    deflate.on('end', resolve);
+    deflate.on('error', reject);
+  });
+  const zeros = Buffer.alloc(1 << 20);
+  for (let left = inflated; left > 0; left -= zeros.length) {
+    if (!deflate.write(zeros.subarray(0, Math.min(zeros.length, left)))) {
+      await new Promise((resolve) => deflate.once('drain', resolve));
+    }
+  }
+  deflate.end();
+  await done;
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', Buffer.concat(parts)),
     pngChunk('IEND', new Uint8Array(0)),
   ]);
 }

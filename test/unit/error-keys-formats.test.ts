@@ -20,6 +20,7 @@ const ROOT = join(__dirname, '..', '..');
 const OWNED = [
   'main/qr/image.ts',
   'main/qr/index.ts',
+  'main/qr/off-thread.ts',
   'main/otp/uri.ts',
   'main/otp/migration.ts',
   'main/otp/secret.ts',

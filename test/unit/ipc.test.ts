@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { PendingLinks, type PendingLink } from '../../main/app/protocol';
 import { codeBatch, createHandlers, type CodeCopier, type ConfirmRequest } from '../../main/ipc';
 import { SettingsStore, type Settings } from '../../main/settings';
 import { codeAt } from '../../main/otp/codes';
@@ -23,18 +24,33 @@ function setup(nowMs = Date.UTC(2026, 10, 23, 12, 0, 10)) {
   // Main's own question before a key leaves: answered yes unless a test says otherwise.
   const asked: ConfirmRequest[] = [];
   const answer = { yes: true };
+  const offered: PendingLink[] = [];
+  const links = new PendingLinks({ deliver: (pending) => offered.push(...pending) });
+  links.markReady();
+  let inImage = [URI];
   const handlers = createHandlers({
     vault,
     version: '1.2.3',
     clock,
     clipboard,
-    qr: { decodeImage: () => [URI], decodeFrame: () => [] },
+    links,
+    qr: { decodeImage: () => inImage, decodeFrame: () => [] },
     confirm: async (request) => {
       asked.push(request);
       return answer.yes;
     },
   });
-  return { handlers, vault, keychain, copied, asked, answer, setNow: (t: number) => (now = t) };
+  return {
+    handlers,
+    vault,
+    keychain,
+    copied,
+    asked,
+    answer,
+    offered,
+    setImage: (texts: string[]) => (inImage = texts),
+    setNow: (t: number) => (now = t),
+  };
 }
 
 describe('IPC handlers', () => {
@@ -46,8 +62,10 @@ describe('IPC handlers', () => {
       () => handlers.removeAccount('../../etc/passwd'),
       () => handlers.renameAccount('00000000-0000-0000-0000-000000000000', 'not an object'),
       () => handlers.addFromKey({ issuer: 'A', label: 'b', secret: SECRET, digits: 'six' }),
-      () => handlers.addFromImage('not bytes'),
-      () => handlers.addFromFrame({ width: 2, height: 2, data: new Uint8Array(3) }),
+      () => handlers.scanImage('not bytes'),
+      () => handlers.offerCodes('otpauth://totp/a?secret=A'),
+      () => handlers.offerCodes([]),
+      () => handlers.offerCodes([42]),
       () => handlers.reorderAccounts('a,b'),
       () => handlers.exportAccounts('csv'),
     ]) {
@@ -84,10 +102,39 @@ describe('IPC handlers', () => {
     expect(nothing).toMatchObject({ ok: true, value: { entries: [{ status: 'refused' }] } });
   });
 
-  it('adds from an image through the QR decoder, and by key with validation', async () => {
+  it('queues the setup codes of an image and of the camera to be confirmed, adding nothing before', async () => {
+    const { handlers, vault, offered, setImage } = setup();
+    expect(await handlers.scanImage(new Uint8Array([1, 2, 3]))).toEqual({ ok: true, value: { found: 1 } });
+    expect(offered.map((l) => l.link)).toEqual([URI]);
+    expect(await vault.list()).toEqual([]);
+    // The same code again is already waiting: not offered twice.
+    expect(await handlers.offerCodes([` ${URI} `])).toEqual({ ok: true, value: { found: 0 } });
+    const other = URI.replace('ada', 'bob');
+    expect(await handlers.offerCodes([other, 'https://example.com'])).toEqual({
+      ok: true,
+      value: { found: 1 },
+    });
+    expect(offered).toHaveLength(2);
+
+    const accepted = await handlers.acceptLink(offered[0]!.id);
+    expect(accepted).toMatchObject({ ok: true, value: { entries: [{ status: 'added' }] } });
+    await handlers.declineLink(offered[1]!.id);
+    expect((await vault.list()).map((a) => a.label)).toEqual(['ada@example.com']);
+
+    setImage([]);
+    expect(await handlers.scanImage(new Uint8Array([1]))).toMatchObject({
+      ok: false,
+      error: { code: 'QR_NOT_FOUND', key: 'qrNotFound' },
+    });
+    setImage(['https://example.com/not-a-setup-code']);
+    expect(await handlers.scanImage(new Uint8Array([1]))).toMatchObject({
+      ok: false,
+      error: { code: 'QR_NOT_FOUND', key: 'qrNotSetupCodes', params: { codes: 1 } },
+    });
+  });
+
+  it('adds by key with validation', async () => {
     const { handlers } = setup();
-    const fromImage = await handlers.addFromImage(new Uint8Array([1, 2, 3]));
-    expect(fromImage).toMatchObject({ ok: true, value: { entries: [{ status: 'added' }] } });
     const bad = await handlers.addFromKey({ issuer: 'Bank', label: 'me', secret: 'not base32 !!' });
     expect(bad).toMatchObject({ ok: false, error: { message: expect.stringContaining('base32') } });
     const ok = await handlers.addFromKey({

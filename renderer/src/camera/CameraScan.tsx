@@ -1,6 +1,6 @@
 /**
  * Adding an account by holding its QR code up to the camera: a live preview, a few frames a second read by a
- * worker (qr-worker.ts), and the camera turned off the moment a setup code is found, on Cancel, on an error, and
+ * worker (qr-worker.ts, the same pipeline as images and screen captures), and the camera turned off the moment a setup code is found, on Cancel, on an error, and
  * when the component goes away. The camera light going out is how people know they are no longer filmed.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
@@ -104,8 +104,8 @@ export function CameraScan({
   onClose,
 }: {
   t: Strings;
-  /** The QR code's text, an otpauth:// or otpauth-migration:// link; the camera is already off. */
-  onFound: (text: string) => void;
+  /** The setup codes in the frame (otpauth:// or otpauth-migration:// links), to confirm; the camera is off. */
+  onFound: (texts: string[]) => void;
   /** Cancel was chosen (or Escape pressed); the camera is already off. */
   onClose: () => void;
 }) {
@@ -186,14 +186,15 @@ export function CameraScan({
 
     const read = (result: FrameResult) => {
       if (stopped) return;
-      const text = result.text?.trim();
-      if (text && SETUP_CODE.test(text)) {
+      const texts = result.texts.map((t) => t.trim()).filter((t) => t !== '');
+      const setup = texts.filter((t) => SETUP_CODE.test(t));
+      if (setup.length > 0) {
         stop();
         setPhase({ kind: 'found' });
-        onFoundRef.current(text);
+        onFoundRef.current(setup);
         return;
       }
-      if (text) {
+      if (texts.length > 0) {
         setNotSetup(true);
         clearTimeout(hintTimer);
         hintTimer = setTimeout(() => setNotSetup(false), HINT_MS);

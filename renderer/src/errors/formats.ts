@@ -325,6 +325,25 @@ export const formatsErrors: ErrorCatalog<FormatsErrorKey> = {
         'Die PNG-Datei ist beschädigt oder unvollständig, daher lassen sich ihre Pixel nicht lesen.',
       hint: () => de.resave,
     },
+    imageDecodeTooSlow: {
+      message: (p) =>
+        `Das Lesen des Bildes dauerte länger als ${decimalDe(p.seconds)} Sekunden, daher hat Keyfob es abgebrochen.`,
+      hint: () => de.smaller,
+    },
+    imageDecodeTooMuchMemory: {
+      message: () =>
+        'Das Lesen des Bildes brauchte mehr Speicher, als Keyfob erlaubt, daher hat Keyfob es abgebrochen.',
+      hint: () => de.smaller,
+    },
+    imageDecoderBusy: {
+      message: () => 'Keyfob liest noch andere Bilder.',
+      hint: () => 'Warte einen Moment und versuche es dann erneut.',
+    },
+    imagePngTooMuchData: {
+      message: (p) =>
+        `Die Pixeldaten der PNG-Datei entpacken sich zu mehr, als ein Bild von ${p.width} x ${p.height} braucht, daher liest Keyfob sie nicht: Die Datei ist beschädigt oder darauf angelegt, den Speicher zu erschöpfen.`,
+      hint: () => de.resave,
+    },
     imageJpegTruncated: {
       message: () =>
         'Die JPEG-Datei endet zu früh: Sie scheint abgeschnitten zu sein (zum Beispiel ein unvollständiger Download).',
@@ -673,6 +692,20 @@ export const formatsErrors: ErrorCatalog<FormatsErrorKey> = {
     imagePngNoHeader: { message: () => 'PNG 文件已损坏：缺少图像头。', hint: () => zh.resave },
     imagePngChecksum: { message: () => 'PNG 文件已损坏：图像头的校验和不匹配。', hint: () => zh.resave },
     imagePngUnreadable: { message: () => 'PNG 文件已损坏或不完整，无法读取其像素。', hint: () => zh.resave },
+    imageDecodeTooSlow: {
+      message: (p) => `读取图片超过了 ${p.seconds} 秒，因此 Keyfob 已停止。`,
+      hint: () => zh.smaller,
+    },
+    imageDecodeTooMuchMemory: {
+      message: () => '读取图片所需的内存超出了 Keyfob 允许的范围，因此 Keyfob 已停止。',
+      hint: () => zh.smaller,
+    },
+    imageDecoderBusy: { message: () => 'Keyfob 仍在读取其他图片。', hint: () => '请稍等片刻后重试。' },
+    imagePngTooMuchData: {
+      message: (p) =>
+        `此 PNG 文件的像素数据解压后超出了 ${p.width} x ${p.height} 图片所需的大小，因此 Keyfob 不读取它：该文件已损坏，或是故意构造来耗尽内存的。`,
+      hint: () => zh.resave,
+    },
     imageJpegTruncated: {
       message: () => 'JPEG 文件提前结束：它似乎被截断了（例如下载不完整）。',
       hint: () => zh.resave,

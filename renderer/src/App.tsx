@@ -24,7 +24,7 @@ import type {
 import { CameraScan } from './camera/CameraScan';
 import { CognitoScreen } from './Cognito';
 import { displayAccelerator } from './accelerator';
-import { errorText, reasonText } from './error-strings';
+import { errorText, reasonText } from './i18n';
 import { accountName as name, groupCode } from './format';
 import { Palette } from './Palette';
 import { ShortcutField } from './ShortcutField';

@@ -10,7 +10,7 @@ import type {
   Result,
   TokensView,
 } from '../../preload/api';
-import { errorText } from './error-strings';
+import { errorText } from './i18n';
 import type { Strings } from './strings';
 
 type Notice = {

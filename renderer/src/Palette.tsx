@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, ErrorInfo } from '../../preload/api';
 import { useCode, type CodeStore } from './codes';
-import { errorText } from './error-strings';
+import { errorText } from './i18n';
 import { groupCode } from './format';
 import type { Strings } from './strings';
 

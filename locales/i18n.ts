@@ -3,7 +3,7 @@
  * them with import.meta.glob, Node reads them from disk), and errors are worded from {key, params} here, not at
  * the throw site. Nothing in this file touches the DOM or the file system.
  */
-import i18next, { type i18n, type Resource } from 'i18next';
+import i18next, { type i18n, type Module, type Resource } from 'i18next';
 import type { ErrorInfo, ErrorKey } from '../preload/api';
 import languages from './languages.json';
 
@@ -21,13 +21,16 @@ export const LANGUAGES: readonly Language[] = languages;
 export const NAMESPACES = ['app', 'errors', 'errorWords'] as const;
 
 /** The language for a saved setting or a system preference list (`navigator.languages`), English if none fits. */
-export function matchLanguage(preferred: readonly string[]): LanguageCode {
+export function matchLanguage(
+  preferred: readonly string[],
+  list: readonly Language[] = LANGUAGES,
+): LanguageCode {
   for (const tag of preferred) {
     const lower = tag.toLowerCase();
-    const exact = LANGUAGES.find((l) => l.code.toLowerCase() === lower || l.saved?.includes(lower));
+    const exact = list.find((l) => l.code.toLowerCase() === lower || l.saved?.includes(lower));
     if (exact) return exact.code;
     const base = lower.split('-')[0];
-    const byBase = LANGUAGES.find((l) => l.code.toLowerCase().split('-')[0] === base);
+    const byBase = list.find((l) => l.code.toLowerCase().split('-')[0] === base);
     if (byBase) return byBase.code;
   }
   return 'en';
@@ -46,8 +49,10 @@ export function resourcesFrom(files: Record<string, unknown>): Resource {
   return resources;
 }
 
-export function createI18n(resources: Resource, lng: LanguageCode): i18n {
+/** An instance over the given catalogues; `plugins` such as react-i18next's binding come before init. */
+export function createI18n(resources: Resource, lng: LanguageCode, plugins: Module[] = []): i18n {
   const instance = i18next.createInstance();
+  for (const plugin of plugins) instance.use(plugin);
   void instance.init({
     resources,
     lng,

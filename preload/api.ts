@@ -238,7 +238,8 @@ export interface SettingsView {
   clipboardClear: 'expiry' | 'timeout';
   clipboardTimeoutSeconds: number;
   theme: 'system' | 'light' | 'dark';
-  language?: 'en' | 'de' | 'zh';
+  /** A code of locales/languages.json (e.g. `zh-CN`). */
+  language?: string;
   startAtLogin: boolean;
   /** The global shortcut that opens the search (an Electron accelerator); '' turns it off. */
   shortcut: string;

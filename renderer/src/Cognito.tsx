@@ -11,7 +11,7 @@ import type {
   TokensView,
 } from '../../preload/api';
 import { errorText } from './i18n';
-import type { Strings } from './strings';
+import type { Strings } from './i18n/strings';
 
 type Notice = {
   kind: 'ok' | 'error';

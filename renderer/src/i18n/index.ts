@@ -1,23 +1,46 @@
 /**
  * The window's catalogues: every locales/<lang>/<namespace>.json bundled at build time (the CSP forbids fetching
- * them), so a new language folder needs no code here.
+ * them), so a new language folder needs no code here. The pseudo-locale test points the `@locales` alias at a
+ * temporary copy with a fourth language.
  */
 import type { i18n } from 'i18next';
+import { initReactI18next } from 'react-i18next';
 import type { ErrorInfo, ErrorKey } from '../../../preload/api';
-import { createI18n, errorText as wordError, resourcesFrom } from '../../../locales/i18n';
-import type { Lang } from '../strings';
+import languageList from '@locales/languages.json';
+import {
+  createI18n,
+  errorText as wordError,
+  matchLanguage,
+  resourcesFrom,
+  type Language,
+  type LanguageCode,
+} from '../../../locales/i18n';
 
-const files = import.meta.glob('../../../locales/*/*.json', { eager: true });
+const files = import.meta.glob('@locales/*/*.json', { eager: true });
 const resources = resourcesFrom(files);
-const instances = new Map<string, i18n>();
 
-/** The settings' language codes are the catalogues' folders, except the older `zh`. */
+/** A language code of the catalogues (a folder under locales/). */
+export type Lang = LanguageCode;
+
+/** The languages the menus offer: the list in languages.json, each with its catalogue in this bundle. */
+export const languages: readonly Language[] = (languageList as Language[]).filter(
+  (l) => resources[l.code] !== undefined,
+);
+
+/** The language for a saved setting (older ones too: `zh`) or the system's preference list. */
+export function pickLanguage(preferred: readonly string[]): Lang {
+  return matchLanguage(preferred, languages);
+}
+
+/** The instance React renders with (useTranslation). */
+export const windowI18n = createI18n(resources, 'en', [initReactI18next]);
+
+const instances = new Map<string, i18n>();
 function instance(lang: Lang): i18n {
-  const code = lang === 'zh' ? 'zh-CN' : lang;
-  let found = instances.get(code);
+  let found = instances.get(lang);
   if (!found) {
-    found = createI18n(resources, code);
-    instances.set(code, found);
+    found = createI18n(resources, lang);
+    instances.set(lang, found);
   }
   return found;
 }

@@ -33,12 +33,12 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves dist/renderer on loopback: module scripts do not load from file:// in Chromium. */
-async function serveRenderer(): Promise<{ url: string; server: Server }> {
+/** Serves dist/renderer (or another build) on loopback: module scripts do not load from file:// in Chromium. */
+async function serveRenderer(root = RENDERER): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(RENDERER, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(RENDERER)) {
+    const file = join(root, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
@@ -163,6 +163,8 @@ export async function openApp(
     screens?: string[][];
     /** Key combinations "another application" holds, so registering them fails as it would in Electron. */
     shortcutsTaken?: string[];
+    /** Another build of the renderer than dist/renderer (the pseudo-locale's). */
+    renderer?: string;
   } = {},
 ): Promise<AppUnderTest> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
@@ -274,7 +276,7 @@ export async function openApp(
       },
     },
   });
-  const { url, server } = await serveRenderer();
+  const { url, server } = await serveRenderer(options.renderer);
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',

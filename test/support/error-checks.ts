@@ -42,6 +42,10 @@ export function forWindow(error: KeyfobError): ErrorInfo {
   const english = errorText(info, 'en');
   if (!WINDOW_WORDING.has(info.key!)) expect(english.message).toBe(error.message);
   if (info.hint !== undefined) expect(english.hint).toBe(info.hint);
+  // The command line's words too, so that main can take them from the catalogue (issue 7, wave 2).
+  const cli = errorText({ ...info, ...(error.hint ? { hint: error.hint } : {}) }, 'en', 'cli');
+  if (!WINDOW_WORDING.has(info.key!)) expect(cli.message).toBe(error.message);
+  if (error.hint !== undefined) expect(cli.hint).toBe(error.hint);
   expect(error.toJSON().key).toBeUndefined();
   return info;
 }

@@ -68,3 +68,18 @@ describe('errors worded from the catalogues', () => {
     expect(errorText({ ...what, params: { what: 'something new' } }, 'de').message).toContain('Ein Wert');
   });
 });
+
+describe('English for main from the bundled catalogue', () => {
+  it('gives message, CLI hint and the window hint where it differs', async () => {
+    const { englishError } = await import('../../locales/english');
+    expect(englishError('vaultPeriodInvalid', { period: '-5' })).toEqual({
+      message: 'The period must be a positive whole number of seconds, not -5.',
+      hint: 'Most sites use 30 seconds.',
+    });
+    expect(englishError('cognitoClientSecretMissing', { name: 'dev' })).toEqual({
+      message: 'The client secret of pool profile "dev" is not in the keychain.',
+      hint: 'Store it again: keyfob pool add dev … --client-secret-stdin --replace.',
+      appHint: 'Edit the pool profile and enter its client secret again.',
+    });
+  });
+});

@@ -78,7 +78,8 @@ async function untranslated(page: Page): Promise<string[]> {
     const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
-      if (!parent || parent.closest('option, script, style, [hidden]')) continue;
+      // What the person typed is theirs, not the window's.
+      if (!parent || parent.closest('option, script, style, textarea, [hidden]')) continue;
       if (parent.getClientRects().length === 0) continue;
       const text = node.textContent?.trim();
       if (text) out.push(text);
@@ -151,4 +152,22 @@ describe('the window in a pseudo-locale', () => {
     await expectAllPseudo(app, 'settings');
     await vault.remove((await vault.list())[0]!.id);
   }, 240_000);
+
+  it('words errors and import reasons from the catalogue too', async () => {
+    const app = await openApp(browser, { locale: PSEUDO, renderer, screens: [[]] });
+    apps.push(app);
+    const { page } = app;
+    await page
+      .getByRole('button', { name: `+ ${pseudo(en.add)}` })
+      .first()
+      .click();
+    await page.getByRole('button', { name: pseudo(en.scanScreen) }).click();
+    const alert = page.getByRole('alert');
+    // Capturing and decoding "the screen" takes a while on a busy machine.
+    await expect.poll(() => alert.isVisible(), { timeout: 15_000 }).toBe(true);
+    await page.getByLabel(pseudo(en.pasteLabel)).fill('just text, no link');
+    await page.getByRole('button', { name: pseudo(en.addLinks), exact: true }).click();
+    await expect.poll(() => page.getByText(pseudo(en.place_text)).isVisible()).toBe(true);
+    await expectAllPseudo(app, 'errors');
+  }, 120_000);
 });

@@ -1,3 +1,4 @@
+import languages from '../locales/languages.json';
 import type { SettingsView } from '../preload/api';
 import { KeyfobError } from './errors';
 import { JsonStore, type Parsed } from './vault/store';
@@ -19,6 +20,18 @@ const SCHEMA = 1;
 interface SettingsFile {
   schema: number;
   settings: Settings;
+}
+
+/**
+ * A language of locales/languages.json by its code; an older saved code (`zh` before it became `zh-CN`) still
+ * reads as the language it meant.
+ */
+function languageCode(value: unknown): string {
+  const found = languages.find(
+    (l: { code: string; saved?: string[] }) => l.code === value || l.saved?.includes(String(value)),
+  );
+  if (!found) throw invalid('language');
+  return found.code;
 }
 
 function invalid(what: string): KeyfobError {
@@ -56,8 +69,7 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
         break;
       case 'language':
         if (value === null) delete next.language;
-        else if (value === 'en' || value === 'de' || value === 'zh') next.language = value;
-        else throw invalid('language');
+        else next.language = languageCode(value);
         break;
       case 'shortcut':
         if (typeof value !== 'string' || (value !== '' && !validAccelerator(value)))

@@ -3,36 +3,14 @@
  * preload/index.ts exposes exactly these as `window.keyfob`; main/ipc.ts implements them. Types only:
  * nothing here may import Electron or Node, because the renderer imports it too.
  */
-import type { CognitoErrorKey } from './error-keys/cognito';
-import type { FormatsErrorKey } from './error-keys/formats';
-import type { VaultErrorKey } from './error-keys/vault';
+import type enErrors from '../locales/en/errors.json';
 
 /**
- * Errors the window shows in its own language: main sends the key and its parameters with the English text,
- * and the renderer's strings say the same in German and Chinese. An error without a key is shown as main
- * wrote it.
+ * Errors the window shows in its own language: main sends the key and its parameters, and each front end words
+ * them from the catalogue (locales/<lang>/errors.json). The keys are the English catalogue's, so a key main uses
+ * that has no entry there fails the type check. An error without a key is shown as main wrote it.
  */
-export type ErrorKey = AppErrorKey | CognitoErrorKey | FormatsErrorKey | VaultErrorKey;
-
-/** The app's own (IPC, screen, settings); each other area keeps its keys in preload/error-keys/. */
-export type AppErrorKey =
-  | 'noLinkInText'
-  | 'qrNotFound'
-  | 'screenNotSetupCodes'
-  | 'qrNotSetupCodes'
-  | 'screenNoQr'
-  | 'screenDenied'
-  | 'screenNoPicture'
-  | 'counterOnRequest'
-  | 'linkGone'
-  | 'accountGone'
-  | 'shortcutNeedsModifier'
-  | 'shortcutTwice'
-  | 'shortcutIsQuickSearch'
-  | 'clipboardSeconds'
-  | 'notALink'
-  | 'cancelled'
-  | 'internal';
+export type ErrorKey = keyof typeof enErrors;
 
 export interface ErrorInfo {
   code: string;
@@ -264,7 +242,8 @@ export interface SettingsView {
   clipboardClear: 'expiry' | 'timeout';
   clipboardTimeoutSeconds: number;
   theme: 'system' | 'light' | 'dark';
-  language?: 'en' | 'de' | 'zh';
+  /** A code of locales/languages.json (e.g. `zh-CN`). */
+  language?: string;
   startAtLogin: boolean;
   /** The global shortcut that opens the search (an Electron accelerator); '' turns it off. */
   shortcut: string;

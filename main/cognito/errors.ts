@@ -1,4 +1,4 @@
-import type { CognitoErrorKey } from '../../preload/error-keys/cognito';
+import type { ErrorKey as CognitoErrorKey } from '../../preload/api';
 import { KeyfobError, isKeyfobError, type ErrorCode } from '../errors';
 
 /** Where the call was in the flow, so the same exception can be explained in the step's own words. */

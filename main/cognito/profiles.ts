@@ -1,5 +1,5 @@
 import type { AuthFlow, PoolView } from '../../preload/api';
-import type { CognitoErrorKey } from '../../preload/error-keys/cognito';
+import type { ErrorKey as CognitoErrorKey } from '../../preload/api';
 import { KeyfobError } from '../errors';
 import type { Keychain } from '../vault/keychain';
 import { JsonStore, type Parsed } from '../vault/store';

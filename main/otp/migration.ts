@@ -8,7 +8,7 @@
  */
 import { randomInt } from 'node:crypto';
 import type { ErrorKey } from '../../preload/api';
-import type { FormatsErrorKey } from '../../preload/error-keys/formats';
+import type { ErrorKey as FormatsErrorKey } from '../../preload/api';
 import { KeyfobError } from '../errors';
 import { ProtoReader, ProtoWriter, WireType, toInt32, toInt64, toSafeNumber, type Tag } from './protobuf';
 import { base32ToBytes, bytesToBase32, normaliseSecret } from './secret';

@@ -4,7 +4,7 @@
  * and decide per field. Every failure is a KeyfobError('MIGRATION_INVALID') with a plain message, because the
  * only bytes this ever sees come from a scanned QR code or a pasted link.
  */
-import type { FormatsErrorKey } from '../../preload/error-keys/formats';
+import type { ErrorKey as FormatsErrorKey } from '../../preload/api';
 import { KeyfobError } from '../errors';
 
 export const WireType = {

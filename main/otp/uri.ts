@@ -1,4 +1,4 @@
-import type { FormatsErrorKey } from '../../preload/error-keys/formats';
+import type { ErrorKey as FormatsErrorKey } from '../../preload/api';
 import { KeyfobError } from '../errors';
 import { normaliseSecret } from './secret';
 import {

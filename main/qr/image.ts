@@ -10,7 +10,7 @@
 import { inflateSync } from 'node:zlib';
 import { PNG } from 'pngjs';
 import jpeg from 'jpeg-js';
-import type { FormatsErrorKey } from '../../preload/error-keys/formats';
+import type { ErrorKey as FormatsErrorKey } from '../../preload/api';
 import { KeyfobError, type ErrorCode } from '../errors';
 import { DEFAULT_MAX_PIXELS, type DecodeOptions, type RgbaImage } from './types';
 

@@ -25,11 +25,11 @@ import type {
 import { CameraScan } from './camera/CameraScan';
 import { CognitoScreen } from './Cognito';
 import { displayAccelerator } from './accelerator';
-import { errorText, reasonText } from './error-strings';
+import { errorText, languages, pickLanguage, reasonText, type Lang } from './i18n';
 import { accountName as name, groupCode } from './format';
 import { Palette } from './Palette';
 import { ShortcutField } from './ShortcutField';
-import { pickLanguage, STRINGS, type Lang, type Strings } from './strings';
+import { useStrings, type Strings } from './i18n/strings';
 
 declare global {
   interface Window {
@@ -498,9 +498,11 @@ function SettingsScreen({
             onChange={(e) => void save({ language: e.target.value === '' ? null : (e.target.value as Lang) })}
           >
             <option value="">{t.languageSystem}</option>
-            <option value="en">English</option>
-            <option value="de">Deutsch</option>
-            <option value="zh">简体中文</option>
+            {languages.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
           </select>
         </label>
       </section>
@@ -767,7 +769,7 @@ function AddScreen({
 
 export function App({ initialLang }: { initialLang?: Lang }) {
   const [lang, setLang] = useState<Lang>(initialLang ?? pickLanguage(navigator.languages));
-  const t = STRINGS[lang];
+  const t = useStrings(lang);
   const [screen, setScreen] = useState<'accounts' | 'add' | 'cognito' | 'settings'>('accounts');
   const [hostName, setHostName] = useState('');
   const [mac, setMac] = useState(false);
@@ -797,13 +799,13 @@ export function App({ initialLang }: { initialLang?: Lang }) {
 
   const [settings, setSettings] = useState<SettingsView | undefined>();
   useEffect(() => {
-    document.documentElement.lang = lang === 'zh' ? 'zh-CN' : lang;
+    document.documentElement.lang = lang;
   }, [lang]);
   useEffect(() => {
     void window.keyfob.getSettings().then((r) => {
       if (!r.ok) return;
       setSettings(r.value);
-      if (r.value.language) setLang(r.value.language);
+      if (r.value.language) setLang(pickLanguage([r.value.language]));
     });
   }, []);
   useEffect(() => {
@@ -981,9 +983,11 @@ export function App({ initialLang }: { initialLang?: Lang }) {
               void saveSettings({ language: chosen });
             }}
           >
-            <option value="en">English</option>
-            <option value="de">Deutsch</option>
-            <option value="zh">简体中文</option>
+            {languages.map((l) => (
+              <option key={l.code} value={l.code}>
+                {l.name}
+              </option>
+            ))}
           </select>
           {screen === 'cognito' || screen === 'settings' ? null : screen === 'accounts' ? (
             <button type="button" className="primary" onClick={() => setScreen('add')}>

@@ -10,8 +10,8 @@ import type {
   Result,
   TokensView,
 } from '../../preload/api';
-import { errorText } from './error-strings';
-import type { Strings } from './strings';
+import { errorText } from './i18n';
+import type { Strings } from './i18n/strings';
 
 type Notice = {
   kind: 'ok' | 'error';

@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { AccountView, ErrorInfo } from '../../preload/api';
 import { useCode, type CodeStore } from './codes';
-import { errorText } from './error-strings';
+import { errorText } from './i18n';
 import { groupCode } from './format';
-import type { Strings } from './strings';
+import type { Strings } from './i18n/strings';
 
 /** Shown at most: the palette is for finding one account by typing, not for browsing hundreds. */
 const LIMIT = 50;

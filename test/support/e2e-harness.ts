@@ -34,12 +34,12 @@ const TYPES: Record<string, string> = {
   '.png': 'image/png',
 };
 
-/** Serves dist/renderer on loopback: module scripts do not load from file:// in Chromium. */
-async function serveRenderer(): Promise<{ url: string; server: Server }> {
+/** Serves dist/renderer (or another build) on loopback: module scripts do not load from file:// in Chromium. */
+async function serveRenderer(root = RENDERER): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
-    const file = join(RENDERER, path === '/' ? 'index.html' : path);
-    if (!file.startsWith(RENDERER)) {
+    const file = join(root, path === '/' ? 'index.html' : path);
+    if (!file.startsWith(root)) {
       res.writeHead(403).end();
       return;
     }
@@ -166,6 +166,8 @@ export async function openApp(
     shortcutsTaken?: string[];
     /** What the person answers main's own (native) question before a key is shown or exported; default yes. */
     mainConfirms?: boolean;
+    /** Another build of the renderer than dist/renderer (the pseudo-locale's). */
+    renderer?: string;
   } = {},
 ): Promise<AppUnderTest> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
@@ -276,7 +278,7 @@ export async function openApp(
       },
     },
   });
-  const { url, server } = await serveRenderer();
+  const { url, server } = await serveRenderer(options.renderer);
   const context = await browser.newContext({
     colorScheme: options.colorScheme ?? 'light',
     locale: options.locale ?? 'en-US',

@@ -8,7 +8,7 @@ import { explainCognitoError } from '../../main/cognito/errors';
 import { ProfileStore, validateProfile } from '../../main/cognito/profiles';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
 import { Vault } from '../../main/vault/vault';
-import { errorText } from '../../renderer/src/error-strings';
+import { errorText } from '../support/words';
 import { caught, forWindow, serviceError } from '../support/error-checks';
 
 type Step = Parameters<typeof explainCognitoError>[1];

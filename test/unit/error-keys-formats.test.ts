@@ -13,8 +13,8 @@ import { buildMigrationUris, parseMigrationPayload, parseMigrationUri } from '..
 import { ProtoReader, ProtoWriter, toSafeNumber } from '../../main/otp/protobuf';
 import { parseOtpauthUri } from '../../main/otp/uri';
 import { decodeImageBuffer, decodeImageFile, decodeRgba } from '../../main/qr';
-import { errorText } from '../../renderer/src/error-strings';
-import { formatsErrors } from '../../renderer/src/errors/formats';
+import { errorText } from '../support/words';
+import { i18nFor } from '../support/words';
 
 const ROOT = join(__dirname, '..', '..');
 const OWNED = [
@@ -83,7 +83,8 @@ function expectTranslated(info: ErrorInfo): void {
   }
   const english = errorText(info, 'en');
   expect(english.message).toBe(info.message);
-  expect(english.hint).toBe(info.hint);
+  // A reason travels without a hint; the catalogue's advice for the same key may still exist.
+  if (info.hint !== undefined) expect(english.hint).toBe(info.hint);
 }
 
 describe('keyed errors of the otpauth:// parser', () => {
@@ -473,14 +474,17 @@ describe('the formats area has no unkeyed or untranslated errors', () => {
     expect(calls).toBeGreaterThanOrEqual(OWNED.length);
   });
 
-  it('translates every key the sources use, and no key they do not', () => {
+  it('has a catalogue entry in every language for every key the sources use', () => {
     const used = new Set<string>();
     for (const file of OWNED) {
       for (const match of readFileSync(join(ROOT, file), 'utf8').matchAll(KEY_LITERAL)) used.add(match[1]!);
     }
     expect(used.size).toBeGreaterThan(50);
-    for (const lang of ['de', 'zh'] as const) {
-      expect(Object.keys(formatsErrors[lang]).sort(), lang).toEqual([...used].sort());
+    for (const lang of ['en', 'de', 'zh-CN']) {
+      const missing = [...used].filter(
+        (key) => !i18nFor(lang).exists(`errors:${key}`, { lng: lang, fallbackLng: [] }),
+      );
+      expect(missing, lang).toEqual([]);
     }
   });
 });

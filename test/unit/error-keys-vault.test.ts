@@ -8,7 +8,7 @@ import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
 import { METADATA_FILE, MetadataStore } from '../../main/vault/store';
 import { Vault, type ImportOutcome, type NewAccount } from '../../main/vault/vault';
-import { errorText } from '../../renderer/src/error-strings';
+import { errorText } from '../support/words';
 import { caught, forWindow } from '../support/error-checks';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';

@@ -10,7 +10,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeyfobError, isKeyfobError } from '../../main/errors';
 import { OffThreadQr } from '../../main/qr/off-thread';
-import { errorText } from '../../renderer/src/error-strings';
+import { errorText } from '../support/words';
 import {
   encodePng,
   multipleCodes,
@@ -33,7 +33,7 @@ function decoder(options: Partial<ConstructorParameters<typeof OffThreadQr>[0]> 
 function expectTranslated(error: unknown): void {
   expect(isKeyfobError(error)).toBe(true);
   const info = (error as KeyfobError).forApp();
-  for (const lang of ['de', 'zh'] as const) {
+  for (const lang of ['de', 'zh-CN'] as const) {
     const text = errorText(info, lang);
     expect(text.message).not.toBe(info.message);
     expect(text.message).not.toMatch(/undefined|NaN|\$\{/);

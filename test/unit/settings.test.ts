@@ -25,6 +25,9 @@ describe('settings', () => {
       expect(() => mergeSettings(DEFAULT_SETTINGS, bad)).toThrow(/cannot be used|between 5 and 600/);
     }
     const withLanguage = mergeSettings(DEFAULT_SETTINGS, { language: 'zh' });
+    // Saved before Chinese became zh-CN (locales/languages.json); it still means the same language.
+    expect(withLanguage.language).toBe('zh-CN');
+    expect(mergeSettings(DEFAULT_SETTINGS, { language: 'zh-CN' }).language).toBe('zh-CN');
     expect(mergeSettings(withLanguage, { language: null })).not.toHaveProperty('language');
   });
 

@@ -1,0 +1,22 @@
+/**
+ * English from the catalogue without reading files, for main and the CLI (bundled: the JSON is compiled in).
+ * Wave 2 of issue 7 turns `new KeyfobError(code, 'English…', 'hint…', { key, params, appHint })` into
+ * `new KeyfobError(code, key, params)` with message, hint and appHint from here; test/support/error-checks.ts
+ * already checks that these say exactly what main's throw sites say.
+ */
+import type { ErrorKey } from '../preload/api';
+import errorWords from './en/errorWords.json';
+import errors from './en/errors.json';
+import { createI18n, errorText } from './i18n';
+
+const en = createI18n({ en: { errors, errorWords } }, 'en');
+
+export function englishError(
+  key: ErrorKey,
+  params?: Record<string, string | number>,
+): { message: string; hint?: string; appHint?: string } {
+  const info = { code: '', message: '', key, ...(params ? { params } : {}) };
+  const cli = errorText(en, info, 'cli');
+  const app = errorText(en, info, 'app');
+  return { ...cli, ...(app.hint !== undefined && app.hint !== cli.hint ? { appHint: app.hint } : {}) };
+}

@@ -1,0 +1,93 @@
+/**
+ * The window's words from the `app` catalogue, as one object `t` (`t.accounts`, `t.more(name)`) so that a screen
+ * reads the same as before the catalogues; the entries with parameters say here which parameter each argument
+ * is, and which context or plural form it picks. useStrings (./strings.ts) gives them through react-i18next.
+ */
+import type { TFunction } from 'i18next';
+import type en from '../../../locales/en/app.json';
+import type { LanguageCode as Lang } from '../../../locales/i18n';
+
+/** The entries that take arguments. */
+interface Calls {
+  more(name: string): string;
+  confirmRemoveTitle(name: string): string;
+  confirmRevealTitle(name: string): string;
+  screenFound(count: number): string;
+  place(kind: 'text' | 'line' | 'qr' | 'link', n?: number): string;
+  missingBatch(numbers: number[], size: number): string;
+  accountShortcutTitle(name: string): string;
+  recovered(names: string): string;
+  missingKeys(names: string): string;
+  listMovedAside(path: string): string;
+  confirmDiscardTitle(name: string): string;
+  qrFor(name: string): string;
+  exportStep(index: number, total: number): string;
+  removePool(pool: string): string;
+  editPool(pool: string): string;
+  poolAnswers(pool: string, client: string): string;
+  poolReachedBut(pool: string): string;
+  stepChallenge(step: string): string;
+  stepWaiting(seconds: number): string;
+  stepPreference(preferred: boolean): string;
+  stepReplaced(key: string): string;
+  skew(seconds: number, behind: boolean): string;
+  newPasswordHelp(username: string): string;
+  /** `via` as the flow names it: 'text message' or 'e-mail'. */
+  codeHelp(via: string, to?: string): string;
+  enrolled(name: string): string;
+  signedIn(username: string): string;
+  expires(date: string): string;
+  copyToken(token: string): string;
+  claims(token: string): string;
+  cameraFailed(reason: string): string;
+}
+
+/** Entries without arguments: every key of the catalogue that is neither a call nor a context or plural form. */
+type Plain = Exclude<keyof typeof en, keyof Calls | `${string}_${string}`>;
+
+export type Strings = { readonly lang: Lang } & Record<Plain, string> & Calls;
+
+function calls(t: TFunction<'app'>): Calls {
+  return {
+    more: (name) => t('more', { name }),
+    confirmRemoveTitle: (name) => t('confirmRemoveTitle', { name }),
+    confirmRevealTitle: (name) => t('confirmRevealTitle', { name }),
+    screenFound: (count) => t('screenFound', { count }),
+    place: (kind, n) => t('place', { context: kind, n }),
+    missingBatch: (numbers, size) => t('missingBatch', { numbers: numbers.join(t('listSeparator')), size }),
+    accountShortcutTitle: (name) => t('accountShortcutTitle', { name }),
+    recovered: (names) => t('recovered', { names }),
+    missingKeys: (names) => t('missingKeys', { names }),
+    listMovedAside: (path) => t('listMovedAside', { path }),
+    confirmDiscardTitle: (name) => t('confirmDiscardTitle', { name }),
+    qrFor: (name) => t('qrFor', { name }),
+    exportStep: (index, total) => t('exportStep', { index, total }),
+    removePool: (pool) => t('removePool', { pool }),
+    editPool: (pool) => t('editPool', { pool }),
+    poolAnswers: (pool, client) => t('poolAnswers', { pool, client }),
+    poolReachedBut: (pool) => t('poolReachedBut', { pool }),
+    // An unknown step falls back to the entry without context, which names the step as Cognito does.
+    stepChallenge: (step) => t('stepChallenge', { context: step, step }),
+    stepWaiting: (seconds) => t('stepWaiting', { seconds }),
+    stepPreference: (preferred) => t('stepPreference', { context: preferred ? 'preferred' : undefined }),
+    stepReplaced: (key) => t('stepReplaced', { key }),
+    skew: (seconds, behind) => t('skew', { seconds, context: behind ? 'behind' : 'ahead' }),
+    newPasswordHelp: (username) => t('newPasswordHelp', { username }),
+    codeHelp: (via, to) =>
+      t('codeHelp', { context: `${via === 'text message' ? 'sms' : 'email'}${to ? '_to' : ''}`, to }),
+    enrolled: (name) => t('enrolled', { name }),
+    signedIn: (username) => t('signedIn', { username }),
+    expires: (date) => t('expires', { date }),
+    copyToken: (token) => t('copyToken', { token }),
+    claims: (token) => t('claims', { token }),
+    cameraFailed: (reason) => t('cameraFailed', { reason }),
+  };
+}
+
+/** Builds the words for `lang` from whatever the catalogue holds, so a new entry needs no line here. */
+export function stringsFrom(t: TFunction<'app'>, lang: Lang, keys: readonly string[]): Strings {
+  const own = calls(t);
+  const plain: Record<string, string> = {};
+  for (const key of keys) if (!key.includes('_') && !(key in own)) plain[key] = t(key);
+  return { ...(plain as Record<Plain, string>), ...own, lang };
+}

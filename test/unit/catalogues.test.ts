@@ -1,0 +1,150 @@
+/**
+ * The catalogues (locales/<lang>/<namespace>.json) are the only place a user-facing word lives, so these checks
+ * stand in for the type checks the hand-written tables had: every language has every key, says the same
+ * parameters, has the plural forms its language needs, and every key is used by some code.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import languages from '../../locales/languages.json';
+import { LOCALES } from '../support/words';
+
+const ROOT = join(__dirname, '..', '..');
+type Tree = { [key: string]: string | Tree };
+
+function read(lang: string, ns: string): Tree {
+  return JSON.parse(readFileSync(join(LOCALES, lang, `${ns}.json`), 'utf8')) as Tree;
+}
+
+/** Every string in a catalogue by its dotted path. */
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(path, value);
+    else for (const [k, v] of flatten(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+const PLURAL = /_(zero|one|two|few|many|other)$/;
+/** Wording for the command line only: English until the CLI has its own catalogue, so other languages may lack it. */
+const CLI_ONLY = /_cli(_(zero|one|two|few|many|other))?$/;
+
+/** A path without its plural suffix: languages have different plural forms of the same entry. */
+const entryOf = (path: string) => path.replace(PLURAL, '');
+const paramsOf = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]!);
+
+/**
+ * Parameters a translation may leave out, each with its reason: the English hint names a `keyfob` command with
+ * the pool's name, the window's wording (German, Chinese) points at the pool in the window instead.
+ */
+const MAY_OMIT: Record<string, string[]> = { 'errors:cognitoSetupWithoutTotp.hint': ['pool'] };
+
+const codes = languages.map((l) => l.code);
+const namespaces = readdirSync(join(LOCALES, 'en'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.replace(/\.json$/, ''));
+
+describe('catalogues', () => {
+  it('has one folder per listed language and lists every folder', () => {
+    const folders = readdirSync(LOCALES).filter((f) => statSync(join(LOCALES, f)).isDirectory());
+    expect(folders.sort()).toEqual([...codes].sort());
+    expect(namespaces).toEqual(expect.arrayContaining(['app', 'errors']));
+  });
+
+  for (const ns of namespaces) {
+    const en = flatten(read('en', ns));
+    for (const lang of codes.filter((c) => c !== 'en')) {
+      it(`${lang}/${ns}.json has every entry of en, and nothing else`, () => {
+        const theirs = flatten(read(lang, ns));
+        const want = new Set([...en.keys()].filter((k) => !CLI_ONLY.test(k)).map(entryOf));
+        const have = new Set([...theirs.keys()].map(entryOf));
+        expect(
+          [...want].filter((k) => !have.has(k)),
+          'missing',
+        ).toEqual([]);
+        expect(
+          [...have].filter((k) => !want.has(k) && !CLI_ONLY.test(k)),
+          'not in en',
+        ).toEqual([]);
+      });
+
+      it(`${lang}/${ns}.json uses the same parameters as en in each entry`, () => {
+        const theirs = flatten(read(lang, ns));
+        const byEntry = (m: Map<string, string>) => {
+          const out = new Map<string, Set<string>>();
+          for (const [k, v] of m) {
+            const set = out.get(entryOf(k)) ?? new Set<string>();
+            for (const p of paramsOf(v)) if (p !== 'count') set.add(p);
+            out.set(entryOf(k), set);
+          }
+          return out;
+        };
+        const ours = byEntry(en);
+        const mismatched: string[] = [];
+        for (const [entry, params] of byEntry(theirs)) {
+          const want = ours.get(entry);
+          if (!want) continue;
+          const omit = new Set(MAY_OMIT[`${ns}:${entry}`] ?? []);
+          const a = [...want].filter((p) => !omit.has(p)).sort();
+          const b = [...params].sort();
+          if (a.join() !== b.join()) mismatched.push(`${entry}: en {${[...want]}} ${lang} {${b}}`);
+        }
+        expect(mismatched.join('\n')).toBe('');
+      });
+    }
+
+    it(`${ns}.json has the plural forms each language needs`, () => {
+      const incomplete: string[] = [];
+      for (const lang of codes) {
+        const paths = [...flatten(read(lang, ns)).keys()];
+        const plural = new Set(paths.filter((p) => PLURAL.test(p)).map(entryOf));
+        const needed = new Intl.PluralRules(lang).resolvedOptions().pluralCategories;
+        for (const entry of plural) {
+          for (const form of needed)
+            if (!paths.includes(`${entry}_${form}`)) incomplete.push(`${lang}: ${entry}_${form}`);
+        }
+      }
+      expect(incomplete).toEqual([]);
+    });
+  }
+});
+
+/** Every source file of the three layers and the shared i18n code, read once. */
+function sources(dirs = ['main', 'preload', 'renderer/src', 'locales']): string {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|tsx|mts)$/.test(entry.name)) out.push(readFileSync(path, 'utf8'));
+    }
+  };
+  for (const dir of dirs) walk(join(ROOT, dir));
+  return out.join('\n');
+}
+
+describe('catalogue keys in use', () => {
+  const code = sources();
+
+  it('uses every error key somewhere in main, preload or the window', () => {
+    const unused = Object.keys(read('en', 'errors')).filter((key) => !code.includes(`'${key}'`));
+    expect(unused).toEqual([]);
+  });
+
+  it('uses every entry of the window’s catalogue (as t.<entry> or by its key)', () => {
+    const entries = new Set(Object.keys(read('en', 'app')).map((k) => k.replace(/_.*$/, '')));
+    const window = sources(['renderer/src']);
+    // Screens take the words as `t` (the camera as `c`); the calls in i18n/strings.ts name their keys.
+    const unused = [...entries].filter((key) => !new RegExp(`(\\b[tc]\\.${key}\\b|'${key}')`).test(window));
+    expect(unused).toEqual([]);
+  });
+
+  it('uses every group of parameter words (their entries are the values main sends)', () => {
+    const unused = Object.keys(read('en', 'errorWords')).filter(
+      (group) => !new RegExp(`\\b${group}\\b`).test(code),
+    );
+    expect(unused).toEqual([]);
+  });
+});

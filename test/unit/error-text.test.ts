@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { errorText } from '../support/words';
+
+describe('errors worded from the catalogues', () => {
+  it('words keyed errors from their key and parameters in each language, and unkeyed ones as main wrote them', () => {
+    const keyed = {
+      code: 'QR_NOT_FOUND',
+      message: 'No QR code was found on any of the 2 screens.',
+      hint: 'Show the setup QR code fully on a screen (not covered by this window), then scan again.',
+      key: 'screenNoQr' as const,
+      params: { screens: 2 },
+    };
+    expect(errorText(keyed, 'de').message).toBe('Auf keinem der 2 Bildschirme wurde ein QR-Code gefunden.');
+    expect(errorText(keyed, 'zh').message).toBe('2 个屏幕上都未找到二维码。');
+    expect(errorText(keyed, 'en')).toEqual({ message: keyed.message, hint: keyed.hint });
+    expect(errorText({ ...keyed, params: { screens: 1 } }, 'en').message).toBe(
+      'No QR code was found on the screen.',
+    );
+    const denied = { code: 'SCREEN_CAPTURE_DENIED', message: 'x', key: 'screenDenied' as const };
+    expect(errorText({ ...denied, params: { system: 'macos' } }, 'de').hint).toMatch(
+      /Bildschirm- & Systemaudio/,
+    );
+    expect(errorText({ ...denied, params: { system: 'wayland' } }, 'zh').hint).toMatch(/xdg-desktop-portal/);
+    const plain = { code: 'COGNITO_AUTH', message: 'Incorrect user name or password.', hint: 'Check them.' };
+    expect(errorText(plain, 'de')).toEqual({ message: plain.message, hint: plain.hint });
+  });
+
+  it('gives the command line its own wording of a hint and the window the other', () => {
+    const gone = {
+      code: 'ACCOUNT_NOT_FOUND',
+      message: 'x',
+      key: 'accountGone' as const,
+      params: { id: 'a1' },
+    };
+    expect(errorText(gone, 'en', 'cli')).toEqual({
+      message: 'No account has the id a1.',
+      hint: 'Run `keyfob list` to see the accounts.',
+    });
+    expect(errorText(gone, 'en', 'app').hint).toMatch(/^It may have been deleted meanwhile/);
+  });
+
+  it('says a pending enrollment’s cause in the window’s language, then what became of the key', () => {
+    const kept = {
+      code: 'COGNITO_SESSION',
+      message: 'x',
+      key: 'cognitoPendingKept' as const,
+      params: { causeKey: 'cognitoSessionUsed', pendingId: 'd4c9c1de' },
+    };
+    const de = errorText(kept, 'de');
+    expect(de.message).toBe(errorText({ code: '', message: '', key: 'cognitoSessionUsed' }, 'de').message);
+    expect(de.hint).toMatch(/„Einrichtung fortsetzen“/);
+    expect(errorText(kept, 'en', 'cli').hint).toMatch(/keyfob remove d4c9c1de --yes\.$/);
+  });
+
+  it('words English parameters main still sends from the words catalogue, in every language', () => {
+    const io = {
+      code: 'IO_FAILED',
+      message: 'x',
+      key: 'vaultIoFailed' as const,
+      params: { action: 'move aside', path: '/p', reason: 'permission', code: 'EACCES' },
+    };
+    expect(errorText(io, 'en').message).toBe('Could not move aside /p (permission denied).');
+    expect(errorText(io, 'de').message).toBe('/p konnte nicht beiseitegelegt werden (Zugriff verweigert).');
+    const what = { code: '', message: 'x', key: 'migrationNotUtf8' as const };
+    expect(errorText({ ...what, params: { what: 'the length of a text field' } }, 'zh').message).toContain(
+      '某个文本字段的长度',
+    );
+    expect(errorText({ ...what, params: { what: 'something new' } }, 'de').message).toContain('Ein Wert');
+  });
+});
+
+describe('English for main from the bundled catalogue', () => {
+  it('gives message, CLI hint and the window hint where it differs', async () => {
+    const { englishError } = await import('../../locales/english');
+    expect(englishError('vaultPeriodInvalid', { period: '-5' })).toEqual({
+      message: 'The period must be a positive whole number of seconds, not -5.',
+      hint: 'Most sites use 30 seconds.',
+    });
+    expect(englishError('cognitoClientSecretMissing', { name: 'dev' })).toEqual({
+      message: 'The client secret of pool profile "dev" is not in the keychain.',
+      hint: 'Store it again: keyfob pool add dev … --client-secret-stdin --replace.',
+      appHint: 'Edit the pool profile and enter its client secret again.',
+    });
+  });
+});

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Services } from '../services';
 import type { RecoveryReport, Vault } from '../vault/vault';
 import { displayName } from '../otp/types';
 
@@ -13,6 +14,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Built on first use, so `keyfob code --uri` and `scan` never touch the keychain. */
   vault: () => Vault;
+  /** The services of main/services.ts, built on first use (the vault above is theirs). */
+  services: () => Services;
   version: string;
 }
 

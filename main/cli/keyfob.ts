@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
-import { openVault } from '../vault';
-import type { Vault } from '../vault/vault';
+import { createServices, type Services } from '../services';
+import { KeytarKeychain } from '../vault/keytar-keychain';
+import { dataDirectory } from '../vault/paths';
 import { saveCodeCaches } from './code-cache';
 import { run } from './run';
 
@@ -60,7 +61,12 @@ async function askSecret(question: string): Promise<string> {
 // Node version (the Electron app ships its own), not for the person running a command.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-let vault: Vault | undefined;
+let services: Services | undefined;
+const servicesOf = (): Services =>
+  (services ??= createServices({
+    dataDir: dataDirectory(process.env),
+    keychain: new KeytarKeychain({ env: process.env }),
+  }));
 
 run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
@@ -70,7 +76,8 @@ run(process.argv.slice(2), {
   askSecret,
   isTTY: process.stdin.isTTY === true,
   env: process.env,
-  vault: () => (vault ??= openVault()),
+  vault: () => servicesOf().vault,
+  services: servicesOf,
   version: typeof KEYFOB_VERSION === 'string' ? KEYFOB_VERSION : 'dev',
 }).then(
   (code) => {

@@ -1,6 +1,7 @@
 import type { AppErrorKey, ErrorInfo, ErrorKey } from '../../preload/api';
 import { cognitoErrors } from './errors/cognito';
 import { formatsErrors } from './errors/formats';
+import { importErrors } from './errors/import';
 import type { ErrorCatalog, ErrorEntry } from './errors/types';
 import { vaultErrors } from './errors/vault';
 import type { Lang } from './strings';
@@ -162,8 +163,8 @@ const APP_ERRORS: ErrorCatalog<AppErrorKey> = {
  * from any area fails the type check, so a new keyed error cannot ship untranslated.
  */
 const ERRORS: Record<'de' | 'zh', Record<ErrorKey, ErrorEntry>> = {
-  de: { ...APP_ERRORS.de, ...cognitoErrors.de, ...formatsErrors.de, ...vaultErrors.de },
-  zh: { ...APP_ERRORS.zh, ...cognitoErrors.zh, ...formatsErrors.zh, ...vaultErrors.zh },
+  de: { ...APP_ERRORS.de, ...cognitoErrors.de, ...formatsErrors.de, ...importErrors.de, ...vaultErrors.de },
+  zh: { ...APP_ERRORS.zh, ...cognitoErrors.zh, ...formatsErrors.zh, ...importErrors.zh, ...vaultErrors.zh },
 };
 
 /** An error in the window's language: a keyed one translated, any other (and all in English) as main wrote it. */

@@ -83,6 +83,8 @@ export interface AppUnderTest {
   paletteDismissed(): number;
   /** Codes the app put on the clipboard, with when they stop being valid. */
   copied: Array<{ code: string; validUntil: number }>;
+  /** The data folder and keychain service: a CLI run with these sees the same vault. */
+  home: string;
   service: string;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -340,6 +342,7 @@ export async function openApp(
     services,
     handlers,
     copied,
+    home,
     service,
     openLinks: (l) => links.add(l),
     pressShortcut: async () => {

@@ -4,13 +4,22 @@
  * this; the preload and the renderer do not need it.
  */
 import * as v from 'valibot';
-import type { Algorithm, AuthFlow, OtpType } from './api';
+import type {
+  Algorithm,
+  AuthFlow,
+  FlowAnswer,
+  FlowRequest,
+  KeyfobApi,
+  KeyInput,
+  OtpType,
+  PoolInput,
+} from './api';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
 const bytes = (max: number) =>
   v.pipe(
-    v.instance(Uint8Array),
+    v.custom<Uint8Array>((b) => b instanceof Uint8Array),
     v.check((b) => b.byteLength > 0 && b.byteLength <= max),
   );
 
@@ -80,3 +89,19 @@ export const flowAnswer = v.variant('kind', [
     attributes: v.optional(v.record(text(256), text(2048))),
   }),
 ]);
+
+/**
+ * Each schema accepts everything the contract lets the renderer send: when the two drift apart (a field added
+ * to the contract, not here), this fails the type check rather than a person's click at run time.
+ */
+type Accepts<S extends v.GenericSchema, T> = [T] extends [v.InferInput<S>] ? true : false;
+export const CONTRACT_ACCEPTED: [
+  Accepts<typeof keyInput, KeyInput>,
+  Accepts<typeof names, Parameters<KeyfobApi['renameAccount']>[1]>,
+  Accepts<typeof frame, Parameters<KeyfobApi['addFromFrame']>[0]>,
+  Accepts<typeof exportFormat, Parameters<KeyfobApi['exportAccounts']>[0]>,
+  Accepts<typeof poolInput, PoolInput>,
+  Accepts<typeof flowKind, Parameters<KeyfobApi['startFlow']>[0]>,
+  Accepts<typeof flowRequest, FlowRequest>,
+  Accepts<typeof flowAnswer, FlowAnswer>,
+] = [true, true, true, true, true, true, true, true];

@@ -7,6 +7,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /** Standard input as it came, for files that are not text (an import format's export). */
+  readStdinBytes: () => Promise<Uint8Array>;
   isTTY: boolean;
   ask?: (question: string) => Promise<string>;
   /** Like ask, without echoing what is typed (passwords). */

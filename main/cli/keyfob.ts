@@ -7,10 +7,14 @@ import { run } from './run';
 
 declare const KEYFOB_VERSION: string | undefined;
 
-async function readStdin(): Promise<string> {
+async function readStdinBytes(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readStdin(): Promise<string> {
+  return (await readStdinBytes()).toString('utf8');
 }
 
 async function ask(question: string): Promise<string> {
@@ -72,6 +76,7 @@ run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
+  readStdinBytes,
   ask,
   askSecret,
   isTTY: process.stdin.isTTY === true,

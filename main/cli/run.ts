@@ -145,7 +145,7 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
   const source = needOne('import', positionals, 'file (or - for standard input)');
   let bytes: Uint8Array;
   if (source === '-') {
-    bytes = new TextEncoder().encode(await io.readStdin());
+    bytes = await io.readStdinBytes();
   } else {
     try {
       bytes = await fs.readFile(source);

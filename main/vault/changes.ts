@@ -43,11 +43,8 @@ export class ChangeFeed<A> {
       stopWatching();
       stopWrites();
     };
-    // What a listener already shows: the first report is of a change from this.
-    this.checking = this.list().then(
-      (list) => void (this.last ??= this.signature(list)),
-      () => undefined,
-    );
+    // No first reading to compare with: a change made meanwhile would be taken for the starting point and
+    // never reported. So the first check after subscribing always reports, at worst the list a listener has.
   }
 
   private signature(list: A[]): string {

@@ -304,7 +304,13 @@ export class JsonStore<T> {
       }, debounceMs);
       timer.unref?.();
     };
-    const start = () => {
+    // The folder may not exist yet (a first start) or may go (deleted, unmounted): look again in a moment.
+    const later = () => {
+      if (stopped) return;
+      retry = setTimeout(() => start(true), 1000);
+      retry.unref?.();
+    };
+    const start = (again = false) => {
       if (stopped) return;
       try {
         watcher = watchFolder(this.dir, { persistent: false }, (_event, name) => {
@@ -312,18 +318,17 @@ export class JsonStore<T> {
           // platforms give no name at all: then anything may be it.
           if (name === null || name === this.fileName) settle();
         });
+        // While nothing watched, the file may have come or changed.
+        if (again) settle();
         watcher.on('error', () => {
-          // The folder went (deleted, unmounted): look again in a moment, and report a possible change.
           watcher?.close();
           watcher = undefined;
           settle();
-          if (!stopped) {
-            retry = setTimeout(start, 1000);
-            retry.unref?.();
-          }
+          later();
         });
       } catch {
         watcher = undefined;
+        later();
       }
     };
     start();

@@ -9,6 +9,9 @@ export type ErrorCode =
   | 'MIGRATION_INVALID'
   | 'SECRET_INVALID'
   | 'PARAMS_INVALID'
+  | 'FORMAT_UNKNOWN'
+  | 'PASSWORD_NEEDED'
+  | 'PASSWORD_WRONG'
   // images and QR codes
   | 'IMAGE_CORRUPT'
   | 'IMAGE_UNSUPPORTED'

@@ -1,6 +1,6 @@
 import type { CodeBatch } from '../preload/api';
 import { systemClock, type Clock } from './otp/codes';
-import { codeBatch } from './ipc';
+import { codeBatch } from './accounts/codes';
 import type { Vault } from './vault/vault';
 
 /**

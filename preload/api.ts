@@ -1,6 +1,6 @@
 /**
  * The typed contract between the renderer and main: one map from channel to request and result types.
- * preload/index.ts exposes exactly these as `window.keyfob`; main/ipc.ts implements them. Types only:
+ * preload/index.ts exposes exactly these as `window.keyfob`; main/ipc/ implements them. Types only:
  * nothing here may import Electron or Node, because the renderer imports it too.
  */
 import type enErrors from '../locales/en/errors.json';
@@ -86,7 +86,13 @@ export interface ImportPlace {
 export interface ImportReport {
   entries: ImportEntry[];
   /** Google Authenticator exports of several codes where some codes were not scanned (1-based numbers). */
-  missing: Array<{ batchSize: number; missing: number[] }>;
+  missing: Array<{
+    batchSize: number;
+    missing: number[];
+    /** The exporting app ("Google Authenticator") and its id for the export, for the command line. */
+    format?: string;
+    exportId?: string;
+  }>;
 }
 
 /** What opening the vault found to repair or report (the same the CLI prints on stderr). */
@@ -329,10 +335,27 @@ export interface KeyfobApi {
   ready(): Promise<Result<void>>;
   /** Code batches, one per second; returns an unsubscribe. */
   onCodes(listener: (batch: CodeBatch) => void): () => void;
+  /**
+   * The accounts changed, here or elsewhere (the CLI, a Cognito enrollment): the list as it is now. The window
+   * keeps its list from this instead of asking again after each action. Returns an unsubscribe.
+   */
+  onAccountsChanged(listener: (accounts: AccountView[]) => void): () => void;
 }
 
-/** The request channels; `onCodes` is a push, on EVENTS.codes. */
-export type InvokeName = Exclude<keyof KeyfobApi, 'onCodes' | 'onFlow' | 'onLinks' | 'onFocusSearch'>;
+/** The pushes from main, each `on…` of KeyfobApi: what each carries. */
+export interface EventPayloads {
+  codes: CodeBatch;
+  flow: FlowEvent;
+  links: LinkSummary[];
+  focusSearch: null;
+  accountsChanged: AccountView[];
+}
+
+/** The request channels; the `on…` functions are pushes, on EVENTS. */
+export type InvokeName = Exclude<
+  keyof KeyfobApi,
+  'onCodes' | 'onFlow' | 'onLinks' | 'onFocusSearch' | 'onAccountsChanged'
+>;
 
 export const CHANNELS = {
   appInfo: 'app:info',
@@ -372,4 +395,5 @@ export const EVENTS = {
   flow: 'cognito:flow',
   links: 'links:pending',
   focusSearch: 'app:focus-search',
-} as const;
+  accountsChanged: 'accounts:changed',
+} as const satisfies Record<keyof EventPayloads, string>;

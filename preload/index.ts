@@ -1,5 +1,13 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CHANNELS, EVENTS, type CodeBatch, type FlowEvent, type KeyfobApi, type LinkSummary } from './api';
+import {
+  CHANNELS,
+  EVENTS,
+  type AccountView,
+  type CodeBatch,
+  type FlowEvent,
+  type KeyfobApi,
+  type LinkSummary,
+} from './api';
 
 // Intent-named functions only: never ipcRenderer itself, never a generic invoke(channel). Listeners get the
 // payload, never the event (it carries the sender), and each subscription returns its own unsubscribe.
@@ -53,6 +61,13 @@ const api: KeyfobApi = {
     ipcRenderer.on(EVENTS.flow, handler);
     return () => {
       ipcRenderer.removeListener(EVENTS.flow, handler);
+    };
+  },
+  onAccountsChanged: (listener) => {
+    const handler = (_event: IpcRendererEvent, accounts: AccountView[]) => listener(accounts);
+    ipcRenderer.on(EVENTS.accountsChanged, handler);
+    return () => {
+      ipcRenderer.removeListener(EVENTS.accountsChanged, handler);
     };
   },
   onCodes: (listener) => {

@@ -17,13 +17,13 @@ import {
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { CHANNELS, EVENTS } from '../../preload/api';
-import type { CognitoEngine } from '../cognito/engine';
-import { ProfileStore } from '../cognito/profiles';
 import { createHandlers } from '../ipc';
+import { accountView } from '../ipc/accounts';
 import { OffThreadQr } from '../qr/off-thread';
-import { SettingsStore, type Settings } from '../settings';
+import { createServices } from '../services';
+import type { Settings } from '../settings';
 import { startTicker } from '../ticker';
-import { KeytarKeychain, openVault } from '../vault';
+import { KeytarKeychain } from '../vault';
 import { dataDirectory } from '../vault/paths';
 import { CodeClipboard } from './clipboard';
 import { isTrustedSender, registerHandlers, RendererOutbox } from './ipc-register';
@@ -144,12 +144,18 @@ function start(): void {
     // Installers declare the link schemes (electron-builder.yml); claiming them at every start would take them
     // from another authenticator the person chose. A development run registers itself.
     if (!app.isPackaged) registerProtocols(app);
-    const vault = openVault({ cacheSecrets: true });
+    const services = createServices({
+      dataDir: dataDirectory(),
+      keychain: new KeytarKeychain(),
+      cacheSecrets: true,
+      // The AWS SDK loads with the first Cognito call, not with the window.
+      loadCognito: () => import('../cognito/engine'),
+    });
+    app.on('will-quit', () => services.close());
+    const { vault, profiles, settings: settingsStore } = services;
     // Finishes interrupted adds and removals, and lists keys that lost their details, before anything else;
     // the window asks what it found and tells the person.
     const recovery = vault.recover().catch(() => undefined);
-    const profiles = new ProfileStore(dataDirectory(), new KeytarKeychain());
-    const settingsStore = new SettingsStore(dataDirectory());
     const openPalette = (): void => {
       paletteReturn.opening(window);
       if (!window || window.isDestroyed()) createWindow();
@@ -191,7 +197,6 @@ function start(): void {
       return shortcutStatus(shortcutStates);
     };
     void settingsStore.get().then(applySettings, () => undefined);
-    let engine: CognitoEngine | undefined;
     const send = (channel: string, payload: unknown, latestOnly = false) => {
       const contents = mainContents();
       if (contents !== undefined) outbox.sendToRenderer(contents, channel, payload, { latestOnly });
@@ -232,11 +237,10 @@ function start(): void {
       },
       // Decoded on a worker thread (its bundle sits next to this one): no image can freeze the window.
       qr: new OffThreadQr({ script: join(__dirname, 'qr-worker.js') }),
+      accounts: services.accounts,
       cognito: {
         profiles,
-        // The AWS SDK loads with the first Cognito call, not with the window.
-        engine: async () =>
-          (engine ??= new (await import('../cognito/engine')).CognitoEngine({ vault, profiles })),
+        engine: () => services.cognitoEngine(),
         emitFlow: (event) => send(EVENTS.flow, event),
       },
     });
@@ -284,8 +288,12 @@ function start(): void {
       );
     };
     void refreshTray();
-    // Accounts change from the window and from the CLI alike; a cheap look every few seconds sees both.
-    setInterval(() => void refreshTray(), 3_000).unref();
+    // Accounts change from the window, the CLI and Cognito enrollments alike: the vault reports each (it
+    // watches accounts.json), and the window and the tray follow.
+    vault.onChanged((accounts) => {
+      send(EVENTS.accountsChanged, accounts.map(accountView), true);
+      void refreshTray();
+    });
     nativeTheme.on('updated', () =>
       window?.setBackgroundColor(backgroundColor(nativeTheme.shouldUseDarkColors)),
     );

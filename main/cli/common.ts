@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Services } from '../services';
 import type { RecoveryReport, Vault } from '../vault/vault';
 import { displayName } from '../otp/types';
 
@@ -6,6 +7,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readStdin: () => Promise<string>;
+  /** Standard input as it came, for files that are not text (an import format's export). */
+  readStdinBytes: () => Promise<Uint8Array>;
   isTTY: boolean;
   ask?: (question: string) => Promise<string>;
   /** Like ask, without echoing what is typed (passwords). */
@@ -13,6 +16,8 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** Built on first use, so `keyfob code --uri` and `scan` never touch the keychain. */
   vault: () => Vault;
+  /** The services of main/services.ts, built on first use (the vault above is theirs). */
+  services: () => Services;
   version: string;
 }
 

@@ -1,15 +1,20 @@
 import { createInterface } from 'node:readline/promises';
-import { openVault } from '../vault';
-import type { Vault } from '../vault/vault';
+import { createServices, type Services } from '../services';
+import { KeytarKeychain } from '../vault/keytar-keychain';
+import { dataDirectory } from '../vault/paths';
 import { saveCodeCaches } from './code-cache';
 import { run } from './run';
 
 declare const KEYFOB_VERSION: string | undefined;
 
-async function readStdin(): Promise<string> {
+async function readStdinBytes(): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+async function readStdin(): Promise<string> {
+  return (await readStdinBytes()).toString('utf8');
 }
 
 async function ask(question: string): Promise<string> {
@@ -60,17 +65,24 @@ async function askSecret(question: string): Promise<string> {
 // Node version (the Electron app ships its own), not for the person running a command.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-let vault: Vault | undefined;
+let services: Services | undefined;
+const servicesOf = (): Services =>
+  (services ??= createServices({
+    dataDir: dataDirectory(process.env),
+    keychain: new KeytarKeychain({ env: process.env }),
+  }));
 
 run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
+  readStdinBytes,
   ask,
   askSecret,
   isTTY: process.stdin.isTTY === true,
   env: process.env,
-  vault: () => (vault ??= openVault()),
+  vault: () => servicesOf().vault,
+  services: servicesOf,
   version: typeof KEYFOB_VERSION === 'string' ? KEYFOB_VERSION : 'dev',
 }).then(
   (code) => {

@@ -1,18 +1,11 @@
 import { promises as fs } from 'node:fs';
+import type { ImportReport } from '../../preload/api';
+import { textInput, type ImportInput, type ImportRead } from '../accounts';
 import { KeyfobError, isKeyfobError } from '../errors';
 import { codeAt, codeForCounter } from '../otp/codes';
-import { buildMigrationUris, missingBatches } from '../otp/migration';
-import {
-  ALGORITHMS,
-  defaultParams,
-  displayName,
-  type Algorithm,
-  type OtpAccount,
-  type OtpType,
-} from '../otp/types';
-import { collectAccounts, type CollectedAccounts } from '../otp/collect';
-import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
-import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
+import { ALGORITHMS, defaultParams, displayName, type Algorithm, type OtpType } from '../otp/types';
+import { parseOtpauthUri } from '../otp/uri';
+import type { Account, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
 import { USAGE, commandUsage } from './usage';
 import {
@@ -32,24 +25,26 @@ import {
 export { EXIT, type CliIo } from './common';
 // ---- add ----------------------------------------------------------------------------------------------------
 
-function reportOutcomes(io: CliIo, collected: CollectedAccounts, outcomes: ImportOutcome[]): number {
-  const added = outcomes.filter((o) => o.status === 'added');
-  const dups = outcomes.filter((o) => o.status === 'duplicate');
-  const refused = [...collected.refused, ...outcomes.filter((o) => o.status === 'refused')];
-  for (const o of outcomes) {
-    if (o.status === 'added')
-      io.stdout(`added      ${o.account.id}  ${o.name}${o.reason ? `: ${o.reason}` : ''}\n`);
-    else if (o.status === 'duplicate') io.stdout(`duplicate  ${o.name}: ${o.reason}\n`);
+/** An import's report, line by line; refusals of the input come before those of the vault, as they happened. */
+function printReport(io: CliIo, read: ImportRead, report: ImportReport): number {
+  const added = report.entries.filter((e) => e.status === 'added');
+  const dups = report.entries.filter((e) => e.status === 'duplicate');
+  const refused = [
+    ...read.refused,
+    ...report.entries.filter((e) => e.status === 'refused' && !read.refused.includes(e)),
+  ];
+  for (const e of report.entries) {
+    if (e.status === 'added') io.stdout(`added      ${e.id}  ${e.name}${e.reason ? `: ${e.reason}` : ''}\n`);
+    else if (e.status === 'duplicate') io.stdout(`duplicate  ${e.name}: ${e.reason}\n`);
   }
-  for (const r of refused) io.stdout(`refused    ${r.name}: ${'reason' in r ? r.reason : ''}\n`);
-  const missing = missingBatches(collected.batches);
-  for (const m of missing) {
+  for (const r of refused) io.stdout(`refused    ${r.name}: ${r.reason ?? ''}\n`);
+  for (const m of report.missing) {
     io.stdout(
-      `missing    Google Authenticator export ${m.batchId}: QR code${m.missing.length > 1 ? 's' : ''} ${m.missing.map((i) => i + 1).join(', ')} of ${m.batchSize} not scanned\n`,
+      `missing    ${m.format ?? 'Google Authenticator'} export ${m.exportId ?? ''}: QR code${m.missing.length > 1 ? 's' : ''} ${m.missing.join(', ')} of ${m.batchSize} not scanned\n`,
     );
   }
   io.stdout(`${added.length} added, ${dups.length} skipped as duplicates, ${refused.length} refused\n`);
-  return refused.length > 0 || missing.length > 0 ? EXIT.failure : EXIT.ok;
+  return refused.length > 0 || report.missing.length > 0 ? EXIT.failure : EXIT.ok;
 }
 
 async function add(io: CliIo, args: string[]): Promise<number> {
@@ -108,9 +103,9 @@ async function add(io: CliIo, args: string[]): Promise<number> {
     return EXIT.ok;
   }
 
-  let texts: Array<{ text: string; where: string }>;
+  let inputs: ImportInput[];
   if (values.uri !== undefined) {
-    texts = [{ text: values.uri, where: 'the link' }];
+    inputs = [textInput(values.uri, { kind: 'link' })];
   } else {
     const { decodeImageFile } = await import('../qr');
     const found = await decodeImageFile(values.image!);
@@ -121,30 +116,27 @@ async function add(io: CliIo, args: string[]): Promise<number> {
         'Crop the image to the QR code, or use a sharper, larger picture.',
       );
     }
-    texts = found.map((text, i) => ({ text, where: `QR code ${i + 1}` }));
+    inputs = found.map((text, i) => textInput(text, { kind: 'qr', n: i + 1 }));
   }
-  const collected = collectAccounts(texts);
-  if (collected.accounts.length === 0) {
-    const first = collected.refused[0];
+  const accounts = io.services().accounts;
+  const read = await accounts.read(inputs);
+  if (read.accounts.length === 0) {
+    const first = read.refused[0];
     throw new KeyfobError(
       values.uri !== undefined ? 'URI_INVALID' : 'QR_NOT_FOUND',
-      first ? first.reason : 'Nothing to add.',
+      first?.reason ?? 'Nothing to add.',
       'Check the link or image and try again.',
     );
   }
   // A single plain account: errors (duplicate, invalid) are the command's error.
-  if (collected.accounts.length === 1 && collected.batches.length === 0 && collected.refused.length === 0) {
+  if (read.accounts.length === 1 && read.parts.length === 0 && read.refused.length === 0) {
     const vault = await openVault(io);
-    const added = await vault.add(collected.accounts[0]!, { allowDuplicate });
+    const added = await vault.add(read.accounts[0]!, { allowDuplicate });
     io.stdout(`${added.id}  ${displayName(added)}\n`);
     return EXIT.ok;
   }
-  const vault = await openVault(io);
-  return reportOutcomes(
-    io,
-    collected,
-    await vault.addMany(collected.accounts, { allowDuplicates: allowDuplicate }),
-  );
+  await openVault(io);
+  return printReport(io, read, await accounts.store(read, { allowDuplicates: allowDuplicate }));
 }
 
 // ---- import, list, code, scan -------------------------------------------------------------------------------
@@ -152,12 +144,12 @@ async function add(io: CliIo, args: string[]): Promise<number> {
 async function importCommand(io: CliIo, args: string[]): Promise<number> {
   const { positionals } = parse('import', args, {}, 1);
   const source = needOne('import', positionals, 'file (or - for standard input)');
-  let text: string;
+  let bytes: Uint8Array;
   if (source === '-') {
-    text = await io.readStdin();
+    bytes = await io.readStdinBytes();
   } else {
     try {
-      text = await fs.readFile(source, 'utf8');
+      bytes = await fs.readFile(source);
     } catch (error) {
       throw new KeyfobError(
         'IO_FAILED',
@@ -166,23 +158,16 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
       );
     }
   }
-  const lines = text
-    .split(/\r?\n/)
-    .map((line, i) => ({ text: line.trim(), where: `line ${i + 1}` }))
-    .filter((l) => l.text !== '' && !l.text.startsWith('#'));
-  if (lines.length === 0)
+  const accounts = io.services().accounts;
+  const read = await accounts.read([{ bytes, ...(source === '-' ? {} : { fileName: source }) }]);
+  if (read.accounts.length === 0 && read.refused.length === 0)
     throw new KeyfobError(
       'URI_INVALID',
       `${source === '-' ? 'Standard input' : source} has no links to import.`,
       'Put one otpauth:// or otpauth-migration:// link on each line.',
     );
-  const collected = collectAccounts(lines);
-  const vault = await openVault(io);
-  return reportOutcomes(
-    io,
-    collected,
-    collected.accounts.length > 0 ? await vault.addMany(collected.accounts) : [],
-  );
+  await openVault(io);
+  return printReport(io, read, await accounts.store(read));
 }
 
 function publicFields(a: Account) {
@@ -415,18 +400,10 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
       'Add --yes to confirm, and keep the output somewhere safe (or delete it once imported).',
     );
   }
-  const vault = await openVault(io);
-  const accounts = await vault.list();
-  const full: OtpAccount[] = [];
-  for (const a of accounts) full.push(await vault.reveal(a.id));
-  let lines: string[];
-  if (format === 'uris') {
-    lines = full.map((a) => formatOtpauthUri(a));
-  } else {
-    const result = buildMigrationUris(full);
-    lines = result.uris;
-    for (const e of result.excluded) io.stderr(`keyfob: left out ${displayName(e)}: ${e.reason}\n`);
-  }
+  await openVault(io);
+  const exported = await io.services().accounts.export(format === 'uris' ? 'otpauth' : 'google-migration');
+  const lines = exported.lines;
+  for (const e of exported.excluded) io.stderr(`keyfob: left out ${e.name}: ${e.reason}\n`);
   const text = lines.map((l) => l + '\n').join('');
   if (values.out !== undefined) {
     try {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { promises as fs, watch as watchFolder, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { KeyfobError } from '../errors';
 import { ALGORITHMS, MAX_DIGITS, MIN_DIGITS, STEAM_DIGITS, type Algorithm, type OtpType } from '../otp/types';
@@ -182,6 +182,7 @@ export class JsonStore<T> {
   private readonly what: string;
   private readonly parseText: (text: string) => Parsed<T>;
   private readonly empty: () => T;
+  private readonly written = new Set<() => void>();
 
   constructor(
     readonly dir: string,
@@ -275,6 +276,69 @@ export class JsonStore<T> {
       throw ioError('write', this.file, error);
     }
     await this.syncDir();
+    for (const listener of this.written) listener();
+  }
+
+  /** Called after each write this process makes; returns an unsubscribe. */
+  onWrite(listener: () => void): () => void {
+    this.written.add(listener);
+    return () => void this.written.delete(listener);
+  }
+
+  /**
+   * Calls `onChange` once things settle (`debounceMs` after the last event) whenever the file may have changed
+   * on disk, written by any process. The folder is watched rather than the file, because every write replaces
+   * the file (a rename), which ends a watch on the file itself. Returns a stop function. Best effort: where
+   * the folder cannot be watched, nothing is reported (the caller still hears of this process's own writes).
+   */
+  watch(onChange: () => void, debounceMs = 100): () => void {
+    let watcher: FSWatcher | undefined;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let retry: ReturnType<typeof setTimeout> | undefined;
+    let stopped = false;
+    const settle = () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = undefined;
+        if (!stopped) onChange();
+      }, debounceMs);
+      timer.unref?.();
+    };
+    // The folder may not exist yet (a first start) or may go (deleted, unmounted): look again in a moment.
+    const later = () => {
+      if (stopped) return;
+      retry = setTimeout(() => start(true), 1000);
+      retry.unref?.();
+    };
+    const start = (again = false) => {
+      if (stopped) return;
+      try {
+        watcher = watchFolder(this.dir, { persistent: false }, (_event, name) => {
+          // Temp files and the lock come and go with every write; only the file's own name matters. Some
+          // platforms give no name at all: then anything may be it.
+          if (name === null || name === this.fileName) settle();
+        });
+        // While nothing watched, the file may have come or changed.
+        if (again) settle();
+        watcher.on('error', () => {
+          watcher?.close();
+          watcher = undefined;
+          settle();
+          later();
+        });
+      } catch {
+        watcher = undefined;
+        later();
+      }
+    };
+    start();
+    return () => {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      if (retry) clearTimeout(retry);
+      watcher?.close();
+      watcher = undefined;
+    };
   }
 
   private async syncDir(): Promise<void> {

@@ -5,6 +5,7 @@ import { codeAt, codeForCounter, systemClock, type Clock, type TimeCode } from '
 import { normaliseSecret } from '../otp/secret';
 import { displayName, type OtpAccount, type OtpParams } from '../otp/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
+import { ChangeFeed } from './changes';
 import { isAccountId } from './ids';
 import { KEYCHAIN_CANARY, type Keychain } from './keychain';
 import { MetadataStore, type AccountRecord, type CognitoLink, type VaultFile } from './store';
@@ -127,6 +128,8 @@ export interface VaultOptions {
   cacheSecrets?: boolean;
   clock?: Clock;
   newId?: () => string;
+  /** How long changes to accounts.json must settle before they are reported (default 100 ms). */
+  changeDebounceMs?: number;
 }
 
 /** The keychain item that tells a locked or emptied keychain apart from one that holds nothing yet. */
@@ -205,6 +208,7 @@ export class Vault {
   private readonly clock: Clock;
   private readonly secretCache: Map<string, string> | undefined;
   private readonly newId: () => string;
+  private readonly changes: ChangeFeed<Account>;
 
   constructor(options: VaultOptions) {
     this.store = new MetadataStore(options.dir);
@@ -212,6 +216,25 @@ export class Vault {
     this.clock = options.clock ?? systemClock;
     this.newId = options.newId ?? randomUUID;
     this.secretCache = options.cacheSecrets ? new Map() : undefined;
+    this.changes = new ChangeFeed(
+      this.store,
+      () => this.list(),
+      ({ counter: _counter, ...shown }) => shown,
+      options.changeDebounceMs,
+    );
+  }
+
+  /**
+   * "changed": the accounts as a list shows them changed, here or in another process (the CLI); the listener
+   * gets the new list. accounts.json's folder is watched while anyone listens. Returns an unsubscribe.
+   */
+  onChanged(listener: (accounts: Account[]) => void): () => void {
+    return this.changes.subscribe(listener);
+  }
+
+  /** Stops watching for changes. */
+  close(): void {
+    this.changes.close();
   }
 
   get keychainDescription(): string {

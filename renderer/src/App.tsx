@@ -10,6 +10,7 @@ import {
   type ReactNode,
 } from 'react';
 import { CodeStore, useCode, type ShownCode } from './codes';
+import { useAccounts } from './accounts-store';
 import type {
   AccountView,
   CodeBatch,
@@ -775,7 +776,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [mac, setMac] = useState(false);
   const [palette, setPalette] = useState(false);
   const [shortcutFor, setShortcutFor] = useState<AccountView | undefined>();
-  const [accounts, setAccounts] = useState<AccountView[] | undefined>();
+  const [accounts, setAccounts] = useAccounts(() => call(window.keyfob.listAccounts(), setNotice));
   const [store] = useState(() => new CodeStore());
   const [query, setQuery] = useState('');
   const [notice, setNotice] = useState<Notice | undefined>();
@@ -830,13 +831,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
     return saved;
   }, []);
 
-  const reload = useCallback(async () => {
-    const list = await call(window.keyfob.listAccounts(), setNotice);
-    if (list) setAccounts(list);
-  }, []);
-
   useEffect(() => {
-    void reload();
     // What opening the vault repaired or found missing: said once, as the CLI says it on stderr.
     void window.keyfob.startupReport().then((r) => {
       if (!r.ok) return;
@@ -862,18 +857,14 @@ export function App({ initialLang }: { initialLang?: Lang }) {
     });
     const off = window.keyfob.onCodes((batch: CodeBatch) => store.update(batch));
     const offLinks = window.keyfob.onLinks(setLinks);
-    const offSearch = window.keyfob.onFocusSearch(() => {
-      // The list may have changed from the command line since the window last looked.
-      void reload();
-      setPalette(true);
-    });
+    const offSearch = window.keyfob.onFocusSearch(() => setPalette(true));
     void window.keyfob.ready();
     return () => {
       off();
       offLinks();
       offSearch();
     };
-  }, [reload, store]);
+  }, [store]);
 
   // The image's setup codes come back as links to confirm (onLinks); accepting one adds it and shows the report.
   const addImage = useCallback(async (file: File) => {
@@ -931,11 +922,10 @@ export function App({ initialLang }: { initialLang?: Lang }) {
         const text = e.clipboardData.getData('text/plain');
         if (/^otpauth(-migration)?:\/\//i.test(text.trim())) {
           e.preventDefault();
-          void call(window.keyfob.addFromText(text), setNotice).then(async (r) => {
+          void call(window.keyfob.addFromText(text), setNotice).then((r) => {
             if (r) {
               setReport(r);
               setScreen('add');
-              await reload();
             }
           });
         }
@@ -950,7 +940,6 @@ export function App({ initialLang }: { initialLang?: Lang }) {
             onClick={() => {
               setScreen('accounts');
               setReport(undefined);
-              void reload();
             }}
           >
             {t.accounts}
@@ -999,7 +988,6 @@ export function App({ initialLang }: { initialLang?: Lang }) {
               onClick={() => {
                 setScreen('accounts');
                 setReport(undefined);
-                void reload();
               }}
             >
               ← {t.back}
@@ -1028,8 +1016,8 @@ export function App({ initialLang }: { initialLang?: Lang }) {
             {orphans.map((orphan) => {
               const settle = async (action: 'restore' | 'delete') => {
                 setOrphans((all) => all.filter((o) => o.id !== orphan.id));
+                // A restored key comes back into the list through accounts:changed.
                 await call(window.keyfob.resolveOrphan(orphan.id, action), setNotice);
-                await reload();
               };
               return (
                 <li key={orphan.id}>
@@ -1086,7 +1074,6 @@ export function App({ initialLang }: { initialLang?: Lang }) {
                   if (r) {
                     setReport(r);
                     setScreen('add');
-                    await reload();
                   }
                 }}
               >
@@ -1101,24 +1088,11 @@ export function App({ initialLang }: { initialLang?: Lang }) {
         {screen === 'settings' ? (
           settings && <SettingsScreen t={t} settings={settings} mac={mac} save={saveSettings} />
         ) : screen === 'cognito' ? (
-          <CognitoScreen
-            t={t}
-            hostName={hostName}
-            onChanged={() => void reload()}
-            {...(resume ? { prefill: resume } : {})}
-          />
+          <CognitoScreen t={t} hostName={hostName} {...(resume ? { prefill: resume } : {})} />
         ) : screen === 'add' ? (
           <>
             {report && <ReportView report={report} t={t} />}
-            <AddScreen
-              t={t}
-              onNotice={setNotice}
-              onImage={(f) => void addImage(f)}
-              onReport={(r) => {
-                setReport(r);
-                void reload();
-              }}
-            />
+            <AddScreen t={t} onNotice={setNotice} onImage={(f) => void addImage(f)} onReport={setReport} />
           </>
         ) : accounts === undefined ? null : accounts.length === 0 ? (
           <section className="empty" aria-labelledby="empty-title">
@@ -1217,9 +1191,8 @@ export function App({ initialLang }: { initialLang?: Lang }) {
           t={t}
           onClose={() => setRenaming(undefined)}
           onSave={async (names) => {
-            const r = await call(window.keyfob.renameAccount(renaming.id, names), setNotice);
+            await call(window.keyfob.renameAccount(renaming.id, names), setNotice);
             setRenaming(undefined);
-            if (r) await reload();
           }}
         />
       )}
@@ -1239,7 +1212,6 @@ export function App({ initialLang }: { initialLang?: Lang }) {
             const r = await call(window.keyfob.removeAccount(removing.id), setNotice);
             setRemoving(undefined);
             if (r) {
-              await reload();
               // Its shortcut went with it.
               const s = await window.keyfob.getSettings();
               if (s.ok) setSettings(s.value);

@@ -602,12 +602,10 @@ function SignInForm({
 export function CognitoScreen({
   t,
   hostName,
-  onChanged,
   prefill,
 }: {
   t: Strings;
   hostName: string;
-  onChanged: () => void;
   /** Resuming a pending enrollment: its pool and user. */
   prefill?: { profile: string; username: string };
 }) {
@@ -631,9 +629,6 @@ export function CognitoScreen({
   }, []);
   const enrolled = enrollFlow ? flows[enrollFlow.id] : undefined;
   const signingIn = loginFlow ? flows[loginFlow] : undefined;
-  useEffect(() => {
-    if (enrolled?.done || enrolled?.steps.length) onChanged();
-  }, [enrolled?.done, enrolled?.steps.length, onChanged]);
 
   return (
     <div className="cognito">

@@ -1,7 +1,7 @@
 /**
  * The end-to-end set-up of ARCHITECTURE.md: the built renderer in Debian's Chromium, `window.keyfob` defined by
  * an init script exactly as the preload defines it, every call forwarded (page.exposeBinding) to the real
- * main/ipc.ts handlers in this process, over the real keychain. Code batches are pushed by the same ticker the
+ * main/ipc/ handlers in this process, over the real keychain. Code batches are pushed by the same ticker the
  * app uses.
  */
 import { createServer, type Server } from 'node:http';
@@ -12,13 +12,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHANNELS, type CodeBatch } from '../../preload/api';
 import { describeLink, PendingLinks } from '../../main/app/protocol';
 import { createHandlers, type Handlers } from '../../main/ipc';
+import { accountView } from '../../main/ipc/accounts';
 import { OffThreadQr } from '../../main/qr/off-thread';
-import { SettingsStore, type Settings } from '../../main/settings';
+import { createServices, type Services } from '../../main/services';
+import type { Settings } from '../../main/settings';
 import { shortcutStatus, Shortcuts, wantedShortcuts, type ShortcutState } from '../../main/app/shortcut';
 import QRCode from 'qrcode';
 import { startTicker } from '../../main/ticker';
-import { CognitoEngine, type EngineOptions } from '../../main/cognito/engine';
-import { ProfileStore } from '../../main/cognito/profiles';
+import type { EngineOptions } from '../../main/cognito/engine';
 import type { Keychain } from '../../main/vault/keychain';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
@@ -68,6 +69,8 @@ export interface AppUnderTest {
   page: Page;
   context: BrowserContext;
   vault: Vault;
+  /** What main/services.ts built for this app: the same objects the app builds. */
+  services: Services;
   handlers: Handlers;
   /** Hands links to the app, as a browser or another app would. */
   openLinks(links: string[]): void;
@@ -81,6 +84,8 @@ export interface AppUnderTest {
   paletteDismissed(): number;
   /** Codes the app put on the clipboard, with when they stop being valid. */
   copied: Array<{ code: string; validUntil: number }>;
+  /** The data folder and keychain service: a CLI run with these sees the same vault. */
+  home: string;
   service: string;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
@@ -129,6 +134,14 @@ const INIT_SCRIPT = (channels: string[]) => {
   Object.defineProperty(globalThis, '__keyfobPushFlow', {
     value: (event: unknown) => flowListeners.forEach((l) => l(event)),
   });
+  const accountListeners = new Set<(accounts: unknown) => void>();
+  api.onAccountsChanged = (listener: (accounts: unknown) => void) => {
+    accountListeners.add(listener);
+    return () => accountListeners.delete(listener);
+  };
+  Object.defineProperty(globalThis, '__keyfobPushAccounts', {
+    value: (accounts: unknown) => accountListeners.forEach((l) => l(accounts)),
+  });
   Object.defineProperty(globalThis, '__keyfobPush', {
     value: (batch: unknown) => listeners.forEach((l) => l(batch)),
   });
@@ -172,11 +185,14 @@ export async function openApp(
 ): Promise<AppUnderTest> {
   const home = options.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-'));
   const service = options.service ?? `keyfob-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const vault = new Vault({
-    dir: home,
+  const services = createServices({
+    dataDir: home,
     keychain: options.keychain ?? new KeytarKeychain({ service }),
     cacheSecrets: true,
+    loadCognito: () => import('../../main/cognito/engine'),
+    engine: { hostName: () => 'e2e-host', ...options.engine },
   });
+  const { vault, profiles, settings: settingsStore } = services;
   const recovery = await vault.recover();
   const copied: AppUnderTest['copied'] = [];
   // Links handed to the app, held as main/app/main.ts holds them, delivered to the page when it is ready.
@@ -193,9 +209,6 @@ export async function openApp(
   let startCodes = () => {};
   // The page exists only once the handlers do; Cognito events reach it through this holder.
   const opened: { page?: Page } = {};
-  const keychain = new KeytarKeychain({ service });
-  const profiles = new ProfileStore(home, keychain);
-  let engine: CognitoEngine | undefined;
   // Global shortcuts as main/app/main.ts keeps them, on a registry standing in for Electron's globalShortcut.
   const held = new Map<string, () => void>();
   let suspended = false;
@@ -225,7 +238,6 @@ export async function openApp(
     );
     return shortcutStatus(shortcutStates);
   };
-  const settingsStore = new SettingsStore(home);
   applySettings(await settingsStore.get());
   const handlers = createHandlers({
     vault,
@@ -264,10 +276,10 @@ export async function openApp(
         return frames;
       },
     },
+    accounts: services.accounts,
     cognito: {
       profiles,
-      engine: async () =>
-        (engine ??= new CognitoEngine({ vault, profiles, hostName: () => 'e2e-host', ...options.engine })),
+      engine: () => services.cognitoEngine(),
       emitFlow: (event) => {
         const page = opened.page;
         if (page && !page.isClosed())
@@ -312,14 +324,29 @@ export async function openApp(
       onError: () => undefined,
     });
   };
+  // As main/app/main.ts: every change of the accounts (here, or by the CLI in another process) is pushed.
+  vault.onChanged((accounts) => {
+    if (page.isClosed()) return;
+    void page
+      .evaluate(
+        (list) =>
+          (globalThis as unknown as { __keyfobPushAccounts: (x: unknown) => void }).__keyfobPushAccounts(
+            list,
+          ),
+        accounts.map(accountView),
+      )
+      .catch(() => undefined);
+  });
   await page.goto(url);
   mkdirSync(SCREENSHOTS, { recursive: true });
   return {
     page,
     context,
     vault,
+    services,
     handlers,
     copied,
+    home,
     service,
     openLinks: (l) => links.add(l),
     pressShortcut: async () => {
@@ -339,6 +366,7 @@ export async function openApp(
     },
     close: async () => {
       ticker?.stop();
+      services.close();
       await context.close();
       server.close();
       const keychain = new KeytarKeychain({ service });

@@ -23,6 +23,8 @@ const fake = vi.hoisted(() => {
     errorBoxes: [] as Array<[string, string]>,
     schemes: [] as unknown[],
     handled: new Map<string, (request: Request) => Promise<Response>>(),
+    /** Who listens to the vault's "changed". */
+    changed: new Set<(accounts: unknown[]) => void>(),
   };
 
   class FakeEmitter {
@@ -217,16 +219,32 @@ const fake = vi.hoisted(() => {
 type FakeWindow = InstanceType<(typeof fake)['electron']['BrowserWindow']>;
 
 vi.mock('electron', () => fake.electron);
-vi.mock('../../main/vault', () => ({
-  openVault: () => ({
-    fake: 'vault',
-    recover: async () => ({ orphans: [], missingSecret: [] }),
-    list: async () => fake.state.accounts,
-    get: async () => ({ issuer: 'Example', label: 'alice' }),
-  }),
-  KeytarKeychain: class {},
-}));
-vi.mock('../../main/cognito/profiles', () => ({ ProfileStore: class {} }));
+vi.mock('../../main/vault', () => ({ KeytarKeychain: class {} }));
+// The services as main/services.ts builds them, with a vault that has what each test puts in fake.state.
+vi.mock('../../main/services', async () => {
+  const { SettingsStore } = await import('../../main/settings');
+  return {
+    createServices: (options: { dataDir: string }) => ({
+      vault: {
+        fake: 'vault',
+        recover: async () => ({ orphans: [], missingSecret: [] }),
+        list: async () => fake.state.accounts,
+        get: async () => ({ issuer: 'Example', label: 'alice' }),
+        onChanged: (listener: (accounts: unknown[]) => void) => {
+          fake.state.changed.add(listener);
+          return () => fake.state.changed.delete(listener);
+        },
+      },
+      profiles: {},
+      settings: new SettingsStore(options.dataDir),
+      accounts: {},
+      cognitoEngine: async () => {
+        throw new Error('not used here');
+      },
+      close: () => fake.state.changed.clear(),
+    }),
+  };
+});
 // The ticker is tested on its own; here only that the app starts one that pushes codes to the window.
 const tickers: Array<{ send: (batch: unknown) => void }> = [];
 vi.mock('../../main/ticker', () => ({
@@ -313,6 +331,7 @@ beforeEach(() => {
   fake.state.schemes.length = 0;
   fake.state.handled.clear();
   fake.electron.app.isPackaged = false;
+  fake.state.changed.clear();
   fake.electron.globalShortcut = fake.shortcutRegistry();
   fake.electron.Notification.shown.length = 0;
   vi.clearAllMocks();
@@ -603,6 +622,50 @@ describe('main.ts', () => {
     await vi.waitFor(() => expect(tray.menus.length).toBeGreaterThan(0));
     // The vault here has no accounts; the German system language gives German labels.
     expect(tray.menus[0]!.template.map((i) => i.label)).toContain('Noch keine Konten');
+  });
+
+  it('follows the vault: a change made anywhere (the CLI) reaches the window and the tray, with no polling', async () => {
+    await start();
+    const window = theWindow();
+    rendererSaysReady();
+    const tray = fake.electron.Tray.last!;
+    await vi.waitFor(() => expect(tray.menus.length).toBeGreaterThan(0));
+    const menusBefore = tray.menus.length;
+    expect(fake.state.changed.size).toBe(1);
+    const account = {
+      id: '3f5e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b',
+      issuer: 'Example',
+      label: 'bob',
+      type: 'totp',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: 4,
+      status: 'active',
+    };
+    fake.state.accounts = [account];
+    for (const listener of fake.state.changed) listener([account]);
+    const pushed = window.webContents.sent.filter(([channel]) => channel === 'accounts:changed');
+    // The window gets the list as it shows it (no counter, nothing secret).
+    expect(pushed).toEqual([
+      [
+        'accounts:changed',
+        [
+          {
+            id: account.id,
+            issuer: 'Example',
+            label: 'bob',
+            type: 'totp',
+            algorithm: 'SHA1',
+            digits: 6,
+            period: 30,
+            status: 'active',
+          },
+        ],
+      ],
+    ]);
+    await vi.waitFor(() => expect(tray.menus.length).toBe(menusBefore + 1));
+    expect(JSON.stringify(tray.menus.at(-1)!.template)).toContain('bob');
   });
 
   it('registers the global shortcut from the settings; pressing it asks the window for its search', async () => {

@@ -6,9 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ErrorInfo } from '../../preload/api';
+import type { ErrorInfo, ImportPlace } from '../../preload/api';
 import { isKeyfobError } from '../../main/errors';
-import { collectAccounts } from '../../main/otp/collect';
+import { readImport, textInput } from '../../main/accounts';
+import { FormatRegistry } from '../../main/formats';
 import { buildMigrationUris, parseMigrationPayload, parseMigrationUri } from '../../main/otp/migration';
 import { ProtoReader, ProtoWriter, toSafeNumber } from '../../main/otp/protobuf';
 import { parseOtpauthUri } from '../../main/otp/uri';
@@ -85,6 +86,20 @@ function expectTranslated(info: ErrorInfo): void {
   expect(english.message).toBe(info.message);
   // A reason travels without a hint; the catalogue's advice for the same key may still exist.
   if (info.hint !== undefined) expect(english.hint).toBe(info.hint);
+}
+
+/** What the import formats read from one text, its refusals in the shape the error checks below use. */
+async function collectAccounts(text: string, place?: ImportPlace) {
+  const read = await readImport(new FormatRegistry(), [textInput(text, place)]);
+  return {
+    accounts: read.accounts,
+    refused: read.refused.map((r) => ({
+      name: r.name,
+      reason: r.reason ?? '',
+      ...(r.reasonKey ? { key: r.reasonKey } : {}),
+      ...(r.reasonParams ? { params: r.reasonParams } : {}),
+    })),
+  };
 }
 
 describe('keyed errors of the otpauth:// parser', () => {
@@ -363,7 +378,7 @@ describe('keyed errors of the migration parser', () => {
     );
   });
 
-  it('keys the refusal of single entries and carries it into the import report', () => {
+  it('keys the refusal of single entries and carries it into the import report', async () => {
     const payload = new ProtoWriter()
       .message(1, entry({ name: 'first', issuer: 'One' }))
       .message(1, entry({ name: 'legacy', issuer: 'OldBank', algorithm: 4 }))
@@ -372,7 +387,7 @@ describe('keyed errors of the migration parser', () => {
       .message(1, entry({ name: 'nokey', issuer: 'Z', secret: new Uint8Array(0) }))
       .varint(2, 1)
       .varint(3, 1);
-    const { accounts, refused } = collectAccounts([{ text: migrationLink(payload), where: 'QR code 1' }]);
+    const { accounts, refused } = await collectAccounts(migrationLink(payload), { kind: 'qr', n: 1 });
     expect(accounts.map((a) => a.label)).toEqual(['first']);
     expect(refused).toEqual([
       {
@@ -415,7 +430,7 @@ describe('keyed errors of the migration parser', () => {
     for (const r of refused) expectTranslated(asError(r));
 
     // A link refused as a whole keeps its key in the report too.
-    const whole = collectAccounts([{ text: `${LINK}&digits=9`, where: 'line 1' }]).refused[0];
+    const whole = (await collectAccounts(`${LINK}&digits=9`)).refused[0];
     expect(whole).toMatchObject({ name: 'line 1', key: 'uriDigitsUnsupported', params: { digits: 9 } });
   });
 });

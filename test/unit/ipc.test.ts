@@ -95,7 +95,9 @@ describe('IPC handlers', () => {
     // Codes 1 and 3 of 3 scanned: code 2 is named as missing.
     const report = await handlers.addFromText(`${uris[0]}\n${uris[2]}`);
     expect(report.ok && report.value.entries.map((e) => e.status)).toEqual(['added', 'added']);
-    expect(report.ok && report.value.missing).toEqual([{ batchSize: 3, missing: [2] }]);
+    expect(report.ok && report.value.missing).toEqual([
+      { batchSize: 3, missing: [2], format: 'Google Authenticator', exportId: expect.any(String) },
+    ]);
     expect((await vault.list()).length).toBe(3);
 
     const nothing = await handlers.addFromText('hello');

@@ -1,0 +1,44 @@
+import { KeyfobError } from '../errors';
+import { googleMigration } from './google-migration';
+import { otpauth } from './otpauth';
+import type { Format } from './types';
+
+export * from './types';
+
+/**
+ * Every format Keyfob reads or writes. A new one is a file in this folder and a line here; order breaks ties
+ * between formats equally sure of an input, the more specific first.
+ */
+export const FORMATS: readonly Format[] = [googleMigration, otpauth];
+
+export class FormatRegistry {
+  constructor(readonly all: readonly Format[] = FORMATS) {}
+
+  byId(id: string): Format | undefined {
+    return this.all.find((f) => f.id === id);
+  }
+
+  /** The formats that can write accounts. */
+  get exporters(): Format[] {
+    return this.all.filter((f) => f.export !== undefined);
+  }
+
+  /** The surest format for these bytes; none at all is an error that says so. */
+  detect(bytes: Uint8Array, fileName?: string): Format {
+    let best: { format: Format; score: number } | undefined;
+    for (const format of this.all) {
+      const score = format.detect(bytes, fileName);
+      if (score > 0 && (best === undefined || score > best.score)) best = { format, score };
+    }
+    if (best) return best.format;
+    throw new KeyfobError(
+      'FORMAT_UNKNOWN',
+      `Keyfob does not know the format of ${fileName ?? 'this input'}.`,
+      `Keyfob reads ${this.all.map((f) => f.name).join(', ')}.`,
+      {
+        key: 'importFormatUnknown',
+        params: { file: fileName ?? '', formats: this.all.map((f) => f.name).join(', ') },
+      },
+    );
+  }
+}

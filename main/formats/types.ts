@@ -1,0 +1,131 @@
+import type { ErrorKey, ImportPlace } from '../../preload/api';
+import { KeyfobError } from '../errors';
+import type { OtpAccount } from '../otp/types';
+
+/**
+ * The contract every import format follows: one file per format in this folder, listed in ./index.ts.
+ * Input reaches a format as the bytes of a file, a paste, a link or a QR code, never split first: only the
+ * format knows whether a line means anything to it.
+ */
+export interface Format {
+  /** Stable, lower-case, for `keyfob import --format <id>` and the window's choice. */
+  readonly id: string;
+  /** What a person calls it, in English (product names are not translated). */
+  readonly name: string;
+  /**
+   * How sure the format is that `bytes` are its own, from 0 (not at all) to 1 (certain), by content first and
+   * the file's name second. Cheap and side-effect free; it never throws. The registry takes the surest format.
+   */
+  detect(bytes: Uint8Array, fileName?: string): number;
+  /**
+   * Every account in the input, each either read or refused with its reason. A problem with the input as a
+   * whole (unreadable, a password needed or wrong) is thrown as a KeyfobError with a key
+   * (see passwordNeeded / passwordWrong below).
+   */
+  parse(bytes: Uint8Array, options: ParseOptions): ParseResult | Promise<ParseResult>;
+  /** Writes accounts in this format; formats that cannot be written have none. */
+  export?(accounts: readonly OtpAccount[]): ExportResult;
+}
+
+export interface ParseOptions {
+  /** For files that are encrypted: what the person typed (`--password-stdin`, the window's field). */
+  password?: string;
+  /** The name of the file, when the input is one; formats may use it in places and messages. */
+  fileName?: string;
+  /**
+   * What to call the input when it is one piece (the link, the text, QR code 2). Entries refused from an
+   * input of several lines are named by their line.
+   */
+  place?: ImportPlace;
+}
+
+/** One account of the input: read, or refused with why (a keyed reason the window translates). */
+export type ParsedEntry =
+  | { status: 'ok'; account: OtpAccount }
+  | {
+      status: 'refused';
+      /** The account's name when the format could read it, else where it was ("line 3"). */
+      name: string;
+      reason: string;
+      key?: ErrorKey;
+      params?: Record<string, string | number>;
+      place?: ImportPlace;
+    };
+
+export interface ParseResult {
+  entries: ParsedEntry[];
+  /**
+   * Where the input is one part of an export split over several (Google Authenticator spreads an export over
+   * QR codes): which part, so that parts read from several inputs can be checked for gaps.
+   */
+  parts?: ExportPart[];
+}
+
+export interface ExportPart {
+  /** The format's name, for "Google Authenticator export 123". */
+  format: string;
+  /** The export's own id: parts with the same id and size belong together. */
+  exportId: string;
+  size: number;
+  /** 0-based. */
+  index: number;
+}
+
+export interface ExportResult {
+  /** The export, one piece a line (each piece a QR code's text where the format is shown as QR codes). */
+  lines: string[];
+  /** Accounts the format cannot carry, and why. */
+  excluded: Array<{
+    name: string;
+    reason: string;
+    key?: ErrorKey;
+    params?: Record<string, string | number>;
+  }>;
+}
+
+/** How a place is named in English (the CLI's words); the window translates it from the place itself. */
+export function placeName(place: ImportPlace): string {
+  switch (place.kind) {
+    case 'text':
+      return 'the text';
+    case 'link':
+      return 'the link';
+    case 'line':
+      return `line ${place.n ?? 1}`;
+    case 'qr':
+      return `QR code ${place.n ?? 1}`;
+  }
+}
+
+/** The input is encrypted and no password came with it: the front end asks for one and tries again. */
+export function passwordNeeded(format: string): KeyfobError {
+  return new KeyfobError(
+    'PASSWORD_NEEDED',
+    `This ${format} export is protected by a password.`,
+    'Give the password you chose when exporting (keyfob import --password-stdin).',
+    {
+      key: 'importPasswordNeeded',
+      params: { format },
+      appHint: 'Type the password you chose when exporting.',
+    },
+  );
+}
+
+/** The password given does not open the input. Nothing was imported. */
+export function passwordWrong(format: string): KeyfobError {
+  return new KeyfobError(
+    'PASSWORD_WRONG',
+    `The password does not open this ${format} export.`,
+    'Check the password you chose when exporting, and try again.',
+    { key: 'importPasswordWrong', params: { format } },
+  );
+}
+
+/** UTF-8 text, or undefined when the bytes are not text (so a binary file is never read as lines). */
+export function textOf(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}

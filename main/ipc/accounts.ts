@@ -1,0 +1,176 @@
+import type { AccountView, ExportView, ImportReport, RevealedKey } from '../../preload/api';
+import * as schema from '../../preload/schemas';
+import { textInput, type ImportInput } from '../accounts';
+import { KeyfobError } from '../errors';
+import { defaultParams, displayName, type OtpParams } from '../otp/types';
+import { formatOtpauthUri } from '../otp/uri';
+import type { Account } from '../vault/vault';
+import type { Handlers, IpcContext } from './context';
+import { cancelled, check, result } from './result';
+
+export function accountView(a: Account): AccountView {
+  const view: AccountView = {
+    id: a.id,
+    issuer: a.issuer,
+    label: a.label,
+    type: a.type,
+    algorithm: a.algorithm,
+    digits: a.digits,
+    period: a.period,
+    status: a.status,
+  };
+  if (a.icon) view.icon = a.icon;
+  if (a.cognito) view.cognito = { ...a.cognito };
+  return view;
+}
+
+/** The window's export choices, by the format that writes each. */
+const EXPORT_FORMATS = { uris: 'otpauth', migration: 'google-migration' } as const;
+
+export function qrNotFound(): KeyfobError {
+  return new KeyfobError(
+    'QR_NOT_FOUND',
+    'No QR code was found.',
+    'Make the QR code larger and sharper (zoom in, or crop the picture), then try again.',
+    { key: 'qrNotFound' },
+  );
+}
+
+/** Imports inputs as the window does: an input with nothing in it at all is an error, not an empty report. */
+export async function importForWindow(ctx: IpcContext, inputs: ImportInput[]): Promise<ImportReport> {
+  const read = await ctx.accounts.read(inputs);
+  if (read.accounts.length === 0 && read.refused.length === 0) {
+    throw new KeyfobError(
+      'URI_INVALID',
+      'There is no otpauth:// or otpauth-migration:// link in this text.',
+      'Paste the link a site shows under its QR code, or add the account by its key.',
+      { key: 'noLinkInText' },
+    );
+  }
+  return ctx.accounts.store(read);
+}
+
+export function qrOf(ctx: IpcContext): NonNullable<IpcContext['qr']> {
+  if (!ctx.qr) throw new KeyfobError('IMAGE_UNSUPPORTED', 'Reading QR codes is not available here.');
+  return ctx.qr;
+}
+
+type AccountHandlers = Pick<
+  Handlers,
+  | 'listAccounts'
+  | 'addFromText'
+  | 'addFromKey'
+  | 'renameAccount'
+  | 'reorderAccounts'
+  | 'removeAccount'
+  | 'copyCode'
+  | 'hotpCode'
+  | 'revealKey'
+  | 'exportAccounts'
+  | 'resolveOrphan'
+>;
+
+export function accountHandlers(
+  ctx: IpcContext,
+  forgetShortcut: (accountId: string) => Promise<void>,
+): AccountHandlers {
+  const { vault, accounts } = ctx;
+  return {
+    listAccounts: () => result(async () => (await vault.list()).map(accountView)),
+
+    addFromText: (value) =>
+      result(() =>
+        importForWindow(ctx, [textInput(check(schema.pastedText, value, 'text'), { kind: 'text' })]),
+      ),
+
+    addFromKey: (value) =>
+      result(async () => {
+        const input = check(schema.keyInput, value, 'account');
+        const params: OtpParams = defaultParams(input.type);
+        if (input.algorithm !== undefined) params.algorithm = input.algorithm;
+        if (input.type !== 'steam') params.digits = input.digits ?? params.digits;
+        params.period = input.period ?? params.period;
+        params.counter = input.counter ?? 0;
+        const added = await vault.add({
+          issuer: input.issuer.trim(),
+          label: input.label.trim(),
+          secret: input.secret,
+          params,
+          extra: {},
+        });
+        return accountView(added);
+      }),
+
+    renameAccount: (rawId, rawNames) =>
+      result(async () => {
+        const names = check(schema.names, rawNames, 'names');
+        const change: { issuer?: string; label?: string } = {};
+        if (names.issuer !== undefined) change.issuer = names.issuer.trim();
+        if (names.label !== undefined) change.label = names.label.trim();
+        return accountView(await vault.rename(check(schema.accountId, rawId, 'account id'), change));
+      }),
+
+    reorderAccounts: (rawIds) =>
+      result(async () => (await vault.reorder(check(schema.accountIds, rawIds, 'order'))).map(accountView)),
+
+    removeAccount: (rawId) =>
+      result(async () => {
+        const removed = accountView(await vault.remove(check(schema.accountId, rawId, 'account id')));
+        await forgetShortcut(removed.id);
+        return removed;
+      }),
+
+    copyCode: (rawId) =>
+      result(() =>
+        accounts.copyCode(
+          check(schema.accountId, rawId, 'account id'),
+          ctx.clipboard,
+          ctx.nextCodeWithinMs ?? 3000,
+        ),
+      ),
+
+    hotpCode: (rawId) =>
+      result(async () => (await vault.code(check(schema.accountId, rawId, 'account id'))).code),
+
+    revealKey: (rawId) =>
+      result<RevealedKey>(async () => {
+        const account = await vault.get(check(schema.accountId, rawId, 'account id'));
+        const yes = await ctx.confirm?.({ kind: 'reveal', account: displayName(account) });
+        if (yes !== true) throw cancelled();
+        const full = await vault.reveal(account.id);
+        return { secret: full.secret, uri: formatOtpauthUri(full) };
+      }),
+
+    exportAccounts: (rawFormat) =>
+      result<ExportView>(async () => {
+        const format = check(schema.exportFormat, rawFormat, 'export format');
+        const count = (await vault.list()).length;
+        const yes = await ctx.confirm?.({ kind: 'export', count });
+        if (yes !== true) throw cancelled();
+        const exported = await accounts.export(EXPORT_FORMATS[format]);
+        return {
+          lines: exported.lines,
+          excluded: exported.excluded.map((e) => ({
+            name: e.name,
+            reason: e.reason,
+            ...(e.key ? { reasonKey: e.key } : {}),
+            ...(e.params ? { reasonParams: e.params } : {}),
+          })),
+        };
+      }),
+
+    resolveOrphan: (rawId, rawAction) =>
+      result(async () => {
+        const orphanId = check(schema.accountId, rawId, 'account id');
+        if (check(schema.orphanAction, rawAction, 'choice') === 'delete') {
+          await vault.deleteOrphan(orphanId);
+          return;
+        }
+        const [restored] = await vault.restoreOrphans([orphanId]);
+        if (!restored)
+          throw new KeyfobError('ACCOUNT_NOT_FOUND', 'That key is no longer waiting.', undefined, {
+            key: 'accountGone',
+          });
+      }),
+  };
+}

@@ -1,0 +1,108 @@
+/**
+ * What main accepts on each channel of the contract (./api.ts), as valibot schemas: arguments come from the
+ * renderer, a less trusted process, as `unknown`, and are checked here before anything reads them. Main imports
+ * this; the preload and the renderer do not need it.
+ */
+import * as v from 'valibot';
+import type {
+  Algorithm,
+  AuthFlow,
+  FlowAnswer,
+  FlowRequest,
+  KeyfobApi,
+  KeyInput,
+  OtpType,
+  PoolInput,
+} from './api';
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const whole = (min: number, max: number) => v.pipe(v.number(), v.integer(), v.minValue(min), v.maxValue(max));
+const bytes = (max: number) =>
+  v.pipe(
+    v.custom<Uint8Array>((b) => b instanceof Uint8Array),
+    v.check((b) => b.byteLength > 0 && b.byteLength <= max),
+  );
+
+/** As Keyfob makes them (randomUUID): lower-case 8-4-4-4-12 hex, nothing else (main/vault/ids.ts). */
+export const accountId = v.pipe(
+  v.string(),
+  v.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/),
+);
+export const accountIds = v.pipe(v.array(accountId), v.maxLength(100_000));
+/** A paste: links, or a file's text. */
+export const pastedText = text(64 * 1024);
+export const imageBytes = bytes(50 * 1024 * 1024);
+/** What the camera's worker found in a frame: a few decoded texts, each offered for confirmation. */
+export const foundCodes = v.pipe(v.array(text(8192)), v.minLength(1), v.maxLength(16));
+/** What to do with a key found in the keychain without its account details. */
+export const orphanAction = v.picklist(['restore', 'delete']);
+
+const OTP_TYPES = ['totp', 'hotp', 'steam'] as const satisfies readonly OtpType[];
+const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const satisfies readonly Algorithm[];
+export const keyInput = v.object({
+  issuer: v.optional(text(256), ''),
+  label: v.optional(text(256), ''),
+  secret: text(1024),
+  type: v.optional(v.picklist(OTP_TYPES), 'totp'),
+  algorithm: v.optional(v.picklist(ALGORITHMS)),
+  digits: v.optional(whole(1, 10)),
+  period: v.optional(whole(1, 86400)),
+  counter: v.optional(whole(0, Number.MAX_SAFE_INTEGER)),
+});
+export const names = v.object({ issuer: v.optional(text(256)), label: v.optional(text(256)) });
+export const exportFormat = v.picklist(['uris', 'migration']);
+
+export const linkId = text(64);
+export const flag = v.boolean();
+export const shortcut = text(128);
+
+const AUTH_FLOWS = ['srp', 'password', 'admin'] as const satisfies readonly AuthFlow[];
+export const profileName = text(256);
+export const poolInput = v.object({
+  name: text(256),
+  region: text(64),
+  userPoolId: text(128),
+  clientId: text(256),
+  clientSecret: v.optional(text(1024)),
+  endpoint: v.optional(text(2048)),
+  authFlow: v.optional(v.picklist(AUTH_FLOWS)),
+  awsProfile: v.optional(text(256)),
+});
+
+export const flowKind = v.picklist(['enroll', 'login']);
+export const flowRequest = v.object({
+  profile: text(256),
+  username: text(256),
+  password: text(1024),
+  deviceName: v.optional(text(256)),
+  prefer: v.optional(v.boolean()),
+  typeVerificationCode: v.optional(v.boolean()),
+});
+export const flowId = text(64);
+export const flowAnswer = v.variant('kind', [
+  v.object({ kind: v.literal('cancel') }),
+  v.object({ kind: v.literal('code'), code: text(16) }),
+  v.object({ kind: v.literal('verificationCode'), code: v.optional(text(16)) }),
+  v.object({
+    kind: v.literal('newPassword'),
+    password: text(1024),
+    attributes: v.optional(v.record(text(256), text(2048))),
+  }),
+]);
+
+/**
+ * Each schema accepts everything the contract lets the renderer send: when the two drift apart (a field added
+ * to the contract, not here), this fails the type check rather than a person's click at run time.
+ */
+type Accepts<S extends v.GenericSchema, T> = [T] extends [v.InferInput<S>] ? true : false;
+export const CONTRACT_ACCEPTED: [
+  Accepts<typeof keyInput, KeyInput>,
+  Accepts<typeof names, Parameters<KeyfobApi['renameAccount']>[1]>,
+  Accepts<typeof foundCodes, Parameters<KeyfobApi['offerCodes']>[0]>,
+  Accepts<typeof orphanAction, Parameters<KeyfobApi['resolveOrphan']>[1]>,
+  Accepts<typeof exportFormat, Parameters<KeyfobApi['exportAccounts']>[0]>,
+  Accepts<typeof poolInput, PoolInput>,
+  Accepts<typeof flowKind, Parameters<KeyfobApi['startFlow']>[0]>,
+  Accepts<typeof flowRequest, FlowRequest>,
+  Accepts<typeof flowAnswer, FlowAnswer>,
+] = [true, true, true, true, true, true, true, true, true];

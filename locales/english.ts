@@ -9,13 +9,22 @@ import errorWords from './en/errorWords.json';
 import errors from './en/errors.json';
 import { createI18n, errorText } from './i18n';
 
-const en = createI18n({ en: { errors, errorWords } }, 'en');
+// Made with the first error: most runs of the CLI never need it.
+let en: ReturnType<typeof createI18n> | undefined;
 
 export function englishError(
   key: ErrorKey,
   params?: Record<string, string | number>,
+  variant?: string,
 ): { message: string; hint?: string; appHint?: string } {
-  const info = { code: '', message: '', key, ...(params ? { params } : {}) };
+  const info = {
+    code: '',
+    message: '',
+    key,
+    ...(params ? { params } : {}),
+    ...(variant !== undefined ? { variant } : {}),
+  };
+  en ??= createI18n({ en: { errors, errorWords } }, 'en');
   const cli = errorText(en, info, 'cli');
   const app = errorText(en, info, 'app');
   return { ...cli, ...(app.hint !== undefined && app.hint !== cli.hint ? { appHint: app.hint } : {}) };

@@ -222,13 +222,16 @@ export function errorText(
   const params = words(t, key, raw);
   const count = countOf(key, raw);
   const options = { ...params, ...(count !== undefined ? { count } : {}) };
-  const messageCtx = messageContext(key, raw);
+  // The throw site names the wording where an entry has several; older throw sites leave it to the table above.
+  const messageCtx = error.variant ?? messageContext(key, raw);
   const message = t(`errors:${key}.message`, {
     ...options,
     context: messageCtx ?? front,
   });
   const hintKey = `errors:${key}.hint`;
-  const hintCtx = hintContext(key, raw, front);
+  const variantHint =
+    error.variant !== undefined && i18n.exists(hintKey, { ...options, context: error.variant });
+  const hintCtx = variantHint ? error.variant! : hintContext(key, raw, front);
   const hint = i18n.exists(hintKey, { ...options, context: hintCtx })
     ? t(hintKey, { ...options, context: hintCtx })
     : undefined;

@@ -48,6 +48,7 @@ export type ErrorCode =
   | 'COGNITO_SERVICE';
 
 import type { ErrorKey } from '../preload/api';
+import { englishError } from '../locales/english';
 
 /** What the service itself said, kept next to our explanation so the UI can show both. */
 export interface ServiceDetail {
@@ -57,6 +58,8 @@ export interface ServiceDetail {
   message: string;
 }
 
+export type ErrorParams = Record<string, string | number>;
+
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
@@ -64,7 +67,9 @@ export interface ErrorInfo {
   service?: ServiceDetail;
   /** For the window: which of its translated messages this is, and what goes into it. */
   key?: ErrorKey;
-  params?: Record<string, string | number>;
+  params?: ErrorParams;
+  /** Which wording of the key's message and hint (an i18next context: `message_<variant>`), when it has several. */
+  variant?: string;
 }
 
 /**
@@ -73,32 +78,57 @@ export interface ErrorInfo {
  */
 const BRAND = Symbol.for('dev.keyfob.error');
 
+interface Options {
+  cause?: unknown;
+  service?: ServiceDetail;
+  /** The wording of the message and hint, where the catalogue entry has several (`message_<variant>`). */
+  variant?: string;
+}
+
+/** The form from before the catalogues (issue 7, wave 1): English written at the throw site. */
+interface WrittenOptions extends Options {
+  appHint?: string;
+  key?: ErrorKey;
+  params?: ErrorParams;
+}
+
 export class KeyfobError extends Error {
   override readonly name = 'KeyfobError';
+  readonly hint?: string;
   readonly service?: ServiceDetail;
   /** The same advice for the window, where a hint naming a `keyfob …` command would mean nothing. */
   readonly appHint?: string;
   readonly key?: ErrorKey;
-  readonly params?: Record<string, string | number>;
+  readonly params?: ErrorParams;
+  readonly variant?: string;
   readonly [BRAND] = true;
 
+  /**
+   * An error is a code, a catalogue key and its parameters; its English words (message, hint for the command
+   * line and for the window) come from locales/en/errors.json.
+   */
+  constructor(code: ErrorCode, key: ErrorKey, params?: ErrorParams, options?: Options);
+  /** @deprecated English at the throw site: being replaced by the key form (issue 7, wave 2). */
+  constructor(code: ErrorCode, message: string, hint?: string, options?: WrittenOptions);
   constructor(
     readonly code: ErrorCode,
-    message: string,
-    readonly hint?: string,
-    options?: {
-      cause?: unknown;
-      service?: ServiceDetail;
-      appHint?: string;
-      key?: ErrorKey;
-      params?: Record<string, string | number>;
-    },
+    keyOrMessage: string,
+    paramsOrHint?: ErrorParams | string,
+    options?: WrittenOptions,
   ) {
-    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    const keyed = typeof paramsOrHint !== 'string' && isCatalogueKey(keyOrMessage);
+    const words = keyed
+      ? englishError(keyOrMessage as ErrorKey, paramsOrHint, options?.variant)
+      : { message: keyOrMessage, hint: paramsOrHint as string | undefined, appHint: options?.appHint };
+    super(words.message, options?.cause === undefined ? undefined : { cause: options.cause });
+    if (words.hint !== undefined) this.hint = words.hint;
+    if (words.appHint !== undefined) this.appHint = words.appHint;
     if (options?.service) this.service = options.service;
-    if (options?.appHint !== undefined) this.appHint = options.appHint;
-    if (options?.key !== undefined) this.key = options.key;
-    if (options?.params !== undefined) this.params = options.params;
+    if (options?.variant !== undefined) this.variant = options.variant;
+    const key = keyed ? (keyOrMessage as ErrorKey) : options?.key;
+    const params = keyed ? (paramsOrHint as ErrorParams | undefined) : options?.params;
+    if (key !== undefined) this.key = key;
+    if (params !== undefined) this.params = params;
   }
 
   /** As data, with the hint for the command line (what JSON.stringify and the CLI use). */
@@ -119,9 +149,15 @@ export class KeyfobError extends Error {
     if (forApp && this.key !== undefined) {
       info.key = this.key;
       if (this.params !== undefined) info.params = { ...this.params };
+      if (this.variant !== undefined) info.variant = this.variant;
     }
     return info;
   }
+}
+
+/** A key of the English catalogue: English sentences written at throw sites never are (they have spaces). */
+function isCatalogueKey(value: string): boolean {
+  return /^[a-z][A-Za-z0-9]*$/.test(value);
 }
 
 export function isKeyfobError(value: unknown, code?: ErrorCode): value is KeyfobError {

@@ -20,6 +20,8 @@ export interface ErrorInfo {
   service?: { name: string; message: string };
   key?: ErrorKey;
   params?: Record<string, string | number>;
+  /** Which wording of the key's message and hint, where the catalogue entry has several (`message_<variant>`). */
+  variant?: string;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

@@ -22,7 +22,7 @@ export async function result<T>(run: () => Promise<T> | T): Promise<Result<T>> {
 
 /** The person said no to main's own question: the window just carries on, it is not an error to show. */
 export function cancelled(): KeyfobError {
-  return new KeyfobError('CANCELLED', 'Cancelled.', undefined, { key: 'cancelled' });
+  return new KeyfobError('CANCELLED', 'cancelled');
 }
 
 export function invalid(what: string): KeyfobError {

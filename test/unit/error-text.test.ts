@@ -83,3 +83,49 @@ describe('English for main from the bundled catalogue', () => {
     });
   });
 });
+
+describe('KeyfobError from a key', () => {
+  it('takes its English from the catalogue: the message, the command line’s hint and the window’s', async () => {
+    const { KeyfobError } = await import('../../main/errors');
+    const error = new KeyfobError('DUPLICATE', 'vaultNotAddedSameKey', { existing: 'GitHub (ada)' });
+    expect(error.message).toBe('Not added: the same key is already stored as GitHub (ada).');
+    expect(error.hint).toBe('To keep a second copy of it anyway, add it with --allow-duplicate.');
+    expect(error.appHint).toBe('There is nothing to add: the account is already in your list.');
+    expect(error.forApp()).toEqual({
+      code: 'DUPLICATE',
+      message: error.message,
+      hint: error.appHint,
+      key: 'vaultNotAddedSameKey',
+      params: { existing: 'GitHub (ada)' },
+    });
+    // The window words it from the key in its own language.
+    expect(errorText(error.forApp(), 'de').message).toBe(
+      'Nicht hinzugefügt: Derselbe Schlüssel ist bereits als GitHub (ada) gespeichert.',
+    );
+  });
+
+  it('carries the wording the throw site chose to the window, where an entry has several', async () => {
+    const { KeyfobError } = await import('../../main/errors');
+    const one = new KeyfobError('QR_NOT_FOUND', 'qrNotSetupCodes', { codes: 1 }, { variant: 'single' });
+    expect(one.message).toBe('The QR code is not an authenticator setup code.');
+    expect(one.forApp().variant).toBe('single');
+    expect(errorText(one.forApp(), 'zh').message).toBe('该二维码不是身份验证器的设置码。');
+    const unknown = new KeyfobError(
+      'FORMAT_UNKNOWN',
+      'importFormatUnknown',
+      {
+        formats: 'otpauth',
+      },
+      { variant: 'input' },
+    );
+    expect(unknown.message).toBe('Keyfob does not know the format of this input.');
+    expect(unknown.hint).toBe('Keyfob reads otpauth.');
+  });
+
+  it('still takes English written at the throw site, until every throw site has a key', async () => {
+    const { KeyfobError } = await import('../../main/errors');
+    const written = new KeyfobError('PROFILE_NOT_FOUND', 'Cognito is not available here.');
+    expect(written.message).toBe('Cognito is not available here.');
+    expect(written.key).toBeUndefined();
+  });
+});

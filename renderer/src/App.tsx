@@ -776,10 +776,10 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [mac, setMac] = useState(false);
   const [palette, setPalette] = useState(false);
   const [shortcutFor, setShortcutFor] = useState<AccountView | undefined>();
+  const [notice, setNotice] = useState<Notice | undefined>();
   const [accounts, setAccounts] = useAccounts(() => call(window.keyfob.listAccounts(), setNotice));
   const [store] = useState(() => new CodeStore());
   const [query, setQuery] = useState('');
-  const [notice, setNotice] = useState<Notice | undefined>();
   const [report, setReport] = useState<ImportReport | undefined>();
   const [renaming, setRenaming] = useState<AccountView | undefined>();
   const [removing, setRemoving] = useState<AccountView | undefined>();
@@ -864,6 +864,8 @@ export function App({ initialLang }: { initialLang?: Lang }) {
       offLinks();
       offSearch();
     };
+    // Once, at start: the start-up report is said in the language of that moment, as the CLI says it once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store]);
 
   // The image's setup codes come back as links to confirm (onLinks); accepting one adds it and shows the report.

@@ -379,6 +379,7 @@ function ExportDialog({
     <Dialog title={t.exportTitle} onClose={onClose}>
       {total > 0 ? (
         <>
+          <p className="warning">{t.exportBody}</p>
           <p className="help">{t.exportHelp}</p>
           <p role="status">{t.exportStep(index + 1, total)}</p>
           <img
@@ -783,12 +784,10 @@ export function App({ initialLang }: { initialLang?: Lang }) {
   const [report, setReport] = useState<ImportReport | undefined>();
   const [renaming, setRenaming] = useState<AccountView | undefined>();
   const [removing, setRemoving] = useState<AccountView | undefined>();
-  const [revealing, setRevealing] = useState<AccountView | undefined>();
   const [revealed, setRevealed] = useState<
     { account: AccountView; secret: string; qr: string } | undefined
   >();
   const [resume, setResume] = useState<{ profile: string; username: string } | undefined>();
-  const [exporting, setExporting] = useState(false);
   const [exported, setExported] = useState<{
     codes: string[];
     excluded: ExportView['excluded'];
@@ -873,6 +872,26 @@ export function App({ initialLang }: { initialLang?: Lang }) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     await call(window.keyfob.scanImage(bytes), setNotice);
   }, []);
+
+  // Main asks the person itself (a native dialog) before a key leaves the vault: one question, and not one the
+  // page could answer for them. A "no" comes back as CANCELLED, which call() passes over quietly.
+  const reveal = async (account: AccountView) => {
+    const r = await call(window.keyfob.revealKey(account.id), setNotice);
+    if (r)
+      setRevealed({
+        account,
+        secret: r.secret,
+        qr: await QRCode.toDataURL(r.uri, { margin: 2, width: 200 }),
+      });
+  };
+  const exportAll = async () => {
+    const r = await call(window.keyfob.exportAccounts('migration'), setNotice);
+    if (!r) return;
+    const codes = await Promise.all(
+      r.lines.map((l) => QRCode.toDataURL(l, { margin: 2, width: 280, errorCorrectionLevel: 'L' })),
+    );
+    setExported({ codes, excluded: r.excluded });
+  };
 
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();
@@ -1107,7 +1126,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
         ) : (
           <>
             <div className="list-tools">
-              <button type="button" onClick={() => setExporting(true)}>
+              <button type="button" onClick={() => void exportAll()}>
                 {t.export}
               </button>
             </div>
@@ -1162,7 +1181,7 @@ export function App({ initialLang }: { initialLang?: Lang }) {
                     setScreen('cognito');
                   }}
                   onRemove={() => setRemoving(a)}
-                  onReveal={() => setRevealing(a)}
+                  onReveal={() => void reveal(a)}
                   onMove={(d) => void move(a.id, d)}
                   onShortcut={() => setShortcutFor(a)}
                   mac={mac}
@@ -1217,46 +1236,6 @@ export function App({ initialLang }: { initialLang?: Lang }) {
               // Its shortcut went with it.
               const s = await window.keyfob.getSettings();
               if (s.ok) setSettings(s.value);
-            }
-          }}
-        />
-      )}
-      {revealing && (
-        <ConfirmDialog
-          title={t.confirmRevealTitle(name(revealing))}
-          body={t.confirmRevealBody}
-          confirm={t.show}
-          t={t}
-          onClose={() => setRevealing(undefined)}
-          onConfirm={async () => {
-            const r = await call(window.keyfob.revealKey(revealing.id), setNotice);
-            const account = revealing;
-            setRevealing(undefined);
-            if (r)
-              setRevealed({
-                account,
-                secret: r.secret,
-                qr: await QRCode.toDataURL(r.uri, { margin: 2, width: 200 }),
-              });
-          }}
-        />
-      )}
-      {exporting && (
-        <ConfirmDialog
-          title={t.exportTitle}
-          body={t.exportBody}
-          confirm={t.export}
-          danger
-          t={t}
-          onClose={() => setExporting(false)}
-          onConfirm={async () => {
-            setExporting(false);
-            const r = await call(window.keyfob.exportAccounts('migration'), setNotice);
-            if (r) {
-              const codes = await Promise.all(
-                r.lines.map((l) => QRCode.toDataURL(l, { margin: 2, width: 280, errorCorrectionLevel: 'L' })),
-              );
-              setExported({ codes, excluded: r.excluded });
             }
           }}
         />

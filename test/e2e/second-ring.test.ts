@@ -87,8 +87,8 @@ describe('the second security ring, in the window', () => {
     await page.reload();
     await page.getByRole('button', { name: 'More actions for Mail (ada)' }).click();
     await page.getByRole('menuitem', { name: 'Show key' }).click();
-    await page.getByRole('button', { name: 'Show', exact: true }).click();
-    await expect.poll(() => page.getByRole('dialog').count()).toBe(0);
+    await expect.poll(() => app.asked).toEqual([{ kind: 'reveal', account: 'Mail (ada)' }]);
+    expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.getByText('GEZD GNBV GY3T QOJQ').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);
   });

@@ -11,7 +11,7 @@ import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import { CHANNELS, type CodeBatch } from '../../preload/api';
 import { describeLink, PendingLinks } from '../../main/app/protocol';
-import { createHandlers, type Handlers } from '../../main/ipc';
+import { createHandlers, type ConfirmRequest, type Handlers } from '../../main/ipc';
 import { accountView } from '../../main/ipc/accounts';
 import { OffThreadQr } from '../../main/qr/off-thread';
 import { createServices, type Services } from '../../main/services';
@@ -84,6 +84,8 @@ export interface AppUnderTest {
   paletteDismissed(): number;
   /** Codes the app put on the clipboard, with when they stop being valid. */
   copied: Array<{ code: string; validUntil: number }>;
+  /** What main asked the person itself (its native dialog in the app) before a key left the vault. */
+  asked: ConfirmRequest[];
   /** The data folder and keychain service: a CLI run with these sees the same vault. */
   home: string;
   service: string;
@@ -195,6 +197,7 @@ export async function openApp(
   const { vault, profiles, settings: settingsStore } = services;
   const recovery = await vault.recover();
   const copied: AppUnderTest['copied'] = [];
+  const asked: ConfirmRequest[] = [];
   // Links handed to the app, held as main/app/main.ts holds them, delivered to the page when it is ready.
   const links = new PendingLinks({
     deliver: (pending) => {
@@ -255,7 +258,10 @@ export async function openApp(
     settings: { store: settingsStore, apply: applySettings, status: () => shortcutStatus(shortcutStates) },
     palette: { dismissed: () => void paletteDismissed++ },
     recovery: async () => recovery,
-    confirm: async () => options.mainConfirms ?? true,
+    confirm: async (request) => {
+      asked.push(request);
+      return options.mainConfirms ?? true;
+    },
     shortcuts,
     screen: {
       capture: async () => {
@@ -346,6 +352,7 @@ export async function openApp(
     services,
     handlers,
     copied,
+    asked,
     home,
     service,
     openLinks: (l) => links.add(l),

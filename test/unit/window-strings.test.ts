@@ -12,7 +12,6 @@ function calls(t: Strings): string[] {
   return [
     t.more('GitHub'),
     t.confirmRemoveTitle('GitHub'),
-    t.confirmRevealTitle('GitHub'),
     t.screenFound(1),
     t.screenFound(3),
     t.place('text'),
@@ -21,7 +20,6 @@ function calls(t: Strings): string[] {
     t.place('qr', 4),
     t.missingBatch([2, 3], 5),
     t.accountShortcutTitle('GitHub'),
-    t.recovered('GitHub'),
     t.missingKeys('GitHub'),
     t.listMovedAside('/tmp/a.json'),
     t.confirmDiscardTitle('GitHub'),

@@ -15,7 +15,6 @@ interface Calls {
   place(kind: 'text' | 'line' | 'qr' | 'link', n?: number): string;
   missingBatch(numbers: number[], size: number): string;
   accountShortcutTitle(name: string): string;
-  recovered(names: string): string;
   missingKeys(names: string): string;
   listMovedAside(path: string): string;
   confirmDiscardTitle(name: string): string;
@@ -54,7 +53,6 @@ function calls(t: TFunction<'app'>): Calls {
     place: (kind, n) => t('place', { context: kind, n }),
     missingBatch: (numbers, size) => t('missingBatch', { numbers: numbers.join(t('listSeparator')), size }),
     accountShortcutTitle: (name) => t('accountShortcutTitle', { name }),
-    recovered: (names) => t('recovered', { names }),
     missingKeys: (names) => t('missingKeys', { names }),
     listMovedAside: (path) => t('listMovedAside', { path }),
     confirmDiscardTitle: (name) => t('confirmDiscardTitle', { name }),

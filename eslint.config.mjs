@@ -62,7 +62,8 @@ export default tseslint.config(
   },
   {
     // The services run in the CLI and in tests without Electron.
-    files: ['main/vault/**', 'main/otp/**', 'main/qr/**', 'main/cli/**', 'main/cognito/**'],
+    files: ['main/**', 'locales/**', 'preload/api.ts', 'preload/schemas.ts'],
+    ignores: ['main/app/**'],
     rules: {
       'no-restricted-imports': [
         'error',

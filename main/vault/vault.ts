@@ -887,6 +887,15 @@ export class Vault {
    * has no metadata (an orphan, for the person to restore or delete), and reports metadata whose secret is
    * missing.
    */
+  /** Whether the keychain holds this vault's canary; a keychain that cannot answer (locked) counts as no. */
+  private async hasCanary(): Promise<boolean> {
+    try {
+      return (await this.keychain.get(CANARY_ACCOUNT)) !== null;
+    } catch {
+      return false;
+    }
+  }
+
   async recover(): Promise<RecoveryReport> {
     await this.store.ensureDir();
     const report: RecoveryReport = { orphans: [], missingSecret: [], unreadableItems: 0, completed: 0 };
@@ -895,7 +904,10 @@ export class Vault {
     if (read.movedAside)
       report.movedAside = { path: read.movedAside, reason: read.movedAsideReason ?? 'unreadable' };
     const file = read.file;
-    if (!file.keychainCanary && file.accounts.length === 0 && !read.movedAside) return report;
+    // An empty list is a new vault, unless the keychain still holds this vault's canary: then accounts.json was
+    // deleted, and the keys it listed are offered back like any others without their details.
+    if (!file.keychainCanary && file.accounts.length === 0 && !read.movedAside && !(await this.hasCanary()))
+      return report;
     const itemMap = await this.keychainItems(file);
 
     for (const r of file.accounts.filter((a) => a.status === 'removing')) {

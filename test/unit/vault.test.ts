@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -379,6 +379,24 @@ describe('vault', () => {
       await vault.restoreOrphans(report.orphans.map((o) => o.id));
       expect((await vault.list()).map((a) => a.label).sort()).toEqual(['a', 'b']);
       expect(readdirSync(dir).filter((f) => f.includes('unreadable'))).toHaveLength(1);
+    });
+
+    it('offers the keys of a vault whose account list was deleted outright', async () => {
+      await vault.add(account('A', 'a', SECRET_A));
+      await vault.add(account('B', 'b', SECRET_B));
+      rmSync(join(dir, METADATA_FILE));
+      const report = await vault.recover();
+      expect(report.movedAside).toBeUndefined();
+      expect(report.orphans.map((o) => o.label).sort()).toEqual(['a', 'b']);
+      expect(await vault.list()).toEqual([]);
+    });
+
+    it('leaves the keychain alone when a new vault starts', async () => {
+      const other = new Vault({ dir: mkdtempSync(join(tmpdir(), 'keyfob-new-')), keychain });
+      keychain.items.set('foreign-item', 'not ours');
+      const report = await other.recover();
+      expect(report.orphans).toEqual([]);
+      expect(keychain.items.get('foreign-item')).toBe('not ours');
     });
 
     it('refuses to touch a file written by a newer Keyfob', async () => {

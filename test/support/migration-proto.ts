@@ -81,7 +81,7 @@ export interface DecodedPayload {
   version: number;
   batch_size: number;
   /** Undefined when the field was not on the wire. */
-  batch_index?: number;
+  batch_index?: number | undefined;
   batch_id: number;
 }
 

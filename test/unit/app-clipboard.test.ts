@@ -30,7 +30,7 @@ function setup(settings?: Partial<ClipboardSettings>, kind: 'sync' | 'async' = '
     clipboard: fake.clipboard,
     clock: { now: () => Date.now() },
     timers: { setTimeout: (fn, ms) => setTimeout(fn, ms), clearTimeout: (h) => clearTimeout(h as never) },
-    settings,
+    ...(settings ? { settings } : {}),
   });
   return { ...fake, codes };
 }

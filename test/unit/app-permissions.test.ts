@@ -72,7 +72,8 @@ function policy(mainContents: () => { id: number } | undefined = () => MAIN) {
 /** Runs the request handler and returns what it answered (it must answer exactly once). */
 function request(
   permission: string,
-  details: Partial<PermissionRequestDetails> = {},
+  // Electron may leave a field out or set it to undefined: both are what the policy must handle.
+  details: { [K in keyof PermissionRequestDetails]?: PermissionRequestDetails[K] | undefined } = {},
   contents: { id: number } = MAIN,
   p = policy(),
 ): boolean {
@@ -81,7 +82,7 @@ function request(
     requestingUrl: RENDERER,
     isMainFrame: true,
     mediaTypes: ['video'],
-    ...details,
+    ...(details as Partial<PermissionRequestDetails>),
   });
   expect(callback).toHaveBeenCalledTimes(1);
   return callback.mock.calls[0]![0];
@@ -142,7 +143,11 @@ describe('permission requests', () => {
 describe('permission checks', () => {
   const check = (
     permission: string,
-    details: { requestingUrl?: string; isMainFrame?: boolean; mediaType?: string } = {},
+    details: {
+      requestingUrl?: string | undefined;
+      isMainFrame?: boolean | undefined;
+      mediaType?: string | undefined;
+    } = {},
     contents: { id: number } | null = MAIN,
     p = policy(),
   ) =>
@@ -150,7 +155,7 @@ describe('permission checks', () => {
       requestingUrl: RENDERER,
       isMainFrame: true,
       mediaType: 'video',
-      ...details,
+      ...(details as { requestingUrl?: string; isMainFrame?: boolean; mediaType?: string }),
     });
 
   it('answers yes for the camera on our page', () => {

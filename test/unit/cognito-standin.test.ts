@@ -20,15 +20,30 @@ import {
   VerifySoftwareTokenCommand,
   type AuthenticationResultType,
   type ChallengeNameType,
+  type InitiateAuthCommandInput,
+  type InitiateAuthCommandOutput,
+  type RespondToAuthChallengeCommandInput,
 } from '@aws-sdk/client-cognito-identity-provider';
 import {
   createSecretHash,
   createSrpSession,
-  signSrpSession,
-  wrapAuthChallenge,
-  wrapInitiateAuth,
+  signSrpSession as helperSign,
+  wrapAuthChallenge as helperWrapChallenge,
+  wrapInitiateAuth as helperWrapInitiate,
 } from 'cognito-srp-helper';
 import { TOTP } from 'otpauth';
+
+// cognito-srp-helper's types are written without exactOptionalPropertyTypes; at run time its requests and responses
+// are the SDK's own shapes, so the SDK's types stand in for them here.
+type SrpSession = ReturnType<typeof createSrpSession>;
+const wrapInitiateAuth = (srp: SrpSession, input: InitiateAuthCommandInput): InitiateAuthCommandInput =>
+  helperWrapInitiate(srp, input as never) as InitiateAuthCommandInput;
+const signSrpSession = (srp: SrpSession, init: InitiateAuthCommandOutput) => helperSign(srp, init as never);
+const wrapAuthChallenge = (
+  signed: ReturnType<typeof helperSign>,
+  input: RespondToAuthChallengeCommandInput,
+): RespondToAuthChallengeCommandInput =>
+  helperWrapChallenge(signed, input as never) as RespondToAuthChallengeCommandInput;
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CognitoStandIn, type ClientOptions, type PoolOptions } from '../support/cognito-standin';
 

@@ -65,7 +65,7 @@ function calls(t: TFunction<'app'>): Calls {
     // An unknown step falls back to the entry without context, which names the step as Cognito does.
     stepChallenge: (step) => t('stepChallenge', { context: step, step }),
     stepWaiting: (seconds) => t('stepWaiting', { seconds }),
-    stepPreference: (preferred) => t('stepPreference', { context: preferred ? 'preferred' : undefined }),
+    stepPreference: (preferred) => t('stepPreference', preferred ? { context: 'preferred' } : {}),
     stepReplaced: (key) => t('stepReplaced', { key }),
     skew: (seconds, behind) => t('skew', { seconds, context: behind ? 'behind' : 'ahead' }),
     newPasswordHelp: (username) => t('newPasswordHelp', { username }),

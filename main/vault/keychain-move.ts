@@ -1,5 +1,15 @@
 import { KeyfobError } from '../errors';
+import { isAccountId } from './ids';
 import { KEYCHAIN_CANARY, type Keychain } from './keychain';
+
+/**
+ * The names Keyfob gives its items: account ids, pool client secrets, the canary. Another program may have used
+ * the old, generic service name too: its items are not Keyfob's to move.
+ */
+export function isKeyfobItem(account: string): boolean {
+  // Mirrors CLIENT_SECRET_PREFIX (main/cognito/profiles.ts), which the vault must not import.
+  return account === KEYCHAIN_CANARY || account.startsWith('pool-client-secret:') || isAccountId(account);
+}
 
 /** What a move between keychain services did; item names only (account ids, `pool-secret:…`), never values. */
 export interface KeychainMove {
@@ -58,16 +68,21 @@ export async function moveKeychainItems(
 ): Promise<KeychainMove> {
   const report: KeychainMove = { ...names, moved: [], conflicts: [] };
   if ((await from.get(KEYCHAIN_CANARY)) === null) return report;
-  const items = await from.list();
-  const ordered = [
-    ...items.filter((i) => i.account !== KEYCHAIN_CANARY),
-    ...items.filter((i) => i.account === KEYCHAIN_CANARY),
-  ];
-  for (const { account, value } of ordered) {
-    // With a conflict left behind, the old canary stays too, so the next start looks (and reports) again.
-    if (account === KEYCHAIN_CANARY && report.conflicts.length > 0) break;
+  const items = (await from.list()).filter((i) => isKeyfobItem(i.account));
+  const canary = items.find((i) => i.account === KEYCHAIN_CANARY);
+  for (const { account, value } of items) {
+    if (account === KEYCHAIN_CANARY) continue;
     if ((await moveItem(from, to, account, value)) === 'moved') report.moved.push(account);
     else report.conflicts.push(account);
   }
+  if (!canary) return report;
+  if (report.conflicts.length === 0) {
+    if ((await moveItem(from, to, KEYCHAIN_CANARY, canary.value)) === 'moved')
+      report.moved.push(KEYCHAIN_CANARY);
+    return report;
+  }
+  // With a conflict left behind, the old canary stays, so the next start looks (and reports) again; the new
+  // service gets its own copy all the same, or the vault would take its keychain for a locked one meanwhile.
+  if ((await to.get(KEYCHAIN_CANARY)) === null) await to.set(KEYCHAIN_CANARY, canary.value);
   return report;
 }

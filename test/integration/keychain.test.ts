@@ -217,6 +217,18 @@ describe('moving a vault from the old keychain service name to the new one', () 
       );
       await current().get(CANARY_ACCOUNT);
       expect(moves[1]!.conflicts).toEqual([ids[2]]);
+      // Meanwhile the vault works: it lists, adds and recovers as on any unlocked keychain.
+      const again = new Vault({ dir, keychain: current() });
+      expect(await again.list()).toHaveLength(ids.length);
+      const added = await again.add({
+        issuer: 'After',
+        label: 'conflict',
+        secret: 'MFRGGZDFMZTWQ2LK',
+        params: defaultParams('totp'),
+        extra: {},
+      });
+      expect((await again.reveal(added.id)).secret).toBe('MFRGGZDFMZTWQ2LK');
+      await expect(again.recover()).resolves.toMatchObject({ orphans: [] });
     } finally {
       await cleanUp(names.old, names.current);
     }

@@ -35,13 +35,15 @@ function services(items: Record<string, string>, crashAt = Infinity) {
   return { from, to, lost };
 }
 
-const VAULT = { a: 'key a', b: 'key b', 'pool-client-secret:p': 'client', [KEYCHAIN_CANARY]: 'canary' };
+const A = '0b9c5d2e-1f3a-4b6c-8d7e-9f0a1b2c3d4e';
+const B = '7e6d5c4b-3a29-4817-a6f5-e4d3c2b1a090';
+const VAULT = { [A]: 'key a', [B]: 'key b', 'pool-client-secret:p': 'client', [KEYCHAIN_CANARY]: 'canary' };
 
 describe('moving keychain items between services', () => {
   it('moves everything, the canary last', async () => {
     const { from, to, lost } = services(VAULT);
     const move = await moveKeychainItems(from, to, NAMES);
-    expect(move.moved).toEqual(['a', 'b', 'pool-client-secret:p', KEYCHAIN_CANARY]);
+    expect(move.moved).toEqual([A, B, 'pool-client-secret:p', KEYCHAIN_CANARY]);
     expect(move.conflicts).toEqual([]);
     expect(from.items.size).toBe(0);
     expect(Object.fromEntries(to.items)).toEqual(VAULT);
@@ -64,26 +66,37 @@ describe('moving keychain items between services', () => {
     }
   });
 
-  it('reports and keeps an item the new service holds with another value', async () => {
+  it('reports and keeps an item the new service holds with another value, and the vault stays usable', async () => {
     const { from, to } = services(VAULT);
-    to.items.set('b', 'someone else');
+    to.items.set(B, 'someone else');
     const move = await moveKeychainItems(from, to, NAMES);
-    expect(move).toEqual({ ...NAMES, moved: ['a', 'pool-client-secret:p'], conflicts: ['b'] });
-    expect(to.items.get('b')).toBe('someone else');
-    expect(Object.fromEntries(from.items)).toEqual({ b: 'key b', [KEYCHAIN_CANARY]: 'canary' });
+    expect(move).toEqual({ ...NAMES, moved: [A, 'pool-client-secret:p'], conflicts: [B] });
+    expect(to.items.get(B)).toBe('someone else');
+    // The old canary stays so that the next start reports the conflict again; the new service has its own copy,
+    // or the vault would take it for a locked keychain until someone sorted the conflict out.
+    expect(Object.fromEntries(from.items)).toEqual({ [B]: 'key b', [KEYCHAIN_CANARY]: 'canary' });
+    expect(to.items.get(KEYCHAIN_CANARY)).toBe('canary');
+  });
+
+  it('leaves another program’s items of the old, generic service name where they are', async () => {
+    const { from, to } = services({ ...VAULT, 'someone-else:token': 'theirs', github: 'theirs too' });
+    const move = await moveKeychainItems(from, to, NAMES);
+    expect(move.moved).toEqual([A, B, 'pool-client-secret:p', KEYCHAIN_CANARY]);
+    expect(Object.fromEntries(from.items)).toEqual({ 'someone-else:token': 'theirs', github: 'theirs too' });
+    expect(to.items.has('github')).toBe(false);
   });
 
   it('does not search an old service without a canary (locked, or never used)', async () => {
-    const { from, to } = services({ a: 'key a' });
+    const { from, to } = services({ [A]: 'key a' });
     from.list = () => Promise.reject(new Error('a search of a locked collection'));
     expect(await moveKeychainItems(from, to, NAMES)).toEqual({ ...NAMES, moved: [], conflicts: [] });
-    expect(from.items.get('a')).toBe('key a');
+    expect(from.items.get(A)).toBe('key a');
   });
 
   it('refuses to delete the original when the copy does not read back', async () => {
-    const { from, to } = services({ a: 'key a', [KEYCHAIN_CANARY]: 'canary' });
+    const { from, to } = services({ [A]: 'key a', [KEYCHAIN_CANARY]: 'canary' });
     to.get = () => Promise.resolve(null);
     await expect(moveKeychainItems(from, to, NAMES)).rejects.toMatchObject({ code: 'KEYCHAIN_FAILED' });
-    expect(from.items.get('a')).toBe('key a');
+    expect(from.items.get(A)).toBe('key a');
   });
 });

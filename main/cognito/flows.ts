@@ -38,13 +38,7 @@ export function decodeClaims(token: string): Record<string, unknown> {
   }
 }
 
-const CANCELLED = () =>
-  new KeyfobError(
-    'INPUT_NEEDED',
-    'Cancelled.',
-    'Start again when you are ready; any key already stored is kept.',
-    { key: 'cognitoCancelled' },
-  );
+const CANCELLED = () => new KeyfobError('INPUT_NEEDED', 'cognitoCancelled');
 
 /**
  * Runs enrollments and sign-ins for a user interface that answers prompts asynchronously: the engine's prompt
@@ -72,9 +66,7 @@ export class CognitoFlows {
   answer(flowId: string, answer: FlowAnswer): void {
     const waiting = this.waiting.get(flowId);
     if (!waiting || (answer.kind !== 'cancel' && answer.kind !== waiting.kind)) {
-      throw new KeyfobError('PARAMS_INVALID', 'This step is not waiting for that answer.', 'Start again.', {
-        key: 'cognitoNotWaiting',
-      });
+      throw new KeyfobError('PARAMS_INVALID', 'cognitoNotWaiting');
     }
     this.waiting.delete(flowId);
     waiting.resolve(answer);

@@ -123,7 +123,8 @@ describe('Cognito errors in the window’s language', () => {
       'sign-in',
     );
     const info = forWindow(error);
-    expect(info.params).toEqual({ flow: 'USER_PASSWORD_AUTH' });
+    expect(info).toMatchObject({ key: 'cognitoFlowNotEnabled', variant: 'USER_PASSWORD_AUTH' });
+    expect(info.params).toBeUndefined();
     expect(errorText(info, 'de').hint).toBe(
       'Aktiviere ALLOW_USER_PASSWORD_AUTH am App-Client oder verwende --auth-flow srp für dieses Pool-Profil.',
     );
@@ -247,11 +248,20 @@ describe('Cognito errors in the window’s language', () => {
     });
     const error = await caught(() => engine.enroll({ profile: 'staging', username: 'ana', password: 'pw' }));
     const info = forWindow(error);
+    // The error keeps its cause's code and the service's words, and carries the cause's key to the window.
     expect(info).toMatchObject({
+      code: 'COGNITO_CODE',
       key: 'cognitoPendingKept',
-      params: { causeKey: 'cognitoCodeRejectedNotSetUp' },
+      params: { pendingId: expect.stringMatching(/^[0-9a-f]{8}$/) },
+      service: { name: 'CodeMismatchException' },
+      cause: { key: 'cognitoCodeRejectedNotSetUp' },
     });
     expect(info.hint).toMatch(/"Resume enrollment" in the list retries/);
+    expect(error.message).toBe('Cognito did not accept the code, so the authenticator was not set up.');
+    expect(error.hint).toMatch(
+      /^Check that this computer .* then try again with the next code\. The key is kept as a pending account \(([0-9a-f]{8})\): enroll again to retry, or remove it with keyfob remove \1 --yes\.$/,
+    );
+    expect(error.toJSON()).not.toHaveProperty('cause');
     expect(errorText(info, 'de').message).toBe(
       'Cognito hat den Code nicht akzeptiert, daher wurde der Authenticator nicht eingerichtet.',
     );

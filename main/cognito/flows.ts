@@ -1,5 +1,6 @@
 import type { ErrorInfo, FlowAnswer, FlowPrompt, FlowRequest } from '../../preload/api';
 import { randomUUID } from 'node:crypto';
+import { englishError } from '../../locales/english';
 import { KeyfobError, isKeyfobError } from '../errors';
 import type { Account } from '../vault/vault';
 import type { CognitoEngine, Progress, Prompts } from './engine';
@@ -147,12 +148,8 @@ export class CognitoFlows {
         type: 'error',
         error: isKeyfobError(error)
           ? error.forApp()
-          : {
-              code: 'INTERNAL',
-              message: 'Something went wrong inside Keyfob.',
-              hint: 'Try again.',
-              key: 'cognitoFlowFailed',
-            },
+          : // Not one of ours, so nothing of it is fit to show: the catalogue's words, and the key for the window.
+            { code: 'INTERNAL', ...englishError('cognitoFlowFailed'), key: 'cognitoFlowFailed' },
       });
     } finally {
       this.waiting.delete(flowId);

@@ -121,7 +121,8 @@ export class KeyfobError extends Error {
     options?: WrittenOptions,
   ) {
     const keyed = typeof paramsOrHint !== 'string' && isCatalogueKey(keyOrMessage);
-    // A keyed cause goes along to the catalogue, which uses it where this key's entry is a note on it.
+    // A Keyfob error as the cause goes along to the catalogue, which words it first where this key's entry is a
+    // note on it (has no message of its own).
     const cause = keyed && isKeyfobError(options?.cause) ? options.cause : undefined;
     const causeApp = cause?.forApp();
     const words: {

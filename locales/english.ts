@@ -4,7 +4,7 @@
  * `new KeyfobError(code, key, params)` with message, hint and appHint from here; test/support/error-checks.ts
  * already checks that these say exactly what main's throw sites say.
  */
-import type { ErrorKey } from '../preload/api';
+import type { ErrorInfo, ErrorKey } from '../preload/api';
 import errorWords from './en/errorWords.json';
 import errors from './en/errors.json';
 import { createI18n, errorText } from './i18n';
@@ -12,20 +12,33 @@ import { createI18n, errorText } from './i18n';
 // Made with the first error: most runs of the CLI never need it.
 let en: ReturnType<typeof createI18n> | undefined;
 
+/** The error an entry with no message of its own adds its hint to, as each front end has it. */
+export interface CauseInfo {
+  cli: ErrorInfo;
+  app: ErrorInfo;
+}
+
 export function englishError(
   key: ErrorKey,
   params?: Record<string, string | number>,
   variant?: string,
-): { message: string; hint?: string; appHint?: string } {
-  const info = {
+  cause?: CauseInfo,
+): { message: string; hint?: string; appHint?: string; cause?: ErrorInfo } {
+  const info: ErrorInfo = {
     code: '',
     message: '',
     key,
     ...(params ? { params } : {}),
     ...(variant !== undefined ? { variant } : {}),
   };
+  // Only a note (an entry without a message) carries its cause; any other error is its own words.
+  const note = cause !== undefined && !Object.keys(errors[key]).some((k) => /^message(_|$)/.test(k));
   en ??= createI18n({ en: { errors, errorWords } }, 'en');
-  const cli = errorText(en, info, 'cli');
-  const app = errorText(en, info, 'app');
-  return { ...cli, ...(app.hint !== undefined && app.hint !== cli.hint ? { appHint: app.hint } : {}) };
+  const cli = errorText(en, note ? { ...info, cause: cause.cli } : info, 'cli');
+  const app = errorText(en, note ? { ...info, cause: cause.app } : info, 'app');
+  return {
+    ...cli,
+    ...(app.hint !== undefined && app.hint !== cli.hint ? { appHint: app.hint } : {}),
+    ...(note ? { cause: cause.app } : {}),
+  };
 }

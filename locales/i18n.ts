@@ -117,20 +117,6 @@ function messageContext(key: ErrorKey, p: Params): string | undefined {
       return Number(p.codes) === 1 ? 'single' : undefined;
     case 'importFormatUnknown':
       return has('file') ? undefined : 'input';
-    case 'cognitoNewPasswordNeeded':
-      return has('attributes') ? 'attributes' : undefined;
-    case 'cognitoCodeNeeded':
-      return `${p.via === 'sms' ? 'sms' : 'email'}${has('destination') ? '_destination' : ''}`;
-    case 'cognitoSetupWithoutTotp':
-      return has('options') ? undefined : 'none';
-    case 'cognitoUnsupportedChallenge':
-      return has('challenge') ? undefined : 'none';
-    case 'cognitoClientSecretNeeded':
-      return has('clientId') ? 'client' : undefined;
-    case 'cognitoNetwork':
-      return has('endpoint') ? 'endpoint' : undefined;
-    case 'cognitoUnknownError':
-      return has('status') ? 'status' : undefined;
     case 'imageInvalidSize':
     case 'imageTooManyPixels':
       return has('format') ? 'format' : undefined;
@@ -163,9 +149,8 @@ function hintContext(key: ErrorKey, p: Params, front: Front): string {
     case 'screenDenied':
     case 'screenNoPicture':
       return ['macos', 'wayland', 'windows'].includes(String(p.system)) ? String(p.system) : front;
-    case 'cognitoFlowNotEnabled':
     case 'imageReadFailed':
-      return String(p[key === 'imageReadFailed' ? 'errno' : 'flow'] ?? front);
+      return String(p.errno ?? front);
     case 'secretNotBase32':
       return Number(p.lookalike) === 1 ? 'lookalike' : front;
     case 'keychainModuleMissing':
@@ -211,29 +196,28 @@ export function errorText(
     return { message: error.message, ...(error.hint ? { hint: error.hint } : {}) };
   }
   const raw = error.params ?? {};
-  if (key === 'cognitoPendingKept') {
-    // The cause's own message and hint, then what became of the key that was already stored.
-    const causeKey = String(raw.causeKey ?? '') as ErrorKey;
-    const cause = errorText(i18n, { ...error, key: causeKey }, front);
-    const kept = i18n.t('errors:cognitoPendingKept.hint', { ...raw, context: front });
-    return { message: cause.message, hint: [cause.hint, kept].filter(Boolean).join(' ') };
-  }
   const t = i18n.t.bind(i18n);
   const params = words(t, key, raw);
   const count = countOf(key, raw);
   const options = { ...params, ...(count !== undefined ? { count } : {}) };
   // The throw site names the wording where an entry has several; older throw sites leave it to the table above.
   const messageCtx = error.variant ?? messageContext(key, raw);
-  const message = t(`errors:${key}.message`, {
-    ...options,
-    context: messageCtx ?? front,
-  });
+  const messageKey = `errors:${key}.message`;
   const hintKey = `errors:${key}.hint`;
-  const variantHint =
-    error.variant !== undefined && i18n.exists(hintKey, { ...options, context: error.variant });
-  const hintCtx = variantHint ? error.variant! : hintContext(key, raw, front);
+  // A variant's hint may be worded for each front end (`hint_<variant>_cli`), or once for both (`hint_<variant>`).
+  const variantCtx =
+    error.variant === undefined
+      ? undefined
+      : [`${error.variant}_${front}`, error.variant].find((c) => i18n.exists(`${hintKey}_${c}`, options));
+  const hintCtx = variantCtx ?? hintContext(key, raw, front);
   const hint = i18n.exists(hintKey, { ...options, context: hintCtx })
     ? t(hintKey, { ...options, context: hintCtx })
     : undefined;
+  // An entry with no message of its own is a note on its cause: the cause's words, then this hint after its hint.
+  if (error.cause && !i18n.exists(messageKey, { ...options, context: messageCtx ?? front })) {
+    const cause = errorText(i18n, error.cause, front);
+    return { message: cause.message, hint: [cause.hint, hint].filter(Boolean).join(' ') };
+  }
+  const message = t(messageKey, { ...options, context: messageCtx ?? front });
   return { message, ...(hint ? { hint } : {}) };
 }

@@ -70,6 +70,8 @@ export interface ErrorInfo {
   params?: ErrorParams;
   /** Which wording of the key's message and hint (an i18next context: `message_<variant>`), when it has several. */
   variant?: string;
+  /** The error this one is a note on, for the window to word first (see preload/api.ts). */
+  cause?: ErrorInfo;
 }
 
 /**
@@ -101,6 +103,8 @@ export class KeyfobError extends Error {
   readonly key?: ErrorKey;
   readonly params?: ErrorParams;
   readonly variant?: string;
+  /** The cause as the window words it, where this error's catalogue entry is a note on it (no message of its own). */
+  private readonly causeInfo?: ErrorInfo;
   readonly [BRAND] = true;
 
   /**
@@ -117,8 +121,22 @@ export class KeyfobError extends Error {
     options?: WrittenOptions,
   ) {
     const keyed = typeof paramsOrHint !== 'string' && isCatalogueKey(keyOrMessage);
-    const words = keyed
-      ? englishError(keyOrMessage as ErrorKey, paramsOrHint, options?.variant)
+    // A Keyfob error as the cause goes along to the catalogue, which words it first where this key's entry is a
+    // note on it (has no message of its own).
+    const cause = keyed && isKeyfobError(options?.cause) ? options.cause : undefined;
+    const causeApp = cause?.forApp();
+    const words: {
+      message: string;
+      hint?: string | undefined;
+      appHint?: string | undefined;
+      cause?: unknown;
+    } = keyed
+      ? englishError(
+          keyOrMessage as ErrorKey,
+          paramsOrHint,
+          options?.variant,
+          cause && causeApp ? { cli: cause.toJSON(), app: causeApp } : undefined,
+        )
       : { message: keyOrMessage, hint: paramsOrHint as string | undefined, appHint: options?.appHint };
     super(words.message, options?.cause === undefined ? undefined : { cause: options.cause });
     if (words.hint !== undefined) this.hint = words.hint;
@@ -129,6 +147,7 @@ export class KeyfobError extends Error {
     const params = keyed ? (paramsOrHint as ErrorParams | undefined) : options?.params;
     if (key !== undefined) this.key = key;
     if (params !== undefined) this.params = params;
+    if (words.cause !== undefined && causeApp !== undefined) this.causeInfo = causeApp;
   }
 
   /** As data, with the hint for the command line (what JSON.stringify and the CLI use). */
@@ -150,6 +169,7 @@ export class KeyfobError extends Error {
       info.key = this.key;
       if (this.params !== undefined) info.params = { ...this.params };
       if (this.variant !== undefined) info.variant = this.variant;
+      if (this.causeInfo !== undefined) info.cause = this.causeInfo;
     }
     return info;
   }

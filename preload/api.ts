@@ -22,6 +22,11 @@ export interface ErrorInfo {
   params?: Record<string, string | number>;
   /** Which wording of the key's message and hint, where the catalogue entry has several (`message_<variant>`). */
   variant?: string;
+  /**
+   * The error this one is a note on, where the key's entry has no message of its own: the cause is worded first,
+   * and the key's hint follows the cause's hint.
+   */
+  cause?: ErrorInfo;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: ErrorInfo };

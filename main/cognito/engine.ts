@@ -158,22 +158,13 @@ export class CognitoEngine {
       account.digits !== 6 ||
       account.period !== 30
     ) {
-      throw new KeyfobError(
-        'PARAMS_INVALID',
-        `Cognito accepts only SHA-1, 6-digit, 30-second codes, and ${account.issuer} (${account.label}) is ${account.algorithm}, ${account.digits} digits, ${account.period} s.`,
-        'Enroll again with keyfob enroll, which stores the key Cognito hands out.',
-        {
-          appHint: 'Set up Keyfob as the authenticator again; it stores the key Cognito hands out.',
-          key: 'cognitoCodeShape',
-          params: {
-            issuer: account.issuer,
-            label: account.label,
-            algorithm: account.algorithm,
-            digits: account.digits,
-            period: account.period,
-          },
-        },
-      );
+      throw new KeyfobError('PARAMS_INVALID', 'cognitoCodeShape', {
+        issuer: account.issuer,
+        label: account.label,
+        algorithm: account.algorithm,
+        digits: account.digits,
+        period: account.period,
+      });
     }
     const periodMs = account.period * 1000;
     for (;;) {
@@ -216,24 +207,19 @@ export class CognitoEngine {
         case 'newPasswordRequired': {
           const answer = await req.prompts?.newPassword?.(state);
           if (!answer) {
+            const attributes = state.requiredAttributes.join(', ');
             throw new KeyfobError(
               'INPUT_NEEDED',
-              `The pool asks ${req.username} to choose a new password before signing in${state.requiredAttributes.length ? ` (and to give: ${state.requiredAttributes.join(', ')})` : ''}.`,
-              'Give the new password (keyfob: --new-password-stdin, on the second line of standard input).',
-              {
-                key: 'cognitoNewPasswordNeeded',
-                params: { username: req.username, attributes: state.requiredAttributes.join(', ') },
-              },
+              'cognitoNewPasswordNeeded',
+              { username: req.username, ...(attributes ? { attributes } : {}) },
+              attributes ? { variant: 'attributes' } : undefined,
             );
           }
           const missing = state.requiredAttributes.filter((a) => !answer.attributes?.[a]);
           if (missing.length > 0) {
-            throw new KeyfobError(
-              'INPUT_NEEDED',
-              `The pool also needs these attributes: ${missing.join(', ')}.`,
-              'Give a value for each and try again.',
-              { key: 'cognitoAttributesNeeded', params: { attributes: missing.join(', ') } },
-            );
+            throw new KeyfobError('INPUT_NEEDED', 'cognitoAttributesNeeded', {
+              attributes: missing.join(', '),
+            });
           }
           state = await conn.signIn.send({
             type: 'newPassword',
@@ -258,12 +244,9 @@ export class CognitoEngine {
                     ? 'SOFTWARE_TOKEN_MFA'
                     : undefined;
           if (!answer) {
-            throw new KeyfobError(
-              'COGNITO_CONFIG',
-              `The pool offers only MFA methods Keyfob cannot use (${state.options.join(', ')}).`,
-              'Enable authenticator-app (TOTP) MFA on the pool.',
-              { key: 'cognitoNoUsableMfa', params: { options: state.options.join(', ') } },
-            );
+            throw new KeyfobError('COGNITO_CONFIG', 'cognitoNoUsableMfa', {
+              options: state.options.join(', '),
+            });
           }
           state = await conn.signIn.send({ type: 'selectMfa', answer });
           break;
@@ -272,17 +255,10 @@ export class CognitoEngine {
           // A pending key may be the user's real one: its verification reached Cognito, the answer did not.
           const account = switchedTo ?? (await this.linkedAccount(conn.profile.name, req.username, true));
           if (!account) {
-            throw new KeyfobError(
-              'ACCOUNT_NOT_FOUND',
-              `${req.username} has an authenticator set up in pool ${conn.profile.name}, but Keyfob holds no key linked to them.`,
-              `Enroll Keyfob (keyfob enroll --pool ${conn.profile.name} --username ${req.username}) from a sign-in that works, or link an existing account.`,
-              {
-                appHint:
-                  'Set up Keyfob as the authenticator for this user (it replaces the other app), or sign in with the app that holds the key.',
-                key: 'cognitoNoLinkedKey',
-                params: { username: req.username, pool: conn.profile.name },
-              },
-            );
+            throw new KeyfobError('ACCOUNT_NOT_FOUND', 'cognitoNoLinkedKey', {
+              username: req.username,
+              pool: conn.profile.name,
+            });
           }
           const code = await this.freshCode(account, req.onProgress);
           try {
@@ -331,18 +307,13 @@ export class CognitoEngine {
         case 'emailOtp': {
           const code = await req.prompts?.code?.(state);
           if (!code) {
-            const via = state.kind === 'smsMfa' ? 'text message' : 'e-mail';
+            // Each way the code came, with or without where it went, is its own sentence in the catalogue.
+            const via = state.kind === 'smsMfa' ? 'sms' : 'email';
             throw new KeyfobError(
               'INPUT_NEEDED',
-              `The pool sent a code by ${via}${state.destination ? ` to ${state.destination}` : ''}, and it has to be typed in.`,
-              'Run the command in a terminal, where Keyfob asks for it, or sign in from the Keyfob app.',
-              {
-                key: 'cognitoCodeNeeded',
-                params: {
-                  via: state.kind === 'smsMfa' ? 'sms' : 'email',
-                  destination: state.destination ?? '',
-                },
-              },
+              'cognitoCodeNeeded',
+              state.destination ? { destination: state.destination } : undefined,
+              { variant: state.destination ? `${via}_destination` : via },
             );
           }
           state = await conn.signIn.send({ type: 'code', code });
@@ -359,16 +330,10 @@ export class CognitoEngine {
     const conn = await this.connect(req.profile, req.onProgress);
     const state = await this.drive(conn, req);
     if (state.kind === 'mfaSetup') {
-      throw new KeyfobError(
-        'INPUT_NEEDED',
-        `The pool requires ${req.username} to set up an authenticator before signing in.`,
-        `Enroll Keyfob first: keyfob enroll --pool ${req.profile} --username ${req.username}.`,
-        {
-          appHint: 'Set up Keyfob as the authenticator for this user first.',
-          key: 'cognitoSetupRequired',
-          params: { username: req.username, profile: req.profile },
-        },
-      );
+      throw new KeyfobError('INPUT_NEEDED', 'cognitoSetupRequired', {
+        username: req.username,
+        profile: req.profile,
+      });
     }
     if (state.kind !== 'signedIn') throw new Error(`unexpected state ${state.kind}`);
     return { tokens: state.tokens, username: state.username };
@@ -389,16 +354,12 @@ export class CognitoEngine {
     let result: EnrollResult;
     if (state.kind === 'mfaSetup') {
       if (!state.options.includes('SOFTWARE_TOKEN_MFA')) {
+        const options = state.options.join(', ');
         throw new KeyfobError(
           'COGNITO_CONFIG',
-          `The pool asks ${req.username} to set up MFA, but not with an authenticator app (it offers: ${state.options.join(', ') || 'nothing'}).`,
-          `Enable TOTP on the pool (keyfob pool mfa-config ${conn.profile.name} --totp on) or set up the other method elsewhere.`,
-          {
-            appHint:
-              "Ask the pool's administrator to enable authenticator apps for the pool, or set up the other method elsewhere.",
-            key: 'cognitoSetupWithoutTotp',
-            params: { username: req.username, options: state.options.join(', '), pool: conn.profile.name },
-          },
+          'cognitoSetupWithoutTotp',
+          { username: req.username, pool: conn.profile.name, ...(options ? { options } : {}) },
+          options ? undefined : { variant: 'none' },
         );
       }
       const session = conn.signIn.session;
@@ -407,24 +368,13 @@ export class CognitoEngine {
       );
       const account = await this.storePending(conn, req, associated.SecretCode);
       const verified = await this.verify(conn, req, account, deviceName, { Session: associated.Session });
-      if (!verified.Session)
-        throw new KeyfobError(
-          'COGNITO_SERVICE',
-          'Cognito verified the code but returned no session to finish signing in.',
-          'Sign in again.',
-          { key: 'cognitoNoSession' },
-        );
+      if (!verified.Session) throw new KeyfobError('COGNITO_SERVICE', 'cognitoNoSession');
       const active = await (await this.vaultReady).markVerified(account.id);
       req.onProgress?.({ type: 'verified', account: active });
       await this.retireOthers(conn, req, active);
       const done = await conn.signIn.send({ type: 'mfaSetupVerified', session: verified.Session });
       if (done.kind !== 'signedIn') {
-        throw new KeyfobError(
-          'COGNITO_SERVICE',
-          `Cognito asked for another step (${done.kind}) after the authenticator was set up.`,
-          'Sign in again; the authenticator is set up.',
-          { key: 'cognitoExtraStep', params: { step: done.kind } },
-        );
+        throw new KeyfobError('COGNITO_SERVICE', 'cognitoExtraStep', { step: done.kind });
       }
       await this.setPreference(conn, done.tokens.accessToken, done.username, prefer, req);
       result = { account: active, tokens: done.tokens, path: 'mfa-setup' };
@@ -494,13 +444,7 @@ export class CognitoEngine {
     req: SignInRequest,
     secretCode: string | undefined,
   ): Promise<Account> {
-    if (!secretCode)
-      throw new KeyfobError(
-        'COGNITO_SERVICE',
-        'Cognito returned no key for the authenticator.',
-        'Try the enrollment again.',
-        { key: 'cognitoNoKey' },
-      );
+    if (!secretCode) throw new KeyfobError('COGNITO_SERVICE', 'cognitoNoKey');
     const secret = normaliseSecret(secretCode);
     const account = await (
       await this.vaultReady
@@ -538,33 +482,18 @@ export class CognitoEngine {
         ),
       );
       if (out.Status !== 'SUCCESS') {
-        throw new KeyfobError(
-          'COGNITO_CODE',
-          'Cognito did not accept the code, so the authenticator was not set up.',
-          'Check that this computer sets its clock automatically, then enroll again.',
-          { key: 'cognitoVerifyFailed' },
-        );
+        throw new KeyfobError('COGNITO_CODE', 'cognitoVerifyFailed');
       }
       return out;
     } catch (error) {
       if (!isKeyfobError(error)) throw error;
+      // The same failure, said as its cause says it, and then what became of the key: cognitoPendingKept has no
+      // message of its own, so each front end words the cause and adds this entry's hint after the cause's.
       throw new KeyfobError(
         error.code,
-        error.message,
-        `${error.hint ?? ''} The key is kept as a pending account (${account.id.slice(0, 8)}): enroll again to retry, or remove it with keyfob remove ${account.id.slice(0, 8)} --yes.`.trim(),
-        {
-          cause: error,
-          ...(error.service ? { service: error.service } : {}),
-          appHint:
-            `${error.appHint ?? error.hint ?? ''} The key is kept as a pending account: "Resume enrollment" in the list retries, "Discard" removes it.`.trim(),
-          // The window translates the cause's own message and hint, then adds what became of the key.
-          ...(error.key?.startsWith('cognito')
-            ? {
-                key: 'cognitoPendingKept' as const,
-                params: { ...error.params, causeKey: error.key, pendingId: account.id.slice(0, 8) },
-              }
-            : {}),
-        },
+        'cognitoPendingKept',
+        { pendingId: account.id.slice(0, 8) },
+        { cause: error, ...(error.service ? { service: error.service } : {}) },
       );
     }
   }
@@ -599,12 +528,7 @@ export class CognitoEngine {
     const conn = await this.connect(req.profile, req.onProgress);
     const state = await this.drive(conn, req);
     if (state.kind !== 'signedIn') {
-      throw new KeyfobError(
-        'INPUT_NEEDED',
-        `${req.username} has no authenticator to turn off: the pool asks them to set one up.`,
-        'Nothing to do.',
-        { key: 'cognitoNothingToDisable', params: { username: req.username } },
-      );
+      throw new KeyfobError('INPUT_NEEDED', 'cognitoNothingToDisable', { username: req.username });
     }
     const settings = { Enabled: false, PreferredMfa: false };
     await this.call(conn, 'preference', () =>

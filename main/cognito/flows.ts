@@ -1,5 +1,6 @@
 import type { ErrorInfo, FlowAnswer, FlowPrompt, FlowRequest } from '../../preload/api';
 import { randomUUID } from 'node:crypto';
+import { englishError } from '../../locales/english';
 import { KeyfobError, isKeyfobError } from '../errors';
 import type { Account } from '../vault/vault';
 import type { CognitoEngine, Progress, Prompts } from './engine';
@@ -38,13 +39,7 @@ export function decodeClaims(token: string): Record<string, unknown> {
   }
 }
 
-const CANCELLED = () =>
-  new KeyfobError(
-    'INPUT_NEEDED',
-    'Cancelled.',
-    'Start again when you are ready; any key already stored is kept.',
-    { key: 'cognitoCancelled' },
-  );
+const CANCELLED = () => new KeyfobError('INPUT_NEEDED', 'cognitoCancelled');
 
 /**
  * Runs enrollments and sign-ins for a user interface that answers prompts asynchronously: the engine's prompt
@@ -72,9 +67,7 @@ export class CognitoFlows {
   answer(flowId: string, answer: FlowAnswer): void {
     const waiting = this.waiting.get(flowId);
     if (!waiting || (answer.kind !== 'cancel' && answer.kind !== waiting.kind)) {
-      throw new KeyfobError('PARAMS_INVALID', 'This step is not waiting for that answer.', 'Start again.', {
-        key: 'cognitoNotWaiting',
-      });
+      throw new KeyfobError('PARAMS_INVALID', 'cognitoNotWaiting');
     }
     this.waiting.delete(flowId);
     waiting.resolve(answer);
@@ -155,12 +148,8 @@ export class CognitoFlows {
         type: 'error',
         error: isKeyfobError(error)
           ? error.forApp()
-          : {
-              code: 'INTERNAL',
-              message: 'Something went wrong inside Keyfob.',
-              hint: 'Try again.',
-              key: 'cognitoFlowFailed',
-            },
+          : // Not one of ours, so nothing of it is fit to show: the catalogue's words, and the key for the window.
+            { code: 'INTERNAL', ...englishError('cognitoFlowFailed'), key: 'cognitoFlowFailed' },
       });
     } finally {
       this.waiting.delete(flowId);

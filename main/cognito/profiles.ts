@@ -1,6 +1,6 @@
 import type { AuthFlow, PoolView } from '../../preload/api';
-import type { ErrorKey as CognitoErrorKey } from '../../preload/api';
-import { KeyfobError } from '../errors';
+import type { ErrorKey } from '../../preload/api';
+import { KeyfobError, type ErrorParams } from '../errors';
 import type { Keychain } from '../vault/keychain';
 import { JsonStore, type Parsed } from '../vault/store';
 
@@ -30,13 +30,8 @@ interface PoolsFile {
   pools: PoolProfile[];
 }
 
-function invalid(
-  message: string,
-  hint: string,
-  key: CognitoErrorKey,
-  params?: Record<string, string | number>,
-): KeyfobError {
-  return new KeyfobError('PROFILE_INVALID', message, hint, { key, ...(params ? { params } : {}) });
+function invalid(key: ErrorKey, params?: ErrorParams): KeyfobError {
+  return new KeyfobError('PROFILE_INVALID', key, params);
 }
 
 /**
@@ -46,61 +41,35 @@ function invalid(
 export function validateProfile(input: ProfileInput, hasClientSecret: boolean): PoolProfile {
   const name = input.name.trim();
   if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(name)) {
-    throw invalid(
-      `"${input.name}" cannot be a profile name.`,
-      'Use up to 64 letters, digits, dots, dashes or underscores, starting with a letter or digit (e.g. staging-pool).',
-      'cognitoProfileName',
-      { name: input.name },
-    );
+    throw invalid('cognitoProfileName', { name: input.name });
   }
   const region = input.region.trim();
   if (!/^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d{1,2}$/.test(region)) {
-    throw invalid(
-      `"${input.region}" is not an AWS region.`,
-      'Regions look like us-east-1 or eu-west-2.',
-      'cognitoProfileRegion',
-      {
-        region: input.region,
-      },
-    );
+    throw invalid('cognitoProfileRegion', {
+      region: input.region,
+    });
   }
   const userPoolId = input.userPoolId.trim();
   const poolMatch = /^([a-z0-9-]{1,50})_([A-Za-z0-9]{1,55})$/.exec(userPoolId);
   if (!poolMatch) {
-    throw invalid(
-      `"${input.userPoolId}" is not a user pool id.`,
-      'Pool ids are the region, an underscore and a code, e.g. us-east-1_AbCdEf123 (Cognito console: User pool overview).',
-      'cognitoProfilePoolId',
-      { poolId: input.userPoolId },
-    );
+    throw invalid('cognitoProfilePoolId', { poolId: input.userPoolId });
   }
   // Emulators name their own "regions" (cognito-local: local_AbC123); only real Cognito ties the two.
   const emulated = Boolean(input.endpoint?.trim());
   if (poolMatch[1] !== region && !emulated) {
-    throw invalid(
-      `The pool ${userPoolId} is in ${poolMatch[1]}, not in ${region}.`,
-      `Use --region ${poolMatch[1]}, the region that starts the pool id.`,
-      'cognitoProfileRegionMismatch',
-      { poolId: userPoolId, poolRegion: poolMatch[1] ?? '', region },
-    );
+    throw invalid('cognitoProfileRegionMismatch', {
+      poolId: userPoolId,
+      poolRegion: poolMatch[1] ?? '',
+      region,
+    });
   }
   const clientId = input.clientId.trim();
   if (!/^[\w+]{1,128}$/.test(clientId)) {
-    throw invalid(
-      `"${input.clientId}" is not an app client id.`,
-      'App client ids are letters and digits, e.g. 1example23456789abcdefghij (Cognito console: App clients).',
-      'cognitoProfileClientId',
-      { clientId: input.clientId },
-    );
+    throw invalid('cognitoProfileClientId', { clientId: input.clientId });
   }
   const authFlow = (input.authFlow ?? 'srp').trim().toLowerCase();
   if (!(AUTH_FLOWS as readonly string[]).includes(authFlow)) {
-    throw invalid(
-      `"${input.authFlow}" is not a sign-in flow.`,
-      'Use srp (USER_SRP_AUTH, the default), password (USER_PASSWORD_AUTH) or admin (ADMIN_USER_PASSWORD_AUTH, with AWS credentials).',
-      'cognitoProfileAuthFlow',
-      { flow: input.authFlow ?? '' },
-    );
+    throw invalid('cognitoProfileAuthFlow', { flow: input.authFlow ?? '' });
   }
   const profile: PoolProfile = {
     name,
@@ -116,29 +85,14 @@ export function validateProfile(input: ProfileInput, hasClientSecret: boolean): 
     try {
       url = new URL(endpoint);
     } catch {
-      throw invalid(
-        `"${endpoint}" is not a URL.`,
-        'Give the full address, e.g. http://127.0.0.1:9229 or https://cognito-idp.us-east-1.amazonaws.com.',
-        'cognitoProfileEndpoint',
-        { endpoint },
-      );
+      throw invalid('cognitoProfileEndpoint', { endpoint });
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw invalid(
-        `The endpoint must be an http or https URL, not ${url.protocol}.`,
-        'For example http://127.0.0.1:9229.',
-        'cognitoProfileEndpointProtocol',
-        { protocol: url.protocol },
-      );
+      throw invalid('cognitoProfileEndpointProtocol', { protocol: url.protocol });
     }
     const local = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
     if (url.protocol === 'http:' && !local) {
-      throw invalid(
-        `The endpoint ${endpoint} is plain http on another machine: passwords and tokens would cross the network unencrypted.`,
-        'Use https, or http only for an emulator on this machine (127.0.0.1 or localhost).',
-        'cognitoProfileEndpointHttp',
-        { endpoint },
-      );
+      throw invalid('cognitoProfileEndpointHttp', { endpoint });
     }
     profile.endpoint = url.href.replace(/\/$/, '');
   }
@@ -208,16 +162,7 @@ export class ProfileStore {
   async get(name: string): Promise<PoolProfile> {
     const found = (await this.list()).find((p) => p.name === name);
     if (!found) {
-      throw new KeyfobError(
-        'PROFILE_NOT_FOUND',
-        `There is no pool profile named "${name}".`,
-        'Run `keyfob pool list`, or add one with `keyfob pool add`.',
-        {
-          appHint: 'Choose a pool from the list, or add it under User pools.',
-          key: 'cognitoProfileNotFound',
-          params: { name },
-        },
-      );
+      throw new KeyfobError('PROFILE_NOT_FOUND', 'cognitoProfileNotFound', { name });
     }
     return found;
   }
@@ -232,20 +177,11 @@ export class ProfileStore {
   ): Promise<PoolProfile> {
     const existing = (await this.list()).find((p) => p.name === input.name.trim());
     if (existing && !options.replace) {
-      throw new KeyfobError(
-        'PROFILE_EXISTS',
-        `A pool profile named "${existing.name}" already exists.`,
-        'Choose another name, or add --replace to update it.',
-        { key: 'cognitoProfileExists', params: { name: existing.name } },
-      );
+      throw new KeyfobError('PROFILE_EXISTS', 'cognitoProfileExists', { name: existing.name });
     }
     const secret = options.clientSecret?.trim();
     if (options.clientSecret !== undefined && options.clientSecret !== null && !secret) {
-      throw invalid(
-        'The client secret is empty.',
-        'Paste the app client secret (Cognito console: App clients → Show client secret), or leave it out if the client has none.',
-        'cognitoClientSecretEmpty',
-      );
+      throw invalid('cognitoClientSecretEmpty');
     }
     const hasSecret =
       options.clientSecret === undefined ? (existing?.hasClientSecret ?? false) : secret !== undefined;
@@ -274,16 +210,7 @@ export class ProfileStore {
     if (!profile.hasClientSecret) return undefined;
     const secret = await this.keychain.get(CLIENT_SECRET_PREFIX + profile.name);
     if (secret === null) {
-      throw new KeyfobError(
-        'SECRET_MISSING',
-        `The client secret of pool profile "${profile.name}" is not in the keychain.`,
-        `Store it again: keyfob pool add ${profile.name} … --client-secret-stdin --replace.`,
-        {
-          appHint: 'Edit the pool profile and enter its client secret again.',
-          key: 'cognitoClientSecretMissing',
-          params: { name: profile.name },
-        },
-      );
+      throw new KeyfobError('SECRET_MISSING', 'cognitoClientSecretMissing', { name: profile.name });
     }
     return secret;
   }

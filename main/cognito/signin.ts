@@ -166,12 +166,7 @@ export class SignIn {
   private async start(username: string, password: string): Promise<SignInState> {
     const name = username.trim();
     if (name === '' || password === '') {
-      throw new KeyfobError(
-        'INPUT_NEEDED',
-        'A user name and a password are needed to sign in.',
-        'Give both and try again.',
-        { key: 'cognitoCredentialsNeeded' },
-      );
+      throw new KeyfobError('INPUT_NEEDED', 'cognitoCredentialsNeeded');
     }
     const { profile } = this;
     if (profile.authFlow === 'admin') {
@@ -218,12 +213,7 @@ export class SignIn {
     try {
       claim = this.srp.answer(params);
     } catch (error) {
-      throw new KeyfobError(
-        'COGNITO_SERVICE',
-        'Cognito sent a password challenge Keyfob could not answer (its SRP values were missing or invalid).',
-        'Try again; if it keeps happening, use --auth-flow password for this pool profile and report it.',
-        { cause: error, key: 'cognitoSrpChallenge' },
-      );
+      throw new KeyfobError('COGNITO_SERVICE', 'cognitoSrpChallenge', undefined, { cause: error });
     }
     return this.respond('PASSWORD_VERIFIER', { ...claim }, 'sign-in', userId);
   }
@@ -269,12 +259,7 @@ export class SignIn {
     if (out.AuthenticationResult) {
       const r = out.AuthenticationResult;
       if (!r.AccessToken || !r.IdToken) {
-        throw new KeyfobError(
-          'COGNITO_SERVICE',
-          'Cognito signed the user in but returned no tokens.',
-          'Try again.',
-          { key: 'cognitoNoTokens' },
-        );
+        throw new KeyfobError('COGNITO_SERVICE', 'cognitoNoTokens');
       }
       const tokens: Tokens = {
         idToken: r.IdToken,
@@ -332,9 +317,9 @@ export class SignIn {
       default:
         throw new KeyfobError(
           'COGNITO_CONFIG',
-          `The pool asked for a sign-in step Keyfob does not support (${out.ChallengeName ?? 'none'}).`,
-          'Use an app client without custom authentication (CUSTOM_AUTH) or passwordless sign-in for Keyfob.',
-          { key: 'cognitoUnsupportedChallenge', params: { challenge: out.ChallengeName ?? '' } },
+          'cognitoUnsupportedChallenge',
+          out.ChallengeName ? { challenge: out.ChallengeName } : undefined,
+          out.ChallengeName ? undefined : { variant: 'none' },
         );
     }
   }

@@ -35,11 +35,8 @@ const CLI_ONLY = /_cli(_(zero|one|two|few|many|other))?$/;
 const entryOf = (path: string) => path.replace(PLURAL, '');
 const paramsOf = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)/g)].map((m) => m[1]!);
 
-/**
- * Parameters a translation may leave out, each with its reason: the English hint names a `keyfob` command with
- * the pool's name, the window's wording (German, Chinese) points at the pool in the window instead.
- */
-const MAY_OMIT: Record<string, string[]> = { 'errors:cognitoSetupWithoutTotp.hint': ['pool'] };
+/** Parameters a translation may leave out, each with its reason (none at present). */
+const MAY_OMIT: Record<string, string[]> = {};
 
 const codes = languages.map((l) => l.code);
 const namespaces = readdirSync(join(LOCALES, 'en'))

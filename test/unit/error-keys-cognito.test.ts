@@ -3,11 +3,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CognitoEngine } from '../../main/cognito/engine';
+import { CognitoEngine, type SignInRequest } from '../../main/cognito/engine';
+import { CognitoFlows } from '../../main/cognito/flows';
 import { explainCognitoError } from '../../main/cognito/errors';
 import { ProfileStore, validateProfile } from '../../main/cognito/profiles';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
 import { Vault } from '../../main/vault/vault';
+import type { ErrorInfo, FlowAnswer } from '../../preload/api';
 import { errorText } from '../support/words';
 import { caught, forWindow, serviceError } from '../support/error-checks';
 
@@ -91,6 +93,10 @@ describe('Cognito errors in the window’s language', () => {
     expect(de.hint).not.toBe(info.hint);
     expect(zh.message).toMatch(HAN);
     expect(zh.hint).toMatch(HAN);
+    // A `keyfob …` command is advice for the command line; the window names one only as something to type in a
+    // terminal.
+    const command = /\bkeyfob (pool|enroll|login|remove|add)\b/;
+    if (command.test(info.hint ?? '')) expect(info.hint).toMatch(/in a terminal/);
   });
 
   it('names the app client without a secret, and translates the window’s advice', () => {
@@ -123,7 +129,8 @@ describe('Cognito errors in the window’s language', () => {
       'sign-in',
     );
     const info = forWindow(error);
-    expect(info.params).toEqual({ flow: 'USER_PASSWORD_AUTH' });
+    expect(info).toMatchObject({ key: 'cognitoFlowNotEnabled', variant: 'USER_PASSWORD_AUTH' });
+    expect(info.params).toBeUndefined();
     expect(errorText(info, 'de').hint).toBe(
       'Aktiviere ALLOW_USER_PASSWORD_AUTH am App-Client oder verwende --auth-flow srp für dieses Pool-Profil.',
     );
@@ -247,16 +254,81 @@ describe('Cognito errors in the window’s language', () => {
     });
     const error = await caught(() => engine.enroll({ profile: 'staging', username: 'ana', password: 'pw' }));
     const info = forWindow(error);
+    // The error keeps its cause's code and the service's words, and carries the cause's key to the window.
     expect(info).toMatchObject({
+      code: 'COGNITO_CODE',
       key: 'cognitoPendingKept',
-      params: { causeKey: 'cognitoCodeRejectedNotSetUp' },
+      params: { pendingId: expect.stringMatching(/^[0-9a-f]{8}$/) },
+      service: { name: 'CodeMismatchException' },
+      cause: { key: 'cognitoCodeRejectedNotSetUp' },
     });
     expect(info.hint).toMatch(/"Resume enrollment" in the list retries/);
+    expect(error.message).toBe('Cognito did not accept the code, so the authenticator was not set up.');
+    expect(error.hint).toMatch(
+      /^Check that this computer .* then try again with the next code\. The key is kept as a pending account \(([0-9a-f]{8})\): enroll again to retry, or remove it with keyfob remove \1 --yes\.$/,
+    );
+    expect(error.toJSON()).not.toHaveProperty('cause');
     expect(errorText(info, 'de').message).toBe(
       'Cognito hat den Code nicht akzeptiert, daher wurde der Authenticator nicht eingerichtet.',
     );
     expect(errorText(info, 'de').hint).toMatch(/^Prüfe, ob dieser Computer .* „Verwerfen“ entfernt ihn\.$/);
     expect(errorText(info, 'zh').message).toBe('Cognito 未接受该验证码，因此身份验证器未设置成功。');
     expect(errorText(info, 'zh').hint).toMatch(/^请检查这台电脑.*“丢弃”可将其删除。$/);
+  });
+});
+
+describe('errors of a flow the window runs', () => {
+  const request = { profile: 'staging', username: 'ana', password: 'pw' };
+
+  /** Runs one login through CognitoFlows with `login` as the engine's, and returns the error it reports. */
+  async function flowError(login: (req: SignInRequest) => Promise<never>, answer?: FlowAnswer) {
+    let flows: CognitoFlows | undefined = undefined;
+    const done = new Promise<ErrorInfo>((resolve) => {
+      flows = new CognitoFlows(
+        () => ({ login }) as unknown as CognitoEngine,
+        (event) => {
+          if (event.type === 'prompt' && answer) flows!.answer(event.flowId, answer);
+          if (event.type === 'error') resolve(event.error);
+        },
+      );
+    });
+    flows!.start('login', request);
+    return done;
+  }
+
+  it('says a cancelled sign-in in each language', async () => {
+    const info = await flowError(
+      async (req) => {
+        await req.prompts?.code?.({ kind: 'smsMfa', username: 'ana' } as never);
+        throw new Error('the prompt should have thrown');
+      },
+      { kind: 'cancel' },
+    );
+    expect(info).toMatchObject({ code: 'INPUT_NEEDED', key: 'cognitoCancelled', message: 'Cancelled.' });
+    expect(errorText(info, 'de').message).not.toBe('Cancelled.');
+    expect(errorText(info, 'zh').hint).toMatch(HAN);
+  });
+
+  it('shows nothing of an error that is not Keyfob’s own, in the catalogue’s words', async () => {
+    const info = await flowError(() => Promise.reject(new Error('secret-looking internals')));
+    expect(info).toEqual({
+      code: 'INTERNAL',
+      message: 'Something went wrong inside Keyfob.',
+      hint: 'Try again.',
+      key: 'cognitoFlowFailed',
+    });
+    expect(errorText(info, 'zh').message).toMatch(HAN);
+  });
+
+  it('refuses an answer the flow is not waiting for', async () => {
+    const flows = new CognitoFlows(
+      () => ({}) as CognitoEngine,
+      () => undefined,
+    );
+    const info = forWindow(
+      await caught(() => flows.answer('no-such-flow', { kind: 'code', code: '123456' })),
+    );
+    expect(info).toMatchObject({ code: 'PARAMS_INVALID', key: 'cognitoNotWaiting' });
+    expect(errorText(info, 'de').message).not.toBe(info.message);
   });
 });

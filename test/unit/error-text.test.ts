@@ -40,16 +40,50 @@ describe('errors worded from the catalogues', () => {
   });
 
   it('says a pending enrollment’s cause in the window’s language, then what became of the key', () => {
+    const cause = { code: 'COGNITO_SESSION', message: 'x', key: 'cognitoSessionUsed' as const };
     const kept = {
       code: 'COGNITO_SESSION',
       message: 'x',
       key: 'cognitoPendingKept' as const,
-      params: { causeKey: 'cognitoSessionUsed', pendingId: 'd4c9c1de' },
+      params: { pendingId: 'd4c9c1de' },
+      cause,
     };
     const de = errorText(kept, 'de');
-    expect(de.message).toBe(errorText({ code: '', message: '', key: 'cognitoSessionUsed' }, 'de').message);
+    expect(de.message).toBe(errorText(cause, 'de').message);
+    expect(de.hint).toBe(
+      `${errorText(cause, 'de').hint} ${errorText({ ...kept, cause: undefined }, 'de').hint}`,
+    );
     expect(de.hint).toMatch(/„Einrichtung fortsetzen“/);
-    expect(errorText(kept, 'en', 'cli').hint).toMatch(/keyfob remove d4c9c1de --yes\.$/);
+    expect(errorText(kept, 'en', 'cli')).toEqual({
+      message:
+        'The sign-in session is no longer valid (each step of a Cognito sign-in can be answered only once).',
+      hint: 'Start again from the sign-in. The key is kept as a pending account (d4c9c1de): enroll again to retry, or remove it with keyfob remove d4c9c1de --yes.',
+    });
+    // A cause the catalogue does not know is said as main wrote it; the note is still translated.
+    const plain = errorText(
+      { ...kept, cause: { code: 'IO_FAILED', message: 'Disk full.', hint: 'Free space.' } },
+      'zh',
+    );
+    expect(plain.message).toBe('Disk full.');
+    expect(plain.hint).toMatch(/^Free space\. .*“丢弃”可将其删除。$/);
+  });
+
+  it('gives a variant’s hint for each front end where the entry words it so, the front end’s hint otherwise', () => {
+    const none = {
+      code: 'COGNITO_CONFIG',
+      message: 'x',
+      key: 'cognitoSetupWithoutTotp' as const,
+      params: { username: 'ana', pool: 'dev' },
+      variant: 'none',
+    };
+    expect(errorText(none, 'en', 'cli')).toEqual({
+      message: 'The pool asks ana to set up MFA, but not with an authenticator app (it offers: nothing).',
+      hint: 'Enable TOTP on the pool (keyfob pool mfa-config dev --totp on) or set up the other method elsewhere.',
+    });
+    expect(errorText(none, 'en', 'app').hint).toMatch(/^Ask the pool's administrator/);
+    const flow = { code: 'COGNITO_CONFIG', message: 'x', key: 'cognitoFlowNotEnabled' as const };
+    expect(errorText({ ...flow, variant: 'USER_SRP_AUTH' }, 'en', 'cli').hint).toMatch(/ALLOW_USER_SRP_AUTH/);
+    expect(errorText(flow, 'en', 'cli').hint).toMatch(/ALLOW_ADMIN_USER_PASSWORD_AUTH/);
   });
 
   it('words English parameters main still sends from the words catalogue, in every language', () => {

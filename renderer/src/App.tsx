@@ -79,7 +79,11 @@ function Dialog({ title, children, onClose }: { title: string; children: ReactNo
   // to the control that opened it.
   useLayoutEffect(() => {
     const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
+    if (dialog && !dialog.open) {
+      dialog.showModal();
+      // Focusing a control low in a tall dialog scrolls it there: a dialog opens at its title and warning.
+      dialog.scrollTop = 0;
+    }
     return () => dialog?.close();
   }, []);
   return (

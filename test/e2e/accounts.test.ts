@@ -110,7 +110,7 @@ describe('accounts, end to end in Chromium', () => {
       .getByLabel('Choose image…')
       .setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
     // Found, then confirmed: the code waits as a link does, naming the account but never its key.
-    const request = page.getByRole('region', { name: 'Add this account from a link?' });
+    const request = page.getByRole('region', { name: 'Add this account?' });
     await expect.poll(() => request.isVisible()).toBe(true);
     expect(await request.textContent()).toContain('GitHub (ada@example.com)');
     expect(await page.content()).not.toContain(SECRET);
@@ -352,7 +352,7 @@ describe('accounts, end to end in Chromium', () => {
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: 'No accounts yet' }).isVisible()).toBe(true);
     app.openLinks([URI]);
-    const request = page.getByRole('region', { name: 'Add this account from a link?' });
+    const request = page.getByRole('region', { name: 'Add this account?' });
     await expect.poll(() => request.isVisible()).toBe(true);
     expect(await request.textContent()).toContain('GitHub (ada@example.com)');
     // The page is told what the link holds, never its key.
@@ -365,7 +365,7 @@ describe('accounts, end to end in Chromium', () => {
 
     app.openLinks([URI]);
     await page
-      .getByRole('region', { name: 'Add this account from a link?' })
+      .getByRole('region', { name: 'Add this account?' })
       .getByRole('button', { name: 'Add' })
       .click();
     await expect.poll(async () => (await app.vault.list()).map((a) => a.issuer)).toEqual(['GitHub']);
@@ -452,7 +452,7 @@ describe('accounts, end to end in Chromium', () => {
     await page.getByRole('button', { name: '+ Add account' }).first().click();
     await page.getByRole('button', { name: 'Scan the screen' }).click();
     await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Found 2 setup codes/);
-    const requests = page.getByRole('region', { name: 'Add this account from a link?' });
+    const requests = page.getByRole('region', { name: 'Add this account?' });
     await expect.poll(() => requests.count()).toBe(2);
     await app.screenshot('screen-scan-light');
     await requests.first().getByRole('button', { name: 'Add' }).click();

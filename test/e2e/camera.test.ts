@@ -127,7 +127,7 @@ describe('scanning with the camera, end to end in Chromium', () => {
     const { page } = app;
     await startScan(page);
     // Found, then confirm: the camera is off and the code waits, like one from an image or the screen.
-    const request = page.getByRole('region', { name: 'Add this account from a link?' });
+    const request = page.getByRole('region', { name: 'Add this account?' });
     await expect.poll(() => request.isVisible(), { timeout: 20_000 }).toBe(true);
     expect(await request.textContent()).toContain('GitHub (ada@example.com)');
     const tracks = await cameraTracks(page);
@@ -152,7 +152,7 @@ describe('scanning with the camera, end to end in Chromium', () => {
     const app = await open(browser);
     const { page } = app;
     await startScan(page);
-    const request = page.getByRole('region', { name: 'Add this account from a link?' });
+    const request = page.getByRole('region', { name: 'Add this account?' });
     await expect.poll(() => request.isVisible(), { timeout: 20_000 }).toBe(true);
     await request.getByRole('button', { name: 'Not now' }).click();
     await expect.poll(() => request.count()).toBe(0);

@@ -24,6 +24,8 @@ export function englishError(
   variant?: string,
   cause?: CauseInfo,
 ): { message: string; hint?: string; appHint?: string; cause?: ErrorInfo } {
+  // A key the catalogue lacks is a bug at the throw site: say so, rather than give an error with no words.
+  if (!Object.hasOwn(errors, key)) throw new Error(`No entry "${key}" in locales/en/errors.json`);
   const info: ErrorInfo = {
     code: '',
     message: '',

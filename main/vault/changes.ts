@@ -65,7 +65,15 @@ export class ChangeFeed<A> {
       const signature = this.signature(list);
       if (signature === this.last) return;
       this.last = signature;
-      for (const listener of [...this.listeners]) listener(list);
+      for (const listener of [...this.listeners]) {
+        // One listener's failure (a window gone, a tray being rebuilt) must not stop the others, nor every
+        // later report: the chain of checks lives as long as the vault.
+        try {
+          listener(list);
+        } catch {
+          // the listener's own business
+        }
+      }
     });
   }
 }

@@ -88,6 +88,21 @@ describe('the second security ring, in the window', () => {
     await page.getByRole('button', { name: 'More actions for Mail (ada)' }).click();
     await page.getByRole('menuitem', { name: 'Show key' }).click();
     await expect.poll(() => app.asked).toEqual([{ kind: 'reveal', account: 'Mail (ada)' }]);
+    // Let main's "no" reach the page and the page draw what it does with it, before looking.
+    await page.evaluate(() =>
+      (globalThis as unknown as { keyfob: { appInfo(): Promise<unknown> } }).keyfob.appInfo(),
+    );
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(
+            () =>
+              (globalThis as unknown as { requestAnimationFrame(f: () => void): void }).requestAnimationFrame(
+                () => resolve(undefined),
+              ),
+          ),
+        ),
+    );
     expect(await page.getByRole('dialog').count()).toBe(0);
     expect(await page.getByText('GEZD GNBV GY3T QOJQ').count()).toBe(0);
     expect(await page.getByRole('alert').count()).toBe(0);

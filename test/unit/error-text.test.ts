@@ -159,6 +159,11 @@ describe('KeyfobError from a key', () => {
     expect(unknown.hint).toBe('Keyfob reads otpauth.');
   });
 
+  it('refuses a key the catalogue does not have, instead of an error with no words', async () => {
+    const { KeyfobError } = await import('../../main/errors');
+    expect(() => new KeyfobError('PARAMS_INVALID', 'accountGon' as never)).toThrow(/No entry "accountGon"/);
+  });
+
   it('still takes English written at the throw site, until every throw site has a key', async () => {
     const { KeyfobError } = await import('../../main/errors');
     const written = new KeyfobError('PROFILE_NOT_FOUND', 'Cognito is not available here.');

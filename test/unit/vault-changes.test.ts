@@ -64,6 +64,19 @@ describe('vault changes', () => {
     expect(heard.changes()).toEqual([['a'], ['a', 'c'], ['ada', 'c'], ['ada']]);
   });
 
+  it('goes on reporting to every listener after one of them throws', async () => {
+    const vault = vaultIn(mkdtempSync(join(tmpdir(), 'keyfob-changes-')));
+    vault.onChanged(() => {
+      throw new Error('a window that went away');
+    });
+    const heard = listen(vault);
+    await vault.add(account('a', 'JBSWY3DPEHPK3PXP'));
+    await vi.waitFor(() => expect(heard.labels().at(-1)).toEqual(['a']));
+    await vault.add(account('b', 'GEZDGNBVGY3TQOJQ'));
+    await vi.waitFor(() => expect(heard.labels().at(-1)).toEqual(['a', 'b']));
+    expect(heard.changes()).toEqual([['a'], ['a', 'b']]);
+  });
+
   it('reports an account another process adds or removes, through the file on disk', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyfob-changes-'));
     const keychain = new MemoryKeychain();

@@ -19,6 +19,9 @@ export default defineConfig({
           // The keychain, CLI and browser suites share one Secret Service; one file at a time keeps D-Bus traffic
           // and child processes on a 2-core machine predictable. They start once the unit files are done.
           fileParallelism: false,
+          // A page, a keyring or a pool answers in milliseconds on a quiet machine and in seconds on a busy one:
+          // polls wait for what they expect for up to 15 s, and only a real failure runs that long.
+          expect: { poll: { timeout: 15_000, interval: 50 } },
           sequence: { groupOrder: 1 },
           // They run the built CLI and renderer: build both once, so no test runs a stale dist/.
           globalSetup: ['./test/support/global-setup.ts'],

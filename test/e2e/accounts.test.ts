@@ -419,9 +419,9 @@ describe('accounts, end to end in Chromium', () => {
         return r.ok && r.value.shortcut;
       })
       .toBe('Control+Alt+K');
-    expect(await page.getByLabel('Keys that open the quick search from anywhere').inputValue()).toBe(
-      'Ctrl+Alt+K',
-    );
+    await expect
+      .poll(() => page.getByLabel('Keys that open the quick search from anywhere').inputValue())
+      .toBe('Ctrl+Alt+K');
     await page.getByLabel('Theme').selectOption('dark');
     await expect.poll(() => page.locator('html').getAttribute('data-theme')).toBe('dark');
     await page.getByLabel('Language', { exact: true }).last().selectOption('de');

@@ -254,7 +254,7 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Resume enrollment' }).click();
     const enroll = enrollSection(page);
     await expect.poll(() => enroll.getByLabel('User name').inputValue()).toBe('paula');
-    expect(await enroll.getByLabel('Pool').inputValue()).toBe('pend');
+    await expect.poll(() => enroll.getByLabel('Pool').inputValue()).toBe('pend');
 
     await page.getByRole('button', { name: 'Accounts' }).click();
     await page.getByRole('button', { name: 'More actions for pend (paula)' }).click();

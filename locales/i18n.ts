@@ -18,7 +18,7 @@ export interface Language {
 }
 
 export const LANGUAGES: readonly Language[] = languages;
-export const NAMESPACES = ['app', 'errors', 'errorWords'] as const;
+export const NAMESPACES = ['app', 'errors', 'errorWords', 'shell', 'cli'] as const;
 
 /** The language for a saved setting or a system preference list (`navigator.languages`), English if none fits. */
 export function matchLanguage(

@@ -173,7 +173,7 @@ function start(): void {
       if (!Notification.isSupported()) return;
       // Never the code itself: notifications are shown on lock screens and kept in notification centres.
       const body = copied.ok
-        ? `${labels.copied} ${name}${copied.value.next ? `\n${labels.copiedNext}` : ''}`
+        ? `${labels.copied(name)}${copied.value.next ? `\n${labels.copiedNext}` : ''}`
         : `${copied.error.message} ${copied.error.hint ?? ''}`.trim();
       new Notification({ title: copied.ok ? 'Keyfob' : labels.copyFailed, body, silent: true }).show();
     };

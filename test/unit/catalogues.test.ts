@@ -141,6 +141,12 @@ describe('catalogue keys in use', () => {
     expect(unused).toEqual([]);
   });
 
+  it('uses every entry of the shell’s catalogue (tray, notifications, main’s dialogs)', () => {
+    const entries = new Set(Object.keys(read('en', 'shell')).map((k) => k.replace(PLURAL, '')));
+    const menus = sources(['main/app']);
+    expect([...entries].filter((key) => !menus.includes(`t('${key}'`))).toEqual([]);
+  });
+
   it('uses every group of parameter words (their entries are the values main sends)', () => {
     const unused = Object.keys(read('en', 'errorWords')).filter(
       (group) => !new RegExp(`\\b${group}\\b`).test(code),

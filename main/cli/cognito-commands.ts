@@ -67,11 +67,7 @@ async function password(io: CliIo, values: PasswordOptions, stdin: StdinLines): 
   if (values['password-stdin']) {
     const line = await stdin.line(0);
     if (line === undefined) {
-      throw new KeyfobError(
-        'INPUT_NEEDED',
-        'No password on standard input.',
-        'Pipe it in on the first line, e.g. printf "%s\\n" "$PASSWORD" | keyfob … --password-stdin.',
-      );
+      throw new KeyfobError('INPUT_NEEDED', 'passwordStdinEmpty');
     }
     return line;
   }
@@ -81,11 +77,7 @@ async function password(io: CliIo, values: PasswordOptions, stdin: StdinLines): 
     const typed = await io.askSecret('Password: ');
     if (typed) return typed;
   }
-  throw new KeyfobError(
-    'INPUT_NEEDED',
-    'A password is needed to sign in.',
-    'Give it with --password-stdin (first line of standard input) or the KEYFOB_PASSWORD environment variable.',
-  );
+  throw new KeyfobError('INPUT_NEEDED', 'passwordNeeded');
 }
 
 function attributes(values: PasswordOptions, command: string): Record<string, string> | undefined {
@@ -211,11 +203,7 @@ async function poolAdd(io: CliIo, args: string[]): Promise<number> {
   if (values['client-secret-stdin']) {
     clientSecret = (await io.readStdin()).split(/\r?\n/)[0]?.trim();
     if (!clientSecret) {
-      throw new KeyfobError(
-        'INPUT_NEEDED',
-        'No client secret on standard input.',
-        'Pipe it in, e.g. printf "%s\\n" "$CLIENT_SECRET" | keyfob pool add … --client-secret-stdin.',
-      );
+      throw new KeyfobError('INPUT_NEEDED', 'clientSecretStdinEmpty');
     }
   }
   const store = profileStore(io);
@@ -372,11 +360,7 @@ async function login(io: CliIo, args: string[]): Promise<number> {
   if (kind !== undefined) {
     const token = tokens[TOKEN_KINDS[kind as keyof typeof TOKEN_KINDS]];
     if (!token) {
-      throw new KeyfobError(
-        'COGNITO_SERVICE',
-        `Cognito returned no ${kind} token for this sign-in.`,
-        'Use --json to see what it returned.',
-      );
+      throw new KeyfobError('COGNITO_SERVICE', 'loginNoToken', { kind });
     }
     io.stdout(`${token}\n`);
   } else if (values.json) {

@@ -110,23 +110,18 @@ async function add(io: CliIo, args: string[]): Promise<number> {
     const { decodeImageFile } = await import('../qr');
     const found = await decodeImageFile(values.image!);
     if (found.length === 0) {
-      throw new KeyfobError(
-        'QR_NOT_FOUND',
-        `No QR code was found in ${values.image}.`,
-        'Crop the image to the QR code, or use a sharper, larger picture.',
-      );
+      throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file: values.image! });
     }
     inputs = found.map((text, i) => textInput(text, { kind: 'qr', n: i + 1 }));
   }
   const accounts = io.services().accounts;
   const read = await accounts.read(inputs);
   if (read.accounts.length === 0) {
+    const code = values.uri !== undefined ? 'URI_INVALID' : 'QR_NOT_FOUND';
+    // Why the one link or code was refused is the error, in its own words and with its own advice.
     const first = read.refused[0];
-    throw new KeyfobError(
-      values.uri !== undefined ? 'URI_INVALID' : 'QR_NOT_FOUND',
-      first?.reason ?? 'Nothing to add.',
-      'Check the link or image and try again.',
-    );
+    if (first?.reasonKey) throw new KeyfobError(code, first.reasonKey, first.reasonParams ?? {});
+    throw new KeyfobError(code, 'addNothing');
   }
   // A single plain account: errors (duplicate, invalid) are the command's error.
   if (read.accounts.length === 1 && read.parts.length === 0 && read.refused.length === 0) {
@@ -151,11 +146,8 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
     try {
       bytes = await fs.readFile(source);
     } catch (error) {
-      throw new KeyfobError(
-        'IO_FAILED',
-        `Could not read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-        'Check the path.',
-      );
+      const errno = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new KeyfobError('IO_FAILED', 'fileReadFailed', { file: source, errno });
     }
   }
   const accounts = io.services().accounts;
@@ -163,8 +155,9 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
   if (read.accounts.length === 0 && read.refused.length === 0)
     throw new KeyfobError(
       'URI_INVALID',
-      `${source === '-' ? 'Standard input' : source} has no links to import.`,
-      'Put one otpauth:// or otpauth-migration:// link on each line.',
+      'importNoLinks',
+      { file: source },
+      source === '-' ? { variant: 'stdin' } : {},
     );
   await openVault(io);
   return printReport(io, read, await accounts.store(read));
@@ -274,11 +267,7 @@ async function scan(io: CliIo, args: string[]): Promise<number> {
   const { decodeImageFile } = await import('../qr');
   const found = await decodeImageFile(file);
   if (found.length === 0) {
-    throw new KeyfobError(
-      'QR_NOT_FOUND',
-      `No QR code was found in ${file}.`,
-      'Crop the image to the QR code, or use a sharper, larger picture.',
-    );
+    throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file });
   }
   for (const text of found) io.stdout(`${text}\n`);
   return EXIT.ok;
@@ -293,11 +282,7 @@ async function remove(io: CliIo, args: string[]): Promise<number> {
   const account = await vault.resolve(query);
   if (!values.yes) {
     if (!io.isTTY) {
-      throw new KeyfobError(
-        'PARAMS_INVALID',
-        `Not removed: ${displayName(account)} would lose its key for good.`,
-        'Add --yes to confirm.',
-      );
+      throw new KeyfobError('PARAMS_INVALID', 'removeNeedsYes', { name: displayName(account) });
     }
     if (
       !(await confirm(
@@ -341,11 +326,7 @@ async function recover(io: CliIo, args: string[]): Promise<number> {
   const orphans = report.orphans;
   const unknown = [...restore, ...remove].filter((id) => !orphans.some((o) => o.id === id));
   if (unknown.length > 0) {
-    throw new KeyfobError(
-      'ACCOUNT_NOT_FOUND',
-      `No key without account details has the id ${unknown.join(', ')}.`,
-      'Run `keyfob recover` to list them.',
-    );
+    throw new KeyfobError('ACCOUNT_NOT_FOUND', 'recoverUnknownId', { ids: unknown.join(', ') });
   }
   if (!values.yes && restore.length === 0 && remove.length === 0) {
     if (orphans.length === 0) io.stdout('Every key in the keychain belongs to an account.\n');
@@ -394,11 +375,7 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
   if (format !== 'uris' && format !== 'migration')
     throw new UsageError('--format is uris or migration.', 'export');
   if (!values.yes) {
-    throw new KeyfobError(
-      'PARAMS_INVALID',
-      'An export contains every key in plain text: anyone who sees it can make your codes.',
-      'Add --yes to confirm, and keep the output somewhere safe (or delete it once imported).',
-    );
+    throw new KeyfobError('PARAMS_INVALID', 'exportNeedsYes');
   }
   await openVault(io);
   const exported = await io.services().accounts.export(format === 'uris' ? 'otpauth' : 'google-migration');
@@ -410,11 +387,8 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
       await fs.writeFile(values.out, text, { mode: 0o600, flag: 'w' });
       await fs.chmod(values.out, 0o600);
     } catch (error) {
-      throw new KeyfobError(
-        'IO_FAILED',
-        `Could not write ${values.out} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-        'Check the folder exists and is writable.',
-      );
+      const errno = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new KeyfobError('IO_FAILED', 'fileWriteFailed', { file: values.out, errno });
     }
     io.stderr(
       `keyfob: wrote ${lines.length} ${format === 'uris' ? 'account' : 'QR code payload'}${lines.length === 1 ? '' : 's'} to ${values.out}\n`,

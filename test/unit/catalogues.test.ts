@@ -28,7 +28,7 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-/** Wording for the command line only: English until the CLI has its own catalogue, so other languages may lack it. */
+/** Wording for the command line only, in errors.json: not every language has it yet (it falls back to English). */
 const CLI_ONLY = /_cli(_(zero|one|two|few|many|other))?$/;
 
 /** A path without its plural suffix: languages have different plural forms of the same entry. */
@@ -145,6 +145,14 @@ describe('catalogue keys in use', () => {
     const entries = new Set(Object.keys(read('en', 'shell')).map((k) => k.replace(PLURAL, '')));
     const menus = sources(['main/app']);
     expect([...entries].filter((key) => !menus.includes(`t('${key}'`))).toEqual([]);
+  });
+
+  it('uses every entry of the command line’s catalogue (by its key, or a key the CLI builds)', () => {
+    const cli = sources(['main/cli']);
+    // help_<command>, missing_<what> and codePrompt_<via>[_to] are put together from their parts.
+    const built = /^(help|missing|codePrompt)_/;
+    const entries = Object.keys(read('en', 'cli')).map((k) => k.replace(PLURAL, ''));
+    expect(entries.filter((key) => !built.test(key) && !cli.includes(`'${key}'`))).toEqual([]);
   });
 
   it('uses every group of parameter words (their entries are the values main sends)', () => {

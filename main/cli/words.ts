@@ -1,9 +1,11 @@
 import { join } from 'node:path';
-import type { i18n } from 'i18next';
+import type { i18n, Resource } from 'i18next';
 import { createI18n, errorText, matchLanguage, type LanguageCode } from '../../locales/i18n';
 import { readCatalogues } from '../../locales/node';
 import type { ErrorInfo } from '../../preload/api';
-import type en from '../../locales/en/cli.json';
+import en from '../../locales/en/cli.json';
+import errorWordsEn from '../../locales/en/errorWords.json';
+import errorsEn from '../../locales/en/errors.json';
 import type { KeyfobError } from '../errors';
 
 /**
@@ -36,11 +38,20 @@ export function cliI18n(env: NodeJS.ProcessEnv): i18n {
   const lang = cliLanguage(env);
   let found = instances.get(lang);
   if (!found) {
-    // Only the files this language needs, English being where a missing entry falls back to.
-    const resources = readCatalogues(LOCALES, {
-      languages: lang === 'en' ? ['en'] : [lang, 'en'],
-      namespaces: ['cli', 'errors', 'errorWords'],
-    });
+    // English is compiled in (the key form of errors needs its errors.json anyway), so a keyfob.js copied on
+    // its own still speaks; other languages are read from disk, only the files the CLI uses.
+    const resources: Resource = { en: { cli: en, errors: errorsEn, errorWords: errorWordsEn } };
+    if (lang !== 'en') {
+      try {
+        const read = readCatalogues(LOCALES, {
+          languages: [lang],
+          namespaces: ['cli', 'errors', 'errorWords'],
+        });
+        if (read[lang]) resources[lang] = read[lang];
+      } catch {
+        // no catalogues next to this file: English
+      }
+    }
     found = createI18n(resources, lang);
     instances.set(lang, found);
   }

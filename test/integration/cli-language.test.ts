@@ -2,9 +2,13 @@
  * The CLI speaks the language of LC_ALL, LC_MESSAGES or LANG (POSIX order) from the same catalogues as the
  * window; what scripts read (codes, ids, --json, exit status) is the same in every language.
  */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
-import { keyfob, sandbox, type Sandbox } from '../support/cli';
+import { CLI, keyfob, sandbox, type Sandbox } from '../support/cli';
 import { requireSecretService } from '../support/secret-service';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -87,5 +91,21 @@ describe('keyfob CLI in the language of the environment', () => {
     expect(JSON.parse(english!.list!.stdout)).toHaveLength(1);
     expect(english!.notFound!.code).toBe(1);
     for (const other of others) expect(other).toEqual(english);
+  });
+
+  it('prints a code without any catalogue, and speaks English when it cannot find them', () => {
+    // keyfob.js on its own, with no locales/ two folders up: `code` never reads a catalogue.
+    const alone = join(mkdtempSync(join(tmpdir(), 'keyfob-alone-')), 'dist', 'cli');
+    mkdirSync(alone, { recursive: true });
+    copyFileSync(CLI, join(alone, 'keyfob.js'));
+    const env = { ...fresh().env, LANG: 'de_DE.UTF-8' };
+    const run = (args: string[]) =>
+      spawnSync(process.execPath, [join(alone, 'keyfob.js'), ...args], { env, encoding: 'utf8' });
+    const code = run(['code', '--uri', URI, '--at', '1700000000']);
+    expect(code).toMatchObject({ status: 0, stderr: '' });
+    expect(code.stdout).toMatch(/^\d{6}\n$/);
+    const wrong = run(['code', '--bogus']);
+    expect(wrong.stderr).toMatch(/^keyfob code: Unknown option '--bogus'\.\n/);
+    expect(wrong.status).toBe(2);
   });
 });

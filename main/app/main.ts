@@ -250,7 +250,7 @@ function start(): void {
       isTrustedSender: (event) => isTrustedSender(event, mainContents(), rendererUrl),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenu(process.platform, labels)));
-    app.setAboutPanelOptions(aboutOptions(app.getVersion(), process.versions));
+    app.setAboutPanelOptions(aboutOptions(app.getVersion(), process.versions, labels));
     // The tray (menu bar on macOS): choosing an account copies its code without opening the window.
     const tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'assets', 'icons', '32x32.png')));
     tray.setToolTip('Keyfob');

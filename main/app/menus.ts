@@ -19,6 +19,7 @@ export interface MenuLabels {
   show: string;
   quit: string;
   about: string;
+  licence: string;
   noAccounts: string;
   copy: (name: string) => string;
   copied: (name: string) => string;
@@ -43,6 +44,7 @@ export function menuLabels(locale: string): MenuLabels {
     show: t('show'),
     quit: t('quit'),
     about: t('about'),
+    licence: t('licence'),
     noAccounts: t('noAccounts'),
     copy: (name) => t('copy', { name }),
     copied: (name) => t('copied', { name }),
@@ -153,11 +155,11 @@ export function keyQuestion(request: KeyQuestion, labels: MenuLabels) {
 }
 
 /** What the about window shows: the versions a bug report needs. */
-export function aboutOptions(version: string, versions: NodeJS.ProcessVersions) {
+export function aboutOptions(version: string, versions: NodeJS.ProcessVersions, labels: MenuLabels) {
   return {
     applicationName: 'Keyfob',
     applicationVersion: version,
     version: `Electron ${versions.electron ?? '?'} · Chromium ${versions.chrome ?? '?'} · Node ${versions.node}`,
-    copyright: 'MIT licence',
+    copyright: labels.licence,
   };
 }

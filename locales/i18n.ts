@@ -18,7 +18,7 @@ export interface Language {
 }
 
 export const LANGUAGES: readonly Language[] = languages;
-export const NAMESPACES = ['app', 'errors', 'errorWords'] as const;
+export const NAMESPACES = ['app', 'errors', 'errorWords', 'shell', 'cli'] as const;
 
 /** The language for a saved setting or a system preference list (`navigator.languages`), English if none fits. */
 export function matchLanguage(
@@ -110,11 +110,6 @@ const KNOWN_ERRNO = new Set([
 function messageContext(key: ErrorKey, p: Params): string | undefined {
   const has = (name: string) => p[name] !== undefined && p[name] !== '';
   switch (key) {
-    // One screen or code is another sentence, not a plural form: Chinese has no plural forms to tell them apart.
-    case 'screenNoQr':
-      return Number(p.screens) === 1 ? 'single' : undefined;
-    case 'qrNotSetupCodes':
-      return Number(p.codes) === 1 ? 'single' : undefined;
     case 'importFormatUnknown':
       return has('file') ? undefined : 'input';
     case 'imageInvalidSize':
@@ -146,9 +141,6 @@ function messageContext(key: ErrorKey, p: Params): string | undefined {
 /** The context of a hint that depends on the system or the cause; otherwise the front end's own wording. */
 function hintContext(key: ErrorKey, p: Params, front: Front): string {
   switch (key) {
-    case 'screenDenied':
-    case 'screenNoPicture':
-      return ['macos', 'wayland', 'windows'].includes(String(p.system)) ? String(p.system) : front;
     case 'imageReadFailed':
       return String(p.errno ?? front);
     case 'secretNotBase32':

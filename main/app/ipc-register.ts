@@ -1,4 +1,6 @@
 import { ipcMain } from 'electron';
+import { englishError } from '../../locales/english';
+import type { ErrorKey } from '../../preload/api';
 import { isRendererUrl } from './renderer-url';
 
 /**
@@ -35,26 +37,19 @@ export interface InvokeRegistry {
 
 export interface ErrorResult {
   ok: false;
-  error: { code: string; message: string; hint?: string };
+  error: { code: string; message: string; hint?: string; key: ErrorKey };
 }
 
-export const forbidden = (): ErrorResult => ({
-  ok: false,
-  error: {
-    code: 'FORBIDDEN',
-    message: 'This page may not use Keyfob.',
-    hint: 'Only the Keyfob window can read or change your accounts.',
-  },
-});
+/** An error main itself answers with, worded (in English, for the record) from the catalogue like any other. */
+function answer(code: string, key: ErrorKey): ErrorResult {
+  const { message, hint, appHint } = englishError(key);
+  const shown = appHint ?? hint;
+  return { ok: false, error: { code, message, ...(shown !== undefined ? { hint: shown } : {}), key } };
+}
 
-const internal = (): ErrorResult => ({
-  ok: false,
-  error: {
-    code: 'INTERNAL',
-    message: 'Something went wrong inside Keyfob.',
-    hint: 'Try again; if it keeps happening, restart Keyfob.',
-  },
-});
+export const forbidden = (): ErrorResult => answer('FORBIDDEN', 'foreignPage');
+
+const internal = (): ErrorResult => answer('INTERNAL', 'internal');
 
 /**
  * A call is ours only if it comes from our window's web contents, from its top frame (an iframe or a

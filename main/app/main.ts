@@ -173,7 +173,7 @@ function start(): void {
       if (!Notification.isSupported()) return;
       // Never the code itself: notifications are shown on lock screens and kept in notification centres.
       const body = copied.ok
-        ? `${labels.copied} ${name}${copied.value.next ? `\n${labels.copiedNext}` : ''}`
+        ? `${labels.copied(name)}${copied.value.next ? `\n${labels.copiedNext}` : ''}`
         : `${copied.error.message} ${copied.error.hint ?? ''}`.trim();
       new Notification({ title: copied.ok ? 'Keyfob' : labels.copyFailed, body, silent: true }).show();
     };
@@ -250,7 +250,7 @@ function start(): void {
       isTrustedSender: (event) => isTrustedSender(event, mainContents(), rendererUrl),
     });
     Menu.setApplicationMenu(Menu.buildFromTemplate(appMenu(process.platform, labels)));
-    app.setAboutPanelOptions(aboutOptions(app.getVersion(), process.versions));
+    app.setAboutPanelOptions(aboutOptions(app.getVersion(), process.versions, labels));
     // The tray (menu bar on macOS): choosing an account copies its code without opening the window.
     const tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'assets', 'icons', '32x32.png')));
     tray.setToolTip('Keyfob');

@@ -1,82 +1,64 @@
+import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
+import type { Resource } from 'i18next';
+import { createI18n, matchLanguage } from '../../locales/i18n';
+import { readCatalogues } from '../../locales/node';
 
 /**
  * The tray and application menus as plain data, so they are tested without Electron; main.ts turns them into
- * Menus. Labels follow the system language like the window's (English, German, Simplified Chinese).
+ * Menus. Their words, the notifications' and main's own dialogs' are the `shell` catalogue, in the window's
+ * language.
  */
-const LABELS = {
-  en: {
-    show: 'Show Keyfob',
-    quit: 'Quit Keyfob',
-    about: 'About Keyfob',
-    noAccounts: 'No accounts yet',
-    copy: 'Copy the code of',
-    copied: 'Code copied:',
-    copiedNext: 'The code was about to change, so the next one was copied.',
-    copyFailed: 'Keyfob could not copy a code',
-    cancel: 'Cancel',
-    revealButton: 'Show key',
-    revealMessage: (name: string) => `Show the key of ${name}?`,
-    revealDetail:
-      'Anyone who sees the key, or a picture of it, can make the codes of this account. Make sure no one is watching your screen.',
-    exportButton: 'Export',
-    exportMessage: (count: number) =>
-      count === 1 ? 'Export the key of 1 account?' : `Export the keys of ${count} accounts?`,
-    exportDetail:
-      'Whoever gets the export can make the codes of every account in it. Keep it out of screenshots, chats and shared folders.',
-    debuggingRefused: (flag: string) =>
-      `Keyfob does not start with ${flag}: it would let other programs read and control the window that shows your keys.`,
-  },
-  de: {
-    show: 'Keyfob zeigen',
-    quit: 'Keyfob beenden',
-    about: 'Über Keyfob',
-    noAccounts: 'Noch keine Konten',
-    copy: 'Code kopieren von',
-    copied: 'Code kopiert:',
-    copiedNext: 'Der Code lief gleich ab, deshalb wurde der nächste kopiert.',
-    copyFailed: 'Keyfob konnte keinen Code kopieren',
-    cancel: 'Abbrechen',
-    revealButton: 'Schlüssel zeigen',
-    revealMessage: (name: string) => `Den Schlüssel von ${name} zeigen?`,
-    revealDetail:
-      'Wer den Schlüssel oder ein Bild davon sieht, kann die Codes dieses Kontos erzeugen. Achte darauf, dass niemand auf deinen Bildschirm schaut.',
-    exportButton: 'Exportieren',
-    exportMessage: (count: number) =>
-      count === 1
-        ? 'Den Schlüssel von 1 Konto exportieren?'
-        : `Die Schlüssel von ${count} Konten exportieren?`,
-    exportDetail:
-      'Wer den Export bekommt, kann die Codes aller darin enthaltenen Konten erzeugen. Halte ihn aus Bildschirmfotos, Chats und geteilten Ordnern heraus.',
-    debuggingRefused: (flag: string) =>
-      `Keyfob startet nicht mit ${flag}: Damit könnten andere Programme das Fenster lesen und steuern, das deine Schlüssel zeigt.`,
-  },
-  zh: {
-    show: '显示 Keyfob',
-    quit: '退出 Keyfob',
-    about: '关于 Keyfob',
-    noAccounts: '还没有账户',
-    copy: '复制验证码：',
-    copied: '已复制验证码：',
-    copiedNext: '当前验证码即将过期，已复制下一个验证码。',
-    copyFailed: 'Keyfob 无法复制验证码',
-    cancel: '取消',
-    revealButton: '显示密钥',
-    revealMessage: (name: string) => `显示 ${name} 的密钥？`,
-    revealDetail: '任何看到密钥或其图片的人都能生成此账户的验证码。请确保没有人在看你的屏幕。',
-    exportButton: '导出',
-    exportMessage: (count: number) => `导出 ${count} 个账户的密钥？`,
-    exportDetail: '拿到导出内容的人可以生成其中所有账户的验证码。请勿将其放入截图、聊天或共享文件夹。',
-    debuggingRefused: (flag: string) =>
-      `Keyfob 不会在带有 ${flag} 的情况下启动：它会让其他程序读取并控制显示你密钥的窗口。`,
-  },
-};
 
-export type MenuLabels = (typeof LABELS)['en'];
+// main/app/ in the sources and dist/main/ in the build (and the packaged app) are both two folders down.
+const LOCALES = join(__dirname, '..', '..', 'locales');
+// Read on first use: a main process refusing to start (debuggingRefused) needs one language, the tray all.
+let shell: Resource | undefined;
 
+export interface MenuLabels {
+  show: string;
+  quit: string;
+  about: string;
+  licence: string;
+  noAccounts: string;
+  copy: (name: string) => string;
+  copied: (name: string) => string;
+  copiedNext: string;
+  copyFailed: string;
+  cancel: string;
+  revealButton: string;
+  revealMessage: (name: string) => string;
+  revealDetail: string;
+  exportButton: string;
+  exportMessage: (count: number) => string;
+  exportDetail: string;
+  debuggingRefused: (flag: string) => string;
+}
+
+/** The shell's words for a language setting or a system locale (`de-AT`, `zh`), English where none fits. */
 export function menuLabels(locale: string): MenuLabels {
-  const base = locale.toLowerCase().split('-')[0];
-  return base === 'de' || base === 'zh' ? LABELS[base] : LABELS.en;
+  shell ??= readCatalogues(LOCALES, { namespaces: ['shell'] });
+  const i18n = createI18n(shell, matchLanguage([locale]));
+  const t = (key: string, params?: Record<string, string | number>) => i18n.t(`shell:${key}`, params ?? {});
+  return {
+    show: t('show'),
+    quit: t('quit'),
+    about: t('about'),
+    licence: t('licence'),
+    noAccounts: t('noAccounts'),
+    copy: (name) => t('copy', { name }),
+    copied: (name) => t('copied', { name }),
+    copiedNext: t('copiedNext'),
+    copyFailed: t('copyFailed'),
+    cancel: t('cancel'),
+    revealButton: t('revealButton'),
+    revealMessage: (name) => t('revealMessage', { name }),
+    revealDetail: t('revealDetail'),
+    exportButton: t('exportButton'),
+    exportMessage: (count) => t('exportMessage', { count }),
+    exportDetail: t('exportDetail'),
+    debuggingRefused: (flag) => t('debuggingRefused', { flag }),
+  };
 }
 
 export interface TrayAccount {
@@ -106,7 +88,7 @@ export function trayMenu(
       ? [{ label: labels.noAccounts, enabled: false }]
       : usable.slice(0, TRAY_LIMIT).map((a) => ({
           label: a.issuer ? `${a.issuer} — ${a.label}` : a.label,
-          toolTip: `${labels.copy} ${a.issuer || a.label}`,
+          toolTip: labels.copy(a.issuer || a.label),
           click: () => actions.copy(a.id),
           ...(shortcuts[a.id] ? { accelerator: shortcuts[a.id], registerAccelerator: false } : {}),
         }));
@@ -173,11 +155,11 @@ export function keyQuestion(request: KeyQuestion, labels: MenuLabels) {
 }
 
 /** What the about window shows: the versions a bug report needs. */
-export function aboutOptions(version: string, versions: NodeJS.ProcessVersions) {
+export function aboutOptions(version: string, versions: NodeJS.ProcessVersions, labels: MenuLabels) {
   return {
     applicationName: 'Keyfob',
     applicationVersion: version,
     version: `Electron ${versions.electron ?? '?'} · Chromium ${versions.chrome ?? '?'} · Node ${versions.node}`,
-    copyright: 'MIT licence',
+    copyright: labels.licence,
   };
 }

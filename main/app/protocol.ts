@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
-import { isKeyfobError } from '../errors';
+import { isKeyfobError, KeyfobError } from '../errors';
 import { parseMigrationUri, parseOtpauthUri, type OtpType } from '../otp';
 
 export const LINK_SCHEMES = ['otpauth', 'otpauth-migration'] as const;
@@ -174,7 +174,7 @@ export function describeLink(entry: PendingLink): LinkSummary {
     // The parsers' messages are written for people (the CLI prints the same ones); anything else is not shown.
     summary.error = isKeyfobError(error)
       ? error.forApp()
-      : { code: 'URI_INVALID', message: 'Keyfob could not read this link.' };
+      : new KeyfobError('URI_INVALID', 'linkUnreadable').forApp();
   }
   return summary;
 }

@@ -22,26 +22,18 @@ export interface Frame {
   data: Uint8Array;
 }
 
-/** Which platform's way of allowing screen capture applies (the window says it in its own language). */
-export function captureSystem(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
+/**
+ * Which platform's way of allowing screen capture applies: the variant of the error's hint (each language says
+ * it in its own words), none where the general advice is all there is.
+ */
+export function captureSystem(
+  platform: NodeJS.Platform,
+  env: NodeJS.ProcessEnv,
+): 'macos' | 'wayland' | 'windows' | undefined {
   if (platform === 'darwin') return 'macos';
   if (platform === 'linux' && (env.XDG_SESSION_TYPE === 'wayland' || env.WAYLAND_DISPLAY)) return 'wayland';
   if (platform === 'win32') return 'windows';
-  return 'other';
-}
-
-/** How to let Keyfob see the screen, in the words of each platform. */
-export function captureHint(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string {
-  if (platform === 'darwin') {
-    return 'Allow Keyfob in System Settings → Privacy & Security → Screen & System Audio Recording, then quit and reopen Keyfob.';
-  }
-  if (platform === 'linux' && (env.XDG_SESSION_TYPE === 'wayland' || env.WAYLAND_DISPLAY)) {
-    return 'Choose the screens to share in the dialog your desktop shows. If no dialog appears, install xdg-desktop-portal and your desktop’s portal (xdg-desktop-portal-gnome or -kde), then try again.';
-  }
-  if (platform === 'win32') {
-    return 'Screen capture may be blocked by a policy of your organisation; open the QR code as an image file instead.';
-  }
-  return 'Check that your desktop lets applications capture the screen, or open the QR code as an image file instead.';
+  return undefined;
 }
 
 /**
@@ -60,11 +52,12 @@ export async function captureDisplays(
   try {
     sources = await deps.getSources({ types: ['screen'], thumbnailSize: { width, height } });
   } catch (error) {
+    const variant = captureSystem(platform, env);
     throw new KeyfobError(
       'SCREEN_CAPTURE_DENIED',
-      'Keyfob was not allowed to capture the screen.',
-      captureHint(platform, env),
-      { cause: error, key: 'screenDenied', params: { system: captureSystem(platform, env) } },
+      'screenDenied',
+      {},
+      { cause: error, ...(variant ? { variant } : {}) },
     );
   }
   const frames: Frame[] = [];
@@ -84,12 +77,8 @@ export async function captureDisplays(
   }
   // macOS without the permission hands out empty pictures rather than an error.
   if (frames.length === 0) {
-    throw new KeyfobError(
-      'SCREEN_CAPTURE_DENIED',
-      'Keyfob could not see the screen (the system gave it no picture).',
-      captureHint(platform, env),
-      { key: 'screenNoPicture', params: { system: captureSystem(platform, env) } },
-    );
+    const variant = captureSystem(platform, env);
+    throw new KeyfobError('SCREEN_CAPTURE_DENIED', 'screenNoPicture', {}, variant ? { variant } : {});
   }
   return frames;
 }

@@ -7,6 +7,7 @@ import { KeytarKeychain } from '../vault/keytar-keychain';
 import { dataDirectory } from '../vault/paths';
 import { requireWithCodeCache } from './code-cache';
 import { EXIT, UsageError, needOne, openVault, parse, shortId, type CliIo } from './common';
+import { say } from './words';
 
 declare const KEYFOB_VERSION: string | undefined;
 
@@ -21,7 +22,7 @@ async function loadCognito(): Promise<typeof import('../cognito')> {
 
 function profileStore(io: CliIo): ProfileStore {
   return new ProfileStore(dataDirectory(io.env), new KeytarKeychain({ env: io.env }), (path, reason) =>
-    io.stderr(`keyfob: the pool profiles could not be read (${reason}); the file was kept as ${path}.\n`),
+    io.stderr(`${say(io.env, 'profilesMovedAside', { reason, path })}\n`),
   );
 }
 
@@ -67,25 +68,17 @@ async function password(io: CliIo, values: PasswordOptions, stdin: StdinLines): 
   if (values['password-stdin']) {
     const line = await stdin.line(0);
     if (line === undefined) {
-      throw new KeyfobError(
-        'INPUT_NEEDED',
-        'No password on standard input.',
-        'Pipe it in on the first line, e.g. printf "%s\\n" "$PASSWORD" | keyfob … --password-stdin.',
-      );
+      throw new KeyfobError('INPUT_NEEDED', 'passwordStdinEmpty');
     }
     return line;
   }
   const fromEnv = io.env.KEYFOB_PASSWORD;
   if (fromEnv) return fromEnv;
   if (io.isTTY && io.askSecret) {
-    const typed = await io.askSecret('Password: ');
+    const typed = await io.askSecret(say(io.env, 'passwordPrompt'));
     if (typed) return typed;
   }
-  throw new KeyfobError(
-    'INPUT_NEEDED',
-    'A password is needed to sign in.',
-    'Give it with --password-stdin (first line of standard input) or the KEYFOB_PASSWORD environment variable.',
-  );
+  throw new KeyfobError('INPUT_NEEDED', 'passwordNeeded');
 }
 
 function attributes(values: PasswordOptions, command: string): Record<string, string> | undefined {
@@ -93,7 +86,7 @@ function attributes(values: PasswordOptions, command: string): Record<string, st
   const out: Record<string, string> = {};
   for (const pair of values.attribute) {
     const eq = pair.indexOf('=');
-    if (eq <= 0) throw new UsageError(`--attribute takes name=value, not "${pair}".`, command);
+    if (eq <= 0) throw new UsageError('attributeForm', { value: pair }, command);
     out[pair.slice(0, eq)] = pair.slice(eq + 1);
   }
   return out;
@@ -106,8 +99,8 @@ function prompts(io: CliIo, values: PasswordOptions, stdin: StdinLines, command:
       let next: string | undefined;
       if (values['new-password-stdin']) next = await stdin.line(values['password-stdin'] ? 1 : 0);
       else if (io.isTTY && io.askSecret) {
-        io.stderr(`The pool asks ${state.username} to choose a new password.\n`);
-        next = (await io.askSecret('New password: ')) || undefined;
+        io.stderr(`${say(io.env, 'newPasswordAsked', { username: state.username })}\n`);
+        next = (await io.askSecret(say(io.env, 'newPasswordPrompt'))) || undefined;
       }
       if (!next) return undefined;
       // Required attributes the user did not pass are reported by the engine, by name.
@@ -115,9 +108,11 @@ function prompts(io: CliIo, values: PasswordOptions, stdin: StdinLines, command:
     },
     code: async (state) => {
       if (!io.isTTY || !io.ask) return undefined;
-      const via = state.kind === 'smsMfa' ? 'text message' : 'e-mail';
+      const via = state.kind === 'smsMfa' ? 'sms' : 'email';
       const answer = await io.ask(
-        `Code sent by ${via}${state.destination ? ` to ${state.destination}` : ''}: `,
+        state.destination
+          ? say(io.env, `codePrompt_${via}_to`, { destination: state.destination })
+          : say(io.env, `codePrompt_${via}`),
       );
       return answer.trim() || undefined;
     },
@@ -130,28 +125,23 @@ function progressPrinter(io: CliIo, verbose: boolean): (p: Progress) => void {
     switch (p.type) {
       case 'clockSkew': {
         const seconds = Math.round(Math.abs(p.offsetMs) / 1000);
-        io.stderr(
-          `keyfob: warning: this computer's clock is ${seconds} s ${p.offsetMs > 0 ? 'behind' : 'ahead of'} Cognito's; codes are computed on Cognito's time for this run. Turn on automatic time setting to fix it for good.\n`,
-        );
+        io.stderr(`${say(io.env, p.offsetMs > 0 ? 'clockBehind' : 'clockAhead', { seconds })}\n`);
         break;
       }
       case 'waitingForCode':
-        io.stderr(`keyfob: this period's code was already used; waiting ${p.seconds} s for the next one…\n`);
+        io.stderr(`${say(io.env, 'waitingForCode', { seconds: p.seconds })}\n`);
         break;
       case 'secretStored':
-        if (verbose) io.stderr(`keyfob: key received and stored (pending until verified).\n`);
+        if (verbose) io.stderr(`${say(io.env, 'secretStored')}\n`);
         break;
       case 'verified':
-        if (verbose) io.stderr(`keyfob: Cognito accepted the code: the authenticator is set up.\n`);
+        if (verbose) io.stderr(`${say(io.env, 'verified')}\n`);
         break;
       case 'preferenceSet':
-        if (verbose)
-          io.stderr(`keyfob: TOTP MFA enabled${p.preferred ? ' and preferred' : ''} for this user.\n`);
+        if (verbose) io.stderr(`${say(io.env, p.preferred ? 'preferenceSet_preferred' : 'preferenceSet')}\n`);
         break;
       case 'replaced':
-        io.stderr(
-          `keyfob: removed the older key ${shortId(p.old.id)} (${displayName(p.old)}); Cognito keeps one.\n`,
-        );
+        io.stderr(`${say(io.env, 'replaced', { id: shortId(p.old.id), name: displayName(p.old) })}\n`);
         break;
       default:
         break;
@@ -166,7 +156,7 @@ const SIGN_IN_OPTIONS = {
 } as const;
 
 function required(command: string, value: string | undefined, flag: string): string {
-  if (value === undefined || value.trim() === '') throw new UsageError(`Missing --${flag}.`, command);
+  if (value === undefined || value.trim() === '') throw new UsageError('missingFlag', { flag }, command);
   return value;
 }
 
@@ -206,16 +196,12 @@ async function poolAdd(io: CliIo, args: string[]): Promise<number> {
     },
     1,
   );
-  const name = needOne('pool', positionals, 'profile name');
+  const name = needOne('pool', positionals, 'profile');
   let clientSecret: string | undefined;
   if (values['client-secret-stdin']) {
     clientSecret = (await io.readStdin()).split(/\r?\n/)[0]?.trim();
     if (!clientSecret) {
-      throw new KeyfobError(
-        'INPUT_NEEDED',
-        'No client secret on standard input.',
-        'Pipe it in, e.g. printf "%s\\n" "$CLIENT_SECRET" | keyfob pool add … --client-secret-stdin.',
-      );
+      throw new KeyfobError('INPUT_NEEDED', 'clientSecretStdinEmpty');
     }
   }
   const store = profileStore(io);
@@ -232,8 +218,11 @@ async function poolAdd(io: CliIo, args: string[]): Promise<number> {
     // Replacing without --client-secret-stdin keeps the stored secret; a new one replaces it.
     { ...(clientSecret !== undefined ? { clientSecret } : {}), replace: values.replace === true },
   );
+  const done = say(io.env, values.replace ? 'poolSaved' : 'poolAdded');
+  const client = say(io.env, 'poolClient', { clientId: profile.clientId });
+  const secret = profile.hasClientSecret ? ` ${say(io.env, 'poolWithSecret')}` : '';
   io.stdout(
-    `${values.replace ? 'saved' : 'added'}  ${profile.name}  ${profile.userPoolId}  client ${profile.clientId}${profile.hasClientSecret ? ' (with secret, in the keychain)' : ''}  ${profile.authFlow}${profile.endpoint ? `  ${profile.endpoint}` : ''}\n`,
+    `${done}  ${profile.name}  ${profile.userPoolId}  ${client}${secret}  ${profile.authFlow}${profile.endpoint ? `  ${profile.endpoint}` : ''}\n`,
   );
   return EXIT.ok;
 }
@@ -246,12 +235,14 @@ async function poolList(io: CliIo, args: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (pools.length === 0) {
-    io.stderr('No pool profiles yet. Add one with `keyfob pool add`.\n');
+    io.stderr(`${say(io.env, 'poolsNone')}\n`);
     return EXIT.ok;
   }
   for (const p of pools) {
+    const client = say(io.env, 'poolClient', { clientId: p.clientId });
+    const secret = p.hasClientSecret ? ` ${say(io.env, 'poolSecret')}` : '';
     io.stdout(
-      `${p.name}  ${p.userPoolId}  client ${p.clientId}${p.hasClientSecret ? ' (secret)' : ''}  ${p.authFlow}${p.endpoint ? `  ${p.endpoint}` : ''}\n`,
+      `${p.name}  ${p.userPoolId}  ${client}${secret}  ${p.authFlow}${p.endpoint ? `  ${p.endpoint}` : ''}\n`,
     );
   }
   return EXIT.ok;
@@ -259,14 +250,12 @@ async function poolList(io: CliIo, args: string[]): Promise<number> {
 
 async function poolRemove(io: CliIo, args: string[]): Promise<number> {
   const { positionals } = parse('pool', args, {}, 1);
-  const name = needOne('pool', positionals, 'profile name');
+  const name = needOne('pool', positionals, 'profile');
   const removed = await profileStore(io).remove(name);
-  io.stdout(`removed  ${removed.name}\n`);
+  io.stdout(`${say(io.env, 'removed')}  ${removed.name}\n`);
   const linked = await (await openVault(io)).linked(removed.name);
   if (linked.length > 0) {
-    io.stderr(
-      `keyfob: ${linked.length} account${linked.length === 1 ? '' : 's'} enrolled with this pool ${linked.length === 1 ? 'keeps its' : 'keep their'} keys; add the profile again to sign in with ${linked.length === 1 ? 'it' : 'them'}.\n`,
-    );
+    io.stderr(`${say(io.env, 'poolLinkedKept', { count: linked.length })}\n`);
   }
   return EXIT.ok;
 }
@@ -274,7 +263,7 @@ async function poolRemove(io: CliIo, args: string[]): Promise<number> {
 function onOff(command: string, flag: string, value: string | undefined): boolean {
   if (value === 'on') return true;
   if (value === 'off') return false;
-  throw new UsageError(`--${flag} is on or off.`, command);
+  throw new UsageError('onOff', { flag }, command);
 }
 
 async function poolMfaConfig(io: CliIo, args: string[]): Promise<number> {
@@ -284,20 +273,20 @@ async function poolMfaConfig(io: CliIo, args: string[]): Promise<number> {
     { totp: { type: 'string' }, mfa: { type: 'string' } },
     1,
   );
-  const name = needOne('pool', positionals, 'profile name');
+  const name = needOne('pool', positionals, 'profile');
   const totp = onOff('pool', 'totp', values.totp);
   let mfa: 'OFF' | 'OPTIONAL' | 'ON' | undefined;
   if (values.mfa !== undefined) {
     const upper = values.mfa.toUpperCase();
     if (upper !== 'OFF' && upper !== 'OPTIONAL' && upper !== 'ON')
-      throw new UsageError('--mfa is off, optional or on.', 'pool');
+      throw new UsageError('mfaValues', {}, 'pool');
     mfa = upper;
   }
   const engine = await engineFor(io);
   const result = await engine.setPoolMfaConfig(name, { totp, ...(mfa ? { mfa } : {}) });
-  io.stdout(
-    `pool ${name}: MFA ${result.mfa.toLowerCase()}, authenticator apps (TOTP) ${result.totp ? 'on' : 'off'}\n`,
-  );
+  // on, off and optional are the values the options take, the same in every language.
+  const state = { name, mfa: result.mfa.toLowerCase(), totp: result.totp ? 'on' : 'off' };
+  io.stdout(`${say(io.env, 'poolMfaConfig', state)}\n`);
   return EXIT.ok;
 }
 
@@ -314,9 +303,8 @@ async function pool(io: CliIo, args: string[]): Promise<number> {
       return poolMfaConfig(io, rest);
     default:
       throw new UsageError(
-        sub === undefined
-          ? 'Missing subcommand (add, list, remove or mfa-config).'
-          : `Unknown subcommand "${sub}".`,
+        sub === undefined ? 'poolSubcommandMissing' : 'unknownSubcommand',
+        sub === undefined ? {} : { sub },
         'pool',
       );
   }
@@ -361,22 +349,16 @@ async function login(io: CliIo, args: string[]): Promise<number> {
     { ...SIGN_IN_OPTIONS, json: { type: 'boolean' }, token: { type: 'string' } },
     0,
   );
-  if (values.json && values.token !== undefined)
-    throw new UsageError('Give --json or --token, not both.', 'login');
+  if (values.json && values.token !== undefined) throw new UsageError('jsonAndToken', {}, 'login');
   const kind = values.token;
-  if (kind !== undefined && !(kind in TOKEN_KINDS))
-    throw new UsageError('--token is id, access or refresh.', 'login');
+  if (kind !== undefined && !(kind in TOKEN_KINDS)) throw new UsageError('tokenKinds', {}, 'login');
   const request = await signInRequest(io, 'login', values, false);
   const engine = await engineFor(io);
   const { tokens, username } = await engine.login(request);
   if (kind !== undefined) {
     const token = tokens[TOKEN_KINDS[kind as keyof typeof TOKEN_KINDS]];
     if (!token) {
-      throw new KeyfobError(
-        'COGNITO_SERVICE',
-        `Cognito returned no ${kind} token for this sign-in.`,
-        'Use --json to see what it returned.',
-      );
+      throw new KeyfobError('COGNITO_SERVICE', 'loginNoToken', { kind });
     }
     io.stdout(`${token}\n`);
   } else if (values.json) {
@@ -384,7 +366,7 @@ async function login(io: CliIo, args: string[]): Promise<number> {
   } else {
     const minutes = Math.round(tokens.expiresIn / 60);
     io.stdout(
-      `Signed in as ${username}; the tokens expire in ${minutes} minute${minutes === 1 ? '' : 's'}.\n` +
+      `${say(io.env, 'signedIn', { username, count: minutes })}\n` +
         `IdToken      ${tokens.idToken}\nAccessToken  ${tokens.accessToken}\n` +
         (tokens.refreshToken ? `RefreshToken ${tokens.refreshToken}\n` : ''),
     );
@@ -396,7 +378,8 @@ async function mfa(io: CliIo, args: string[]): Promise<number> {
   const [sub, ...rest] = args;
   if (sub !== 'disable') {
     throw new UsageError(
-      sub === undefined ? 'Missing subcommand (disable).' : `Unknown subcommand "${sub}".`,
+      sub === undefined ? 'mfaSubcommandMissing' : 'unknownSubcommand',
+      sub === undefined ? {} : { sub },
       'mfa',
     );
   }
@@ -404,10 +387,10 @@ async function mfa(io: CliIo, args: string[]): Promise<number> {
   const request = await signInRequest(io, 'mfa', values, false);
   const engine = await engineFor(io);
   const { removed } = await engine.disable({ ...request, removeAccount: values['remove-account'] === true });
-  io.stdout(`TOTP MFA turned off for ${request.username} in pool ${request.profile}.\n`);
-  for (const account of removed) io.stdout(`removed  ${account.id}  ${displayName(account)}\n`);
-  if (values['remove-account'] !== true)
-    io.stderr('keyfob: the account is kept (add --remove-account to delete its key too).\n');
+  io.stdout(`${say(io.env, 'mfaOff', { username: request.username, pool: request.profile })}\n`);
+  for (const account of removed)
+    io.stdout(`${say(io.env, 'removed')}  ${account.id}  ${displayName(account)}\n`);
+  if (values['remove-account'] !== true) io.stderr(`${say(io.env, 'accountKept')}\n`);
   return EXIT.ok;
 }
 

@@ -2,6 +2,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Services } from '../services';
 import type { RecoveryReport, Vault } from '../vault/vault';
 import { displayName } from '../otp/types';
+import { say, type CliKey, type Params } from './words';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -23,13 +24,29 @@ export interface CliIo {
 
 export const EXIT = { ok: 0, failure: 1, usage: 2, keychain: 3, service: 4 } as const;
 
+/** A command given the wrong way: its words are an entry of the CLI's catalogue, printed with the usage. */
 export class UsageError extends Error {
   constructor(
-    message: string,
+    readonly key: CliKey,
+    readonly params: Params = {},
     readonly command?: string,
   ) {
-    super(message);
+    super(key);
   }
+}
+
+/** Node's parseArgs says what was wrong in English only: its codes and the option it names, in our words. */
+function parseProblem(error: Error & { code?: string }): { key: CliKey; params: Params } {
+  const option = /'([^']+)'/.exec(error.message)?.[1];
+  if (option !== undefined) {
+    if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return { key: 'unknownOption', params: { option } };
+    if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      if (/argument missing/.test(error.message)) return { key: 'optionValueMissing', params: { option } };
+      if (/does not take an argument/.test(error.message))
+        return { key: 'optionTakesNoValue', params: { option } };
+    }
+  }
+  return { key: 'parseFailed', params: { detail: error.message } };
 }
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -49,17 +66,22 @@ export function parse<O extends Options>(
       strict: true,
     });
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional.*$/s, '.'), command);
+    const { key, params } = parseProblem(error as Error);
+    throw new UsageError(key, params, command);
   }
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`Unexpected argument "${parsed.positionals[maxPositionals]}".`, command);
+    throw new UsageError('unexpectedArgument', { arg: parsed.positionals[maxPositionals]! }, command);
   }
   return parsed;
 }
 
-export function needOne(command: string, positionals: string[], what: string): string {
+export function needOne(
+  command: string,
+  positionals: string[],
+  what: 'file' | 'account' | 'image' | 'profile',
+): string {
   const value = positionals[0];
-  if (value === undefined || value === '') throw new UsageError(`Missing ${what}.`, command);
+  if (value === undefined || value === '') throw new UsageError(`missing_${what}`, {}, command);
   return value;
 }
 
@@ -71,35 +93,28 @@ export function intOption(
 ): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
-    throw new UsageError(
-      `--${name} takes a whole number${min > 0 ? ` of at least ${min}` : ''}, not "${value}".`,
-      command,
-    );
+    throw new UsageError(min > 0 ? 'notWholeNumberMin' : 'notWholeNumber', { name, min, value }, command);
   }
   return Number(value);
 }
 
 export function atOption(command: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError(`--at takes Unix seconds, not "${value}".`, command);
+  if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError('atSeconds', { value }, command);
   return Math.round(Number(value) * 1000);
 }
 
 export function printRecovery(io: CliIo, report: RecoveryReport): void {
   if (report.movedAside) {
-    io.stderr(
-      `keyfob: the account list could not be read (${report.movedAside.reason}); it was kept as ${report.movedAside.path}.\n`,
-    );
+    const { reason, path } = report.movedAside;
+    io.stderr(`${say(io.env, 'movedAside', { reason, path })}\n`);
   }
   if (report.orphans.length > 0) {
-    io.stderr(
-      `keyfob: ${report.orphans.length} key(s) in the keychain have lost their account details (${report.orphans.map(displayName).join(', ')}); run \`keyfob recover\` to restore or delete them.\n`,
-    );
+    const names = report.orphans.map(displayName).join(', ');
+    io.stderr(`${say(io.env, 'orphans', { count: report.orphans.length, names })}\n`);
   }
   for (const a of report.missingSecret) {
-    io.stderr(
-      `keyfob: the key of ${displayName(a)} (${a.id}) is missing from the keychain; remove the account and add it again.\n`,
-    );
+    io.stderr(`${say(io.env, 'secretMissing', { name: displayName(a), id: a.id })}\n`);
   }
 }
 
@@ -115,6 +130,7 @@ export function shortId(id: string): string {
 
 export async function confirm(io: CliIo, question: string): Promise<boolean> {
   if (!io.isTTY || !io.ask) return false;
-  const answer = await io.ask(`${question} [y/N] `);
-  return /^y(es)?$/i.test(answer.trim());
+  const answer = await io.ask(`${question} ${say(io.env, 'confirmChoices')} `);
+  const yes = say(io.env, 'confirmYes').split('|');
+  return yes.includes(answer.trim().toLowerCase());
 }

@@ -7,7 +7,8 @@ import { ALGORITHMS, defaultParams, displayName, type Algorithm, type OtpType } 
 import { parseOtpauthUri } from '../otp/uri';
 import type { Account, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
-import { USAGE, commandUsage } from './usage';
+import { commandUsage, usage } from './usage';
+import { errorWords, reasonWords, say } from './words';
 import {
   EXIT,
   UsageError,
@@ -33,17 +34,38 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
     ...read.refused,
     ...report.entries.filter((e) => e.status === 'refused' && !read.refused.includes(e)),
   ];
+  // The first column as wide as the language's longest word for it, so the names line up.
+  const labels = {
+    added: say(io.env, 'reportAdded'),
+    duplicate: say(io.env, 'reportDuplicate'),
+    refused: say(io.env, 'reportRefused'),
+    missing: say(io.env, 'reportMissing'),
+  };
+  const width = Math.max(...Object.values(labels).map((l) => l.length)) + 2;
+  const line = (label: string, rest: string) => io.stdout(`${label.padEnd(width)}${rest}\n`);
+  const reason = (e: (typeof report.entries)[number]) =>
+    reasonWords(io.env, {
+      ...(e.reason !== undefined ? { reason: e.reason } : {}),
+      ...(e.reasonKey !== undefined ? { key: e.reasonKey } : {}),
+      ...(e.reasonParams !== undefined ? { params: e.reasonParams } : {}),
+    });
   for (const e of report.entries) {
-    if (e.status === 'added') io.stdout(`added      ${e.id}  ${e.name}${e.reason ? `: ${e.reason}` : ''}\n`);
-    else if (e.status === 'duplicate') io.stdout(`duplicate  ${e.name}: ${e.reason}\n`);
+    if (e.status === 'added') line(labels.added, `${e.id}  ${e.name}${e.reason ? `: ${reason(e)}` : ''}`);
+    else if (e.status === 'duplicate') line(labels.duplicate, `${e.name}: ${reason(e)}`);
   }
-  for (const r of refused) io.stdout(`refused    ${r.name}: ${r.reason ?? ''}\n`);
+  for (const r of refused) line(labels.refused, `${r.name}: ${reason(r)}`);
   for (const m of report.missing) {
-    io.stdout(
-      `missing    ${m.format ?? 'Google Authenticator'} export ${m.exportId ?? ''}: QR code${m.missing.length > 1 ? 's' : ''} ${m.missing.join(', ')} of ${m.batchSize} not scanned\n`,
+    const codes = { format: m.format ?? 'Google Authenticator', exportId: m.exportId ?? '' };
+    const params = { ...codes, codes: m.missing.join(', '), batchSize: m.batchSize };
+    line(
+      labels.missing,
+      m.missing.length > 1
+        ? say(io.env, 'reportMissingCodes_several', params)
+        : say(io.env, 'reportMissingCodes', params),
     );
   }
-  io.stdout(`${added.length} added, ${dups.length} skipped as duplicates, ${refused.length} refused\n`);
+  const counts = { added: added.length, duplicates: dups.length, refused: refused.length };
+  io.stdout(`${say(io.env, 'reportCounts', counts)}\n`);
   return refused.length > 0 || report.missing.length > 0 ? EXIT.failure : EXIT.ok;
 }
 
@@ -68,19 +90,19 @@ async function add(io: CliIo, args: string[]): Promise<number> {
   );
   void positionals;
   const sources = [values.uri, values.image, values.secret].filter((v) => v !== undefined).length;
-  if (sources !== 1) throw new UsageError('Give exactly one of --uri, --image or --secret.', 'add');
+  if (sources !== 1) throw new UsageError('addOneSource', {}, 'add');
   const allowDuplicate = values['allow-duplicate'] === true;
 
   if (values.secret !== undefined) {
     if (values.uri === undefined && (values.label === undefined || values.label.trim() === '')) {
-      throw new UsageError('--secret needs --label (the account name, e.g. your e-mail address).', 'add');
+      throw new UsageError('secretNeedsLabel', {}, 'add');
     }
     const type = (values.type ?? 'totp').toLowerCase();
     if (type !== 'totp' && type !== 'hotp' && type !== 'steam')
-      throw new UsageError(`--type is totp, hotp or steam, not "${values.type}".`, 'add');
+      throw new UsageError('typeValues', { value: values.type ?? '' }, 'add');
     const algorithm = (values.algorithm ?? 'SHA1').toUpperCase().replace(/-/g, '');
     if (!(ALGORITHMS as readonly string[]).includes(algorithm)) {
-      throw new UsageError(`--algorithm is SHA1, SHA256 or SHA512, not "${values.algorithm}".`, 'add');
+      throw new UsageError('algorithmValues', { value: values.algorithm ?? '' }, 'add');
     }
     const params = defaultParams(type as OtpType);
     params.algorithm = algorithm as Algorithm;
@@ -88,8 +110,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
       type === 'steam' ? params.digits : (intOption('add', 'digits', values.digits, 1) ?? params.digits);
     params.period = intOption('add', 'period', values.period, 1) ?? params.period;
     params.counter = intOption('add', 'counter', values.counter, 0) ?? 0;
-    if (type !== 'hotp' && values.counter !== undefined)
-      throw new UsageError('--counter is only for --type hotp.', 'add');
+    if (type !== 'hotp' && values.counter !== undefined) throw new UsageError('counterOnlyHotp', {}, 'add');
     const account: NewAccount = {
       issuer: values.issuer ?? '',
       label: values.label ?? '',
@@ -110,23 +131,18 @@ async function add(io: CliIo, args: string[]): Promise<number> {
     const { decodeImageFile } = await import('../qr');
     const found = await decodeImageFile(values.image!);
     if (found.length === 0) {
-      throw new KeyfobError(
-        'QR_NOT_FOUND',
-        `No QR code was found in ${values.image}.`,
-        'Crop the image to the QR code, or use a sharper, larger picture.',
-      );
+      throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file: values.image! });
     }
     inputs = found.map((text, i) => textInput(text, { kind: 'qr', n: i + 1 }));
   }
   const accounts = io.services().accounts;
   const read = await accounts.read(inputs);
   if (read.accounts.length === 0) {
+    const code = values.uri !== undefined ? 'URI_INVALID' : 'QR_NOT_FOUND';
+    // Why the one link or code was refused is the error, in its own words and with its own advice.
     const first = read.refused[0];
-    throw new KeyfobError(
-      values.uri !== undefined ? 'URI_INVALID' : 'QR_NOT_FOUND',
-      first?.reason ?? 'Nothing to add.',
-      'Check the link or image and try again.',
-    );
+    if (first?.reasonKey) throw new KeyfobError(code, first.reasonKey, first.reasonParams ?? {});
+    throw new KeyfobError(code, 'addNothing');
   }
   // A single plain account: errors (duplicate, invalid) are the command's error.
   if (read.accounts.length === 1 && read.parts.length === 0 && read.refused.length === 0) {
@@ -143,7 +159,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
 
 async function importCommand(io: CliIo, args: string[]): Promise<number> {
   const { positionals } = parse('import', args, {}, 1);
-  const source = needOne('import', positionals, 'file (or - for standard input)');
+  const source = needOne('import', positionals, 'file');
   let bytes: Uint8Array;
   if (source === '-') {
     bytes = await io.readStdinBytes();
@@ -151,11 +167,8 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
     try {
       bytes = await fs.readFile(source);
     } catch (error) {
-      throw new KeyfobError(
-        'IO_FAILED',
-        `Could not read ${source} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-        'Check the path.',
-      );
+      const errno = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new KeyfobError('IO_FAILED', 'fileReadFailed', { file: source, errno });
     }
   }
   const accounts = io.services().accounts;
@@ -163,8 +176,9 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
   if (read.accounts.length === 0 && read.refused.length === 0)
     throw new KeyfobError(
       'URI_INVALID',
-      `${source === '-' ? 'Standard input' : source} has no links to import.`,
-      'Put one otpauth:// or otpauth-migration:// link on each line.',
+      'importNoLinks',
+      { file: source },
+      source === '-' ? { variant: 'stdin' } : {},
     );
   await openVault(io);
   return printReport(io, read, await accounts.store(read));
@@ -192,15 +206,17 @@ async function list(io: CliIo, args: string[]): Promise<number> {
     return EXIT.ok;
   }
   if (accounts.length === 0) {
-    io.stdout(
-      'No accounts yet. Add one with `keyfob add --uri <otpauth-link>` or `keyfob add --image <qr.png>`.\n',
-    );
+    io.stdout(`${say(io.env, 'listEmpty')}\n`);
     return EXIT.ok;
   }
-  const issuerWidth = Math.max(6, ...accounts.map((a) => a.issuer.length));
-  io.stdout(`${'ID'.padEnd(8)}  ${'ISSUER'.padEnd(issuerWidth)}  ACCOUNT\n`);
+  const issuer = say(io.env, 'listIssuer');
+  const issuerWidth = Math.max(issuer.length, ...accounts.map((a) => a.issuer.length));
+  io.stdout(
+    `${say(io.env, 'listId').padEnd(8)}  ${issuer.padEnd(issuerWidth)}  ${say(io.env, 'listAccount')}\n`,
+  );
+  const pending = say(io.env, 'pending');
   for (const a of accounts) {
-    const notes = [a.type === 'totp' ? '' : a.type.toUpperCase(), a.status === 'pending' ? 'pending' : '']
+    const notes = [a.type === 'totp' ? '' : a.type.toUpperCase(), a.status === 'pending' ? pending : '']
       .filter(Boolean)
       .join(', ');
     io.stdout(
@@ -219,7 +235,7 @@ async function code(io: CliIo, args: string[]): Promise<number> {
   );
   const atMs = atOption('code', values.at);
   if (values.uri !== undefined) {
-    if (positionals.length > 0) throw new UsageError('Give either an account or --uri, not both.', 'code');
+    if (positionals.length > 0) throw new UsageError('uriAndAccount', {}, 'code');
     const account = parseOtpauthUri(values.uri);
     if (account.params.type === 'hotp') {
       const value = codeForCounter(account.secret, account.params, account.params.counter);
@@ -241,11 +257,10 @@ async function code(io: CliIo, args: string[]): Promise<number> {
     }
     return EXIT.ok;
   }
-  const query = needOne('code', positionals, 'account (an id or part of its name)');
+  const query = needOne('code', positionals, 'account');
   const vault = io.vault();
   const account = await vault.resolve(query);
-  if (account.type === 'hotp' && atMs !== undefined)
-    throw new UsageError('--at is for time-based accounts; HOTP codes follow the counter.', 'code');
+  if (account.type === 'hotp' && atMs !== undefined) throw new UsageError('atForHotp', {}, 'code');
   const result = await vault.code(account.id, atMs);
   if (values.json) {
     const json: Record<string, unknown> = {
@@ -270,15 +285,11 @@ async function code(io: CliIo, args: string[]): Promise<number> {
 
 async function scan(io: CliIo, args: string[]): Promise<number> {
   const { positionals } = parse('scan', args, {}, 1);
-  const file = needOne('scan', positionals, 'image file');
+  const file = needOne('scan', positionals, 'image');
   const { decodeImageFile } = await import('../qr');
   const found = await decodeImageFile(file);
   if (found.length === 0) {
-    throw new KeyfobError(
-      'QR_NOT_FOUND',
-      `No QR code was found in ${file}.`,
-      'Crop the image to the QR code, or use a sharper, larger picture.',
-    );
+    throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file });
   }
   for (const text of found) io.stdout(`${text}\n`);
   return EXIT.ok;
@@ -288,29 +299,20 @@ async function scan(io: CliIo, args: string[]): Promise<number> {
 
 async function remove(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse('remove', args, { yes: { type: 'boolean', short: 'y' } }, 1);
-  const query = needOne('remove', positionals, 'account (an id or part of its name)');
+  const query = needOne('remove', positionals, 'account');
   const vault = await openVault(io);
   const account = await vault.resolve(query);
   if (!values.yes) {
     if (!io.isTTY) {
-      throw new KeyfobError(
-        'PARAMS_INVALID',
-        `Not removed: ${displayName(account)} would lose its key for good.`,
-        'Add --yes to confirm.',
-      );
+      throw new KeyfobError('PARAMS_INVALID', 'removeNeedsYes', { name: displayName(account) });
     }
-    if (
-      !(await confirm(
-        io,
-        `Remove ${displayName(account)}? Its key is deleted from the keychain and cannot be recovered.`,
-      ))
-    ) {
-      io.stderr('Nothing removed.\n');
+    if (!(await confirm(io, say(io.env, 'removeQuestion', { name: displayName(account) })))) {
+      io.stderr(`${say(io.env, 'nothingRemoved')}\n`);
       return EXIT.failure;
     }
   }
   await vault.remove(account.id);
-  io.stdout(`removed  ${account.id}  ${displayName(account)}\n`);
+  io.stdout(`${say(io.env, 'removed')}  ${account.id}  ${displayName(account)}\n`);
   return EXIT.ok;
 }
 
@@ -332,33 +334,28 @@ async function recover(io: CliIo, args: string[]): Promise<number> {
   const restore = values.restore ?? [];
   const remove = values.delete ?? [];
   if (values.yes && (restore.length > 0 || remove.length > 0))
-    throw new UsageError('Give --yes, or --restore/--delete with ids, not both.', 'recover');
-  if (restore.some((id) => remove.includes(id)))
-    throw new UsageError('An id cannot be both restored and deleted.', 'recover');
+    throw new UsageError('recoverYesAndIds', {}, 'recover');
+  if (restore.some((id) => remove.includes(id))) throw new UsageError('recoverBoth', {}, 'recover');
   const vault = io.vault();
   const report = await vault.recover();
   printRecovery(io, { ...report, orphans: [] });
   const orphans = report.orphans;
   const unknown = [...restore, ...remove].filter((id) => !orphans.some((o) => o.id === id));
   if (unknown.length > 0) {
-    throw new KeyfobError(
-      'ACCOUNT_NOT_FOUND',
-      `No key without account details has the id ${unknown.join(', ')}.`,
-      'Run `keyfob recover` to list them.',
-    );
+    throw new KeyfobError('ACCOUNT_NOT_FOUND', 'recoverUnknownId', { ids: unknown.join(', ') });
   }
   if (!values.yes && restore.length === 0 && remove.length === 0) {
-    if (orphans.length === 0) io.stdout('Every key in the keychain belongs to an account.\n');
-    for (const o of orphans) io.stdout(`${o.id}  ${displayName(o)}${o.pending ? '  (pending)' : ''}\n`);
-    if (orphans.length > 0)
-      io.stderr('Restore them with --yes (all) or --restore <id>; delete one with --delete <id>.\n');
+    if (orphans.length === 0) io.stdout(`${say(io.env, 'recoverNone')}\n`);
+    for (const o of orphans)
+      io.stdout(`${o.id}  ${displayName(o)}${o.pending ? `  (${say(io.env, 'pending')})` : ''}\n`);
+    if (orphans.length > 0) io.stderr(`${say(io.env, 'recoverHowTo')}\n`);
     return EXIT.ok;
   }
   for (const a of await vault.restoreOrphans(values.yes ? orphans.map((o) => o.id) : restore))
-    io.stdout(`restored  ${a.id}  ${displayName(a)}\n`);
+    io.stdout(`${say(io.env, 'restored')}  ${a.id}  ${displayName(a)}\n`);
   for (const id of remove) {
     const gone = await vault.deleteOrphan(id);
-    io.stdout(`deleted   ${gone.id}  ${displayName(gone)}\n`);
+    io.stdout(`${say(io.env, 'deleted')}   ${gone.id}  ${displayName(gone)}\n`);
   }
   return EXIT.ok;
 }
@@ -370,9 +367,9 @@ async function rename(io: CliIo, args: string[]): Promise<number> {
     { issuer: { type: 'string' }, label: { type: 'string' } },
     1,
   );
-  const query = needOne('rename', positionals, 'account (an id or part of its name)');
+  const query = needOne('rename', positionals, 'account');
   if (values.issuer === undefined && values.label === undefined)
-    throw new UsageError('Give --issuer, --label or both.', 'rename');
+    throw new UsageError('renameNothing', {}, 'rename');
   const vault = await openVault(io);
   const account = await vault.resolve(query);
   const renamed = await vault.rename(account.id, {
@@ -391,34 +388,32 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
     0,
   );
   const format = values.format;
-  if (format !== 'uris' && format !== 'migration')
-    throw new UsageError('--format is uris or migration.', 'export');
+  if (format !== 'uris' && format !== 'migration') throw new UsageError('exportFormat', {}, 'export');
   if (!values.yes) {
-    throw new KeyfobError(
-      'PARAMS_INVALID',
-      'An export contains every key in plain text: anyone who sees it can make your codes.',
-      'Add --yes to confirm, and keep the output somewhere safe (or delete it once imported).',
-    );
+    throw new KeyfobError('PARAMS_INVALID', 'exportNeedsYes');
   }
   await openVault(io);
   const exported = await io.services().accounts.export(format === 'uris' ? 'otpauth' : 'google-migration');
   const lines = exported.lines;
-  for (const e of exported.excluded) io.stderr(`keyfob: left out ${e.name}: ${e.reason}\n`);
+  for (const e of exported.excluded) {
+    const reason = reasonWords(io.env, {
+      reason: e.reason,
+      ...(e.key !== undefined ? { key: e.key } : {}),
+      ...(e.params !== undefined ? { params: e.params } : {}),
+    });
+    io.stderr(`${say(io.env, 'leftOut', { name: e.name, reason })}\n`);
+  }
   const text = lines.map((l) => l + '\n').join('');
   if (values.out !== undefined) {
     try {
       await fs.writeFile(values.out, text, { mode: 0o600, flag: 'w' });
       await fs.chmod(values.out, 0o600);
     } catch (error) {
-      throw new KeyfobError(
-        'IO_FAILED',
-        `Could not write ${values.out} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-        'Check the folder exists and is writable.',
-      );
+      const errno = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new KeyfobError('IO_FAILED', 'fileWriteFailed', { file: values.out, errno });
     }
-    io.stderr(
-      `keyfob: wrote ${lines.length} ${format === 'uris' ? 'account' : 'QR code payload'}${lines.length === 1 ? '' : 's'} to ${values.out}\n`,
-    );
+    const wrote = format === 'uris' ? 'wroteAccounts' : 'wrotePayloads';
+    io.stderr(`${say(io.env, wrote, { count: lines.length, file: values.out })}\n`);
   } else {
     io.stdout(text);
   }
@@ -453,7 +448,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...args] = argv;
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
     const topic = command === 'help' ? args[0] : undefined;
-    io.stdout(topic && COMMANDS[topic] ? commandUsage(topic) : USAGE);
+    io.stdout(topic && COMMANDS[topic] ? commandUsage(io.env, topic) : usage(io.env));
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
   if (command === '--version' || command === '-v' || command === 'version') {
@@ -462,27 +457,30 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const handler = COMMANDS[command];
   if (!handler) {
-    io.stderr(`keyfob: unknown command "${command}".\n\n${USAGE}`);
+    io.stderr(`${say(io.env, 'unknownCommand', { command })}\n\n${usage(io.env)}`);
     return EXIT.usage;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    io.stdout(commandUsage(command));
+    io.stdout(commandUsage(io.env, command));
     return EXIT.ok;
   }
   try {
     return await handler(io, args);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`keyfob ${command}: ${error.message}\n\n${commandUsage(error.command ?? command)}`);
+      const message = say(io.env, error.key, error.params);
+      io.stderr(`keyfob ${command}: ${message}\n\n${commandUsage(io.env, error.command ?? command)}`);
       return EXIT.usage;
     }
     if (isKeyfobError(error)) {
-      io.stderr(`keyfob: ${error.message}\n`);
-      if (error.hint) io.stderr(`  ${error.hint}\n`);
-      if (error.service) io.stderr(`  (the service said: ${error.service.name}: ${error.service.message})\n`);
+      const { message, hint } = errorWords(io.env, error);
+      io.stderr(`keyfob: ${message}\n`);
+      if (hint) io.stderr(`  ${hint}\n`);
+      if (error.service) io.stderr(`  ${say(io.env, 'serviceSaid', { ...error.service })}\n`);
       return exitCodeFor(error);
     }
-    io.stderr(`keyfob: unexpected error: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`keyfob: ${say(io.env, 'unexpectedError', { message })}\n`);
     if (io.env.KEYFOB_DEBUG) io.stderr(`${error instanceof Error ? error.stack : ''}\n`);
     return EXIT.failure;
   }

@@ -28,30 +28,20 @@ export function accountView(a: Account): AccountView {
 const EXPORT_FORMATS = { uris: 'otpauth', migration: 'google-migration' } as const;
 
 export function qrNotFound(): KeyfobError {
-  return new KeyfobError(
-    'QR_NOT_FOUND',
-    'No QR code was found.',
-    'Make the QR code larger and sharper (zoom in, or crop the picture), then try again.',
-    { key: 'qrNotFound' },
-  );
+  return new KeyfobError('QR_NOT_FOUND', 'qrNotFound');
 }
 
 /** Imports inputs as the window does: an input with nothing in it at all is an error, not an empty report. */
 export async function importForWindow(ctx: IpcContext, inputs: ImportInput[]): Promise<ImportReport> {
   const read = await ctx.accounts.read(inputs);
   if (read.accounts.length === 0 && read.refused.length === 0) {
-    throw new KeyfobError(
-      'URI_INVALID',
-      'There is no otpauth:// or otpauth-migration:// link in this text.',
-      'Paste the link a site shows under its QR code, or add the account by its key.',
-      { key: 'noLinkInText' },
-    );
+    throw new KeyfobError('URI_INVALID', 'noLinkInText');
   }
   return ctx.accounts.store(read);
 }
 
 export function qrOf(ctx: IpcContext): NonNullable<IpcContext['qr']> {
-  if (!ctx.qr) throw new KeyfobError('IMAGE_UNSUPPORTED', 'Reading QR codes is not available here.');
+  if (!ctx.qr) throw new KeyfobError('IMAGE_UNSUPPORTED', 'qrUnavailable');
   return ctx.qr;
 }
 
@@ -167,10 +157,7 @@ export function accountHandlers(
           return;
         }
         const [restored] = await vault.restoreOrphans([orphanId]);
-        if (!restored)
-          throw new KeyfobError('ACCOUNT_NOT_FOUND', 'That key is no longer waiting.', undefined, {
-            key: 'accountGone',
-          });
+        if (!restored) throw new KeyfobError('ACCOUNT_NOT_FOUND', 'orphanGone');
       }),
   };
 }

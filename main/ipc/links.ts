@@ -13,17 +13,16 @@ const SETUP_CODE = /^otpauth(-migration)?:\/\//i;
  * the app, it waits (ctx.links) until the person has seen what it would add and said yes (acceptLink).
  */
 function offerFound(ctx: IpcContext, found: string[], none: () => KeyfobError): { found: number } {
-  if (!ctx.links) throw new KeyfobError('IMAGE_UNSUPPORTED', 'Reading QR codes is not available here.');
+  if (!ctx.links) throw new KeyfobError('IMAGE_UNSUPPORTED', 'qrUnavailable');
   if (found.length === 0) throw none();
   const usable = found.map((t) => t.trim()).filter((t) => SETUP_CODE.test(t));
   if (usable.length === 0) {
+    // One code is another sentence, not a plural form: Chinese has no plural forms to tell them apart.
     throw new KeyfobError(
       'QR_NOT_FOUND',
-      found.length === 1
-        ? 'The QR code is not an authenticator setup code.'
-        : 'None of the QR codes is an authenticator setup code.',
-      'Show the QR code the site gives for two-step verification, then try again.',
-      { key: 'qrNotSetupCodes', params: { codes: found.length } },
+      'qrNotSetupCodes',
+      { codes: found.length },
+      found.length === 1 ? { variant: 'single' } : {},
     );
   }
   return { found: ctx.links.add(usable).length };
@@ -41,9 +40,7 @@ export function linkHandlers(
       result(async () => {
         const link = ctx.links?.take(check(schema.linkId, rawId, 'link'));
         if (link === undefined) {
-          throw new KeyfobError('PARAMS_INVALID', 'That link is no longer waiting.', 'Open it again.', {
-            key: 'linkGone',
-          });
+          throw new KeyfobError('PARAMS_INVALID', 'linkGone');
         }
         return importForWindow(ctx, [textInput(link, { kind: 'link' })]);
       }),
@@ -56,18 +53,13 @@ export function linkHandlers(
     scanScreen: () =>
       result(async () => {
         if (!ctx.screen || !ctx.links) {
-          throw new KeyfobError('SCREEN_CAPTURE_DENIED', 'Scanning the screen is not available here.');
+          throw new KeyfobError('SCREEN_CAPTURE_DENIED', 'screenUnavailable');
         }
         const frames = await ctx.screen.capture();
         const found: string[] = [];
         for (const frame of frames) found.push(...(await qrOf(ctx).decodeFrame(frame)));
         if (found.length > 0 && !found.some((t) => SETUP_CODE.test(t.trim()))) {
-          throw new KeyfobError(
-            'QR_NOT_FOUND',
-            'The QR codes on your screens are not authenticator setup codes.',
-            'Show the setup QR code fully on a screen (not covered by this window), then scan again.',
-            { key: 'screenNotSetupCodes' },
-          );
+          throw new KeyfobError('QR_NOT_FOUND', 'screenNotSetupCodes');
         }
         return offerFound(
           ctx,
@@ -75,9 +67,9 @@ export function linkHandlers(
           () =>
             new KeyfobError(
               'QR_NOT_FOUND',
-              `No QR code was found on ${frames.length === 1 ? 'the screen' : `any of the ${frames.length} screens`}.`,
-              'Show the setup QR code fully on a screen (not covered by this window), then scan again.',
-              { key: 'screenNoQr', params: { screens: frames.length } },
+              'screenNoQr',
+              { screens: frames.length },
+              frames.length === 1 ? { variant: 'single' } : {},
             ),
         );
       }),

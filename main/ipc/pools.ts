@@ -6,7 +6,7 @@ import type { CognitoServices, Handlers, IpcContext } from './context';
 import { check, result } from './result';
 
 export function cognitoOf(ctx: IpcContext): CognitoServices {
-  if (!ctx.cognito) throw new KeyfobError('PROFILE_NOT_FOUND', 'Cognito is not available here.');
+  if (!ctx.cognito) throw new KeyfobError('PROFILE_NOT_FOUND', 'cognitoUnavailable');
   return ctx.cognito;
 }
 

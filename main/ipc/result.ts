@@ -1,13 +1,13 @@
 import * as v from 'valibot';
 import type { ErrorInfo, Result } from '../../preload/api';
+import { englishError } from '../../locales/english';
 import { KeyfobError, isKeyfobError } from '../errors';
 
-const INTERNAL: ErrorInfo = {
-  code: 'INTERNAL',
-  message: 'Something went wrong inside Keyfob.',
-  hint: 'Try again; if it keeps happening, restart Keyfob.',
-  key: 'internal',
-};
+function internal(): ErrorInfo {
+  const { message, hint, appHint } = englishError('internal');
+  const shown = appHint ?? hint;
+  return { code: 'INTERNAL', message, ...(shown !== undefined ? { hint: shown } : {}), key: 'internal' };
+}
 
 /** Runs a handler's work and returns its outcome as data: errors cross IPC with their fields, never thrown. */
 export async function result<T>(run: () => Promise<T> | T): Promise<Result<T>> {
@@ -16,7 +16,7 @@ export async function result<T>(run: () => Promise<T> | T): Promise<Result<T>> {
   } catch (error) {
     if (isKeyfobError(error)) return { ok: false, error: error.forApp() };
     // Unexpected errors cross without their text, which might quote something it should not (a key).
-    return { ok: false, error: INTERNAL };
+    return { ok: false, error: internal() };
   }
 }
 
@@ -26,7 +26,7 @@ export function cancelled(): KeyfobError {
 }
 
 export function invalid(what: string): KeyfobError {
-  return new KeyfobError('PARAMS_INVALID', `Keyfob received an invalid ${what}.`, 'Try again.');
+  return new KeyfobError('PARAMS_INVALID', 'ipcInvalid', { what });
 }
 
 /** The renderer's argument, once `schema` accepts it; else an error naming `what` (never the value). */

@@ -19,7 +19,7 @@ export function settingsHandlers(ctx: IpcContext): {
     ...(ctx.settings?.apply?.(saved) ?? {}),
   });
   const store = () => {
-    if (!ctx.settings) throw new KeyfobError('IO_FAILED', 'Settings cannot be saved here.');
+    if (!ctx.settings) throw new KeyfobError('IO_FAILED', 'settingsUnavailable');
     return ctx.settings.store;
   };
   const forgetShortcut = async (accountId: string): Promise<void> => {

@@ -23,10 +23,14 @@ export interface Sandbox {
 export function sandbox(extraEnv: NodeJS.ProcessEnv = {}): Sandbox {
   const home = mkdtempSync(join(tmpdir(), 'keyfob-cli-'));
   const service = `keyfob-test-${randomBytes(5).toString('hex')}`;
+  // English output, whatever the machine's locale: the CLI speaks the language of LC_ALL, LC_MESSAGES or LANG.
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C' };
+  delete env.LC_ALL;
+  delete env.LC_MESSAGES;
   return {
     home,
     service,
-    env: { ...process.env, KEYFOB_HOME: home, KEYFOB_KEYCHAIN_SERVICE: service, ...extraEnv },
+    env: { ...env, KEYFOB_HOME: home, KEYFOB_KEYCHAIN_SERVICE: service, ...extraEnv },
   };
 }
 

@@ -66,8 +66,14 @@ describe('menus', () => {
   });
 
   it('puts the versions a bug report needs in the about window', () => {
-    const about = aboutOptions('1.2.3', { ...process.versions, electron: '45.4.1', chrome: '140.0.0.0' });
-    expect(about).toMatchObject({ applicationName: 'Keyfob', applicationVersion: '1.2.3' });
+    const versions = { ...process.versions, electron: '45.4.1', chrome: '140.0.0.0' };
+    const about = aboutOptions('1.2.3', versions, menuLabels('en'));
+    expect(about).toMatchObject({
+      applicationName: 'Keyfob',
+      applicationVersion: '1.2.3',
+      copyright: 'MIT licence',
+    });
+    expect(aboutOptions('1.2.3', versions, menuLabels('de')).copyright).toBe('MIT-Lizenz');
     expect(about.version).toMatch(/^Electron 45\.4\.1 · Chromium 140\.0\.0\.0 · Node \d+/);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { captureDisplays, captureHint, type CaptureDeps, type Thumbnail } from '../../main/app/screen';
+import { captureDisplays, captureSystem, type CaptureDeps, type Thumbnail } from '../../main/app/screen';
 
 function thumbnail(width: number, height: number, bgra?: number[]): Thumbnail {
   const data = Buffer.alloc(width * height * 4);
@@ -53,6 +53,14 @@ describe('screen capture', () => {
       code: 'SCREEN_CAPTURE_DENIED',
       hint: expect.stringContaining('Screen & System Audio Recording'),
     });
-    expect(captureHint('win32', {})).toMatch(/image file/);
+    await expect(captureDisplays(empty, 'win32', {})).rejects.toMatchObject({
+      variant: 'windows',
+      hint: expect.stringMatching(/image file/),
+    });
+    // Elsewhere the general advice is all there is: no variant.
+    expect(captureSystem('freebsd', {})).toBeUndefined();
+    await expect(captureDisplays(empty, 'freebsd', {})).rejects.toMatchObject({
+      hint: expect.stringMatching(/^Check that your desktop/),
+    });
   });
 });

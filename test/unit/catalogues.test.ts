@@ -28,8 +28,6 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
 }
 
 const PLURAL = /_(zero|one|two|few|many|other)$/;
-/** Wording for the command line only: English until the CLI has its own catalogue, so other languages may lack it. */
-const CLI_ONLY = /_cli(_(zero|one|two|few|many|other))?$/;
 
 /** A path without its plural suffix: languages have different plural forms of the same entry. */
 const entryOf = (path: string) => path.replace(PLURAL, '');
@@ -55,14 +53,15 @@ describe('catalogues', () => {
     for (const lang of codes.filter((c) => c !== 'en')) {
       it(`${lang}/${ns}.json has every entry of en, and nothing else`, () => {
         const theirs = flatten(read(lang, ns));
-        const want = new Set([...en.keys()].filter((k) => !CLI_ONLY.test(k)).map(entryOf));
+        // The command line's wordings (`_cli`) too: the CLI speaks the language of the environment.
+        const want = new Set([...en.keys()].map(entryOf));
         const have = new Set([...theirs.keys()].map(entryOf));
         expect(
           [...want].filter((k) => !have.has(k)),
           'missing',
         ).toEqual([]);
         expect(
-          [...have].filter((k) => !want.has(k) && !CLI_ONLY.test(k)),
+          [...have].filter((k) => !want.has(k)),
           'not in en',
         ).toEqual([]);
       });
@@ -136,6 +135,20 @@ describe('catalogue keys in use', () => {
     // Screens take the words as `t` (the camera as `c`); the calls in i18n/strings.ts name their keys.
     const unused = [...entries].filter((key) => !new RegExp(`(\\b[tc]\\.${key}\\b|'${key}')`).test(window));
     expect(unused).toEqual([]);
+  });
+
+  it('uses every entry of the shell’s catalogue (tray, notifications, main’s dialogs)', () => {
+    const entries = new Set(Object.keys(read('en', 'shell')).map((k) => k.replace(PLURAL, '')));
+    const menus = sources(['main/app']);
+    expect([...entries].filter((key) => !menus.includes(`t('${key}'`))).toEqual([]);
+  });
+
+  it('uses every entry of the command line’s catalogue (by its key, or a key the CLI builds)', () => {
+    const cli = sources(['main/cli']);
+    // help_<command>, missing_<what> and codePrompt_<via>[_to] are put together from their parts.
+    const built = /^(help|missing|codePrompt)_/;
+    const entries = Object.keys(read('en', 'cli')).map((k) => k.replace(PLURAL, ''));
+    expect(entries.filter((key) => !built.test(key) && !cli.includes(`'${key}'`))).toEqual([]);
   });
 
   it('uses every group of parameter words (their entries are the values main sends)', () => {

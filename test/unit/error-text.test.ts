@@ -18,14 +18,13 @@ describe('errors worded from the catalogues', () => {
     expect(errorText(keyed, 'de').message).toBe('Auf keinem der 2 Bildschirme wurde ein QR-Code gefunden.');
     expect(errorText(keyed, 'zh').message).toBe('2 个屏幕上都未找到二维码。');
     expect(errorText(keyed, 'en')).toEqual({ message: keyed.message, hint: keyed.hint });
-    expect(errorText({ ...keyed, params: { screens: 1 } }, 'en').message).toBe(
+    // The throw site names the wording of one screen (a sentence of its own, not a plural form).
+    expect(errorText({ ...keyed, params: { screens: 1 }, variant: 'single' }, 'en').message).toBe(
       'No QR code was found on the screen.',
     );
     const denied = { code: 'SCREEN_CAPTURE_DENIED', message: 'x', key: 'screenDenied' as const };
-    expect(errorText({ ...denied, params: { system: 'macos' } }, 'de').hint).toMatch(
-      /Bildschirm- & Systemaudio/,
-    );
-    expect(errorText({ ...denied, params: { system: 'wayland' } }, 'zh').hint).toMatch(/xdg-desktop-portal/);
+    expect(errorText({ ...denied, variant: 'macos' }, 'de').hint).toMatch(/Bildschirm- & Systemaudio/);
+    expect(errorText({ ...denied, variant: 'wayland' }, 'zh').hint).toMatch(/xdg-desktop-portal/);
     const plain = { code: 'COGNITO_AUTH', message: 'Incorrect user name or password.', hint: 'Check them.' };
     expect(errorText(plain, 'de')).toEqual({ message: plain.message, hint: plain.hint });
   });

@@ -345,7 +345,7 @@ describe('IPC handlers', () => {
     expect(await withReport.resolveOrphan(b!.id, 'delete')).toEqual({ ok: true, value: undefined });
     expect(await withReport.resolveOrphan(b!.id, 'restore')).toMatchObject({
       ok: false,
-      error: { key: 'accountGone' },
+      error: { key: 'orphanGone' },
     });
     expect(await withReport.resolveOrphan(a!.id, 'forget')).toMatchObject({
       ok: false,

@@ -78,9 +78,6 @@ type Params = Record<string, string | number>;
  * the words. Wave 2 of issue 7 has main send these as codes; until then the table names which ones they are.
  */
 const WORD_PARAMS: Partial<Record<ErrorKey, Record<string, string>>> = {
-  vaultIoFailed: { action: 'ioAction' },
-  vaultBusy: { what: 'storeWhat' },
-  keychainTimedOut: { operation: 'keychainOperation' },
   imageUnsupported: { kind: 'imageKind' },
   migrationTruncated: { what: 'exportPart' },
   migrationLengthTruncated: { what: 'exportPart' },
@@ -144,9 +141,6 @@ function messageContext(key: ErrorKey, p: Params): string | undefined {
       return has('chars') ? 'equals' : 'equalsOnly';
     case 'migrationWrongEncoding':
       return p.where === 'an account' ? 'account' : undefined;
-    case 'vaultIoFailed':
-      if (p.reason === 'permission' || p.reason === 'diskFull') return String(p.reason);
-      return has('code') ? undefined : 'unknown';
     case 'uriBadEncoding':
     case 'uriNotWholeNumber':
       return String(p.part);
@@ -168,14 +162,6 @@ function hintContext(key: ErrorKey, p: Params, front: Front): string {
       return String(p[key === 'imageReadFailed' ? 'errno' : 'flow'] ?? front);
     case 'secretNotBase32':
       return Number(p.lookalike) === 1 ? 'lookalike' : front;
-    case 'keychainModuleMissing':
-    case 'vaultKeychainLocked':
-      return p.platform === 'linux' ? 'linux' : front;
-    case 'keychainTimedOut':
-      if (p.platform === 'linux') return p.desktop === 'kde' ? 'kde' : 'gnome';
-      return p.platform === 'darwin' ? 'darwin' : front;
-    case 'keychainLinuxLocked':
-      return p.desktop === 'kde' ? 'kde' : 'gnome';
     default:
       return front;
   }

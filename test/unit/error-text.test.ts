@@ -52,12 +52,13 @@ describe('errors worded from the catalogues', () => {
     expect(errorText(kept, 'en', 'cli').hint).toMatch(/keyfob remove d4c9c1de --yes\.$/);
   });
 
-  it('words English parameters main still sends from the words catalogue, in every language', () => {
+  it('words the codes main sends as parameters from the word groups, in every language', () => {
     const io = {
       code: 'IO_FAILED',
       message: 'x',
       key: 'vaultIoFailed' as const,
-      params: { action: 'move aside', path: '/p', reason: 'permission', code: 'EACCES' },
+      params: { action: 'moveAside', path: '/p', code: 'EACCES' },
+      variant: 'permission',
     };
     expect(errorText(io, 'en').message).toBe('Could not move aside /p (permission denied).');
     expect(errorText(io, 'de').message).toBe('/p konnte nicht beiseitegelegt werden (Zugriff verweigert).');

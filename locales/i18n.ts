@@ -79,12 +79,6 @@ type Params = Record<string, string | number>;
  */
 const WORD_PARAMS: Partial<Record<ErrorKey, Record<string, string>>> = {
   imageUnsupported: { kind: 'imageKind' },
-  migrationTruncated: { what: 'exportPart' },
-  migrationLengthTruncated: { what: 'exportPart' },
-  migrationOutOfRange: { what: 'exportPart' },
-  migrationVarintTooLarge: { what: 'exportPart' },
-  migrationVarintTooLong: { what: 'exportPart' },
-  migrationNotUtf8: { what: 'exportPart' },
 };
 
 const KNOWN_ERRNO = new Set([
@@ -136,16 +130,6 @@ function messageContext(key: ErrorKey, p: Params): string | undefined {
     case 'imageReadFailed':
       if (!has('errno')) return 'none';
       return KNOWN_ERRNO.has(String(p.errno)) ? String(p.errno) : undefined;
-    case 'migrationNotBase64':
-      if (Number(p.equalsInMiddle) !== 1) return undefined;
-      return has('chars') ? 'equals' : 'equalsOnly';
-    case 'migrationWrongEncoding':
-      return p.where === 'an account' ? 'account' : undefined;
-    case 'uriBadEncoding':
-    case 'uriNotWholeNumber':
-      return String(p.part);
-    case 'uriNumberTooSmall':
-      return `${String(p.part)}${Number(p.min) === 0 ? '_fromZero' : ''}`;
     default:
       return undefined;
   }
@@ -160,8 +144,6 @@ function hintContext(key: ErrorKey, p: Params, front: Front): string {
     case 'cognitoFlowNotEnabled':
     case 'imageReadFailed':
       return String(p[key === 'imageReadFailed' ? 'errno' : 'flow'] ?? front);
-    case 'secretNotBase32':
-      return Number(p.lookalike) === 1 ? 'lookalike' : front;
     default:
       return front;
   }
@@ -170,7 +152,6 @@ function hintContext(key: ErrorKey, p: Params, front: Front): string {
 /** Plurals go through i18next, which needs the number as `count`. */
 function countOf(key: ErrorKey, p: Params): number | undefined {
   if (key === 'screenNoQr') return Number(p.screens);
-  if (key === 'secretNotBase32') return Number(p.count);
   return undefined;
 }
 

@@ -63,10 +63,12 @@ describe('errors worded from the catalogues', () => {
     expect(errorText(io, 'en').message).toBe('Could not move aside /p (permission denied).');
     expect(errorText(io, 'de').message).toBe('/p konnte nicht beiseitegelegt werden (Zugriff verweigert).');
     const what = { code: '', message: 'x', key: 'migrationNotUtf8' as const };
-    expect(errorText({ ...what, params: { what: 'the length of a text field' } }, 'zh').message).toContain(
+    expect(errorText({ ...what, params: { what: 'textFieldLength' } }, 'zh').message).toContain(
       '某个文本字段的长度',
     );
-    expect(errorText({ ...what, params: { what: 'something new' } }, 'de').message).toContain('Ein Wert');
+    expect(errorText({ ...what, params: { what: 'accountKey' } }, 'de').message).toBe(
+      'Die Exportdaten sind beschädigt: Der Schlüssel eines Kontos ist kein gültiger UTF-8-Text.',
+    );
   });
 });
 

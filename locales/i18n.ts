@@ -74,27 +74,6 @@ export type Front = 'app' | 'cli';
 type Params = Record<string, string | number>;
 
 /**
- * Parameters main sends as English words that each language says its own way: the catalogue errorWords holds
- * the words. Wave 2 of issue 7 has main send these as codes; until then the table names which ones they are.
- */
-const WORD_PARAMS: Partial<Record<ErrorKey, Record<string, string>>> = {
-  imageUnsupported: { kind: 'imageKind' },
-};
-
-const KNOWN_ERRNO = new Set([
-  'ENOENT',
-  'EISDIR',
-  'EACCES',
-  'EPERM',
-  'ENOTDIR',
-  'ELOOP',
-  'EMFILE',
-  'ENFILE',
-  'EIO',
-  'ERR_FS_FILE_TOO_LARGE',
-]);
-
-/**
  * The i18next context of a message whose wording depends on its parameters (an optional part, a choice of
  * words). The variants are entries `message_<context>` in errors.json.
  */
@@ -122,14 +101,6 @@ function messageContext(key: ErrorKey, p: Params): string | undefined {
       return has('endpoint') ? 'endpoint' : undefined;
     case 'cognitoUnknownError':
       return has('status') ? 'status' : undefined;
-    case 'imageInvalidSize':
-    case 'imageTooManyPixels':
-      return has('format') ? 'format' : undefined;
-    case 'imageUnsupported':
-      return has('kind') ? 'kind' : undefined;
-    case 'imageReadFailed':
-      if (!has('errno')) return 'none';
-      return KNOWN_ERRNO.has(String(p.errno)) ? String(p.errno) : undefined;
     default:
       return undefined;
   }
@@ -142,8 +113,7 @@ function hintContext(key: ErrorKey, p: Params, front: Front): string {
     case 'screenNoPicture':
       return ['macos', 'wayland', 'windows'].includes(String(p.system)) ? String(p.system) : front;
     case 'cognitoFlowNotEnabled':
-    case 'imageReadFailed':
-      return String(p[key === 'imageReadFailed' ? 'errno' : 'flow'] ?? front);
+      return String(p.flow ?? front);
     default:
       return front;
   }
@@ -153,18 +123,6 @@ function hintContext(key: ErrorKey, p: Params, front: Front): string {
 function countOf(key: ErrorKey, p: Params): number | undefined {
   if (key === 'screenNoQr') return Number(p.screens);
   return undefined;
-}
-
-function words(t: i18n['t'], key: ErrorKey, p: Params): Params {
-  const table = WORD_PARAMS[key];
-  if (!table) return p;
-  const out: Params = { ...p };
-  for (const [name, group] of Object.entries(table)) {
-    const value = String(p[name] ?? '');
-    const fallback = group === 'exportPart' ? t('errorWords:exportPartUnknown') : value;
-    out[name] = t(`errorWords:${group}.${value}`, { defaultValue: fallback });
-  }
-  return out;
 }
 
 /** An error's words in the instance's language: a keyed one from the catalogue, any other as main wrote it. */
@@ -186,9 +144,10 @@ export function errorText(
     return { message: cause.message, hint: [cause.hint, kept].filter(Boolean).join(' ') };
   }
   const t = i18n.t.bind(i18n);
-  const params = words(t, key, raw);
   const count = countOf(key, raw);
-  const options = { ...params, ...(count !== undefined ? { count } : {}) };
+  // A parameter that is a code (a part of a link, a file operation) is worded by the entry itself, which nests
+  // its word group: `$t(errorWords:ioAction.{{action}})`.
+  const options = { ...raw, ...(count !== undefined ? { count } : {}) };
   // The throw site names the wording where an entry has several; older throw sites leave it to the table above.
   const messageCtx = error.variant ?? messageContext(key, raw);
   const message = t(`errors:${key}.message`, {

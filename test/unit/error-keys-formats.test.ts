@@ -223,8 +223,11 @@ describe('keyed errors of the image decoder', () => {
     const big = appError(() => decodeRgba({ width: 10_000, height: 10_000, data: new Uint8Array(0) }));
     expect(big).toMatchObject({
       key: 'imageTooManyPixels',
-      params: { format: '', width: 10_000, height: 10_000, megapixels: 100, limit: 50 },
+      params: { width: 10_000, height: 10_000, megapixels: 100, limit: 50 },
     });
+    // Pixels from a screen or a camera have no file format to name.
+    expect(big.params).not.toHaveProperty('format');
+    expect(big.variant).toBeUndefined();
     expect(errorText(big, 'de').message).toBe(
       'Das Bild hat 10000 x 10000 Pixel (100 Megapixel), mehr als die Grenze von 50 Megapixel.',
     );

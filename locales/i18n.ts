@@ -85,8 +85,6 @@ function messageContext(key: ErrorKey, p: Params): string | undefined {
       return Number(p.screens) === 1 ? 'single' : undefined;
     case 'qrNotSetupCodes':
       return Number(p.codes) === 1 ? 'single' : undefined;
-    case 'importFormatUnknown':
-      return has('file') ? undefined : 'input';
     case 'cognitoNewPasswordNeeded':
       return has('attributes') ? 'attributes' : undefined;
     case 'cognitoCodeNeeded':

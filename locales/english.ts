@@ -5,6 +5,7 @@
  * already checks that these say exactly what main's throw sites say.
  */
 import type { ErrorKey } from '../preload/api';
+import app from './en/app.json';
 import errorWords from './en/errorWords.json';
 import errors from './en/errors.json';
 import { createI18n, errorText } from './i18n';
@@ -24,8 +25,18 @@ export function englishError(
     ...(params ? { params } : {}),
     ...(variant !== undefined ? { variant } : {}),
   };
-  en ??= createI18n({ en: { errors, errorWords } }, 'en');
+  en ??= english();
   const cli = errorText(en, info, 'cli');
   const app = errorText(en, info, 'app');
   return { ...cli, ...(app.hint !== undefined && app.hint !== cli.hint ? { appHint: app.hint } : {}) };
+}
+
+function english(): ReturnType<typeof createI18n> {
+  return createI18n({ en: { app, errors, errorWords } }, 'en');
+}
+
+/** Where in an input an entry was ("line 3", "QR code 2"), in the command line's words (app: place_<kind>). */
+export function englishPlace(kind: string, n?: number): string {
+  en ??= english();
+  return en.t('app:place', { context: kind, n: n ?? 1 });
 }

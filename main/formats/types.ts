@@ -1,4 +1,5 @@
 import type { ErrorKey, ImportPlace } from '../../preload/api';
+import { englishPlace } from '../../locales/english';
 import { KeyfobError } from '../errors';
 import type { OtpAccount } from '../otp/types';
 
@@ -83,18 +84,9 @@ export interface ExportResult {
   }>;
 }
 
-/** How a place is named in English (the CLI's words); the window translates it from the place itself. */
+/** How a place is named in English (the CLI's words); the window words it from the place itself. */
 export function placeName(place: ImportPlace): string {
-  switch (place.kind) {
-    case 'text':
-      return 'the text';
-    case 'link':
-      return 'the link';
-    case 'line':
-      return `line ${place.n ?? 1}`;
-    case 'qr':
-      return `QR code ${place.n ?? 1}`;
-  }
+  return englishPlace(place.kind, place.n);
 }
 
 /** The input is encrypted and no password came with it: the front end asks for one and tries again. */

@@ -5,6 +5,7 @@
  * already checks that these say exactly what main's throw sites say.
  */
 import type { ErrorInfo, ErrorKey } from '../preload/api';
+import app from './en/app.json';
 import errorWords from './en/errorWords.json';
 import errors from './en/errors.json';
 import { createI18n, errorText } from './i18n';
@@ -35,7 +36,7 @@ export function englishError(
   };
   // Only a note (an entry without a message) carries its cause; any other error is its own words.
   const note = cause !== undefined && !Object.keys(errors[key]).some((k) => /^message(_|$)/.test(k));
-  en ??= createI18n({ en: { errors, errorWords } }, 'en');
+  en ??= english();
   const cli = errorText(en, note ? { ...info, cause: cause.cli } : info, 'cli');
   const app = errorText(en, note ? { ...info, cause: cause.app } : info, 'app');
   return {
@@ -43,4 +44,14 @@ export function englishError(
     ...(app.hint !== undefined && app.hint !== cli.hint ? { appHint: app.hint } : {}),
     ...(note ? { cause: cause.app } : {}),
   };
+}
+
+function english(): ReturnType<typeof createI18n> {
+  return createI18n({ en: { app, errors, errorWords } }, 'en');
+}
+
+/** Where in an input an entry was ("line 3", "QR code 2"), in the command line's words (app: place_<kind>). */
+export function englishPlace(kind: string, n?: number): string {
+  en ??= english();
+  return en.t('app:place', { context: kind, n: n ?? 1 });
 }

@@ -4,7 +4,7 @@
  * the throw site. Nothing in this file touches the DOM or the file system.
  */
 import i18next, { type i18n, type Module, type Resource } from 'i18next';
-import type { ErrorInfo, ErrorKey } from '../preload/api';
+import type { ErrorInfo } from '../preload/api';
 import languages from './languages.json';
 
 /** A language the catalogues have, by its i18next code (a folder under locales/). */
@@ -71,112 +71,6 @@ export function createI18n(resources: Resource, lng: LanguageCode, plugins: Modu
 /** Which front end words the error: hints that name a `keyfob …` command are for the command line only. */
 export type Front = 'app' | 'cli';
 
-type Params = Record<string, string | number>;
-
-/**
- * Parameters main sends as English words that each language says its own way: the catalogue errorWords holds
- * the words. Wave 2 of issue 7 has main send these as codes; until then the table names which ones they are.
- */
-const WORD_PARAMS: Partial<Record<ErrorKey, Record<string, string>>> = {
-  vaultIoFailed: { action: 'ioAction' },
-  vaultBusy: { what: 'storeWhat' },
-  keychainTimedOut: { operation: 'keychainOperation' },
-  imageUnsupported: { kind: 'imageKind' },
-  migrationTruncated: { what: 'exportPart' },
-  migrationLengthTruncated: { what: 'exportPart' },
-  migrationOutOfRange: { what: 'exportPart' },
-  migrationVarintTooLarge: { what: 'exportPart' },
-  migrationVarintTooLong: { what: 'exportPart' },
-  migrationNotUtf8: { what: 'exportPart' },
-};
-
-const KNOWN_ERRNO = new Set([
-  'ENOENT',
-  'EISDIR',
-  'EACCES',
-  'EPERM',
-  'ENOTDIR',
-  'ELOOP',
-  'EMFILE',
-  'ENFILE',
-  'EIO',
-  'ERR_FS_FILE_TOO_LARGE',
-]);
-
-/**
- * The i18next context of a message whose wording depends on its parameters (an optional part, a choice of
- * words). The variants are entries `message_<context>` in errors.json.
- */
-function messageContext(key: ErrorKey, p: Params): string | undefined {
-  const has = (name: string) => p[name] !== undefined && p[name] !== '';
-  switch (key) {
-    case 'importFormatUnknown':
-      return has('file') ? undefined : 'input';
-    case 'imageInvalidSize':
-    case 'imageTooManyPixels':
-      return has('format') ? 'format' : undefined;
-    case 'imageUnsupported':
-      return has('kind') ? 'kind' : undefined;
-    case 'imageReadFailed':
-      if (!has('errno')) return 'none';
-      return KNOWN_ERRNO.has(String(p.errno)) ? String(p.errno) : undefined;
-    case 'migrationNotBase64':
-      if (Number(p.equalsInMiddle) !== 1) return undefined;
-      return has('chars') ? 'equals' : 'equalsOnly';
-    case 'migrationWrongEncoding':
-      return p.where === 'an account' ? 'account' : undefined;
-    case 'vaultIoFailed':
-      if (p.reason === 'permission' || p.reason === 'diskFull') return String(p.reason);
-      return has('code') ? undefined : 'unknown';
-    case 'uriBadEncoding':
-    case 'uriNotWholeNumber':
-      return String(p.part);
-    case 'uriNumberTooSmall':
-      return `${String(p.part)}${Number(p.min) === 0 ? '_fromZero' : ''}`;
-    default:
-      return undefined;
-  }
-}
-
-/** The context of a hint that depends on the system or the cause; otherwise the front end's own wording. */
-function hintContext(key: ErrorKey, p: Params, front: Front): string {
-  switch (key) {
-    case 'imageReadFailed':
-      return String(p.errno ?? front);
-    case 'secretNotBase32':
-      return Number(p.lookalike) === 1 ? 'lookalike' : front;
-    case 'keychainModuleMissing':
-    case 'vaultKeychainLocked':
-      return p.platform === 'linux' ? 'linux' : front;
-    case 'keychainTimedOut':
-      if (p.platform === 'linux') return p.desktop === 'kde' ? 'kde' : 'gnome';
-      return p.platform === 'darwin' ? 'darwin' : front;
-    case 'keychainLinuxLocked':
-      return p.desktop === 'kde' ? 'kde' : 'gnome';
-    default:
-      return front;
-  }
-}
-
-/** Plurals go through i18next, which needs the number as `count`. */
-function countOf(key: ErrorKey, p: Params): number | undefined {
-  if (key === 'screenNoQr') return Number(p.screens);
-  if (key === 'secretNotBase32') return Number(p.count);
-  return undefined;
-}
-
-function words(t: i18n['t'], key: ErrorKey, p: Params): Params {
-  const table = WORD_PARAMS[key];
-  if (!table) return p;
-  const out: Params = { ...p };
-  for (const [name, group] of Object.entries(table)) {
-    const value = String(p[name] ?? '');
-    const fallback = group === 'exportPart' ? t('errorWords:exportPartUnknown') : value;
-    out[name] = t(`errorWords:${group}.${value}`, { defaultValue: fallback });
-  }
-  return out;
-}
-
 /** An error's words in the instance's language: a keyed one from the catalogue, any other as main wrote it. */
 export function errorText(
   i18n: i18n,
@@ -189,11 +83,11 @@ export function errorText(
   }
   const raw = error.params ?? {};
   const t = i18n.t.bind(i18n);
-  const params = words(t, key, raw);
-  const count = countOf(key, raw);
-  const options = { ...params, ...(count !== undefined ? { count } : {}) };
-  // The throw site names the wording where an entry has several; older throw sites leave it to the table above.
-  const messageCtx = error.variant ?? messageContext(key, raw);
+  // A parameter that is a code (a part of a link, a file operation) is worded by the entry itself, which nests
+  // its word group: `$t(errorWords:ioAction.{{action}})`. A number of things is `count`, for i18next's plurals.
+  const options = { ...raw };
+  // The throw site names the wording where an entry has several (`message_<variant>`).
+  const messageCtx = error.variant;
   const messageKey = `errors:${key}.message`;
   const hintKey = `errors:${key}.hint`;
   // A variant's hint may be worded for each front end (`hint_<variant>_cli`), or once for both (`hint_<variant>`).
@@ -201,7 +95,7 @@ export function errorText(
     error.variant === undefined
       ? undefined
       : [`${error.variant}_${front}`, error.variant].find((c) => i18n.exists(`${hintKey}_${c}`, options));
-  const hintCtx = variantCtx ?? hintContext(key, raw, front);
+  const hintCtx = variantCtx ?? front;
   const hint = i18n.exists(hintKey, { ...options, context: hintCtx })
     ? t(hintKey, { ...options, context: hintCtx })
     : undefined;

@@ -34,12 +34,18 @@ function languageCode(value: unknown): string {
   return found.code;
 }
 
-function invalid(what: string): KeyfobError {
-  return new KeyfobError(
-    'PARAMS_INVALID',
-    `That ${what} cannot be used.`,
-    'Choose one of the offered values.',
-  );
+/** What was not usable, as a code the catalogues word (errorWords.settingWhat). */
+type SettingWhat =
+  | 'language'
+  | 'setting'
+  | 'clipboard'
+  | 'theme'
+  | 'startAtLogin'
+  | 'accountShortcut'
+  | 'accountShortcutCount';
+
+function invalid(what: SettingWhat): KeyfobError {
+  return new KeyfobError('PARAMS_INVALID', 'settingsValueInvalid', { what });
 }
 
 /** Checks a partial change from the renderer (untrusted) and merges it into `current`. */
@@ -50,17 +56,12 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
   for (const [key, value] of Object.entries(c)) {
     switch (key) {
       case 'clipboardClear':
-        if (value !== 'expiry' && value !== 'timeout') throw invalid('clipboard setting');
+        if (value !== 'expiry' && value !== 'timeout') throw invalid('clipboard');
         next.clipboardClear = value;
         break;
       case 'clipboardTimeoutSeconds':
         if (typeof value !== 'number' || !Number.isInteger(value) || value < 5 || value > 600)
-          throw new KeyfobError(
-            'PARAMS_INVALID',
-            'The clipboard time must be between 5 and 600 seconds.',
-            'Choose a time in that range.',
-            { key: 'clipboardSeconds' },
-          );
+          throw new KeyfobError('PARAMS_INVALID', 'clipboardSeconds');
         next.clipboardTimeoutSeconds = value;
         break;
       case 'theme':
@@ -73,19 +74,14 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
         break;
       case 'shortcut':
         if (typeof value !== 'string' || (value !== '' && !validAccelerator(value)))
-          throw new KeyfobError(
-            'PARAMS_INVALID',
-            'A shortcut needs one or more modifier keys and one other key, for example Ctrl+Shift+K.',
-            'Hold the modifiers and press the key, or leave it empty to have no shortcut.',
-            { key: 'shortcutNeedsModifier' },
-          );
+          throw new KeyfobError('PARAMS_INVALID', 'shortcutNeedsModifier');
         next.shortcut = value;
         break;
       case 'accountShortcuts':
         next.accountShortcuts = accountShortcuts(value);
         break;
       case 'startAtLogin':
-        if (typeof value !== 'boolean') throw invalid('start-at-login setting');
+        if (typeof value !== 'boolean') throw invalid('startAtLogin');
         next.startAtLogin = value;
         break;
       default:
@@ -100,11 +96,8 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
     if (key === quickSearch || seen.has(key))
       throw new KeyfobError(
         'PARAMS_INVALID',
-        key === quickSearch
-          ? `${accelerator} is both the quick-search shortcut and an account's shortcut.`
-          : `${accelerator} is the shortcut of two accounts.`,
-        'Choose another key combination for one of them.',
-        { key: key === quickSearch ? 'shortcutIsQuickSearch' : 'shortcutTwice', params: { accelerator } },
+        key === quickSearch ? 'shortcutIsQuickSearch' : 'shortcutTwice',
+        { accelerator },
       );
     seen.add(key);
   }
@@ -114,20 +107,16 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
 const ACCOUNT_ID = /^[0-9a-f-]{36}$/;
 
 function accountShortcuts(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('account shortcut');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalid('accountShortcut');
   const entries = Object.entries(value as Record<string, unknown>);
   // Far more than anyone binds; the limit keeps a hostile renderer from growing settings.json without end.
-  if (entries.length > 200) throw invalid('number of account shortcuts');
+  if (entries.length > 200) throw invalid('accountShortcutCount');
   const out: Record<string, string> = {};
   for (const [account, accelerator] of entries) {
-    if (!ACCOUNT_ID.test(account)) throw invalid('account shortcut');
+    if (!ACCOUNT_ID.test(account)) throw invalid('accountShortcut');
     if (typeof accelerator !== 'string' || !validAccelerator(accelerator))
-      throw new KeyfobError(
-        'PARAMS_INVALID',
-        'A shortcut needs one or more modifier keys and one other key, for example Ctrl+Alt+1.',
-        'Hold the modifiers and press the key.',
-        { key: 'shortcutNeedsModifier' },
-      );
+      // An account's shortcut cannot be left empty here, and the example is one for an account.
+      throw new KeyfobError('PARAMS_INVALID', 'shortcutNeedsModifier', undefined, { variant: 'account' });
     out[account] = accelerator;
   }
   return out;
@@ -206,7 +195,7 @@ export class SettingsStore {
   constructor(dir: string) {
     this.store = new JsonStore(dir, {
       fileName: 'settings.json',
-      what: 'the settings',
+      what: 'settings',
       parse,
       empty: () => ({ schema: SCHEMA, settings: { ...DEFAULT_SETTINGS } }),
     });

@@ -20,12 +20,7 @@ export async function codeToCopy(
 ): Promise<CopyResult & { validUntil: number }> {
   const account = await vault.get(id);
   if (account.type === 'hotp') {
-    throw new KeyfobError(
-      'PARAMS_INVALID',
-      'A counter-based code is made on request.',
-      'Use "Generate code".',
-      { key: 'counterOnRequest' },
-    );
+    throw new KeyfobError('PARAMS_INVALID', 'counterOnRequest');
   }
   const now = clock.now();
   const current = await vault.code(account.id, now);

@@ -12,9 +12,9 @@ export async function exportAccounts(
 ): Promise<ExportResult> {
   const format = formats.byId(formatId);
   if (!format?.export) {
-    throw new KeyfobError('EXPORT_UNSUPPORTED', `Keyfob cannot write the format "${formatId}".`, undefined, {
-      key: 'importFormatUnknown',
-      params: { file: '', formats: formats.exporters.map((f) => f.name).join(', ') },
+    throw new KeyfobError('EXPORT_UNSUPPORTED', 'exportFormatUnknown', {
+      format: formatId,
+      formats: formats.exporters.map((f) => f.name).join(', '),
     });
   }
   const full: OtpAccount[] = [];

@@ -40,9 +40,7 @@ export const googleMigration: Format = {
   parse(bytes, options) {
     return readLines(textOf(bytes) ?? '', options, (line) => {
       if (!isMigrationUri(line)) {
-        throw new KeyfobError('URI_INVALID', 'This is not an otpauth-migration:// link.', undefined, {
-          key: 'notALink',
-        });
+        throw new KeyfobError('URI_INVALID', 'notAMigrationLink');
       }
       return readMigrationLink(line);
     });

@@ -31,14 +31,10 @@ export class FormatRegistry {
       if (score > 0 && (best === undefined || score > best.score)) best = { format, score };
     }
     if (best) return best.format;
-    throw new KeyfobError(
-      'FORMAT_UNKNOWN',
-      `Keyfob does not know the format of ${fileName ?? 'this input'}.`,
-      `Keyfob reads ${this.all.map((f) => f.name).join(', ')}.`,
-      {
-        key: 'importFormatUnknown',
-        params: { file: fileName ?? '', formats: this.all.map((f) => f.name).join(', ') },
-      },
-    );
+    const formats = this.all.map((f) => f.name).join(', ');
+    // Without a file name the message speaks of "this input" (pasted text, a link).
+    throw !fileName
+      ? new KeyfobError('FORMAT_UNKNOWN', 'importFormatUnknown', { formats }, { variant: 'input' })
+      : new KeyfobError('FORMAT_UNKNOWN', 'importFormatUnknown', { file: fileName, formats });
   }
 }

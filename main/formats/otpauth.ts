@@ -22,12 +22,7 @@ export const otpauth: Format = {
     return readLines(textOf(bytes) ?? '', options, (line) => {
       if (isMigrationUri(line)) return readMigrationLink(line);
       if (isOtpauthUri(line)) return { entries: [{ status: 'ok', account: parseOtpauthUri(line) }] };
-      throw new KeyfobError(
-        'URI_INVALID',
-        'This is not an otpauth:// or otpauth-migration:// link.',
-        undefined,
-        { key: 'notALink' },
-      );
+      throw new KeyfobError('URI_INVALID', 'notALink');
     });
   },
   export(accounts) {

@@ -1,4 +1,5 @@
 import type { ErrorKey, ImportPlace } from '../../preload/api';
+import { englishPlace } from '../../locales/english';
 import { KeyfobError } from '../errors';
 import type { OtpAccount } from '../otp/types';
 
@@ -83,42 +84,19 @@ export interface ExportResult {
   }>;
 }
 
-/** How a place is named in English (the CLI's words); the window translates it from the place itself. */
+/** How a place is named in English (the CLI's words); the window words it from the place itself. */
 export function placeName(place: ImportPlace): string {
-  switch (place.kind) {
-    case 'text':
-      return 'the text';
-    case 'link':
-      return 'the link';
-    case 'line':
-      return `line ${place.n ?? 1}`;
-    case 'qr':
-      return `QR code ${place.n ?? 1}`;
-  }
+  return englishPlace(place.kind, place.n);
 }
 
 /** The input is encrypted and no password came with it: the front end asks for one and tries again. */
 export function passwordNeeded(format: string): KeyfobError {
-  return new KeyfobError(
-    'PASSWORD_NEEDED',
-    `This ${format} export is protected by a password.`,
-    'Give the password you chose when exporting (keyfob import --password-stdin).',
-    {
-      key: 'importPasswordNeeded',
-      params: { format },
-      appHint: 'Type the password you chose when exporting.',
-    },
-  );
+  return new KeyfobError('PASSWORD_NEEDED', 'importPasswordNeeded', { format });
 }
 
 /** The password given does not open the input. Nothing was imported. */
 export function passwordWrong(format: string): KeyfobError {
-  return new KeyfobError(
-    'PASSWORD_WRONG',
-    `The password does not open this ${format} export.`,
-    'Check the password you chose when exporting, and try again.',
-    { key: 'importPasswordWrong', params: { format } },
-  );
+  return new KeyfobError('PASSWORD_WRONG', 'importPasswordWrong', { format });
 }
 
 /** UTF-8 text, or undefined when the bytes are not text (so a binary file is never read as lines). */

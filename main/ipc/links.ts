@@ -68,7 +68,7 @@ export function linkHandlers(
             new KeyfobError(
               'QR_NOT_FOUND',
               'screenNoQr',
-              { screens: frames.length },
+              { count: frames.length },
               frames.length === 1 ? { variant: 'single' } : {},
             ),
         );

@@ -9,6 +9,7 @@
 import { randomInt } from 'node:crypto';
 import type { ErrorKey } from '../../preload/api';
 import type { ErrorKey as FormatsErrorKey } from '../../preload/api';
+import { englishError } from '../../locales/english';
 import { KeyfobError } from '../errors';
 import { ProtoReader, ProtoWriter, WireType, toInt32, toInt64, toSafeNumber, type Tag } from './protobuf';
 import { base32ToBytes, bytesToBase32, normaliseSecret } from './secret';
@@ -63,15 +64,8 @@ export const DEFAULT_PER_CODE = 10;
 export const MAX_BATCH_SIZE = 100;
 const MAX_INT32 = 0x7fffffff;
 
-const HINT = 'Scan the QR code again, or export again from Google Authenticator.';
-
-function invalid(
-  message: string,
-  hint: string | undefined,
-  key: FormatsErrorKey,
-  params?: Record<string, string | number>,
-): KeyfobError {
-  return new KeyfobError('MIGRATION_INVALID', message, hint ?? HINT, { key, ...(params ? { params } : {}) });
+function invalid(key: FormatsErrorKey, params?: Record<string, string | number>): KeyfobError {
+  return new KeyfobError('MIGRATION_INVALID', key, params);
 }
 
 /** Payload field numbers (MigrationPayload). */
@@ -103,40 +97,22 @@ export function isMigrationUri(text: string): boolean {
 }
 
 export function parseMigrationUri(uri: string): MigrationBatch {
-  if (typeof uri !== 'string') throw invalid('The export link is not text.', undefined, 'migrationNotText');
+  if (typeof uri !== 'string') throw invalid('migrationNotText');
   const text = uri.trim();
   if (text.length > MAX_URI_LENGTH) {
-    throw invalid(
-      `The export link is ${text.length} characters long, far longer than a Google Authenticator export.`,
-      'Paste only the otpauth-migration:// link, not a whole file.',
-      'migrationTooLong',
-      { length: text.length },
-    );
+    throw invalid('migrationTooLong', { length: text.length });
   }
   const match = /^([a-z][a-z0-9+.-]*):\/\/([^/?#]*)([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is.exec(text);
   if (!match || match[1]?.toLowerCase() !== SCHEME) {
-    throw invalid(
-      'This is not a Google Authenticator export link (it should start with otpauth-migration://offline).',
-      'Use "Transfer accounts → Export accounts" in Google Authenticator and scan the code it shows.',
-      'migrationNotExport',
-    );
+    throw invalid('migrationNotExport');
   }
   const host = match[2] ?? '';
   if (host.toLowerCase() !== HOST) {
-    throw invalid(
-      `The export link points to "${truncateForMessage(host)}" instead of "offline", so it is not a Google Authenticator export.`,
-      undefined,
-      'migrationWrongHost',
-      { host: truncateForMessage(host) },
-    );
+    throw invalid('migrationWrongHost', { host: truncateForMessage(host) });
   }
   const path = match[3] ?? '';
   if (path !== '' && path !== '/') {
-    throw invalid(
-      'The export link has an unexpected path after "offline".',
-      undefined,
-      'migrationUnexpectedPath',
-    );
+    throw invalid('migrationUnexpectedPath');
   }
   const data = findDataParameter(match[4] ?? '');
   return parseMigrationPayload(decodeBase64Data(data));
@@ -161,10 +137,10 @@ function findDataParameter(query: string): string {
     if (name === 'data') values.push(eq === -1 ? '' : pair.slice(eq + 1));
   }
   if (values.length === 0) {
-    throw invalid('The export link has no data (the "data=" part is missing).', undefined, 'migrationNoData');
+    throw invalid('migrationNoData');
   }
   if (values.length > 1) {
-    throw invalid('The export link has more than one "data=" part.', undefined, 'migrationSeveralData');
+    throw invalid('migrationSeveralData');
   }
   return values[0] as string;
 }
@@ -178,58 +154,34 @@ function decodeBase64Data(raw: string): Uint8Array {
   try {
     text = decodeURIComponent(raw);
   } catch {
-    throw invalid(
-      'The export link is damaged: its data contains a broken %-escape.',
-      undefined,
-      'migrationBrokenEscape',
-    );
+    throw invalid('migrationBrokenEscape');
   }
   text = text.replace(/ /g, '+').replace(/-/g, '+').replace(/_/g, '/');
   const body = text.replace(/=+$/, '');
   const padding = text.length - body.length;
   if (body.length === 0) {
-    throw invalid(
-      'The export link has no data (the "data=" part is empty).',
-      undefined,
-      'migrationDataEmpty',
-    );
+    throw invalid('migrationDataEmpty');
   }
   const bad = [...new Set(body.replace(/[A-Za-z0-9+/]/g, ''))];
   if (bad.length > 0) {
-    const shown = bad
-      .slice(0, 5)
-      .map((c) => (c === '=' ? '"=" in the middle' : JSON.stringify(c)))
-      .join(', ');
     const chars = bad
       .slice(0, 5)
       .filter((c) => c !== '=')
       .map((c) => JSON.stringify(c))
       .join(', ');
-    throw invalid(
-      `The export link's data is not valid base64: it contains ${shown}.`,
-      undefined,
-      'migrationNotBase64',
-      {
-        chars,
-        equalsInMiddle: bad.slice(0, 5).includes('=') ? 1 : 0,
-      },
-    );
+    // What was found, as a code the catalogues word (errorWords.base64Found): this error also reaches import
+    // reports, which carry a key and parameters but no variant.
+    const equals = bad.slice(0, 5).includes('=');
+    const found = chars === '' ? 'equals' : equals ? 'charsAndEquals' : 'chars';
+    throw invalid('migrationNotBase64', { chars, found });
   }
   const tail = body.length % 4;
   if (tail === 1) {
-    throw invalid(
-      "The export link's data is cut short (truncated): its base64 has a character too many or too few.",
-      undefined,
-      'migrationBase64Truncated',
-    );
+    throw invalid('migrationBase64Truncated');
   }
   const needed = tail === 0 ? 0 : 4 - tail;
   if (padding > needed) {
-    throw invalid(
-      'The export link\'s data is not valid base64: it has too much "=" padding.',
-      undefined,
-      'migrationTooMuchPadding',
-    );
+    throw invalid('migrationTooMuchPadding');
   }
   return new Uint8Array(Buffer.from(body, 'base64'));
 }
@@ -247,14 +199,10 @@ interface RawEntry {
   counter: bigint;
 }
 
-function expectWireType(tag: Tag, expected: WireType, where: string): void {
+/** `where`: the export itself, or one account in it (errorWords.encodingWhere). */
+function expectWireType(tag: Tag, expected: WireType, where: 'export' | 'account'): void {
   if (tag.wireType !== expected) {
-    throw invalid(
-      `The export data is not in the expected format (field ${tag.field} of ${where} has the wrong encoding).`,
-      undefined,
-      'migrationWrongEncoding',
-      { field: tag.field, where },
-    );
+    throw invalid('migrationWrongEncoding', { field: tag.field, where });
   }
 }
 
@@ -283,32 +231,32 @@ function readEntry(bytes: Uint8Array): RawEntry {
     const tag = reader.readTag();
     switch (tag.field) {
       case P_SECRET:
-        expectWireType(tag, WireType.LEN, 'an account');
-        entry.secret = reader.readBytes("an account's key");
+        expectWireType(tag, WireType.LEN, 'account');
+        entry.secret = reader.readBytes('accountKey');
         break;
       case P_NAME:
-        expectWireType(tag, WireType.LEN, 'an account');
-        entry.name = decodeText(reader.readBytes("an account's name"));
+        expectWireType(tag, WireType.LEN, 'account');
+        entry.name = decodeText(reader.readBytes('accountName'));
         break;
       case P_ISSUER:
-        expectWireType(tag, WireType.LEN, 'an account');
-        entry.issuer = decodeText(reader.readBytes("an account's issuer"));
+        expectWireType(tag, WireType.LEN, 'account');
+        entry.issuer = decodeText(reader.readBytes('accountIssuer'));
         break;
       case P_ALGORITHM:
-        expectWireType(tag, WireType.VARINT, 'an account');
-        entry.algorithm = toInt32(reader.readVarint("an account's algorithm"));
+        expectWireType(tag, WireType.VARINT, 'account');
+        entry.algorithm = toInt32(reader.readVarint('accountAlgorithm'));
         break;
       case P_DIGITS:
-        expectWireType(tag, WireType.VARINT, 'an account');
-        entry.digits = toInt32(reader.readVarint("an account's digit count"));
+        expectWireType(tag, WireType.VARINT, 'account');
+        entry.digits = toInt32(reader.readVarint('accountDigits'));
         break;
       case P_TYPE:
-        expectWireType(tag, WireType.VARINT, 'an account');
-        entry.type = toInt32(reader.readVarint("an account's type"));
+        expectWireType(tag, WireType.VARINT, 'account');
+        entry.type = toInt32(reader.readVarint('accountType'));
         break;
       case P_COUNTER:
-        expectWireType(tag, WireType.VARINT, 'an account');
-        entry.counter = toInt64(reader.readVarint("an account's counter"));
+        expectWireType(tag, WireType.VARINT, 'account');
+        entry.counter = toInt64(reader.readVarint('accountCounter'));
         break;
       default:
         reader.skip(tag.wireType);
@@ -341,24 +289,25 @@ function entryName(issuer: string, label: string, index: number): string {
 function toEntry(raw: RawEntry, index: number): MigrationEntry {
   const names = raw.name === null || raw.issuer === null ? null : splitName(raw.name, raw.issuer);
   const refuse = (
-    reason: string,
-    key: ErrorKey | undefined,
+    key: ErrorKey,
     params?: Record<string, string | number>,
+    reason = englishError(key, params).message,
   ): MigrationEntry => ({
     status: 'refused',
     index,
     name: names ? entryName(names.issuer, names.label, index) : `Entry ${index + 1}`,
     reason,
-    ...(key ? { key } : {}),
+    key,
     ...(params ? { params } : {}),
   });
-  /** A KeyfobError from the key or number checks, refusing this entry only. */
-  const refuseWith = (error: KeyfobError): MigrationEntry => refuse(error.message, error.key, error.params);
+  /** A KeyfobError from the key or number checks (always keyed), refusing this entry only. */
+  const refuseWith = (error: KeyfobError): MigrationEntry =>
+    refuse(error.key ?? 'migrationUnreadable', error.params, error.message);
   if (names === null) {
-    return refuse("The entry's name or issuer is not valid text (UTF-8).", 'migrationEntryNotUtf8');
+    return refuse('migrationEntryNotUtf8');
   }
   if (raw.secret.length === 0) {
-    return refuse('The entry has no key, so no codes can be made from it.', 'migrationEntryNoKey');
+    return refuse('migrationEntryNoKey');
   }
 
   let secret: string;
@@ -382,18 +331,11 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
       algorithm = 'SHA512';
       break;
     case 4:
-      return refuse(
-        'MD5 is not supported: Keyfob makes codes with SHA-1, SHA-256 or SHA-512 only.',
-        'migrationEntryMd5',
-      );
+      return refuse('migrationEntryMd5');
     default:
-      return refuse(
-        `The entry uses an unknown algorithm (number ${raw.algorithm}).`,
-        'migrationEntryAlgorithm',
-        {
-          number: raw.algorithm,
-        },
-      );
+      return refuse('migrationEntryAlgorithm', {
+        number: raw.algorithm,
+      });
   }
 
   let digits: number;
@@ -406,7 +348,7 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
       digits = 8;
       break;
     default:
-      return refuse(`The entry uses an unknown code length (number ${raw.digits}).`, 'migrationEntryDigits', {
+      return refuse('migrationEntryDigits', {
         number: raw.digits,
       });
   }
@@ -421,7 +363,7 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
       type = 'hotp';
       break;
     default:
-      return refuse(`The entry uses an unknown kind of code (number ${raw.type}).`, 'migrationEntryType', {
+      return refuse('migrationEntryType', {
         number: raw.type,
       });
   }
@@ -429,13 +371,9 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
   let counter = 0;
   if (type === 'hotp') {
     if (raw.counter < 0n) {
-      return refuse(
-        `The entry's counter is negative (${raw.counter.toString()}).`,
-        'migrationEntryNegativeCounter',
-        {
-          counter: raw.counter.toString(),
-        },
-      );
+      return refuse('migrationEntryNegativeCounter', {
+        counter: raw.counter.toString(),
+      });
     }
     try {
       counter = toSafeNumber(raw.counter, 'counter');
@@ -461,9 +399,9 @@ function toEntry(raw: RawEntry, index: number): MigrationEntry {
 
 export function parseMigrationPayload(bytes: Uint8Array): MigrationBatch {
   if (!(bytes instanceof Uint8Array)) {
-    throw invalid('The export data is not binary data.', undefined, 'migrationNotBinary');
+    throw invalid('migrationNotBinary');
   }
-  if (bytes.length === 0) throw invalid('The export data is empty.', undefined, 'migrationEmpty');
+  if (bytes.length === 0) throw invalid('migrationEmpty');
 
   const rawEntries: RawEntry[] = [];
   let version = 0;
@@ -476,24 +414,24 @@ export function parseMigrationPayload(bytes: Uint8Array): MigrationBatch {
       const tag = reader.readTag();
       switch (tag.field) {
         case F_OTP_PARAMETERS:
-          expectWireType(tag, WireType.LEN, 'the export');
-          rawEntries.push(readEntry(reader.readBytes('an account')));
+          expectWireType(tag, WireType.LEN, 'export');
+          rawEntries.push(readEntry(reader.readBytes('account')));
           break;
         case F_VERSION:
-          expectWireType(tag, WireType.VARINT, 'the export');
-          version = toInt32(reader.readVarint('the version'));
+          expectWireType(tag, WireType.VARINT, 'export');
+          version = toInt32(reader.readVarint('version'));
           break;
         case F_BATCH_SIZE:
-          expectWireType(tag, WireType.VARINT, 'the export');
-          batchSize = toInt32(reader.readVarint('the number of QR codes'));
+          expectWireType(tag, WireType.VARINT, 'export');
+          batchSize = toInt32(reader.readVarint('codeCount'));
           break;
         case F_BATCH_INDEX:
-          expectWireType(tag, WireType.VARINT, 'the export');
-          batchIndex = toInt32(reader.readVarint('the QR code number'));
+          expectWireType(tag, WireType.VARINT, 'export');
+          batchIndex = toInt32(reader.readVarint('codeNumber'));
           break;
         case F_BATCH_ID:
-          expectWireType(tag, WireType.VARINT, 'the export');
-          batchId = toInt32(reader.readVarint('the export id'));
+          expectWireType(tag, WireType.VARINT, 'export');
+          batchId = toInt32(reader.readVarint('batchId'));
           break;
         default:
           reader.skip(tag.wireType);
@@ -502,34 +440,17 @@ export function parseMigrationPayload(bytes: Uint8Array): MigrationBatch {
   } catch (error) {
     if (error instanceof KeyfobError) throw error;
     // Nothing above should throw anything else; if it does, the user still gets a plain message.
-    throw new KeyfobError('MIGRATION_INVALID', 'The export data could not be read.', HINT, {
-      cause: error,
-      key: 'migrationUnreadable',
-    });
+    throw new KeyfobError('MIGRATION_INVALID', 'migrationUnreadable', undefined, { cause: error });
   }
 
   if (rawEntries.length === 0) {
-    throw invalid(
-      'The export data contains no accounts; it may not be a Google Authenticator export.',
-      undefined,
-      'migrationNoAccounts',
-    );
+    throw invalid('migrationNoAccounts');
   }
   if (batchSize < 1 || batchSize > MAX_BATCH_SIZE) {
-    throw invalid(
-      `The export data says it is one of ${batchSize} QR codes, which cannot be right (1 to 100).`,
-      undefined,
-      'migrationBatchSize',
-      { size: batchSize },
-    );
+    throw invalid('migrationBatchSize', { size: batchSize });
   }
   if (batchIndex < 0 || batchIndex >= batchSize) {
-    throw invalid(
-      `The export data says it is QR code ${batchIndex + 1} of ${batchSize}, which cannot be right.`,
-      undefined,
-      'migrationBatchIndex',
-      { number: batchIndex + 1, size: batchSize },
-    );
+    throw invalid('migrationBatchIndex', { number: batchIndex + 1, size: batchSize });
   }
 
   return {
@@ -572,36 +493,27 @@ export function missingBatches(
 
 type Exclusion = { reason: string; key: FormatsErrorKey; params?: Record<string, string | number> };
 
+/** An exclusion's reason: English from the catalogue for the command line, the key for the window. */
+function exclusion(key: FormatsErrorKey, params?: Record<string, string | number>): Exclusion {
+  return { reason: englishError(key, params).message, key, ...(params ? { params } : {}) };
+}
+
 /** Why an account cannot go into a Google Authenticator export, or null if it can. */
 function exclusionReason(account: MigrationExportable): Exclusion | null {
   const { params } = account;
-  if (params.type === 'steam')
-    return { reason: "Google Authenticator's export has no Steam Guard codes.", key: 'exportSteam' };
-  if (params.type !== 'totp' && params.type !== 'hotp')
-    return { reason: 'Google Authenticator cannot store this kind of code.', key: 'exportKind' };
+  if (params.type === 'steam') return exclusion('exportSteam');
+  if (params.type !== 'totp' && params.type !== 'hotp') return exclusion('exportKind');
   if (params.period !== DEFAULT_PERIOD) {
-    return {
-      reason: `Google Authenticator's export has no period; this account uses ${params.period} s codes.`,
-      key: 'exportPeriod',
-      params: { period: params.period },
-    };
+    return exclusion('exportPeriod', { period: params.period });
   }
   if (!(params.digits in DIGITS_TO_ENUM)) {
-    return {
-      reason: `Google Authenticator's export carries only 6- or 8-digit codes; this account uses ${params.digits} digits.`,
-      key: 'exportDigits',
-      params: { digits: params.digits },
-    };
+    return exclusion('exportDigits', { digits: params.digits });
   }
   if (!Object.hasOwn(ALGORITHM_TO_ENUM, params.algorithm)) {
-    return {
-      reason: `Google Authenticator's export cannot carry the ${String(params.algorithm)} algorithm.`,
-      key: 'exportAlgorithm',
-      params: { algorithm: String(params.algorithm) },
-    };
+    return exclusion('exportAlgorithm', { algorithm: String(params.algorithm) });
   }
   if (params.type === 'hotp' && !(Number.isSafeInteger(params.counter) && params.counter >= 0)) {
-    return { reason: 'The account has an invalid counter.', key: 'exportCounter' };
+    return exclusion('exportCounter');
   }
   return null;
 }
@@ -629,40 +541,31 @@ export function buildMigrationUris(
 ): MigrationExport {
   const perCode = options.perCode ?? DEFAULT_PER_CODE;
   if (!Number.isSafeInteger(perCode) || perCode < 1) {
-    throw new KeyfobError(
-      'PARAMS_INVALID',
-      `Accounts per QR code must be a whole number of at least 1 (got ${perCode}).`,
-      undefined,
-      { key: 'migrationPerCode', params: { value: String(perCode) } },
-    );
+    throw new KeyfobError('PARAMS_INVALID', 'migrationPerCode', { value: String(perCode) });
   }
   if (
     options.batchId !== undefined &&
     !(Number.isInteger(options.batchId) && Math.abs(options.batchId) <= MAX_INT32)
   ) {
-    throw new KeyfobError(
-      'PARAMS_INVALID',
-      `The export id must be a 32-bit whole number (got ${options.batchId}).`,
-      undefined,
-      { key: 'migrationExportId', params: { value: String(options.batchId) } },
-    );
+    throw new KeyfobError('PARAMS_INVALID', 'migrationExportId', { value: String(options.batchId) });
   }
 
   const excluded: MigrationExport['excluded'] = [];
   const included: Array<{ account: MigrationExportable; key: Uint8Array }> = [];
   for (const account of accounts) {
-    let exclusion = exclusionReason(account);
+    let reason = exclusionReason(account);
     let key: Uint8Array | null = null;
-    if (exclusion === null) {
+    if (reason === null) {
       try {
         key = base32ToBytes(account.secret);
       } catch (error) {
         if (!(error instanceof KeyfobError)) throw error;
-        exclusion = { reason: `The stored key cannot be exported: ${error.message}`, key: 'exportKeyBroken' };
+        // The catalogue says why in the words of the key's own error (its key and parameters).
+        reason = exclusion('exportKeyBroken', { cause: error.key ?? 'secretEmpty', ...error.params });
       }
     }
-    if (exclusion !== null || key === null) {
-      const why = exclusion ?? { reason: 'The key is missing.', key: 'exportKeyMissing' as const };
+    if (reason !== null || key === null) {
+      const why = reason ?? exclusion('exportKeyMissing');
       excluded.push({
         issuer: account.issuer,
         label: account.label,
@@ -679,15 +582,11 @@ export function buildMigrationUris(
 
   const batchSize = Math.ceil(included.length / perCode);
   if (batchSize > MAX_BATCH_SIZE) {
-    throw new KeyfobError(
-      'EXPORT_UNSUPPORTED',
-      `${included.length} accounts need ${batchSize} QR codes, more than the ${MAX_BATCH_SIZE} one export can have.`,
-      'Export the accounts in smaller groups.',
-      {
-        key: 'migrationTooManyCodes',
-        params: { accounts: included.length, codes: batchSize, max: MAX_BATCH_SIZE },
-      },
-    );
+    throw new KeyfobError('EXPORT_UNSUPPORTED', 'migrationTooManyCodes', {
+      accounts: included.length,
+      codes: batchSize,
+      max: MAX_BATCH_SIZE,
+    });
   }
   const batchId = options.batchId ?? randomInt(1, MAX_INT32 + 1);
 

@@ -20,32 +20,51 @@ export type WireType = (typeof WireType)[keyof typeof WireType];
 /** Largest field number protobuf allows (2^29 − 1). */
 export const MAX_FIELD_NUMBER = 0x1fffffff;
 
-const HINT = 'Scan the QR code again, or export again from Google Authenticator.';
 const UINT64_MAX = (1n << 64n) - 1n;
 
-/** `what` in params is the English phrase of the message (e.g. "an account's key"); the window translates the ones it knows. */
-function invalid(
-  message: string,
-  key: FormatsErrorKey,
-  params?: Record<string, string | number>,
-): KeyfobError {
-  return new KeyfobError('MIGRATION_INVALID', message, HINT, { key, ...(params ? { params } : {}) });
+/** A length-delimited part of the export: its bytes, and the varint before them that says how many there are. */
+export type LengthPart =
+  'accountKey' | 'accountName' | 'accountIssuer' | 'account' | 'unknownField' | 'bytesField' | 'textField';
+
+/**
+ * Which part of the export data a message is about, as a code the catalogues word (errorWords.exportPart):
+ * each language needs its own article and case for it.
+ */
+export type ExportPart =
+  | LengthPart
+  | `${LengthPart}Length`
+  | 'accountAlgorithm'
+  | 'accountDigits'
+  | 'accountType'
+  | 'accountCounter'
+  | 'version'
+  | 'codeCount'
+  | 'codeNumber'
+  | 'batchId'
+  | 'fieldKey'
+  | 'unknownNumberField'
+  | 'aNumber'
+  | 'unknown64BitField'
+  | 'unknown32BitField'
+  | 'fixedSizeField';
+
+/** A number read from the export that must fit what Keyfob stores (errorWords.exportPart as well). */
+export type ExportNumber = 'counter' | 'number';
+
+function invalid(key: FormatsErrorKey, params?: Record<string, string | number>): KeyfobError {
+  return new KeyfobError('MIGRATION_INVALID', key, params);
 }
 
-function truncated(what: string): KeyfobError {
-  return invalid(`The export data is cut short (truncated) in the middle of ${what}.`, 'migrationTruncated', {
+function truncated(what: ExportPart): KeyfobError {
+  return invalid('migrationTruncated', {
     what,
   });
 }
 
 /** Converts an unsigned 64-bit varint value to a JS number, refusing values a number cannot hold exactly. */
-export function toSafeNumber(value: bigint, what: string): number {
+export function toSafeNumber(value: bigint, what: ExportNumber): number {
   if (value < 0n || value > BigInt(Number.MAX_SAFE_INTEGER)) {
-    throw invalid(
-      `The ${what} in the export data is ${value.toString()}, outside the range Keyfob can store (0 to ${Number.MAX_SAFE_INTEGER}).`,
-      'migrationOutOfRange',
-      { what, value: value.toString(), max: Number.MAX_SAFE_INTEGER },
-    );
+    throw invalid('migrationOutOfRange', { what, value: value.toString(), max: Number.MAX_SAFE_INTEGER });
   }
   return Number(value);
 }
@@ -80,7 +99,7 @@ export class ProtoReader {
   }
 
   /** Reads an unsigned varint of up to 64 bits (ten bytes). */
-  readVarint(what = 'a number'): bigint {
+  readVarint(what: ExportPart = 'aNumber'): bigint {
     let result = 0n;
     let shift = 0n;
     for (let i = 0; i < 10; i++) {
@@ -89,71 +108,50 @@ export class ProtoReader {
       result |= BigInt(byte & 0x7f) << shift;
       if ((byte & 0x80) === 0) {
         if (result > UINT64_MAX) {
-          throw invalid(
-            `The export data is damaged: ${what} is larger than 64 bits.`,
-            'migrationVarintTooLarge',
-            {
-              what,
-            },
-          );
+          throw invalid('migrationVarintTooLarge', {
+            what,
+          });
         }
         return result;
       }
       shift += 7n;
     }
-    throw invalid(`The export data is damaged: ${what} is longer than 10 bytes.`, 'migrationVarintTooLong', {
+    throw invalid('migrationVarintTooLong', {
       what,
     });
   }
 
   /** Reads a varint and returns it as a JS number, refusing anything above Number.MAX_SAFE_INTEGER. */
-  readVarintNumber(what = 'number'): number {
-    return toSafeNumber(this.readVarint(`a ${what}`), what);
+  readVarintNumber(what: ExportNumber = 'number'): number {
+    return toSafeNumber(this.readVarint(what === 'number' ? 'aNumber' : 'accountCounter'), what);
   }
 
   /** Reads a field key. Refuses field number 0, numbers above 2^29 − 1 and the group / reserved wire types. */
   readTag(): Tag {
-    const key = this.readVarint('a field key');
+    const key = this.readVarint('fieldKey');
     const wireType = Number(key & 7n);
     const fieldBig = key >> 3n;
     if (fieldBig === 0n) {
-      throw invalid(
-        'The export data is not in the expected format (it contains field number 0).',
-        'migrationFieldZero',
-      );
+      throw invalid('migrationFieldZero');
     }
     if (fieldBig > BigInt(MAX_FIELD_NUMBER)) {
-      throw invalid(
-        'The export data is not in the expected format (a field number is out of range).',
-        'migrationFieldOutOfRange',
-      );
+      throw invalid('migrationFieldOutOfRange');
     }
     if (wireType === 3 || wireType === 4) {
-      throw invalid(
-        'The export data is not in the expected format (it uses the obsolete group encoding).',
-        'migrationGroupEncoding',
-      );
+      throw invalid('migrationGroupEncoding');
     }
     if (wireType === 6 || wireType === 7) {
-      throw invalid(
-        `The export data is not in the expected format (unknown wire type ${wireType}).`,
-        'migrationUnknownWireType',
-        { wireType },
-      );
+      throw invalid('migrationUnknownWireType', { wireType });
     }
     return { field: Number(fieldBig), wireType: wireType as WireType };
   }
 
   /** Reads a length-delimited value (bytes, string or embedded message) and returns a view of its bytes. */
-  readBytes(what = 'a text or binary field'): Uint8Array {
-    const length = this.readVarint(`the length of ${what}`);
+  readBytes(what: LengthPart = 'bytesField'): Uint8Array {
+    const length = this.readVarint(`${what}Length`);
     const remaining = this.bytes.length - this.pos;
     if (length > BigInt(remaining)) {
-      throw invalid(
-        `The export data is cut short (truncated): ${what} claims ${length.toString()} bytes but only ${remaining} remain.`,
-        'migrationLengthTruncated',
-        { what, length: length.toString(), remaining },
-      );
+      throw invalid('migrationLengthTruncated', { what, length: length.toString(), remaining });
     }
     const start = this.pos;
     this.pos += Number(length);
@@ -161,19 +159,19 @@ export class ProtoReader {
   }
 
   /** Reads a length-delimited UTF-8 string; invalid UTF-8 is refused. Byte order marks are kept as text. */
-  readString(what = 'a text field'): string {
+  readString(what: LengthPart = 'textField'): string {
     const raw = this.readBytes(what);
     try {
       return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(raw);
     } catch {
-      throw invalid(`The export data is damaged: ${what} is not valid UTF-8 text.`, 'migrationNotUtf8', {
+      throw invalid('migrationNotUtf8', {
         what,
       });
     }
   }
 
   /** Reads a fixed 8-byte (wire type 1) or 4-byte (wire type 5) value as raw bytes. */
-  readFixed(size: 4 | 8, what = 'a fixed-size field'): Uint8Array {
+  readFixed(size: 4 | 8, what: ExportPart = 'fixedSizeField'): Uint8Array {
     if (this.bytes.length - this.pos < size) throw truncated(what);
     const start = this.pos;
     this.pos += size;
@@ -184,23 +182,19 @@ export class ProtoReader {
   skip(wireType: WireType): void {
     switch (wireType) {
       case WireType.VARINT:
-        this.readVarint('an unknown number field');
+        this.readVarint('unknownNumberField');
         return;
       case WireType.I64:
-        this.readFixed(8, 'an unknown 64-bit field');
+        this.readFixed(8, 'unknown64BitField');
         return;
       case WireType.LEN:
-        this.readBytes('an unknown field');
+        this.readBytes('unknownField');
         return;
       case WireType.I32:
-        this.readFixed(4, 'an unknown 32-bit field');
+        this.readFixed(4, 'unknown32BitField');
         return;
       default:
-        throw invalid(
-          `The export data is not in the expected format (unknown wire type ${wireType}).`,
-          'migrationUnknownWireType',
-          { wireType },
-        );
+        throw invalid('migrationUnknownWireType', { wireType });
     }
   }
 }

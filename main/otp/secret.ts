@@ -14,20 +14,10 @@ const MAX_SECRET_CHARS = 1024;
 export function normaliseSecret(input: string): string {
   const compact = input.replace(/[\s\-+]/g, '').replace(/=+$/, '');
   if (compact.length === 0) {
-    throw new KeyfobError(
-      'SECRET_INVALID',
-      'The key is empty.',
-      'Copy the whole setup key from the site again.',
-      { key: 'secretEmpty' },
-    );
+    throw new KeyfobError('SECRET_INVALID', 'secretEmpty');
   }
   if (compact.length > MAX_SECRET_CHARS) {
-    throw new KeyfobError(
-      'SECRET_INVALID',
-      `The key is ${compact.length} characters long, far longer than a real one.`,
-      'Paste only the setup key, not the whole page.',
-      { key: 'secretTooLong', params: { length: compact.length } },
-    );
+    throw new KeyfobError('SECRET_INVALID', 'secretTooLong', { length: compact.length });
   }
   // toUpperCase is locale-independent in JavaScript, so a Turkish locale cannot turn "i" into "İ".
   const upper = compact.toUpperCase();
@@ -38,23 +28,16 @@ export function normaliseSecret(input: string): string {
       .slice(0, 5)
       .map((c) => JSON.stringify(c))
       .join(', ');
-    const hint = lookalike
-      ? 'Base32 keys use only the letters A–Z and digits 2–7: check for a 0 that should be an O, or a 1 that should be an I or L.'
-      : 'Base32 keys use only the letters A–Z and digits 2–7. Copy the key again from the site.';
+    // `count` chooses the plural form; a digit that looks like a letter gets advice of its own.
     throw new KeyfobError(
       'SECRET_INVALID',
-      `The key is not valid base32: it contains ${bad.length === 1 ? 'the character' : 'the characters'} ${shown}.`,
-      hint,
-      { key: 'secretNotBase32', params: { chars: shown, count: bad.length, lookalike: lookalike ? 1 : 0 } },
+      'secretNotBase32',
+      { chars: shown, count: bad.length },
+      lookalike ? { variant: 'lookalike' } : undefined,
     );
   }
   if (!VALID_TAIL.has(upper.length % 8)) {
-    throw new KeyfobError(
-      'SECRET_INVALID',
-      `The key has ${upper.length} characters, a length no base32 key can have; a character is probably missing or extra.`,
-      'Copy the whole setup key from the site again.',
-      { key: 'secretBadLength', params: { length: upper.length } },
-    );
+    throw new KeyfobError('SECRET_INVALID', 'secretBadLength', { length: upper.length });
   }
   return upper;
 }

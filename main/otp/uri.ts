@@ -19,9 +19,10 @@ export const MAX_URI_BYTES = 4096;
 /** Parameters the parser interprets; everything else is kept in `extra`. */
 const KNOWN_PARAMS = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder']);
 
-const HINT = 'Copy the setup link again, or add the account by its key instead.';
-
-/** Which part of the link a message is about, for the window's translation (params.part). */
+/**
+ * Which part of the link a message is about, as a code the catalogues word (errorWords.linkPart). A code rather
+ * than a variant: these errors also reach import reports, which carry a key and parameters only.
+ */
 type UriPart =
   | 'accountName'
   | 'issuer'
@@ -34,13 +35,8 @@ type UriPart =
   | 'counter'
   | 'period';
 
-function invalid(
-  message: string,
-  hint: string | undefined,
-  key: FormatsErrorKey,
-  params?: Record<string, string | number>,
-): KeyfobError {
-  return new KeyfobError('URI_INVALID', message, hint ?? HINT, { key, ...(params ? { params } : {}) });
+function invalid(key: FormatsErrorKey, params?: Record<string, string | number>): KeyfobError {
+  return new KeyfobError('URI_INVALID', key, params);
 }
 
 export function isOtpauthUri(text: string): boolean {
@@ -52,42 +48,28 @@ export function isOtpauthUri(text: string): boolean {
  * UTF-8, are an error rather than being passed through. `plusIsSpace` applies form-decoding, which is how
  * producers write spaces in labels and issuers (`My+Bank`).
  */
-function decodeComponent(
-  raw: string,
-  what: string,
-  plusIsSpace: boolean,
-  part: UriPart,
-  name?: string,
-): string {
+function decodeComponent(raw: string, plusIsSpace: boolean, part: UriPart, name?: string): string {
   const text = plusIsSpace ? raw.replace(/\+/g, ' ') : raw;
   try {
     return decodeURIComponent(text);
   } catch {
-    throw invalid(
-      `The ${what} in the link is not encoded properly (a "%" that is not followed by two hexadecimal digits, or text that is not UTF-8).`,
-      undefined,
-      'uriBadEncoding',
-      name === undefined ? { part } : { part, name },
-    );
+    throw invalid('uriBadEncoding', name === undefined ? { part } : { part, name });
   }
 }
 
-function parsePositiveInteger(value: string, what: string, min: number, part: UriPart): number {
+function parsePositiveInteger(value: string, min: number, part: UriPart): number {
   const shown = value.slice(0, 20);
   if (!/^\d+$/.test(value)) {
-    throw invalid(`The ${what} "${shown}" is not a whole number.`, undefined, 'uriNotWholeNumber', {
+    throw invalid('uriNotWholeNumber', {
       part,
       value: shown,
     });
   }
   const n = Number(value);
   if (!Number.isSafeInteger(n) || n < min) {
-    throw invalid(
-      `The ${what} must be ${min === 0 ? 'zero or more' : 'at least ' + min}, not ${shown}.`,
-      undefined,
-      'uriNumberTooSmall',
-      { part, min, value: shown },
-    );
+    throw min === 0
+      ? invalid('uriNumberNegative', { part, value: shown })
+      : invalid('uriNumberTooSmall', { part, min, value: shown });
   }
   return n;
 }
@@ -96,29 +78,14 @@ function parseAlgorithm(value: string): Algorithm {
   if (value === '') return 'SHA1';
   const upper = value.toUpperCase().replace(/-/g, '');
   if ((ALGORITHMS as readonly string[]).includes(upper)) return upper as Algorithm;
-  throw invalid(
-    `The algorithm "${value.slice(0, 20)}" is not supported.`,
-    'Keyfob supports SHA1, SHA256 and SHA512, the algorithms of RFC 6238; ask the site for a standard authenticator code.',
-    'uriAlgorithmUnsupported',
-    { algorithm: value.slice(0, 20) },
-  );
+  throw invalid('uriAlgorithmUnsupported', { algorithm: value.slice(0, 20) });
 }
 
 function parseType(raw: string): OtpType {
   const type = raw.toLowerCase();
   if (type === 'totp' || type === 'hotp' || type === 'steam') return type;
-  if (type === '')
-    throw invalid(
-      'The link does not say whether the account is time-based (totp) or counter-based (hotp).',
-      undefined,
-      'uriTypeMissing',
-    );
-  throw invalid(
-    `The account type "${raw.slice(0, 20)}" is unknown.`,
-    'Keyfob understands time-based (totp), counter-based (hotp) and Steam Guard accounts.',
-    'uriTypeUnknown',
-    { type: raw.slice(0, 20) },
-  );
+  if (type === '') throw invalid('uriTypeMissing');
+  throw invalid('uriTypeUnknown', { type: raw.slice(0, 20) });
 }
 
 /** Splits `Issuer:account` on the first literal `:` or `%3A`, before decoding, so an encoded colon inside a part stays put. */
@@ -136,31 +103,22 @@ function splitLabel(rawLabel: string): { prefix: string | undefined; account: st
 export function parseOtpauthUri(input: string): OtpAccount {
   const uri = input.trim();
   if (Buffer.byteLength(uri, 'utf8') > MAX_URI_BYTES) {
-    throw invalid(
-      `The link is longer than ${MAX_URI_BYTES} bytes, which no setup code needs.`,
-      'Check that only the otpauth:// link was copied.',
-      'uriTooLong',
-      { max: MAX_URI_BYTES },
-    );
+    throw invalid('uriTooLong', { max: MAX_URI_BYTES });
   }
   const scheme = /^otpauth:\/\//i.exec(uri);
   if (!scheme) {
-    throw invalid(
-      'This is not an otpauth:// link.',
-      'Setup links start with otpauth://; a Google Authenticator export starts with otpauth-migration://.',
-      'uriNotOtpauth',
-    );
+    throw invalid('uriNotOtpauth');
   }
   const rest = uri.slice(scheme[0].length);
   const slash = rest.indexOf('/');
   if (slash < 0) {
-    throw invalid('The link has no account name (nothing after the type).', undefined, 'uriNoAccountName');
+    throw invalid('uriNoAccountName');
   }
   const rawType = rest.slice(0, slash);
   const afterType = rest.slice(slash + 1);
   const question = afterType.indexOf('?');
   if (question < 0) {
-    throw invalid('The link has no parameters, so it carries no key.', undefined, 'uriNoParameters');
+    throw invalid('uriNoParameters');
   }
   // Structure first, decoding after: a `#`, `&` or `=` written unencoded in a name stays part of the name.
   const rawLabel = afterType.slice(0, question);
@@ -169,14 +127,10 @@ export function parseOtpauthUri(input: string): OtpAccount {
   let type = parseType(rawType);
 
   const { prefix: rawPrefix, account: rawAccount } = splitLabel(rawLabel);
-  const label = decodeComponent(rawAccount, 'account name', true, 'accountName').trim();
-  const prefix = rawPrefix === undefined ? '' : decodeComponent(rawPrefix, 'issuer', true, 'issuer').trim();
+  const label = decodeComponent(rawAccount, true, 'accountName').trim();
+  const prefix = rawPrefix === undefined ? '' : decodeComponent(rawPrefix, true, 'issuer').trim();
   if (label === '') {
-    throw invalid(
-      'The link has an empty account name.',
-      'Ask the site for a new setup code, or add the account by its key and type a name.',
-      'uriEmptyAccountName',
-    );
+    throw invalid('uriEmptyAccountName');
   }
 
   const params = new Map<string, string>();
@@ -187,43 +141,39 @@ export function parseOtpauthUri(input: string): OtpAccount {
     // A bare key (`&issuer&`) is a producer bug seen in the wild; it reads as an empty value.
     const rawKey = eq < 0 ? pair : pair.slice(0, eq);
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
-    const key = decodeComponent(rawKey, 'parameter name', true, 'parameterName').trim().toLowerCase();
+    const key = decodeComponent(rawKey, true, 'parameterName').trim().toLowerCase();
     if (key === '') continue;
     if (KNOWN_PARAMS.has(key)) {
       // The first occurrence wins, as in URLSearchParams.get.
       if (!params.has(key)) params.set(key, rawValue);
     } else if (!(key in extra)) {
-      extra[key] = decodeComponent(rawValue, `"${key}" parameter`, true, 'parameter', key);
+      extra[key] = decodeComponent(rawValue, true, 'parameter', key);
     }
   }
 
   const rawSecret = params.get('secret');
   if (rawSecret === undefined || rawSecret === '') {
-    throw invalid(
-      'The link has no key (its "secret" parameter is missing or empty).',
-      'Ask the site for a new setup code.',
-      'uriNoSecret',
-    );
+    throw invalid('uriNoSecret');
   }
   // `+` separates groups in some exports (ente), so it must not become a space before normalising.
   let secret: string;
   try {
-    secret = normaliseSecret(decodeComponent(rawSecret, 'key', false, 'key'));
+    secret = normaliseSecret(decodeComponent(rawSecret, false, 'key'));
   } catch (error) {
     if (error instanceof KeyfobError) {
-      throw new KeyfobError('URI_INVALID', error.message, error.hint, {
-        ...(error.key ? { key: error.key } : {}),
-        ...(error.params ? { params: error.params } : {}),
+      // The key's own error, as a problem with the link.
+      throw new KeyfobError('URI_INVALID', error.key ?? 'secretEmpty', error.params, {
+        ...(error.variant !== undefined ? { variant: error.variant } : {}),
       });
     }
     throw error;
   }
 
-  const issuerParam = decodeComponent(params.get('issuer') ?? '', 'issuer', true, 'issuer').trim();
+  const issuerParam = decodeComponent(params.get('issuer') ?? '', true, 'issuer').trim();
   // When both are present the parameter wins: Microsoft 365 writes the tenant as the prefix and "Microsoft" as issuer.
   const issuer = issuerParam || prefix;
 
-  const encoder = decodeComponent(params.get('encoder') ?? '', 'encoder', true, 'encoder')
+  const encoder = decodeComponent(params.get('encoder') ?? '', true, 'encoder')
     .trim()
     .toLowerCase();
   if (type === 'totp' && (encoder === 'steam' || issuer.toLowerCase() === 'steam')) type = 'steam';
@@ -235,26 +185,20 @@ export function parseOtpauthUri(input: string): OtpAccount {
   } else if (digitsRaw === '') {
     digits = MIN_DIGITS;
   } else {
-    digits = parsePositiveInteger(digitsRaw, 'number of digits', 1, 'digits');
+    digits = parsePositiveInteger(digitsRaw, 1, 'digits');
     if (digits < MIN_DIGITS || digits > MAX_DIGITS) {
-      throw invalid(
-        `Codes of ${digits} digits are not supported.`,
-        'Authenticator codes have 6, 7 or 8 digits.',
-        'uriDigitsUnsupported',
-        { digits },
-      );
+      throw invalid('uriDigitsUnsupported', { digits });
     }
   }
 
   const periodRaw = params.get('period') ?? '';
   const period = periodRaw === '' ? DEFAULT_PERIOD : parsePositiveIntegerOrZeroError(periodRaw);
   const counterRaw = params.get('counter') ?? '';
-  const counter =
-    type === 'hotp' && counterRaw !== '' ? parsePositiveInteger(counterRaw, 'counter', 0, 'counter') : 0;
+  const counter = type === 'hotp' && counterRaw !== '' ? parsePositiveInteger(counterRaw, 0, 'counter') : 0;
   const algorithm =
     type === 'steam'
       ? 'SHA1'
-      : parseAlgorithm(decodeComponent(params.get('algorithm') ?? '', 'algorithm', true, 'algorithm').trim());
+      : parseAlgorithm(decodeComponent(params.get('algorithm') ?? '', true, 'algorithm').trim());
 
   const otpParams: OtpParams = { type, algorithm, digits, period, counter };
   return { issuer, label, secret, params: otpParams, extra };
@@ -262,14 +206,9 @@ export function parseOtpauthUri(input: string): OtpAccount {
 
 function parsePositiveIntegerOrZeroError(value: string): number {
   if (/^-?0*$|^-\d+$/.test(value)) {
-    throw invalid(
-      `The code period must be a positive number of seconds, not ${value.slice(0, 20)}.`,
-      undefined,
-      'uriPeriodNotPositive',
-      { value: value.slice(0, 20) },
-    );
+    throw invalid('uriPeriodNotPositive', { value: value.slice(0, 20) });
   }
-  return parsePositiveInteger(value, 'code period', 1, 'period');
+  return parsePositiveInteger(value, 1, 'period');
 }
 
 /** The form every exporter should write: issuer prefix and parameter, `%20` for spaces, upper-case algorithm, no padding. */

@@ -14,23 +14,17 @@ import type { ErrorKey as FormatsErrorKey } from '../../preload/api';
 import { KeyfobError, type ErrorCode } from '../errors';
 import { DEFAULT_MAX_PIXELS, type DecodeOptions, type RgbaImage } from './types';
 
-const SUPPORTED = 'Keyfob can read QR codes from PNG and JPEG images.';
-const HINT_RESAVE = 'Take a new screenshot of just the QR code, or save the image again as PNG.';
-const HINT_SMALLER = 'Take a screenshot of just the QR code, or crop the image to the code.';
-
-/** A keyed image error; `params` carry every number and name of the message for the window's translation. */
+/** A keyed image error; `params` carry every number and name of the message. */
 function imageError(
   code: ErrorCode,
-  message: string,
-  hint: string,
   key: FormatsErrorKey,
   params?: Record<string, string | number>,
   cause?: unknown,
+  variant?: string,
 ): KeyfobError {
-  return new KeyfobError(code, message, hint, {
-    key,
-    ...(params ? { params } : {}),
+  return new KeyfobError(code, key, params, {
     ...(cause === undefined ? {} : { cause }),
+    ...(variant === undefined ? {} : { variant }),
   });
 }
 
@@ -51,26 +45,40 @@ export function maxPixelsOf(options?: DecodeOptions): number {
   return max;
 }
 
-/** Refuses dimensions that are not positive integers or exceed the pixel limit. */
-export function checkDimensions(what: string, width: number, height: number, maxPixels: number): void {
-  // "PNG image" → PNG, "JPEG image" → JPEG, "image" → '' (no format named).
-  const format = what.endsWith(' image') ? what.slice(0, -' image'.length) : '';
+/**
+ * Refuses dimensions that are not positive integers or exceed the pixel limit. `format`: the file's, when the
+ * pixels came from one (the message then names it); none for pixels captured from a screen or a camera.
+ */
+export function checkDimensions(
+  format: 'PNG' | 'JPEG' | undefined,
+  width: number,
+  height: number,
+  maxPixels: number,
+): void {
+  const named: { params: Record<string, string>; variant?: string } =
+    format === undefined ? { params: {} } : { params: { format }, variant: 'format' };
   if (!Number.isInteger(width) || !Number.isInteger(height) || width <= 0 || height <= 0) {
     throw imageError(
       'IMAGE_CORRUPT',
-      `The ${what} declares an invalid size (${width} x ${height} pixels).`,
-      HINT_RESAVE,
       'imageInvalidSize',
-      { format, width: String(width), height: String(height) },
+      { ...named.params, width: String(width), height: String(height) },
+      undefined,
+      named.variant,
     );
   }
   if (width * height > maxPixels) {
     throw imageError(
       'IMAGE_TOO_LARGE',
-      `The ${what} is ${width} x ${height} pixels (${formatMegapixels(width * height)}), more than the limit of ${formatMegapixels(maxPixels)}.`,
-      HINT_SMALLER,
       'imageTooManyPixels',
-      { format, width, height, megapixels: megapixels(width * height), limit: megapixels(maxPixels) },
+      {
+        ...named.params,
+        width,
+        height,
+        megapixels: megapixels(width * height),
+        limit: megapixels(maxPixels),
+      },
+      undefined,
+      named.variant,
     );
   }
 }
@@ -78,10 +86,6 @@ export function checkDimensions(what: string, width: number, height: number, max
 function megapixels(pixels: number): number {
   const mp = pixels / 1_000_000;
   return mp >= 10 ? Math.round(mp) : Math.round(mp * 10) / 10;
-}
-
-function formatMegapixels(pixels: number): string {
-  return `${megapixels(pixels)} megapixels`;
 }
 
 /** Reads a PNG or JPEG (recognised by its first bytes) into RGBA pixels. */
@@ -94,13 +98,7 @@ export function readImage(bytes: Uint8Array, options?: DecodeOptions): RgbaImage
     image.height !== header.height ||
     image.data.length !== image.width * image.height * 4
   ) {
-    throw imageError(
-      'IMAGE_CORRUPT',
-      `The ${header.format} image is damaged: its pixel data doesn't match its header.`,
-      HINT_RESAVE,
-      'imagePixelsMismatch',
-      { format: header.format },
-    );
+    throw imageError('IMAGE_CORRUPT', 'imagePixelsMismatch', { format: header.format });
   }
   return image;
 }
@@ -111,26 +109,21 @@ export function readImage(bytes: Uint8Array, options?: DecodeOptions): RgbaImage
  */
 export function readHeader(bytes: Uint8Array, maxPixels: number): ImageHeader {
   if (bytes.length === 0) {
-    throw imageError('IMAGE_CORRUPT', 'The image file is empty.', HINT_RESAVE, 'imageEmpty');
+    throw imageError('IMAGE_CORRUPT', 'imageEmpty');
   }
   if (startsWith(bytes, PNG_SIGNATURE)) {
     const size = pngSize(bytes);
-    checkDimensions('PNG image', size.width, size.height, maxPixels);
+    checkDimensions('PNG', size.width, size.height, maxPixels);
     return { format: 'PNG', ...size };
   }
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
     return { format: 'JPEG', ...jpegSize(bytes, maxPixels) };
   }
   const other = sniffOther(bytes);
-  throw imageError(
-    'IMAGE_UNSUPPORTED',
-    other
-      ? `This file is ${OTHER_FORMATS[other]}. ${SUPPORTED}`
-      : `This file is not a PNG or JPEG image. ${SUPPORTED}`,
-    'Save the screenshot or photo as PNG or JPEG and try again.',
-    'imageUnsupported',
-    { kind: other ?? '' },
-  );
+  // The kind is a code the catalogues word (errorWords.imageKind), for a message that says what the file is.
+  throw other
+    ? imageError('IMAGE_UNSUPPORTED', 'imageUnsupported', { kind: other }, undefined, 'kind')
+    : imageError('IMAGE_UNSUPPORTED', 'imageUnsupported');
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
@@ -144,22 +137,11 @@ function ascii(bytes: Uint8Array, start: number, length: number): string {
   return s;
 }
 
-/** The unsupported formats Keyfob recognises, by the kind sent to the window (params.kind), in English. */
-const OTHER_FORMATS = {
-  gif: 'a GIF image',
-  bmp: 'a BMP image',
-  webp: 'a WebP image',
-  tiff: 'a TIFF image',
-  avif: 'an AVIF image',
-  heic: 'a HEIC/HEIF image',
-  isoMedia: 'a video or ISO media file',
-  pdf: 'a PDF document',
-  svg: 'an SVG or XML file',
-  ico: 'an icon (ICO) file',
-} as const;
+/** Common formats that are not supported, by the code the catalogues word (errorWords.imageKind). */
+type OtherFormat = 'gif' | 'bmp' | 'webp' | 'tiff' | 'avif' | 'heic' | 'isoMedia' | 'pdf' | 'svg' | 'ico';
 
 /** Names common formats that are not supported, so the message can say what the file is. */
-function sniffOther(bytes: Uint8Array): keyof typeof OTHER_FORMATS | null {
+function sniffOther(bytes: Uint8Array): OtherFormat | null {
   const head = ascii(bytes, 0, 16);
   if (head.startsWith('GIF87a') || head.startsWith('GIF89a')) return 'gif';
   if (head.startsWith('BM')) return 'bmp';
@@ -208,28 +190,13 @@ function u16(bytes: Uint8Array, at: number): number {
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
   // signature (8) + length (4) + "IHDR" (4) + 13 bytes of header + CRC (4)
   if (bytes.length < 33) {
-    throw imageError(
-      'IMAGE_CORRUPT',
-      'The PNG file ends before its header: it looks truncated.',
-      HINT_RESAVE,
-      'imagePngTruncated',
-    );
+    throw imageError('IMAGE_CORRUPT', 'imagePngTruncated');
   }
   if (u32(bytes, 8) !== 13 || ascii(bytes, 12, 4) !== 'IHDR') {
-    throw imageError(
-      'IMAGE_CORRUPT',
-      'The PNG file is damaged: its image header is missing.',
-      HINT_RESAVE,
-      'imagePngNoHeader',
-    );
+    throw imageError('IMAGE_CORRUPT', 'imagePngNoHeader');
   }
   if (crc32(bytes, 12, 29) !== u32(bytes, 29)) {
-    throw imageError(
-      'IMAGE_CORRUPT',
-      'The PNG file is damaged: its image header fails its checksum.',
-      HINT_RESAVE,
-      'imagePngChecksum',
-    );
+    throw imageError('IMAGE_CORRUPT', 'imagePngChecksum');
   }
   return { width: u32(bytes, 16), height: u32(bytes, 20) };
 }
@@ -315,28 +282,14 @@ function checkPngInflate(bytes: Uint8Array, all = false): void {
     inflateSync(pngImageData(bytes), { maxOutputLength: needed });
   } catch (err) {
     if ((err as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw imageError(
-        'IMAGE_CORRUPT',
-        `The PNG file's pixel data unpacks to more than a ${width} x ${height} image needs, so Keyfob does not read it: the file is damaged or made to exhaust memory.`,
-        HINT_RESAVE,
-        'imagePngTooMuchData',
-        { width, height },
-        err,
-      );
+      throw imageError('IMAGE_CORRUPT', 'imagePngTooMuchData', { width, height }, err);
     }
     throw pngUnreadable(err);
   }
 }
 
 function pngUnreadable(cause: unknown): KeyfobError {
-  return imageError(
-    'IMAGE_CORRUPT',
-    'The PNG file is damaged or incomplete, so its pixels cannot be read.',
-    HINT_RESAVE,
-    'imagePngUnreadable',
-    undefined,
-    cause,
-  );
+  return imageError('IMAGE_CORRUPT', 'imagePngUnreadable', undefined, cause);
 }
 
 function decodePng(bytes: Uint8Array): RgbaImage {
@@ -365,8 +318,6 @@ const DECODABLE_SOF = new Set([0xc0, 0xc1, 0xc2]);
 /** All other start-of-frame markers (lossless, hierarchical, arithmetic coding). */
 const OTHER_SOF = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
-const TRUNCATED_JPEG = 'The JPEG file ends early: it looks truncated (for example an incomplete download).';
-
 /**
  * Walks the marker segments to the frame header for the dimensions, then on through the entropy-coded scans to
  * the end-of-image marker, so a file cut short is reported as such instead of decoding half a picture.
@@ -376,17 +327,12 @@ function jpegSize(bytes: Uint8Array, maxPixels: number): { width: number; height
   let i = 2;
   let size: { width: number; height: number } | null = null;
   for (;;) {
-    if (i >= n) throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
+    if (i >= n) throw imageError('IMAGE_CORRUPT', 'imageJpegTruncated');
     if (bytes[i] !== 0xff) {
-      throw imageError(
-        'IMAGE_CORRUPT',
-        'The JPEG file is damaged: its structure is broken.',
-        HINT_RESAVE,
-        'imageJpegBroken',
-      );
+      throw imageError('IMAGE_CORRUPT', 'imageJpegBroken');
     }
     while (i < n && bytes[i] === 0xff) i++; // fill bytes before the marker code
-    if (i >= n) throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
+    if (i >= n) throw imageError('IMAGE_CORRUPT', 'imageJpegTruncated');
     const marker = bytes[i]!;
     i++;
     if (marker === 0xd9) {
@@ -395,83 +341,43 @@ function jpegSize(bytes: Uint8Array, maxPixels: number): { width: number; height
     }
     if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) continue; // no length
     if (marker === 0xd8 || marker === 0x00) {
-      throw imageError(
-        'IMAGE_CORRUPT',
-        'The JPEG file is damaged: its structure is broken.',
-        HINT_RESAVE,
-        'imageJpegBroken',
-      );
+      throw imageError('IMAGE_CORRUPT', 'imageJpegBroken');
     }
-    if (i + 2 > n) throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
+    if (i + 2 > n) throw imageError('IMAGE_CORRUPT', 'imageJpegTruncated');
     const length = u16(bytes, i);
     if (length < 2) {
-      throw imageError(
-        'IMAGE_CORRUPT',
-        'The JPEG file is damaged: its structure is broken.',
-        HINT_RESAVE,
-        'imageJpegBroken',
-      );
+      throw imageError('IMAGE_CORRUPT', 'imageJpegBroken');
     }
-    if (i + length > n) throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
+    if (i + length > n) throw imageError('IMAGE_CORRUPT', 'imageJpegTruncated');
     if (DECODABLE_SOF.has(marker) || OTHER_SOF.has(marker)) {
       if (length < 8) {
-        throw imageError(
-          'IMAGE_CORRUPT',
-          'The JPEG file is damaged: its frame header is too short.',
-          HINT_RESAVE,
-          'imageJpegShortFrameHeader',
-        );
+        throw imageError('IMAGE_CORRUPT', 'imageJpegShortFrameHeader');
       }
       if (OTHER_SOF.has(marker)) {
-        throw imageError(
-          'IMAGE_UNSUPPORTED',
-          'This JPEG uses a rarely used encoding (lossless, hierarchical or arithmetic coding) that Keyfob cannot read. Keyfob reads PNG and ordinary JPEG images.',
-          'Open the image in any viewer and save it again as PNG or as an ordinary JPEG.',
-          'imageJpegRareEncoding',
-        );
+        throw imageError('IMAGE_UNSUPPORTED', 'imageJpegRareEncoding');
       }
       if (size) {
-        throw imageError(
-          'IMAGE_CORRUPT',
-          'The JPEG file is damaged: it has two frame headers.',
-          HINT_RESAVE,
-          'imageJpegTwoFrameHeaders',
-        );
+        throw imageError('IMAGE_CORRUPT', 'imageJpegTwoFrameHeaders');
       }
       const height = u16(bytes, i + 3);
       const width = u16(bytes, i + 5);
       if (height === 0) {
-        throw imageError(
-          'IMAGE_UNSUPPORTED',
-          'This JPEG does not state its height in its header, which is not supported.',
-          'Open the image in any viewer and save it again as PNG or JPEG.',
-          'imageJpegNoHeight',
-        );
+        throw imageError('IMAGE_UNSUPPORTED', 'imageJpegNoHeight');
       }
       // Refuse an oversized frame right away, whatever the rest of the file holds.
-      checkDimensions('JPEG image', width, height, maxPixels);
+      checkDimensions('JPEG', width, height, maxPixels);
       size = { width, height };
     }
     if (marker === 0xda) {
       if (!size) {
-        throw imageError(
-          'IMAGE_CORRUPT',
-          'The JPEG file is damaged: image data comes before its frame header.',
-          HINT_RESAVE,
-          'imageJpegDataBeforeFrame',
-        );
+        throw imageError('IMAGE_CORRUPT', 'imageJpegDataBeforeFrame');
       }
       i = skipEntropyCoded(bytes, i + length);
       continue;
     }
     i += length;
   }
-  throw imageError(
-    'IMAGE_CORRUPT',
-    'The JPEG file is damaged: it has no frame header.',
-    HINT_RESAVE,
-    'imageJpegNoFrameHeader',
-  );
+  throw imageError('IMAGE_CORRUPT', 'imageJpegNoFrameHeader');
 }
 
 /** Index of the next marker (its 0xFF) after entropy-coded data, skipping stuffed bytes and restart markers. */
@@ -480,8 +386,7 @@ function skipEntropyCoded(bytes: Uint8Array, from: number): number {
   let i = from;
   for (;;) {
     const at = bytes.indexOf(0xff, i);
-    if (at < 0 || at + 1 >= n)
-      throw imageError('IMAGE_CORRUPT', TRUNCATED_JPEG, HINT_RESAVE, 'imageJpegTruncated');
+    if (at < 0 || at + 1 >= n) throw imageError('IMAGE_CORRUPT', 'imageJpegTruncated');
     const next = bytes[at + 1]!;
     if (next === 0x00 || (next >= 0xd0 && next <= 0xd7) || next === 0xff) {
       i = at + (next === 0xff ? 1 : 2);
@@ -510,22 +415,8 @@ function decodeJpeg(bytes: Uint8Array, header: ImageHeader): RgbaImage {
   } catch (err) {
     const message = err instanceof Error ? err.message : '';
     if (/maxResolutionInMP|maxMemoryUsageInMB|allocate enough memory/.test(message)) {
-      throw imageError(
-        'IMAGE_TOO_LARGE',
-        'The JPEG image needs more memory to decode than Keyfob allows.',
-        HINT_SMALLER,
-        'imageJpegTooMuchMemory',
-        undefined,
-        err,
-      );
+      throw imageError('IMAGE_TOO_LARGE', 'imageJpegTooMuchMemory', undefined, err);
     }
-    throw imageError(
-      'IMAGE_CORRUPT',
-      'The JPEG file is damaged or uses an unusual format, so its pixels cannot be read.',
-      HINT_RESAVE,
-      'imageJpegUnreadable',
-      undefined,
-      err,
-    );
+    throw imageError('IMAGE_CORRUPT', 'imageJpegUnreadable', undefined, err);
   }
 }

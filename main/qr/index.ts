@@ -24,22 +24,17 @@ const MIN_SIDE = 21;
 export function decodeRgba(image: RgbaImage, options?: DecodeOptions): string[] {
   const maxPixels = maxPixelsOf(options);
   const { width, height, data } = image;
-  checkDimensions('image', width, height, maxPixels);
+  checkDimensions(undefined, width, height, maxPixels);
   if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray)) {
-    throw new KeyfobError(
-      'IMAGE_CORRUPT',
-      'The image has no pixel data (expected RGBA bytes).',
-      'Capture the screen or the camera frame again.',
-      { key: 'imageNoPixelData' },
-    );
+    throw new KeyfobError('IMAGE_CORRUPT', 'imageNoPixelData');
   }
   if (data.length !== width * height * 4) {
-    throw new KeyfobError(
-      'IMAGE_CORRUPT',
-      `The image data has ${data.length} bytes, but ${width} x ${height} RGBA pixels need ${width * height * 4}.`,
-      'Capture the screen or the camera frame again.',
-      { key: 'imageDataSize', params: { bytes: data.length, width, height, needed: width * height * 4 } },
-    );
+    throw new KeyfobError('IMAGE_CORRUPT', 'imageDataSize', {
+      bytes: data.length,
+      width,
+      height,
+      needed: width * height * 4,
+    });
   }
   if (width < MIN_SIDE || height < MIN_SIDE) return [];
   return decodeQr(image);
@@ -65,22 +60,15 @@ export async function decodeImageFile(path: string, options?: DecodeOptions): Pr
     // Even an uncompressed 16-bit RGBA PNG needs at most 8 bytes per pixel; anything bigger is not a sane image.
     const maxBytes = Math.max(64 * 1024 * 1024, maxPixels * 8);
     if (info.size > maxBytes) {
-      throw new KeyfobError(
-        'IMAGE_TOO_LARGE',
-        `The file "${path}" is ${Math.round(info.size / (1024 * 1024))} MB, too big to be a screenshot or photo Keyfob can read.`,
-        'Take a screenshot of just the QR code, or save it as PNG.',
-        { key: 'imageFileTooBig', params: { path, megabytes: Math.round(info.size / (1024 * 1024)) } },
-      );
+      throw new KeyfobError('IMAGE_TOO_LARGE', 'imageFileTooBig', {
+        path,
+        megabytes: Math.round(info.size / (1024 * 1024)),
+      });
     }
     bytes = await readFile(path);
   } catch (err) {
     if (err instanceof KeyfobError) throw err;
-    throw new KeyfobError('IO_FAILED', `Could not read "${path}": ${describeIoError(err)}.`, ioHint(err), {
-      cause: err,
-      key: 'imageReadFailed',
-      // The window words the reason and the hint itself from the system's error code.
-      params: { path, errno: errorCode(err) ?? '' },
-    });
+    throw readFailed(path, err);
   }
   return decodeImageBuffer(bytes, options);
 }
@@ -91,44 +79,30 @@ function errorCode(err: unknown): string | undefined {
     : undefined;
 }
 
-function describeIoError(err: unknown): string {
-  switch (errorCode(err)) {
-    case 'ENOENT':
-      return 'there is no such file';
-    case 'EISDIR':
-      return 'it is a folder, not a file';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'ENOTDIR':
-      return 'a part of the path is not a folder';
-    case 'ELOOP':
-      return 'the path has a loop of symbolic links';
-    case 'EMFILE':
-    case 'ENFILE':
-      return 'too many files are open';
-    case 'EIO':
-      return 'the disk reported an input/output error';
-    case 'ERR_FS_FILE_TOO_LARGE':
-      return 'the file is too large';
-    default: {
-      const code = errorCode(err);
-      return code ? `the system reported ${code}` : 'the system reported an error';
-    }
-  }
-}
+/**
+ * The catalogue words the common causes itself (a variant named after the system's code), and names any other
+ * code as the system gave it.
+ */
+const KNOWN_ERRNO = new Set([
+  'ENOENT',
+  'EISDIR',
+  'EACCES',
+  'EPERM',
+  'ENOTDIR',
+  'ELOOP',
+  'EMFILE',
+  'ENFILE',
+  'EIO',
+  'ERR_FS_FILE_TOO_LARGE',
+]);
 
-function ioHint(err: unknown): string {
-  switch (errorCode(err)) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return 'Check the file name and folder, then try again.';
-    case 'EISDIR':
-      return 'Give the path of the image file itself.';
-    case 'EACCES':
-    case 'EPERM':
-      return 'Make the file readable for your user, or copy it somewhere you can read it.';
-    default:
-      return 'Check that the file exists and can be opened, then try again.';
-  }
+function readFailed(path: string, err: unknown): KeyfobError {
+  const errno = errorCode(err);
+  const variant = errno === undefined ? 'none' : KNOWN_ERRNO.has(errno) ? errno : undefined;
+  return new KeyfobError(
+    'IO_FAILED',
+    'imageReadFailed',
+    { path, errno: errno ?? '' },
+    { cause: err, ...(variant === undefined ? {} : { variant }) },
+  );
 }

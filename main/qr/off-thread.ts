@@ -18,14 +18,12 @@ type Work =
   | { kind: 'frame'; width: number; height: number; data: Uint8Array; options?: DecodeOptions };
 export type DecodeRequest = Work & { id: number };
 
-/** A KeyfobError's fields, as they cross the thread. */
+/** A KeyfobError as it crosses the thread: data, worded again from the catalogue on this side. */
 export interface CrossedError {
   code: ErrorCode;
-  message: string;
-  hint?: string;
-  appHint?: string;
-  key?: ErrorKey;
+  key: ErrorKey;
   params?: Record<string, string | number>;
+  variant?: string;
 }
 
 /** The worker's answer; an error without `error` was not a KeyfobError (a bug) and is not described. */
@@ -52,8 +50,6 @@ interface Job {
   resolve: (texts: string[]) => void;
   reject: (error: unknown) => void;
 }
-
-const HINT_SMALLER = 'Take a screenshot of just the QR code, or crop the image to the code.';
 
 /** The decoder the app's IPC handlers use (Services.qr); the CLI decodes in its own thread instead. */
 export class OffThreadQr {
@@ -127,14 +123,7 @@ export class OffThreadQr {
         return;
       }
       if (this.#queue.length >= this.#maxQueued) {
-        reject(
-          new KeyfobError(
-            'IMAGE_TOO_LARGE',
-            'Keyfob is still reading other images.',
-            'Wait a moment, then try again.',
-            { key: 'imageDecoderBusy' },
-          ),
-        );
+        reject(new KeyfobError('IMAGE_TOO_LARGE', 'imageDecoderBusy'));
         return;
       }
       this.#queue.push({ request, transfer, resolve, reject });
@@ -193,16 +182,7 @@ export class OffThreadQr {
     if (!job || this.#running?.id !== id) return;
     this.#replace(worker);
     const seconds = Math.round(this.#timeoutMs / 100) / 10;
-    this.#finish(id, () =>
-      job.reject(
-        new KeyfobError(
-          'IMAGE_TOO_LARGE',
-          `Reading the image took longer than ${seconds} seconds, so Keyfob stopped.`,
-          HINT_SMALLER,
-          { key: 'imageDecodeTooSlow', params: { seconds } },
-        ),
-      ),
-    );
+    this.#finish(id, () => job.reject(new KeyfobError('IMAGE_TOO_LARGE', 'imageDecodeTooSlow', { seconds })));
   }
 
   #died(worker: Worker, error: unknown): void {
@@ -214,12 +194,7 @@ export class OffThreadQr {
     this.#finish(running.id, () =>
       running.job.reject(
         outOfMemory
-          ? new KeyfobError(
-              'IMAGE_TOO_LARGE',
-              'Reading the image needed more memory than Keyfob allows, so Keyfob stopped.',
-              HINT_SMALLER,
-              { key: 'imageDecodeTooMuchMemory', cause: error },
-            )
+          ? new KeyfobError('IMAGE_TOO_LARGE', 'imageDecodeTooMuchMemory', undefined, { cause: error })
           : new Error('The QR decoder stopped unexpectedly.', { cause: error }),
       ),
     );
@@ -242,9 +217,10 @@ function handOver(bytes: Uint8Array): Uint8Array {
 }
 
 function rebuild(e: CrossedError): KeyfobError {
-  return new KeyfobError(e.code, e.message, e.hint, {
-    ...(e.appHint === undefined ? {} : { appHint: e.appHint }),
-    ...(e.key === undefined ? {} : { key: e.key }),
-    ...(e.params === undefined ? {} : { params: e.params }),
-  });
+  return new KeyfobError(
+    e.code,
+    e.key,
+    e.params,
+    e.variant === undefined ? undefined : { variant: e.variant },
+  );
 }

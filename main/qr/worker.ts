@@ -21,23 +21,23 @@ port.on('message', (request: DecodeRequest) => {
         : decodeRgba({ width: request.width, height: request.height, data: request.data }, request.options);
     reply = { id: request.id, ok: true, texts, threadId };
   } catch (error) {
-    // A KeyfobError crosses as its fields (the class does not survive structured cloning) and is rebuilt on the
-    // other side; anything else is a bug, and crosses without its text, like every unexpected error in Keyfob.
-    reply = isKeyfobError(error)
-      ? {
-          id: request.id,
-          ok: false,
-          threadId,
-          error: {
-            code: error.code,
-            message: error.message,
-            ...(error.hint === undefined ? {} : { hint: error.hint }),
-            ...(error.appHint === undefined ? {} : { appHint: error.appHint }),
-            ...(error.key === undefined ? {} : { key: error.key }),
-            ...(error.params === undefined ? {} : { params: error.params }),
-          },
-        }
-      : { id: request.id, ok: false, threadId };
+    // A KeyfobError crosses as its code, key and parameters (the class does not survive structured cloning) and
+    // is worded again on the other side; anything else is a bug, and crosses without its text, like every
+    // unexpected error in Keyfob.
+    reply =
+      isKeyfobError(error) && error.key !== undefined
+        ? {
+            id: request.id,
+            ok: false,
+            threadId,
+            error: {
+              code: error.code,
+              key: error.key,
+              ...(error.params === undefined ? {} : { params: error.params }),
+              ...(error.variant === undefined ? {} : { variant: error.variant }),
+            },
+          }
+        : { id: request.id, ok: false, threadId };
   }
   port.postMessage(reply);
 });

@@ -43,11 +43,7 @@ export async function moveItem(
   if (there === null) {
     await to.set(account, value);
     if ((await to.get(account)) !== value) {
-      throw new KeyfobError(
-        'KEYCHAIN_FAILED',
-        `The keychain did not keep the copy of the item "${account}" made while moving it to Keyfob's new service name; the original was left where it was.`,
-        'Check that your keychain is unlocked and working, then start Keyfob again.',
-      );
+      throw new KeyfobError('KEYCHAIN_FAILED', 'keychainMoveNotKept', { account });
     }
   }
   await from.delete(account);

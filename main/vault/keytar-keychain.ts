@@ -4,6 +4,8 @@ import { KEYCHAIN_CANARY, keychainService, legacyKeychainServices, type Keychain
 import { moveItem, moveKeychainItems, type KeychainItems, type KeychainMove } from './keychain-move';
 
 type Keytar = typeof import('keytar');
+/** A request to the keychain, as a code the catalogues word (errorWords.keychainOperation). */
+type KeychainOperation = 'read' | 'write' | 'delete' | 'list';
 
 /** Long enough to type a password into an unlock prompt; short enough that a headless session gets an answer. */
 export const DEFAULT_KEYCHAIN_TIMEOUT_MS = 30_000;
@@ -74,24 +76,17 @@ export class KeytarKeychain implements Keychain {
         // eslint-disable-next-line @typescript-eslint/no-require-imports
         this.module = require('keytar') as Keytar;
       } catch (error) {
-        throw new KeyfobError(
-          'KEYCHAIN_UNAVAILABLE',
-          'The keychain module (keytar) could not be loaded.',
-          this.platform === 'linux'
-            ? 'Install libsecret (Debian/Ubuntu: sudo apt-get install libsecret-1-0, and libsecret-1-dev to build from source); in a source checkout, run `npm ci` again so keytar is rebuilt.'
-            : 'Run `npm ci` again so keytar is rebuilt for this machine.',
-          {
-            cause: error,
-            key: 'keychainModuleMissing',
-            params: { platform: this.platform === 'linux' ? 'linux' : 'other' },
-          },
-        );
+        // On Linux the fix starts with libsecret, which keytar needs at run time.
+        throw new KeyfobError('KEYCHAIN_UNAVAILABLE', 'keychainModuleMissing', undefined, {
+          cause: error,
+          ...(this.platform === 'linux' ? { variant: 'linux' } : {}),
+        });
       }
     }
     return this.module;
   }
 
-  private async call<T>(what: string, run: (keytar: Keytar) => Promise<T>): Promise<T> {
+  private async call<T>(what: KeychainOperation, run: (keytar: Keytar) => Promise<T>): Promise<T> {
     const keytar = this.load();
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
@@ -128,7 +123,7 @@ export class KeytarKeychain implements Keychain {
    * again on the next request: nothing is deleted from the old service unless its copy is in place. A
    * keychain that does not answer is reported as not answering the caller's own request (`what`).
    */
-  private async ready(what: string): Promise<void> {
+  private async ready(what: KeychainOperation): Promise<void> {
     if (this.legacy.length === 0) return;
     this.moving ??= (async () => {
       for (const old of this.legacy) {
@@ -189,33 +184,19 @@ export class KeytarKeychain implements Keychain {
     return /kde|plasma/i.test(desktop) ? 'kde' : 'gnome';
   }
 
-  /** The platform whose advice a message gives: Linux, macOS, or (any other) Windows. */
-  private hintPlatform(): 'linux' | 'darwin' | 'win32' {
-    return this.platform === 'linux' || this.platform === 'darwin' ? this.platform : 'win32';
+  /** The unlock advice that fits: KWallet's or GNOME Keyring's on Linux, Keychain Access on macOS, Windows' own. */
+  private unlockVariant(): { variant?: 'kde' | 'gnome' | 'darwin' } {
+    if (this.platform === 'linux') return { variant: this.linuxDesktop() };
+    return this.platform === 'darwin' ? { variant: 'darwin' } : {};
   }
 
-  private linuxLockedHint(): string {
-    if (this.linuxDesktop() === 'kde') {
-      return 'Open KWallet Manager and unlock your wallet (and make sure "Secret Service" integration is enabled), then try again.';
-    }
-    return 'Unlock the "Login" keyring (in Passwords and Keys / Seahorse, or from a terminal: gnome-keyring-daemon --unlock, typing your password), then try again.';
-  }
-
-  private timedOut(what: string): KeyfobError {
+  private timedOut(operation: KeychainOperation): KeyfobError {
     const seconds = Math.round(this.timeoutMs / 1000);
     return new KeyfobError(
       'KEYCHAIN_LOCKED',
-      `The keychain did not answer a ${what} request within ${seconds} s; it is probably locked and waiting for an unlock prompt that cannot be shown here.`,
-      this.platform === 'linux'
-        ? this.linuxLockedHint()
-        : this.platform === 'darwin'
-          ? 'Unlock the login keychain in Keychain Access, then try again.'
-          : 'Sign in to Windows interactively and try again.',
-      {
-        key: 'keychainTimedOut',
-        // `operation` is read, write, delete or list.
-        params: { operation: what, seconds, platform: this.hintPlatform(), desktop: this.linuxDesktop() },
-      },
+      'keychainTimedOut',
+      { operation, seconds },
+      this.unlockVariant(),
     );
   }
 
@@ -224,11 +205,10 @@ export class KeytarKeychain implements Keychain {
     const text = error instanceof Error ? error.message : String(error);
     const fail = (
       code: 'KEYCHAIN_UNAVAILABLE' | 'KEYCHAIN_LOCKED' | 'KEYCHAIN_FAILED',
-      message: string,
-      hint: string,
       key: ErrorKey,
       params?: Record<string, string | number>,
-    ) => new KeyfobError(code, message, hint, { cause: error, key, ...(params ? { params } : {}) });
+      variant?: string,
+    ) => new KeyfobError(code, key, params, { cause: error, ...(variant !== undefined ? { variant } : {}) });
 
     if (this.platform === 'linux') {
       if (
@@ -236,65 +216,27 @@ export class KeytarKeychain implements Keychain {
           text,
         )
       ) {
-        return fail(
-          'KEYCHAIN_UNAVAILABLE',
-          'No D-Bus session bus is running, so Keyfob cannot reach the Secret Service that holds its keys.',
-          'Run Keyfob inside your desktop session. On a headless machine start one with GNOME Keyring: ' +
-            'dbus-run-session -- sh -c \'printf %s "$PASSWORD" | gnome-keyring-daemon --unlock --components=secrets; keyfob …\'',
-          'keychainNoDbus',
-        );
+        return fail('KEYCHAIN_UNAVAILABLE', 'keychainNoDbus');
       }
       if (/not provided by any \.service files|ServiceUnknown|org\.freedesktop\.secrets/i.test(text)) {
-        return fail(
-          'KEYCHAIN_UNAVAILABLE',
-          'No Secret Service is running (neither GNOME Keyring nor KWallet answers on D-Bus).',
-          "Install and start GNOME Keyring (Debian/Ubuntu: sudo apt-get install gnome-keyring) or enable KWallet's Secret Service integration, then try again.",
-          'keychainNoSecretService',
-        );
+        return fail('KEYCHAIN_UNAVAILABLE', 'keychainNoSecretService');
       }
       if (/collection\/login|Object does not exist at path|No such (secret )?collection/i.test(text)) {
-        return fail(
-          'KEYCHAIN_UNAVAILABLE',
-          'The Secret Service has no "Login" keyring (collection) to store keys in, and could not create one here.',
-          'Open Passwords and Keys (Seahorse), create a keyring named "Login" and make it the default; or, headless: printf %s "$PASSWORD" | gnome-keyring-daemon --unlock creates and unlocks it.',
-          'keychainNoLoginKeyring',
-        );
+        return fail('KEYCHAIN_UNAVAILABLE', 'keychainNoLoginKeyring');
       }
       if (/locked|prompt|dismiss|cancel/i.test(text)) {
-        return fail(
-          'KEYCHAIN_LOCKED',
-          "The keyring that holds Keyfob's keys is locked.",
-          this.linuxLockedHint(),
-          'keychainLinuxLocked',
-          { desktop: this.linuxDesktop() },
-        );
+        return fail('KEYCHAIN_LOCKED', 'keychainLinuxLocked', undefined, this.linuxDesktop());
       }
     }
     if (
       this.platform === 'darwin' &&
       /User interaction is not allowed|-25308|locked|user canceled|-128/i.test(text)
     ) {
-      return fail(
-        'KEYCHAIN_LOCKED',
-        'The macOS keychain is locked or access was declined.',
-        'Unlock the login keychain in Keychain Access and allow Keyfob access, then try again.',
-        'keychainMacLocked',
-      );
+      return fail('KEYCHAIN_LOCKED', 'keychainMacLocked');
     }
     if (this.platform === 'win32' && /logon session|credential manager|0x80070520/i.test(text)) {
-      return fail(
-        'KEYCHAIN_UNAVAILABLE',
-        'Windows Credential Manager is not available in this session.',
-        'Sign in to Windows interactively (not as a service or over a network logon) and try again.',
-        'keychainWindowsUnavailable',
-      );
+      return fail('KEYCHAIN_UNAVAILABLE', 'keychainWindowsUnavailable');
     }
-    return fail(
-      'KEYCHAIN_FAILED',
-      `The keychain refused the request: ${text}`,
-      'Check that your keychain is unlocked and working, then try again.',
-      'keychainRefused',
-      { detail: text },
-    );
+    return fail('KEYCHAIN_FAILED', 'keychainRefused', { detail: text });
   }
 }

@@ -8,8 +8,7 @@ export class MemoryKeychain implements Keychain {
   locked = false;
 
   private check(): void {
-    if (this.locked)
-      throw new KeyfobError('KEYCHAIN_LOCKED', 'The keychain is locked.', 'Unlock it and try again.');
+    if (this.locked) throw new KeyfobError('KEYCHAIN_LOCKED', 'keychainMemoryLocked');
   }
 
   async get(account: string): Promise<string | null> {

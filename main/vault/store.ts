@@ -127,28 +127,25 @@ function processAlive(pid: number): boolean {
   }
 }
 
-type IoAction = 'read' | 'move aside' | 'write' | 'create' | 'lock';
+/** What was done to the file, as a code the catalogues word (errorWords.ioAction). */
+type IoAction = 'read' | 'moveAside' | 'write' | 'create' | 'lock';
 
 function ioError(action: IoAction, path: string, error: unknown): KeyfobError {
   const code = (error as NodeJS.ErrnoException)?.code;
-  const reason =
-    code === 'EACCES' || code === 'EPERM' ? 'permission' : code === 'ENOSPC' ? 'diskFull' : 'other';
-  const why =
-    reason === 'permission'
-      ? 'permission denied'
-      : reason === 'diskFull'
-        ? 'the disk is full'
-        : (code ?? 'unknown error');
+  // Two causes a person can fix get words of their own; any other is named by the system's code.
+  const variant =
+    code === 'EACCES' || code === 'EPERM'
+      ? 'permission'
+      : code === 'ENOSPC'
+        ? 'diskFull'
+        : code === undefined
+          ? 'unknown'
+          : undefined;
   return new KeyfobError(
     'IO_FAILED',
-    `Could not ${action} ${path} (${why}).`,
-    'Check that the folder exists and is writable, then try again.',
-    {
-      cause: error,
-      key: 'vaultIoFailed',
-      // `action` is one of read, move aside, write, create, lock; `code` the system's error code, if any.
-      params: { action, path, reason, code: code ?? '' },
-    },
+    'vaultIoFailed',
+    { action, path, code: code ?? '' },
+    { cause: error, ...(variant !== undefined ? { variant } : {}) },
   );
 }
 
@@ -162,10 +159,13 @@ export interface ReadResult<T> {
 export type Parsed<T> =
   { ok: true; file: T } | { ok: false; reason: string } | { ok: 'newer'; schema: number };
 
+/** What a store's file holds. */
+export type StoreContent = 'accounts' | 'settings' | 'poolProfiles';
+
 export interface JsonStoreOptions<T> {
   fileName: string;
-  /** What the file holds, for messages: "the accounts". */
-  what: string;
+  /** What the file holds, for messages: a code the catalogues word (errorWords.storeWhat). */
+  what: StoreContent | 'the pool profiles';
   parse: (text: string) => Parsed<T>;
   empty: () => T;
 }
@@ -179,7 +179,7 @@ export class JsonStore<T> {
   readonly file: string;
   private readonly lockFile: string;
   private readonly fileName: string;
-  private readonly what: string;
+  private readonly what: StoreContent;
   private readonly parseText: (text: string) => Parsed<T>;
   private readonly empty: () => T;
   private readonly written = new Set<() => void>();
@@ -189,7 +189,8 @@ export class JsonStore<T> {
     options: JsonStoreOptions<T>,
   ) {
     this.fileName = options.fileName;
-    this.what = options.what;
+    // cognito/profiles.ts still names its content in English; it becomes the code once that file passes it.
+    this.what = options.what === 'the pool profiles' ? 'poolProfiles' : options.what;
     this.parseText = options.parse;
     this.empty = options.empty;
     this.file = join(dir, options.fileName);
@@ -242,19 +243,17 @@ export class JsonStore<T> {
     if (parsed === undefined) return { file: this.empty() };
     if (parsed.ok === true) return { file: parsed.file };
     if (parsed.ok === 'newer') {
-      throw new KeyfobError(
-        'METADATA_UNREADABLE',
-        `${this.file} was written by a newer version of Keyfob (schema ${parsed.schema}).`,
-        'Update Keyfob to open this vault; the file has been left untouched.',
-        { key: 'vaultFileNewer', params: { file: this.file, schema: parsed.schema } },
-      );
+      throw new KeyfobError('METADATA_UNREADABLE', 'vaultFileNewer', {
+        file: this.file,
+        schema: parsed.schema,
+      });
     }
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
     const aside = `${this.file}.unreadable-${stamp}`;
     try {
       await fs.rename(this.file, aside);
     } catch (error) {
-      throw ioError('move aside', this.file, error);
+      throw ioError('moveAside', this.file, error);
     }
     return { file: this.empty(), movedAside: aside, movedAsideReason: parsed.reason };
   }
@@ -391,13 +390,7 @@ export class JsonStore<T> {
           continue;
         }
         if (Date.now() > deadline) {
-          throw new KeyfobError(
-            'VAULT_BUSY',
-            `Another Keyfob process has been changing ${this.what} for more than 10 seconds.`,
-            `Wait for it to finish and try again. If no Keyfob is running, delete ${this.lockFile}.`,
-            // `what` is the English name of the file's content ("the accounts"); the window maps it.
-            { key: 'vaultBusy', params: { what: this.what, lockFile: this.lockFile } },
-          );
+          throw new KeyfobError('VAULT_BUSY', 'vaultBusy', { what: this.what, lockFile: this.lockFile });
         }
         await new Promise((resolve) => setTimeout(resolve, 15 + Math.random() * 30));
       }
@@ -430,7 +423,7 @@ export class MetadataStore extends JsonStore<VaultFile> {
   constructor(dir: string) {
     super(dir, {
       fileName: METADATA_FILE,
-      what: 'the accounts',
+      what: 'accounts',
       parse: parseVaultFile,
       empty: emptyVaultFile,
     });

@@ -1,5 +1,6 @@
 import type { ErrorKey } from '../../preload/api';
 import { randomUUID } from 'node:crypto';
+import { englishError } from '../../locales/english';
 import { KeyfobError } from '../errors';
 import { codeAt, codeForCounter, systemClock, type Clock, type TimeCode } from '../otp/codes';
 import { normaliseSecret } from '../otp/secret';
@@ -28,9 +29,10 @@ export interface Account {
   cognito?: CognitoLink;
 }
 
-/** In the window, an id that is not there means the account went meanwhile (deleted here or by the CLI). */
-const GONE_HINT =
-  'It may have been deleted meanwhile, here or from the command line; the list shows the accounts there are.';
+/** A refused account's reason, in English from the catalogue and as its key for the window. */
+function refusal(key: ErrorKey): { reason: string; key: ErrorKey } {
+  return { reason: englishError(key).message, key };
+}
 
 /**
  * An id that names no account. `listed`: an id a person chose from a list (get, rename, remove), so the
@@ -38,19 +40,9 @@ const GONE_HINT =
  */
 function accountNotFound(id: string, from: 'listed' | 'internal'): KeyfobError {
   return from === 'listed'
-    ? new KeyfobError(
-        'ACCOUNT_NOT_FOUND',
-        `No account has the id ${id}.`,
-        'Run `keyfob list` to see the accounts.',
-        {
-          appHint: GONE_HINT,
-          key: 'accountGone',
-        },
-      )
-    : new KeyfobError('ACCOUNT_NOT_FOUND', `No account has the id ${id}.`, undefined, {
-        key: 'vaultAccountNotFound',
-        params: { id },
-      });
+    ? // In the window, an id that is not there means the account went meanwhile (deleted here or by the CLI).
+      new KeyfobError('ACCOUNT_NOT_FOUND', 'accountGone', { id })
+    : new KeyfobError('ACCOUNT_NOT_FOUND', 'vaultAccountNotFound', { id });
 }
 
 export interface NewAccount extends OtpAccount {
@@ -80,8 +72,9 @@ export type ImportOutcome =
   | {
       status: 'refused';
       name: string;
+      /** English, for the command line; the window words `key` and `params`. */
       reason: string;
-      key?: ErrorKey;
+      key: ErrorKey;
       params?: Record<string, string | number>;
     };
 
@@ -282,18 +275,14 @@ export class Vault {
     const matches = await this.find(query);
     if (matches.length === 1) return matches[0]!;
     if (matches.length === 0) {
-      throw new KeyfobError(
-        'ACCOUNT_NOT_FOUND',
-        `No account matches "${query}".`,
-        'Run `keyfob list` to see the accounts and their ids.',
-      );
+      throw new KeyfobError('ACCOUNT_NOT_FOUND', 'vaultNoMatch', { query });
     }
-    const names = matches.map((a) => `  ${a.id}  ${displayName(a)}`).join('\n');
-    throw new KeyfobError(
-      'ACCOUNT_AMBIGUOUS',
-      `"${query}" matches ${matches.length} accounts:\n${names}`,
-      'Use the id, or more of the name.',
-    );
+    const accounts = matches.map((a) => `  ${a.id}  ${displayName(a)}`).join('\n');
+    throw new KeyfobError('ACCOUNT_AMBIGUOUS', 'vaultAmbiguous', {
+      query,
+      count: matches.length,
+      accounts,
+    });
   }
 
   // ---- keychain access -------------------------------------------------------------------------------------
@@ -338,17 +327,10 @@ export class Vault {
     if (canary === null) {
       throw new KeyfobError(
         'KEYCHAIN_LOCKED',
-        `The keychain (${this.keychain.description}) returned none of Keyfob's items: it is locked, or its items were deleted.`,
-        process.platform === 'linux'
-          ? 'Unlock the "Login" keyring (Passwords and Keys / Seahorse, KWallet Manager, or from a terminal: gnome-keyring-daemon --unlock) and try again.'
-          : 'Unlock your keychain and try again.',
-        {
-          key: 'vaultKeychainLocked',
-          params: {
-            keychain: this.keychain.description,
-            platform: process.platform === 'linux' ? 'linux' : 'other',
-          },
-        },
+        'vaultKeychainLocked',
+        { keychain: this.keychain.description },
+        // Linux has keyrings to unlock by name; elsewhere the system's own keychain prompt is enough.
+        process.platform === 'linux' ? { variant: 'linux' } : undefined,
       );
     }
   }
@@ -370,24 +352,14 @@ export class Vault {
     const value = await this.keychain.get(record.id);
     if (value === null) {
       await this.assertReadable(file);
-      throw new KeyfobError(
-        'SECRET_MISSING',
-        `The key of ${displayName(record)} is not in the keychain (${this.keychain.description}).`,
-        'It may have been deleted outside Keyfob. Remove the account and add it again from the site.',
-        {
-          key: 'vaultSecretMissing',
-          params: { account: displayName(record), keychain: this.keychain.description },
-        },
-      );
+      throw new KeyfobError('SECRET_MISSING', 'vaultSecretMissing', {
+        account: displayName(record),
+        keychain: this.keychain.description,
+      });
     }
     const decoded = this.decode(value);
     if (!decoded) {
-      throw new KeyfobError(
-        'SECRET_MISSING',
-        `The keychain item of ${displayName(record)} is not in Keyfob's format.`,
-        'Remove the account and add it again from the site.',
-        { key: 'vaultSecretUnreadable', params: { account: displayName(record) } },
-      );
+      throw new KeyfobError('SECRET_MISSING', 'vaultSecretUnreadable', { account: displayName(record) });
     }
     this.secretCache?.set(record.id, decoded.secret);
     return decoded.secret;
@@ -426,15 +398,9 @@ export class Vault {
     const used = await this.store.update((f) => {
       const current = f.accounts.find((a) => a.id === id);
       if (!current || !visible(current)) {
-        throw new KeyfobError(
-          'ACCOUNT_NOT_FOUND',
-          `${displayName(record)} was removed meanwhile.`,
-          undefined,
-          {
-            key: 'vaultAccountRemovedMeanwhile',
-            params: { account: displayName(record) },
-          },
-        );
+        throw new KeyfobError('ACCOUNT_NOT_FOUND', 'vaultAccountRemovedMeanwhile', {
+          account: displayName(record),
+        });
       }
       const counter = current.counter;
       current.counter = counter + 1;
@@ -527,7 +493,7 @@ export class Vault {
     const name = displayName(found.record);
     return {
       existing: name,
-      reason: `the same key is already stored as ${name}`,
+      reason: englishError('vaultDuplicateSameKey', { existing: name }).message,
       key: 'vaultDuplicateSameKey',
       params: { existing: name },
     };
@@ -542,7 +508,7 @@ export class Vault {
     if (!found) return undefined;
     const name = displayName(found.record);
     return {
-      reason: `it shares its name with ${name}, which has another key`,
+      reason: englishError('vaultSharesName', { existing: name }).message,
       key: 'vaultSharesName',
       params: { existing: name },
     };
@@ -550,40 +516,19 @@ export class Vault {
 
   private validate(account: NewAccount): NewAccount {
     const label = account.label.trim();
-    if (label === '')
-      throw new KeyfobError(
-        'PARAMS_INVALID',
-        'The account needs a name.',
-        'Give it the user name or e-mail address you sign in with.',
-        { key: 'vaultNameNeeded' },
-      );
+    if (label === '') throw new KeyfobError('PARAMS_INVALID', 'vaultNameNeeded');
     const { params } = account;
     if (
       params.type !== 'steam' &&
       (params.digits < 6 || params.digits > 8 || !Number.isInteger(params.digits))
     ) {
-      throw new KeyfobError(
-        'PARAMS_INVALID',
-        `Codes of ${params.digits} digits are not supported.`,
-        'Use 6, 7 or 8 digits.',
-        { key: 'vaultDigitsUnsupported', params: { digits: params.digits } },
-      );
+      throw new KeyfobError('PARAMS_INVALID', 'vaultDigitsUnsupported', { digits: params.digits });
     }
     if (!Number.isSafeInteger(params.period) || params.period <= 0) {
-      throw new KeyfobError(
-        'PARAMS_INVALID',
-        `The period must be a positive whole number of seconds, not ${params.period}.`,
-        'Most sites use 30 seconds.',
-        { key: 'vaultPeriodInvalid', params: { period: String(params.period) } },
-      );
+      throw new KeyfobError('PARAMS_INVALID', 'vaultPeriodInvalid', { period: String(params.period) });
     }
     if (!Number.isSafeInteger(params.counter) || params.counter < 0) {
-      throw new KeyfobError(
-        'PARAMS_INVALID',
-        `The counter must be zero or more, not ${params.counter}.`,
-        undefined,
-        { key: 'vaultCounterInvalid', params: { counter: String(params.counter) } },
-      );
+      throw new KeyfobError('PARAMS_INVALID', 'vaultCounterInvalid', { counter: String(params.counter) });
     }
     return {
       ...account,
@@ -648,7 +593,8 @@ export class Vault {
             status: 'refused',
             name,
             reason: error.message,
-            ...(error.key !== undefined ? { key: error.key } : {}),
+            // validate() throws keyed errors only.
+            key: error.key ?? 'vaultNotStored',
             ...(error.params !== undefined ? { params: { ...error.params } } : {}),
           });
           continue;
@@ -663,7 +609,7 @@ export class Vault {
       const note = this.namesake(account, known);
       known.push({ record: account, secret: account.secret, params: account.params });
       toStore.push({ account, outcomeIndex: outcomes.length, ...(note ? { note } : {}) });
-      outcomes.push({ status: 'refused', name, reason: 'not stored', key: 'vaultNotStored' });
+      outcomes.push({ status: 'refused', name, ...refusal('vaultNotStored') });
     }
     if (toStore.length === 0) return outcomes;
 
@@ -708,8 +654,7 @@ export class Vault {
         : {
             status: 'refused',
             name,
-            reason: 'It was removed while it was being added.',
-            key: 'vaultRemovedWhileAdding',
+            ...refusal('vaultRemovedWhileAdding'),
           };
     }
     return outcomes;
@@ -721,25 +666,9 @@ export class Vault {
     if (!outcome) throw new Error('addMany returned no outcome');
     if (outcome.status === 'added') return outcome.account;
     if (outcome.status === 'duplicate') {
-      throw new KeyfobError(
-        'DUPLICATE',
-        `Not added: ${outcome.reason}.`,
-        'To keep a second copy of it anyway, add it with --allow-duplicate.',
-        {
-          appHint: 'There is nothing to add: the account is already in your list.',
-          key: 'vaultNotAddedSameKey',
-          params: { existing: outcome.existing },
-        },
-      );
+      throw new KeyfobError('DUPLICATE', 'vaultNotAddedSameKey', { existing: outcome.existing });
     }
-    throw new KeyfobError(
-      'PARAMS_INVALID',
-      outcome.reason,
-      undefined,
-      outcome.key !== undefined
-        ? { key: outcome.key, ...(outcome.params !== undefined ? { params: { ...outcome.params } } : {}) }
-        : undefined,
-    );
+    throw new KeyfobError('PARAMS_INVALID', outcome.key, outcome.params && { ...outcome.params });
   }
 
   // ---- changing and removing -------------------------------------------------------------------------------
@@ -755,12 +684,7 @@ export class Vault {
 
   rename(id: string, names: { issuer?: string; label?: string }): Promise<Account> {
     const label = names.label?.trim();
-    if (label === '')
-      return Promise.reject(
-        new KeyfobError('PARAMS_INVALID', 'The account name cannot be empty.', undefined, {
-          key: 'vaultNameEmpty',
-        }),
-      );
+    if (label === '') return Promise.reject(new KeyfobError('PARAMS_INVALID', 'vaultNameEmpty'));
     return this.change(id, (r) => {
       if (names.issuer !== undefined) r.issuer = names.issuer.trim();
       if (label !== undefined) r.label = label;

@@ -113,7 +113,8 @@ describe('keyed errors of the otpauth:// parser', () => {
     expect(errorText(info, 'zh').message).toBe('密钥不是有效的 base32：其中包含字符 "!"。');
     expect(errorText(info, 'de').hint).toMatch(/Kopiere den Schlüssel erneut/);
     const lookalike = appError(() => parseOtpauthUri(`otpauth://totp/A?secret=JBSW03DP18`));
-    expect(lookalike.params).toMatchObject({ count: 3, lookalike: 1 });
+    expect(lookalike.params).toMatchObject({ count: 3 });
+    expect(lookalike.variant).toBe('lookalike');
     expect(errorText(lookalike, 'de').message).toMatch(/die Zeichen "0", "1", "8"\.$/);
     expect(errorText(lookalike, 'de').hint).toMatch(/eine 0 ein O sein sollte/);
     expect(errorText(lookalike, 'zh').hint).toMatch(/应为 O 的 0/);
@@ -222,8 +223,11 @@ describe('keyed errors of the image decoder', () => {
     const big = appError(() => decodeRgba({ width: 10_000, height: 10_000, data: new Uint8Array(0) }));
     expect(big).toMatchObject({
       key: 'imageTooManyPixels',
-      params: { format: '', width: 10_000, height: 10_000, megapixels: 100, limit: 50 },
+      params: { width: 10_000, height: 10_000, megapixels: 100, limit: 50 },
     });
+    // Pixels from a screen or a camera have no file format to name.
+    expect(big.params).not.toHaveProperty('format');
+    expect(big.variant).toBeUndefined();
     expect(errorText(big, 'de').message).toBe(
       'Das Bild hat 10000 x 10000 Pixel (100 Megapixel), mehr als die Grenze von 50 Megapixel.',
     );
@@ -290,7 +294,7 @@ describe('keyed errors of the migration parser', () => {
     expect(info).toMatchObject({
       code: 'MIGRATION_INVALID',
       key: 'migrationLengthTruncated',
-      params: { what: 'an account', remaining: 4 },
+      params: { what: 'account', remaining: 4 },
     });
     expect(errorText(info, 'de')).toEqual({
       message: `Die Exportdaten sind abgeschnitten (unvollständig): Ein Konto soll ${info.params?.length} Byte umfassen, es sind aber nur noch 4 übrig.`,
@@ -300,11 +304,11 @@ describe('keyed errors of the migration parser', () => {
       `导出数据不完整（被截断）：某个账户声明有 ${info.params?.length} 个字节，但只剩 4 个。`,
     );
     expect(errorText(info, 'en').message).toBe(info.message);
-    const mid = appError(() => new ProtoReader(Uint8Array.from([0x80])).readVarint("an account's counter"));
+    const mid = appError(() => new ProtoReader(Uint8Array.from([0x80])).readVarint('accountCounter'));
     expect(errorText(mid, 'de').message).toBe(
       'Die Exportdaten sind abgeschnitten (unvollständig): Der Zähler eines Kontos bricht mittendrin ab.',
     );
-    const length = appError(() => new ProtoReader(Uint8Array.from([0x80])).readBytes('a text field'));
+    const length = appError(() => new ProtoReader(Uint8Array.from([0x80])).readBytes('textField'));
     expect(errorText(length, 'de').message).toMatch(
       /: Die Längenangabe eines Textfelds bricht mittendrin ab\.$/,
     );
@@ -351,7 +355,7 @@ describe('keyed errors of the migration parser', () => {
       ],
       [() => parseMigrationPayload(entryOnly.varint(3, 2).varint(4, 5).finish()), 'migrationBatchIndex'],
       [
-        () => new ProtoReader(Uint8Array.from([0x02, 0xff, 0xfe])).readString('a text field'),
+        () => new ProtoReader(Uint8Array.from([0x02, 0xff, 0xfe])).readString('textField'),
         'migrationNotUtf8',
       ],
       [() => toSafeNumber(1n << 60n, 'counter'), 'migrationOutOfRange'],
@@ -368,7 +372,10 @@ describe('keyed errors of the migration parser', () => {
       /^Der Exportlink verweist auf „elsewhere“ statt auf „offline“/,
     );
     const base64 = appError(() => parseMigrationUri('otpauth-migration://offline?data=AB!C=D'));
-    expect(base64.params).toEqual({ chars: '"!"', equalsInMiddle: 1 });
+    expect(base64.params).toEqual({ chars: '"!"', found: 'charsAndEquals' });
+    expect(base64.message).toBe(
+      'The export link\'s data is not valid base64: it contains "!", "=" in the middle.',
+    );
     expect(errorText(base64, 'de').message).toBe(
       'Die Daten des Exportlinks sind kein gültiges base64: Sie enthalten "!", ein „=“ mitten in den Daten.',
     );
@@ -460,9 +467,14 @@ function keyfobErrorCalls(source: string): string[] {
   return calls;
 }
 
-/** Calls among them that give no key (`key:` or the shorthand `key,` / `key }`). */
+/**
+ * Calls among them that give no key: neither a key as their second argument (a catalogue key, or an expression
+ * such as `error.key ?? 'secretEmpty'`, never English text) nor, in the old form, `key:` / `key,` / `key }`.
+ */
 function unkeyed(source: string): string[] {
-  return keyfobErrorCalls(source).filter((call) => !/\bkey\s*[:,}]/.test(call));
+  const keyForm =
+    /^new KeyfobError\(\s*[^,]+,\s*(?:'[a-z][A-Za-z0-9]*'|(?:[A-Za-z_][\w.]*\.)?[kK]ey(?:\s*\?\?\s*'[a-z][A-Za-z0-9]*')?)\s*[,)]/;
+  return keyfobErrorCalls(source).filter((call) => !keyForm.test(call) && !/\bkey\s*[:,}]/.test(call));
 }
 
 const KEY_LITERAL = /'((?:image|qr|uri|migration|secret|export)[A-Z][A-Za-z0-9]*)'/g;
@@ -472,10 +484,14 @@ describe('the formats area has no unkeyed or untranslated errors', () => {
     const sample = `
       throw new KeyfobError('URI_INVALID', 'A (bracketed) message.', "it's", { cause });
       throw new KeyfobError('URI_INVALID', \`The \${what} (x) is bad.\`, hint, { key: 'uriTooLong' });
-      return new KeyfobError(code, message, hint, { key, ...(params ? { params } : {}) });`;
-    expect(keyfobErrorCalls(sample)).toHaveLength(3);
+      return new KeyfobError(code, message, hint, { key, ...(params ? { params } : {}) });
+      throw new KeyfobError('URI_INVALID', 'uriTooLong', { max });
+      throw new KeyfobError('URI_INVALID', error.key ?? 'secretEmpty', error.params);
+      throw new KeyfobError('URI_INVALID', \`No \${what}.\`);`;
+    expect(keyfobErrorCalls(sample)).toHaveLength(6);
     expect(unkeyed(sample)).toEqual([
       `new KeyfobError('URI_INVALID', 'A (bracketed) message.', "it's", { cause })`,
+      "new KeyfobError('URI_INVALID', `No ${what}.`)",
     ]);
   });
 

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ErrorInfo } from '../../preload/api';
 import { defaultParams } from '../../main/otp/types';
+import { DEFAULT_SETTINGS, mergeSettings } from '../../main/settings';
+import { moveItem } from '../../main/vault/keychain-move';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
 import { METADATA_FILE, MetadataStore } from '../../main/vault/store';
@@ -13,6 +15,7 @@ import { caught, forWindow } from '../support/error-checks';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
+const SOME_ID = '0b5c4a44-6c8e-4f36-9a52-2f1f3f1c8e11';
 
 function account(
   issuer: string,
@@ -150,6 +153,61 @@ describe('vault errors in the window’s language', () => {
   });
 });
 
+describe('names, settings and keychain moves in the window’s language', () => {
+  it('says which accounts a name matches, or that none does', async () => {
+    const vault = new Vault({
+      dir: mkdtempSync(join(tmpdir(), 'keyfob-error-keys-')),
+      keychain: new MemoryKeychain(),
+    });
+    const none = await caught(() => vault.resolve('nothing'));
+    expect(none.message).toBe('No account matches "nothing".');
+    expect(none.hint).toBe('Run `keyfob list` to see the accounts and their ids.');
+    expect(errorText(forWindow(none), 'de').message).toBe('Kein Konto passt zu „nothing“.');
+
+    const a = await vault.add(account('GitHub', 'alice', SECRET_A));
+    const b = await vault.add(account('GitHub', 'bob', SECRET_B));
+    const two = await caught(() => vault.resolve('github'));
+    const list = `  ${a.id}  GitHub (alice)\n  ${b.id}  GitHub (bob)`;
+    expect(two.message).toBe(`"github" matches 2 accounts:\n${list}`);
+    expect(errorText(forWindow(two), 'zh').message).toBe(`“github”匹配 2 个账户：\n${list}`);
+  });
+
+  it('words a refused setting from its code, and the account shortcut’s own advice', async () => {
+    const theme = forWindow(await caught(() => mergeSettings(DEFAULT_SETTINGS, { theme: 'pink' })));
+    expect(theme.params).toEqual({ what: 'theme' });
+    expect(errorText(theme, 'en').message).toBe('That theme cannot be used.');
+    expect(errorText(theme, 'de').message).toBe('Dieses Erscheinungsbild kann nicht verwendet werden.');
+    expect(errorText(theme, 'zh').message).toBe('无法使用该主题。');
+
+    const shortcut = forWindow(
+      await caught(() => mergeSettings(DEFAULT_SETTINGS, { accountShortcuts: { [SOME_ID]: 'K' } })),
+    );
+    expect(shortcut.variant).toBe('account');
+    expect(errorText(shortcut, 'de')).toEqual({
+      message:
+        'Ein Kürzel braucht eine oder mehrere Umschalttasten und eine weitere Taste, z. B. Strg+Alt+1.',
+      hint: 'Halte die Umschalttasten und drücke die Taste.',
+    });
+  });
+
+  it('says that a locked keychain or a copy that was not kept stopped a move', async () => {
+    const locked = new MemoryKeychain();
+    locked.locked = true;
+    const error = forWindow(await caught(() => locked.get('x')));
+    expect(errorText(error, 'de')).toEqual({
+      message: 'Der Schlüsselbund ist gesperrt.',
+      hint: 'Entsperre ihn und versuche es erneut.',
+    });
+
+    const from = new MemoryKeychain();
+    const forgetful = new MemoryKeychain();
+    forgetful.set = async () => undefined;
+    const lost = await caught(() => moveItem(from, forgetful, 'item-1', 'value'));
+    expect(lost.message).toMatch(/^The keychain did not keep the copy of the item "item-1"/);
+    expect(errorText(forWindow(lost), 'zh').message).toMatch(/^钥匙串没有保留条目“item-1”/);
+  });
+});
+
 describe('keychain errors in the window’s language', () => {
   const keytar = (fail: Error | 'hang') => {
     const run = () => (fail === 'hang' ? new Promise<never>(() => undefined) : Promise.reject(fail));
@@ -222,7 +280,9 @@ describe('keychain errors in the window’s language', () => {
 
     const linux = forWindow(await caught(() => slow('linux').get('x')));
     expect(linux.key).toBe('keychainTimedOut');
-    expect(linux.params).toMatchObject({ operation: 'read', seconds: 0, platform: 'linux' });
+    // The request is a code that each language words; the desktop's unlock advice is the variant.
+    expect(linux.params).toEqual({ operation: 'read', seconds: 0 });
+    expect(linux.variant).toBe('gnome');
     expect(errorText(linux, 'de').message).toMatch(
       /^Der Schlüsselbund hat eine Leseanfrage nicht innerhalb von 0 s beantwortet;/,
     );

@@ -13,13 +13,13 @@ describe('errors worded from the catalogues', () => {
       message: 'No QR code was found on any of the 2 screens.',
       hint: 'Show the setup QR code fully on a screen (not covered by this window), then scan again.',
       key: 'screenNoQr' as const,
-      params: { screens: 2 },
+      params: { count: 2 },
     };
     expect(errorText(keyed, 'de').message).toBe('Auf keinem der 2 Bildschirme wurde ein QR-Code gefunden.');
     expect(errorText(keyed, 'zh').message).toBe('2 个屏幕上都未找到二维码。');
     expect(errorText(keyed, 'en')).toEqual({ message: keyed.message, hint: keyed.hint });
     // The throw site names the wording of one screen (a sentence of its own, not a plural form).
-    expect(errorText({ ...keyed, params: { screens: 1 }, variant: 'single' }, 'en').message).toBe(
+    expect(errorText({ ...keyed, params: { count: 1 }, variant: 'single' }, 'en').message).toBe(
       'No QR code was found on the screen.',
     );
     const denied = { code: 'SCREEN_CAPTURE_DENIED', message: 'x', key: 'screenDenied' as const };
@@ -88,20 +88,23 @@ describe('errors worded from the catalogues', () => {
     expect(errorText(flow, 'en', 'cli').hint).toMatch(/ALLOW_ADMIN_USER_PASSWORD_AUTH/);
   });
 
-  it('words English parameters main still sends from the words catalogue, in every language', () => {
+  it('words the codes main sends as parameters from the word groups, in every language', () => {
     const io = {
       code: 'IO_FAILED',
       message: 'x',
       key: 'vaultIoFailed' as const,
-      params: { action: 'move aside', path: '/p', reason: 'permission', code: 'EACCES' },
+      params: { action: 'moveAside', path: '/p', code: 'EACCES' },
+      variant: 'permission',
     };
     expect(errorText(io, 'en').message).toBe('Could not move aside /p (permission denied).');
     expect(errorText(io, 'de').message).toBe('/p konnte nicht beiseitegelegt werden (Zugriff verweigert).');
     const what = { code: '', message: 'x', key: 'migrationNotUtf8' as const };
-    expect(errorText({ ...what, params: { what: 'the length of a text field' } }, 'zh').message).toContain(
+    expect(errorText({ ...what, params: { what: 'textFieldLength' } }, 'zh').message).toContain(
       '某个文本字段的长度',
     );
-    expect(errorText({ ...what, params: { what: 'something new' } }, 'de').message).toContain('Ein Wert');
+    expect(errorText({ ...what, params: { what: 'accountKey' } }, 'de').message).toBe(
+      'Die Exportdaten sind beschädigt: Der Schlüssel eines Kontos ist kein gültiger UTF-8-Text.',
+    );
   });
 });
 

@@ -201,6 +201,18 @@ describe('the account use cases over createServices', () => {
     expect(exported.lines[0]).toContain(SECRET);
     const refused = await caught(() => services.accounts.export('nothing'));
     expect(refused.code).toBe('EXPORT_UNSUPPORTED');
+    expect(refused.message).toBe('Keyfob cannot write the format "nothing".');
+    const window = forWindow(refused);
+    expect(window.params).toMatchObject({ format: 'nothing' });
+    expect(errorText(window, 'de').message).toBe('Keyfob kann das Format „nothing“ nicht schreiben.');
+    // A line that is not a link says which links the format reads.
+    const notMigration = report.entries[2]!;
+    expect(notMigration).toMatchObject({ reasonKey: 'notALink' });
+    const migrationOnly = await googleMigration.parse(new TextEncoder().encode('hello'), {});
+    expect(migrationOnly.entries[0]).toMatchObject({
+      reason: 'This is not an otpauth-migration:// link.',
+      key: 'notAMigrationLink',
+    });
     // Cognito's code is loaded only by those who give a loader (the app, the CLI's Cognito commands).
     const noCognito = await services.cognitoEngine().then(
       () => undefined,

@@ -742,8 +742,10 @@ describe('buildMigrationUris', () => {
       {
         issuer: 'Broken',
         label: 'key',
-        reason: expect.stringMatching(/key cannot be exported/),
+        reason: expect.stringMatching(/^The stored key cannot be exported: The key is not valid base32/),
         key: 'exportKeyBroken',
+        // The key's own error, which the window words in its language.
+        params: expect.objectContaining({ cause: 'secretNotBase32' }),
       },
     ]);
     expect(uris).toHaveLength(1);

@@ -87,21 +87,12 @@ interface Options {
   variant?: string;
 }
 
-/** The form from before the catalogues (issue 7, wave 1): English written at the throw site. */
-interface WrittenOptions extends Options {
-  appHint?: string;
-  key?: ErrorKey;
-  params?: ErrorParams;
-}
-
 export class KeyfobError extends Error {
   override readonly name = 'KeyfobError';
   readonly hint?: string;
   readonly service?: ServiceDetail;
   /** The same advice for the window, where a hint naming a `keyfob …` command would mean nothing. */
   readonly appHint?: string;
-  readonly key?: ErrorKey;
-  readonly params?: ErrorParams;
   readonly variant?: string;
   /** The cause as the window words it, where this error's catalogue entry is a note on it (no message of its own). */
   private readonly causeInfo?: ErrorInfo;
@@ -111,42 +102,27 @@ export class KeyfobError extends Error {
    * An error is a code, a catalogue key and its parameters; its English words (message, hint for the command
    * line and for the window) come from locales/en/errors.json.
    */
-  constructor(code: ErrorCode, key: ErrorKey, params?: ErrorParams, options?: Options);
-  /** @deprecated English at the throw site: being replaced by the key form (issue 7, wave 2). */
-  constructor(code: ErrorCode, message: string, hint?: string, options?: WrittenOptions);
   constructor(
     readonly code: ErrorCode,
-    keyOrMessage: string,
-    paramsOrHint?: ErrorParams | string,
-    options?: WrittenOptions,
+    readonly key: ErrorKey,
+    readonly params?: ErrorParams,
+    options?: Options,
   ) {
-    const keyed = typeof paramsOrHint !== 'string' && isCatalogueKey(keyOrMessage);
     // A Keyfob error as the cause goes along to the catalogue, which words it first where this key's entry is a
     // note on it (has no message of its own).
-    const cause = keyed && isKeyfobError(options?.cause) ? options.cause : undefined;
+    const cause = isKeyfobError(options?.cause) ? options.cause : undefined;
     const causeApp = cause?.forApp();
-    const words: {
-      message: string;
-      hint?: string | undefined;
-      appHint?: string | undefined;
-      cause?: unknown;
-    } = keyed
-      ? englishError(
-          keyOrMessage as ErrorKey,
-          paramsOrHint,
-          options?.variant,
-          cause && causeApp ? { cli: cause.toJSON(), app: causeApp } : undefined,
-        )
-      : { message: keyOrMessage, hint: paramsOrHint as string | undefined, appHint: options?.appHint };
+    const words = englishError(
+      key,
+      params,
+      options?.variant,
+      cause && causeApp ? { cli: cause.toJSON(), app: causeApp } : undefined,
+    );
     super(words.message, options?.cause === undefined ? undefined : { cause: options.cause });
     if (words.hint !== undefined) this.hint = words.hint;
     if (words.appHint !== undefined) this.appHint = words.appHint;
     if (options?.service) this.service = options.service;
     if (options?.variant !== undefined) this.variant = options.variant;
-    const key = keyed ? (keyOrMessage as ErrorKey) : options?.key;
-    const params = keyed ? (paramsOrHint as ErrorParams | undefined) : options?.params;
-    if (key !== undefined) this.key = key;
-    if (params !== undefined) this.params = params;
     if (words.cause !== undefined && causeApp !== undefined) this.causeInfo = causeApp;
   }
 
@@ -165,7 +141,7 @@ export class KeyfobError extends Error {
     const hint = forApp ? (this.appHint ?? this.hint) : this.hint;
     if (hint !== undefined) info.hint = hint;
     if (this.service !== undefined) info.service = { ...this.service };
-    if (forApp && this.key !== undefined) {
+    if (forApp) {
       info.key = this.key;
       if (this.params !== undefined) info.params = { ...this.params };
       if (this.variant !== undefined) info.variant = this.variant;
@@ -173,11 +149,6 @@ export class KeyfobError extends Error {
     }
     return info;
   }
-}
-
-/** A key of the English catalogue: English sentences written at throw sites never are (they have spaces). */
-function isCatalogueKey(value: string): boolean {
-  return /^[a-z][A-Za-z0-9]*$/.test(value);
 }
 
 export function isKeyfobError(value: unknown, code?: ErrorCode): value is KeyfobError {

@@ -68,7 +68,7 @@ export function createServices(options: ServicesOptions): Services {
     cognitoEngine() {
       const load = options.loadCognito;
       if (!load)
-        return Promise.reject(new KeyfobError('PROFILE_NOT_FOUND', 'Cognito is not available here.'));
+        return Promise.reject(new KeyfobError('PROFILE_NOT_FOUND', 'cognitoUnavailable'));
       engine ??= load().then(
         ({ CognitoEngine }) => new CognitoEngine({ ...options.engine, vault, profiles }),
         (error: unknown) => {

@@ -1,23 +1,17 @@
-import { join } from 'node:path';
 import type { EnrollResult, Progress, Prompts, SignInRequest, Tokens } from '../cognito';
 import { ProfileStore, profileView } from '../cognito/profiles';
 import { KeyfobError } from '../errors';
 import { displayName } from '../otp/types';
 import { KeytarKeychain } from '../vault/keytar-keychain';
 import { dataDirectory } from '../vault/paths';
-import { requireWithCodeCache } from './code-cache';
 import { EXIT, UsageError, needOne, openVault, parse, shortId, type CliIo } from './common';
 import { say } from './words';
 
-declare const KEYFOB_VERSION: string | undefined;
-
-// The Cognito engine pulls in the AWS SDK, several times the rest of the CLI: it is a file of its own
-// (dist/cli/cognito.js, see build.mjs), loaded only by the commands here, through a V8 code cache.
-async function loadCognito(): Promise<typeof import('../cognito')> {
-  if (typeof KEYFOB_VERSION === 'string') {
-    return requireWithCodeCache(join(__dirname, 'cognito.js')).exports as typeof import('../cognito');
-  }
-  return import('../cognito'); // from source (tests, tsx)
+// The Cognito engine pulls in the AWS SDK, several times the rest of the CLI: built, it is a file of its own
+// (dist/cli/cognito.js, see build.mjs), loaded only by the commands here; the launcher's compile cache spares
+// later runs its compiling.
+function loadCognito(): Promise<typeof import('../cognito')> {
+  return import('../cognito');
 }
 
 function profileStore(io: CliIo): ProfileStore {

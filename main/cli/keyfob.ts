@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline/promises';
 import { createServices, type Services } from '../services';
 import { KeytarKeychain } from '../vault/keytar-keychain';
 import { dataDirectory } from '../vault/paths';
-import { saveCodeCaches } from './code-cache';
 import { run } from './run';
 
 declare const KEYFOB_VERSION: string | undefined;
@@ -86,7 +85,6 @@ run(process.argv.slice(2), {
   version: typeof KEYFOB_VERSION === 'string' ? KEYFOB_VERSION : 'dev',
 }).then(
   (code) => {
-    saveCodeCaches();
     // Exit explicitly: a keychain call that timed out may still hold the event loop open.
     process.stdout.write('', () => process.exit(code));
   },

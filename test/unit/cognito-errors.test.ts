@@ -321,7 +321,7 @@ describe('explainCognitoError', () => {
   });
 
   it('passes a Keyfob error through untouched', () => {
-    const own = new KeyfobError('INPUT_NEEDED', 'Need a password.', 'Give one.');
+    const own = new KeyfobError('INPUT_NEEDED', 'passwordNeeded');
     expect(explainCognitoError(own, 'sign-in')).toBe(own);
   });
 });

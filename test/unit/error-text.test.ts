@@ -165,11 +165,4 @@ describe('KeyfobError from a key', () => {
     const { KeyfobError } = await import('../../main/errors');
     expect(() => new KeyfobError('PARAMS_INVALID', 'accountGon' as never)).toThrow(/No entry "accountGon"/);
   });
-
-  it('still takes English written at the throw site, until every throw site has a key', async () => {
-    const { KeyfobError } = await import('../../main/errors');
-    const written = new KeyfobError('PROFILE_NOT_FOUND', 'Cognito is not available here.');
-    expect(written.message).toBe('Cognito is not available here.');
-    expect(written.key).toBeUndefined();
-  });
 });

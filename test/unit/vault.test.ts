@@ -251,7 +251,7 @@ describe('vault', () => {
         get(target, prop, receiver) {
           if (prop === 'set')
             return async () =>
-              Promise.reject(new KeyfobError('KEYCHAIN_FAILED', 'The keychain refused the request.'));
+              Promise.reject(new KeyfobError('KEYCHAIN_FAILED', 'keychainRefused', { detail: 'denied' }));
           return Reflect.get(target, prop, receiver);
         },
       });

@@ -205,6 +205,14 @@ export class JsonStore<T> {
     return this.withLock(() => this.readOrMoveAside());
   }
 
+  /**
+   * Runs `work` under the lock with a fresh copy of the file, saving nothing: for a step outside the file (the
+   * keychain) that must not interleave with another process's change of it.
+   */
+  async whileLocked<R>(work: (file: T) => Promise<R>): Promise<R> {
+    return this.withLock(async () => work((await this.readOrMoveAside()).file));
+  }
+
   /** Runs `change` on a fresh copy under the lock and saves the result if `change` returns true. */
   async update<R>(change: (file: T) => { save: boolean; value: R }): Promise<R> {
     return this.withLock(async () => {

@@ -799,18 +799,18 @@ export class Vault {
   async deleteOrphan(id: string): Promise<Orphan> {
     const found = isAccountId(id) ? (await this.orphans()).find((o) => o.id === id) : undefined;
     if (!found) throw accountNotFound(id, 'internal');
-    this.secretCache?.delete(id);
-    await this.keychain.delete(id);
+    // Checked again under the lock: another process (keyfob recover --restore) may have restored it meanwhile,
+    // and then the key is an account's, not an orphan's.
+    await this.store.whileLocked(async (file) => {
+      if (file.accounts.some((r) => r.id === id)) throw accountNotFound(id, 'internal');
+      this.secretCache?.delete(id);
+      await this.keychain.delete(id);
+    });
     return found;
   }
 
   // ---- start-up recovery -----------------------------------------------------------------------------------
 
-  /**
-   * Finishes interrupted adds and removals, moves an unreadable metadata file aside, reports any secret that
-   * has no metadata (an orphan, for the person to restore or delete), and reports metadata whose secret is
-   * missing.
-   */
   /** Whether the keychain holds this vault's canary; a keychain that cannot answer (locked) counts as no. */
   private async hasCanary(): Promise<boolean> {
     try {
@@ -820,6 +820,11 @@ export class Vault {
     }
   }
 
+  /**
+   * Finishes interrupted adds and removals, moves an unreadable metadata file aside, reports any secret that
+   * has no metadata (an orphan, for the person to restore or delete), and reports metadata whose secret is
+   * missing.
+   */
   async recover(): Promise<RecoveryReport> {
     await this.store.ensureDir();
     const report: RecoveryReport = { orphans: [], missingSecret: [], unreadableItems: 0, completed: 0 };

@@ -323,6 +323,25 @@ describe('vault', () => {
       expect(await vault.list()).toHaveLength(2);
     });
 
+    it('keeps a key that another process restored between the offer and the delete', async () => {
+      const b = await vault.add(account('B', 'b', SECRET_B));
+      const file = JSON.parse(metadataText());
+      file.accounts = [];
+      writeFileSync(join(dir, METADATA_FILE), JSON.stringify(file));
+      expect((await vault.orphans()).map((o) => o.id)).toEqual([b.id]);
+      // The offer was read; then `keyfob recover --restore` (another Vault on the same folder) restores the key.
+      const other = new Vault({ dir, keychain });
+      const realOrphans = vault.orphans.bind(vault);
+      vault.orphans = async () => {
+        const offered = await realOrphans();
+        await other.restoreOrphans([b.id]);
+        return offered;
+      };
+      await expectError(vault.deleteOrphan(b.id), 'ACCOUNT_NOT_FOUND');
+      expect(keychain.items.has(b.id)).toBe(true);
+      expect((await other.list()).map((a) => a.label)).toEqual(['b']);
+    });
+
     it('deletes the key of an orphan when told to, and nothing that is not an orphan', async () => {
       const a = await vault.add(account('A', 'a', SECRET_A));
       const b = await vault.add(account('B', 'b', SECRET_B));

@@ -67,8 +67,7 @@ export function createServices(options: ServicesOptions): Services {
     settings: new SettingsStore(options.dataDir),
     cognitoEngine() {
       const load = options.loadCognito;
-      if (!load)
-        return Promise.reject(new KeyfobError('PROFILE_NOT_FOUND', 'cognitoUnavailable'));
+      if (!load) return Promise.reject(new KeyfobError('PROFILE_NOT_FOUND', 'cognitoUnavailable'));
       engine ??= load().then(
         ({ CognitoEngine }) => new CognitoEngine({ ...options.engine, vault, profiles }),
         (error: unknown) => {

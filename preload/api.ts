@@ -48,6 +48,13 @@ export interface AccountView {
   cognito?: { profile: string; username: string };
 }
 
+/** An account just added, with the note an import report would give it (it shares its name with another). */
+export interface AddedAccount extends AccountView {
+  reason?: string;
+  reasonKey?: ErrorKey;
+  reasonParams?: Record<string, string | number>;
+}
+
 /** One account's codes at one tick. HOTP accounts have none until asked (`hotpCode`). */
 export interface CodeView {
   id: string;
@@ -280,7 +287,7 @@ export interface KeyfobApi {
   scanImage(bytes: Uint8Array): Promise<Result<{ found: number }>>;
   /** Setup codes the camera read (in the window's worker): they wait to be confirmed like scanImage's. */
   offerCodes(texts: string[]): Promise<Result<{ found: number }>>;
-  addFromKey(input: KeyInput): Promise<Result<AccountView>>;
+  addFromKey(input: KeyInput): Promise<Result<AddedAccount>>;
   renameAccount(id: string, names: { issuer?: string; label?: string }): Promise<Result<AccountView>>;
   reorderAccounts(ids: string[]): Promise<Result<AccountView[]>>;
   removeAccount(id: string): Promise<Result<AccountView>>;

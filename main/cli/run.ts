@@ -5,7 +5,7 @@ import { KeyfobError, isKeyfobError } from '../errors';
 import { codeAt, codeForCounter } from '../otp/codes';
 import { ALGORITHMS, defaultParams, displayName, type Algorithm, type OtpType } from '../otp/types';
 import { parseOtpauthUri } from '../otp/uri';
-import type { Account, NewAccount } from '../vault/vault';
+import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
 import { commandUsage, usage } from './usage';
 import { errorWords, reasonWords, say } from './words';
@@ -25,6 +25,23 @@ import {
 
 export { EXIT, type CliIo } from './common';
 // ---- add ----------------------------------------------------------------------------------------------------
+
+/**
+ * One account added: its id and name on standard output, for scripts; beside an account of the same name, a note
+ * on standard error saying so, as an import's report would.
+ */
+function printAdded(io: CliIo, added: Extract<ImportOutcome, { status: 'added' }>): number {
+  io.stdout(`${added.account.id}  ${displayName(added.account)}\n`);
+  if (added.reason !== undefined) {
+    const reason = reasonWords(io.env, {
+      reason: added.reason,
+      ...(added.key !== undefined ? { key: added.key } : {}),
+      ...(added.params !== undefined ? { params: added.params } : {}),
+    });
+    io.stderr(`${say(io.env, 'sharesNameNote', { reason })}\n`);
+  }
+  return EXIT.ok;
+}
 
 /** An import's report, line by line; refusals of the input come before those of the vault, as they happened. */
 function printReport(io: CliIo, read: ImportRead, report: ImportReport): number {
@@ -119,9 +136,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
       extra: {},
     };
     const vault = await openVault(io);
-    const added = await vault.add(account, { allowDuplicate });
-    io.stdout(`${added.id}  ${displayName(added)}\n`);
-    return EXIT.ok;
+    return printAdded(io, await vault.addOne(account, { allowDuplicate }));
   }
 
   let inputs: ImportInput[];
@@ -147,9 +162,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
   // A single plain account: errors (duplicate, invalid) are the command's error.
   if (read.accounts.length === 1 && read.parts.length === 0 && read.refused.length === 0) {
     const vault = await openVault(io);
-    const added = await vault.add(read.accounts[0]!, { allowDuplicate });
-    io.stdout(`${added.id}  ${displayName(added)}\n`);
-    return EXIT.ok;
+    return printAdded(io, await vault.addOne(read.accounts[0]!, { allowDuplicate }));
   }
   await openVault(io);
   return printReport(io, read, await accounts.store(read, { allowDuplicates: allowDuplicate }));

@@ -1,4 +1,4 @@
-import type { AccountView, ExportView, ImportReport, RevealedKey } from '../../preload/api';
+import type { AccountView, AddedAccount, ExportView, ImportReport, RevealedKey } from '../../preload/api';
 import * as schema from '../../preload/schemas';
 import { textInput, type ImportInput } from '../accounts';
 import { KeyfobError } from '../errors';
@@ -74,21 +74,26 @@ export function accountHandlers(
       ),
 
     addFromKey: (value) =>
-      result(async () => {
+      result<AddedAccount>(async () => {
         const input = check(schema.keyInput, value, 'account');
         const params: OtpParams = defaultParams(input.type);
         if (input.algorithm !== undefined) params.algorithm = input.algorithm;
         if (input.type !== 'steam') params.digits = input.digits ?? params.digits;
         params.period = input.period ?? params.period;
         params.counter = input.counter ?? 0;
-        const added = await vault.add({
+        const added = await vault.addOne({
           issuer: input.issuer.trim(),
           label: input.label.trim(),
           secret: input.secret,
           params,
           extra: {},
         });
-        return accountView(added);
+        return {
+          ...accountView(added.account),
+          ...(added.reason !== undefined ? { reason: added.reason } : {}),
+          ...(added.key !== undefined ? { reasonKey: added.key } : {}),
+          ...(added.params !== undefined ? { reasonParams: added.params } : {}),
+        };
       }),
 
     renameAccount: (rawId, rawNames) =>

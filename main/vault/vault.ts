@@ -662,9 +662,17 @@ export class Vault {
 
   /** One account; a duplicate is an error that names the account already stored. */
   async add(account: NewAccount, options: { allowDuplicate?: boolean } = {}): Promise<Account> {
+    return (await this.addOne(account, options)).account;
+  }
+
+  /** As add(), with the note an import report would give it (it shares its name with another account). */
+  async addOne(
+    account: NewAccount,
+    options: { allowDuplicate?: boolean } = {},
+  ): Promise<Extract<ImportOutcome, { status: 'added' }>> {
     const [outcome] = await this.addMany([account], { allowDuplicates: options.allowDuplicate ?? false });
     if (!outcome) throw new Error('addMany returned no outcome');
-    if (outcome.status === 'added') return outcome.account;
+    if (outcome.status === 'added') return outcome;
     if (outcome.status === 'duplicate') {
       throw new KeyfobError('DUPLICATE', 'vaultNotAddedSameKey', { existing: outcome.existing });
     }

@@ -695,7 +695,17 @@ function AddScreen({
               onNotice,
             );
             if (added) {
-              onReport({ entries: [{ name: name(added), status: 'added', id: added.id }], missing: [] });
+              // Added beside an account of the same name: the report says so, as an import's would.
+              const { reason, reasonKey, reasonParams } = added;
+              const note = {
+                ...(reason !== undefined ? { reason } : {}),
+                ...(reasonKey !== undefined ? { reasonKey } : {}),
+                ...(reasonParams !== undefined ? { reasonParams } : {}),
+              };
+              onReport({
+                entries: [{ name: name(added), status: 'added', id: added.id, ...note }],
+                missing: [],
+              });
               setIssuer('');
               setLabel('');
               setSecret('');

@@ -216,6 +216,21 @@ describe('keyfob CLI, end to end against the real keychain', () => {
     expect(stored.filter((v) => v!.includes(RFC_SEED))).toHaveLength(1);
   });
 
+  it('adds a single account beside one of the same name, and says so on standard error', async () => {
+    const s = fresh();
+    expect((await keyfob(['add', '--uri', URI_A], s)).code).toBe(0);
+    const second = await keyfob(
+      ['add', '--secret', RFC_SEED, '--issuer', 'GitHub', '--label', 'alice@example.com'],
+      s,
+    );
+    expect(second.code).toBe(0);
+    lastLineId(second.stdout);
+    expect(second.stderr).toBe(
+      'Note: it shares its name with GitHub (alice@example.com), which has another key. Rename one of them (keyfob rename) to tell them apart.\n',
+    );
+    expect(JSON.parse((await keyfob(['list', '--json'], s)).stdout)).toHaveLength(2);
+  });
+
   it('exports as URIs and as migration codes only with --yes, leaving out what the format cannot carry', async () => {
     const s = fresh();
     await keyfob(['add', '--uri', URI_A], s);

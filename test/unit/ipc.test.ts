@@ -146,6 +146,13 @@ describe('IPC handlers', () => {
       digits: 8,
     });
     expect(ok).toMatchObject({ ok: true, value: { issuer: 'Bank', digits: 8, algorithm: 'SHA1' } });
+    expect(ok.ok && ok.value.reason).toBeFalsy();
+    // The same name with another key is added too, with the note an import report would give it.
+    const namesake = await handlers.addFromKey({ issuer: 'bank', label: 'ME', secret: 'JBSWY3DPEHPK3PXP' });
+    expect(namesake).toMatchObject({
+      ok: true,
+      value: { issuer: 'bank', reasonKey: 'vaultSharesName', reasonParams: { existing: 'Bank (me)' } },
+    });
   });
 
   it('copies the current code, or the next one in the last seconds, with when it stops being valid', async () => {

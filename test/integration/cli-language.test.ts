@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { CLI, keyfob, sandbox, type Sandbox } from '../support/cli';
@@ -94,10 +94,12 @@ describe('keyfob CLI in the language of the environment', () => {
   });
 
   it('prints a code without any catalogue, and speaks English when it cannot find them', () => {
-    // keyfob.js on its own, with no locales/ two folders up: `code` never reads a catalogue.
+    // The command line on its own (the launcher and the bundle it loads), with no locales/ two folders up: `code`
+    // never reads a catalogue.
     const alone = join(mkdtempSync(join(tmpdir(), 'keyfob-alone-')), 'dist', 'cli');
     mkdirSync(alone, { recursive: true });
-    copyFileSync(CLI, join(alone, 'keyfob.js'));
+    for (const file of ['keyfob.js', 'keyfob-main.js'])
+      copyFileSync(join(dirname(CLI), file), join(alone, file));
     const env = { ...fresh().env, LANG: 'de_DE.UTF-8' };
     const run = (args: string[]) =>
       spawnSync(process.execPath, [join(alone, 'keyfob.js'), ...args], { env, encoding: 'utf8' });

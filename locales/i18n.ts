@@ -4,7 +4,7 @@
  * the throw site. Nothing in this file touches the DOM or the file system.
  */
 import i18next, { type i18n, type Module, type Resource } from 'i18next';
-import type { ErrorInfo } from '../preload/api';
+import type { ErrorInfo, ErrorKey } from '../preload/api';
 import languages from './languages.json';
 
 /** A language the catalogues have, by its i18next code (a folder under locales/). */
@@ -106,4 +106,22 @@ export function errorText(
   }
   const message = t(messageKey, { ...options, context: messageCtx ?? front });
   return { message, ...(hint ? { hint } : {}) };
+}
+
+/**
+ * A reason (an import refusal, a note on an added entry, an account an export leaves out) in the instance's
+ * language: from its key when it has one, else as main wrote it.
+ */
+export function reasonText(
+  i18n: i18n,
+  r: { reason?: string; reasonKey?: ErrorKey; reasonParams?: Record<string, string | number> },
+  front: Front = 'app',
+): string {
+  const error: ErrorInfo = {
+    code: '',
+    message: r.reason ?? '',
+    ...(r.reasonKey ? { key: r.reasonKey } : {}),
+    ...(r.reasonParams ? { params: r.reasonParams } : {}),
+  };
+  return errorText(i18n, error, front).message;
 }

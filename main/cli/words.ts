@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import type { i18n, Resource } from 'i18next';
-import { createI18n, errorText, matchLanguage, type LanguageCode } from '../../locales/i18n';
+import {
+  createI18n,
+  errorText,
+  matchLanguage,
+  reasonText as wordReason,
+  type LanguageCode,
+} from '../../locales/i18n';
 import { readCatalogues } from '../../locales/node';
 import type { ErrorInfo } from '../../preload/api';
 import en from '../../locales/en/cli.json';
@@ -84,9 +90,13 @@ export function reasonWords(
   r: { reason?: string; key?: ErrorInfo['key']; params?: Params },
 ): string {
   if (r.key === undefined) return r.reason ?? '';
-  return errorText(
+  return wordReason(
     cliI18n(env),
-    { code: '', message: r.reason ?? '', key: r.key, ...(r.params ? { params: r.params } : {}) },
+    {
+      ...(r.reason !== undefined ? { reason: r.reason } : {}),
+      reasonKey: r.key,
+      ...(r.params ? { reasonParams: r.params } : {}),
+    },
     'cli',
-  ).message;
+  );
 }

@@ -1,7 +1,7 @@
 /** The catalogues as the window words errors, read from disk for tests that run without a bundler. */
 import { join } from 'node:path';
 import type { i18n } from 'i18next';
-import { createI18n, errorText as wordError, type Front } from '../../locales/i18n';
+import { createI18n, errorText as wordError, reasonText as wordReason, type Front } from '../../locales/i18n';
 import { readCatalogues } from '../../locales/node';
 import type { ErrorInfo, ErrorKey } from '../../preload/api';
 
@@ -32,13 +32,5 @@ export function reasonText(
   r: { reason: string; reasonKey?: ErrorKey; reasonParams?: Record<string, string | number> },
   lang: string,
 ): string {
-  return errorText(
-    {
-      code: '',
-      message: r.reason,
-      ...(r.reasonKey ? { key: r.reasonKey } : {}),
-      ...(r.reasonParams ? { params: r.reasonParams } : {}),
-    },
-    lang,
-  ).message;
+  return wordReason(i18nFor(lang), r, 'app');
 }

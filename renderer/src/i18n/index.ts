@@ -10,6 +10,7 @@ import languageList from '@locales/languages.json';
 import {
   createI18n,
   errorText as wordError,
+  reasonText as wordReason,
   matchLanguage,
   resourcesFrom,
   type Language,
@@ -55,13 +56,5 @@ export function reasonText(
   r: { reason: string; reasonKey?: ErrorKey; reasonParams?: Record<string, string | number> },
   lang: Lang,
 ): string {
-  return errorText(
-    {
-      code: '',
-      message: r.reason,
-      ...(r.reasonKey ? { key: r.reasonKey } : {}),
-      ...(r.reasonParams ? { params: r.reasonParams } : {}),
-    },
-    lang,
-  ).message;
+  return wordReason(instance(lang), r, 'app');
 }

@@ -3,31 +3,17 @@
  * the open window without anyone asking for the list again (the vault watches accounts.json and main pushes
  * accounts:changed). Real Chromium, the built renderer and CLI, the real keychain.
  */
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keyfob } from '../support/cli';
-import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
-import { requireSecretService } from '../support/secret-service';
+import { e2eApps } from '../support/e2e-harness';
 
 const URI = 'otpauth://totp/GitHub:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 
-let browser: Browser;
-const apps: AppUnderTest[] = [];
-
-beforeAll(async () => {
-  requireSecretService();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  for (const app of apps) await app.close();
-  await browser?.close();
-});
+const open = e2eApps();
 
 describe('accounts changed elsewhere, end to end', () => {
   it('shows the row of an account the CLI adds while the window is open, and drops it when the CLI removes it', async () => {
-    const app = await openApp(browser);
-    apps.push(app);
+    const app = await open();
     const { page } = app;
     await expect.poll(() => page.getByRole('heading', { name: 'No accounts yet' }).isVisible()).toBe(true);
     // From here on the window must learn of changes by being told: count any asking for the list.

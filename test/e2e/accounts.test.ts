@@ -6,38 +6,20 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import QRCode from 'qrcode';
-import type { Browser, Page } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
 import { codeAt } from '../../main/otp/codes';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
-import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
-import { requireSecretService } from '../support/secret-service';
+import { e2eApps } from '../support/e2e-harness';
 import { expectAccessible } from '../support/ui-steps';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/GitHub:ada%40example.com?secret=${SECRET}&issuer=GitHub`;
 
-let browser: Browser;
-const apps: AppUnderTest[] = [];
-
-beforeAll(async () => {
-  requireSecretService();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  for (const app of apps) await app.close();
-  await browser?.close();
-});
-
-async function open(options: Parameters<typeof openApp>[1] = {}): Promise<AppUnderTest> {
-  const app = await openApp(browser, options);
-  apps.push(app);
-  return app;
-}
+const open = e2eApps();
 
 function currentCode(secret: string, at = Date.now()): { code: string; next: string } {
   const t = codeAt(secret, defaultParams('totp'), at);

@@ -5,32 +5,13 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
-import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
-import { requireSecretService } from '../support/secret-service';
+import { e2eApps } from '../support/e2e-harness';
 
-let browser: Browser;
-const apps: AppUnderTest[] = [];
-
-beforeAll(async () => {
-  requireSecretService();
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  for (const app of apps) await app.close();
-  await browser?.close();
-});
-
-async function open(options: Parameters<typeof openApp>[1] = {}): Promise<AppUnderTest> {
-  const app = await openApp(browser, options);
-  apps.push(app);
-  return app;
-}
+const open = e2eApps();
 
 describe('the second security ring, in the window', () => {
   it('offers keys whose details were lost, and restores or deletes each only when told', async () => {

@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
+import { afterAll, beforeAll } from 'vitest';
 import { CHANNELS, type CodeBatch } from '../../preload/api';
 import { describeLink, PendingLinks } from '../../main/app/protocol';
 import { createHandlers, type ConfirmRequest, type Handlers } from '../../main/ipc';
@@ -23,6 +24,7 @@ import type { EngineOptions } from '../../main/cognito/engine';
 import type { Keychain } from '../../main/vault/keychain';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
+import { requireSecretService } from './secret-service';
 
 const RENDERER = resolve(__dirname, '../../dist/renderer');
 export const SCREENSHOTS = resolve(__dirname, '../../test-results/screens');
@@ -91,6 +93,29 @@ export interface AppUnderTest {
   service: string;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * What every end-to-end file sets up: one Chromium for the file, and apps opened on it that are closed with it.
+ * Call it at the top of the file; it returns the function that opens an app.
+ */
+export function e2eApps(): (options?: Parameters<typeof openApp>[1]) => Promise<AppUnderTest> {
+  let browser: Browser | undefined;
+  const apps: AppUnderTest[] = [];
+  beforeAll(async () => {
+    requireSecretService();
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    for (const app of apps) await app.close();
+    await browser?.close();
+  });
+  return async (options = {}) => {
+    if (!browser) throw new Error('e2eApps() opens apps only inside its file’s tests');
+    const app = await openApp(browser, options);
+    apps.push(app);
+    return app;
+  };
 }
 
 /** Runs in the page; typed against globalThis because this file compiles without the DOM library. */

@@ -17,7 +17,8 @@ import {
   type LanguageCode,
 } from '../../../locales/i18n';
 
-const files = import.meta.glob('@locales/*/*.json', { eager: true });
+// The window's own namespaces only: the command line's and the shell's words would be dead weight here.
+const files = import.meta.glob('@locales/*/{app,errors,errorWords}.json', { eager: true });
 const resources = resourcesFrom(files);
 
 /** A language code of the catalogues (a folder under locales/). */

@@ -17,7 +17,8 @@ describe('settings', () => {
       { clipboardTimeoutSeconds: 2 },
       { clipboardTimeoutSeconds: 30.5 },
       { theme: 'neon' },
-      { language: 'fr' },
+      // A code no language will have (a real one, such as fr, may be added one day).
+      { language: 'xx' },
       { startAtLogin: 'yes' },
       { secret: 'x' },
       'theme=dark',

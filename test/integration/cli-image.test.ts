@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
-import { KeytarKeychain } from '../../main/vault/keytar-keychain';
-import { keyfob, sandbox, type Sandbox } from '../support/cli';
+
+import { cliSandboxes, keyfob } from '../support/cli';
 import {
   Canvas,
   drawQr,
@@ -18,22 +18,8 @@ import {
   squareAt,
   TOTP_AWS,
 } from '../support/qr-fixtures';
-import { requireSecretService } from '../support/secret-service';
 
-const sandboxes: Sandbox[] = [];
-function fresh(): Sandbox {
-  const s = sandbox();
-  sandboxes.push(s);
-  return s;
-}
-
-beforeAll(() => requireSecretService());
-afterAll(async () => {
-  for (const s of sandboxes) {
-    const keychain = new KeytarKeychain({ service: s.service });
-    for (const item of await keychain.list()) await keychain.delete(item.account);
-  }
-});
+const fresh = cliSandboxes();
 
 describe('keyfob add --image and scan', () => {
   it('adds the account in a screenshot of a setup page', async () => {

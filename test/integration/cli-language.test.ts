@@ -6,31 +6,16 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeytarKeychain } from '../../main/vault/keytar-keychain';
-import { CLI, keyfob, sandbox, type Sandbox } from '../support/cli';
-import { requireSecretService } from '../support/secret-service';
+import { describe, expect, it } from 'vitest';
+
+import { cliSandboxes, CLI, keyfob, type Sandbox } from '../support/cli';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/GitHub:alice%40example.com?secret=${SECRET}&issuer=GitHub`;
 const HOTP = `otpauth://hotp/Example:bob?secret=${SECRET}&counter=7`;
 
-const sandboxes: Sandbox[] = [];
-function fresh(): Sandbox {
-  const s = sandbox();
-  sandboxes.push(s);
-  return s;
-}
+const fresh = cliSandboxes();
 const speaking = (s: Sandbox, locale: Record<string, string>) => ({ env: { ...s.env, ...locale } });
-
-beforeAll(() => requireSecretService());
-
-afterAll(async () => {
-  for (const s of sandboxes) {
-    const keychain = new KeytarKeychain({ service: s.service });
-    for (const item of await keychain.list()) await keychain.delete(item.account);
-  }
-});
 
 describe('keyfob CLI in the language of the environment', () => {
   it('reports an import and words an error in German under LANG=de_DE.UTF-8', async () => {

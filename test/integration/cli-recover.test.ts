@@ -1,9 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
-import { keyfob, sandbox, type Sandbox } from '../support/cli';
-import { requireSecretService } from '../support/secret-service';
+import { cliSandboxes, keyfob } from '../support/cli';
 
 const URIS = [
   'otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub',
@@ -11,19 +10,11 @@ const URIS = [
   'otpauth://totp/Bank:carol?secret=KRSXG5CTMVRXEZLU&issuer=Bank',
 ];
 
-const sandboxes: Sandbox[] = [];
-beforeAll(() => requireSecretService());
-afterAll(async () => {
-  for (const s of sandboxes) {
-    const keychain = new KeytarKeychain({ service: s.service });
-    for (const item of await keychain.list()) await keychain.delete(item.account);
-  }
-});
+const fresh = cliSandboxes();
 
 describe('keyfob recover', () => {
   it('lists keys without details, and restores or deletes them only when told which', async () => {
-    const s = sandbox();
-    sandboxes.push(s);
+    const s = fresh();
     const ids: string[] = [];
     for (const uri of URIS) {
       const added = await keyfob(['add', '--uri', uri], { env: s.env });
@@ -68,8 +59,7 @@ describe('keyfob recover', () => {
   });
 
   it('refuses to mix --yes with a choice, or to restore and delete one key', async () => {
-    const s = sandbox();
-    sandboxes.push(s);
+    const s = fresh();
     const id = '00000000-0000-4000-8000-000000000000';
     expect((await keyfob(['recover', '--yes', '--delete', id], { env: s.env })).code).toBe(2);
     expect((await keyfob(['recover', '--restore', id, '--delete', id], { env: s.env })).code).toBe(2);

@@ -1,35 +1,19 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { codeAt, codeForCounter } from '../../main/otp/codes';
 import { buildMigrationUris, parseMigrationUri } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
 import { parseOtpauthUri } from '../../main/otp/uri';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { FORMATS } from '../../main/formats';
-import { keyfob, sandbox, type Sandbox } from '../support/cli';
-import { requireSecretService } from '../support/secret-service';
+import { cliSandboxes, keyfob } from '../support/cli';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const RFC_SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
 const URI_A = `otpauth://totp/GitHub:alice%40example.com?secret=${SECRET_A}&issuer=GitHub`;
 
-const sandboxes: Sandbox[] = [];
-function fresh(): Sandbox {
-  const s = sandbox();
-  sandboxes.push(s);
-  return s;
-}
-
-beforeAll(() => requireSecretService());
-
-afterAll(async () => {
-  // Leave a developer's own keyring as it was.
-  for (const s of sandboxes) {
-    const keychain = new KeytarKeychain({ service: s.service });
-    for (const item of await keychain.list()) await keychain.delete(item.account);
-  }
-});
+const fresh = cliSandboxes();
 
 function lastLineId(stdout: string): string {
   const id = stdout.trim().split(/\s+/)[0];

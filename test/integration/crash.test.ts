@@ -1,13 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { bytesToBase32 } from '../../main/otp/secret';
 import { parseOtpauthUri } from '../../main/otp/uri';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { CANARY_ACCOUNT } from '../../main/vault/vault';
-import { CLI, keyfob, sandbox, type Sandbox } from '../support/cli';
-import { requireSecretService } from '../support/secret-service';
+import { cliSandboxes, CLI, keyfob, type Sandbox } from '../support/cli';
 
 const COUNT = 60;
 const secrets = Array.from({ length: COUNT }, (_, i) =>
@@ -58,18 +57,10 @@ async function checkConsistent(s: Sandbox): Promise<string[]> {
 }
 
 describe('killing the CLI in the middle of writes loses nothing and corrupts nothing', () => {
-  const sandboxes: Sandbox[] = [];
-  beforeAll(() => requireSecretService());
-  afterAll(async () => {
-    for (const s of sandboxes) {
-      const keychain = new KeytarKeychain({ service: s.service });
-      for (const item of await keychain.list()) await keychain.delete(item.account);
-    }
-  });
+  const newSandbox = cliSandboxes();
 
   it('during an import of 60 accounts, at many points', async () => {
-    const s = sandbox();
-    sandboxes.push(s);
+    const s = newSandbox();
     const file = join(s.home, 'import.txt');
     writeFileSync(file, lines.join('\n'));
     const start = Date.now();
@@ -79,8 +70,7 @@ describe('killing the CLI in the middle of writes loses nothing and corrupts not
 
     const sizes: number[] = [];
     for (let round = 0; round < 8; round++) {
-      const fresh = sandbox();
-      sandboxes.push(fresh);
+      const fresh = newSandbox();
       writeFileSync(join(fresh.home, 'import.txt'), lines.join('\n'));
       await killAfter(
         ['import', join(fresh.home, 'import.txt')],
@@ -101,8 +91,7 @@ describe('killing the CLI in the middle of writes loses nothing and corrupts not
   }, 180_000);
 
   it('during removals and HOTP code generation', async () => {
-    const s = sandbox();
-    sandboxes.push(s);
+    const s = newSandbox();
     writeFileSync(
       join(s.home, 'import.txt'),
       lines.slice(0, 10).join('\n') + `\notpauth://hotp/Counter:c?secret=${HOTP_SECRET}&counter=0\n`,

@@ -3,6 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { KeytarKeychain } from '../../main/vault/keytar-keychain';
+import { requireSecretService } from './secret-service';
 
 export const CLI = resolve(__dirname, '../../dist/cli/keyfob.js');
 
@@ -31,6 +34,27 @@ export function sandbox(extraEnv: NodeJS.ProcessEnv = {}): Sandbox {
     home,
     service,
     env: { ...env, KEYFOB_HOME: home, KEYFOB_KEYCHAIN_SERVICE: service, ...extraEnv },
+  };
+}
+
+/**
+ * What every CLI test file sets up: a Secret Service to talk to, and sandboxes whose keychain items are deleted
+ * after the file, so a developer's own keyring is left as it was. Call it at the top of the file (or of a
+ * describe); it returns the function that makes a sandbox.
+ */
+export function cliSandboxes(): (extraEnv?: NodeJS.ProcessEnv) => Sandbox {
+  const made: Sandbox[] = [];
+  beforeAll(() => requireSecretService());
+  afterAll(async () => {
+    for (const s of made) {
+      const keychain = new KeytarKeychain({ service: s.service });
+      for (const item of await keychain.list()) await keychain.delete(item.account);
+    }
+  });
+  return (extraEnv = {}) => {
+    const s = sandbox(extraEnv);
+    made.push(s);
+    return s;
   };
 }
 

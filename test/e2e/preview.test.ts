@@ -79,7 +79,6 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
-  await browser?.close();
   // A failed test still stops the preview the way a person does, so it deletes what it made.
   const child = preview?.child;
   if (child && child.exitCode === null && child.signalCode === null) {
@@ -87,7 +86,8 @@ afterAll(async () => {
     process.kill(-child.pid!, 'SIGINT');
     await ended;
   }
-});
+  await browser?.close();
+}, 30_000);
 
 describe('npm run preview', () => {
   it('serves the whole app to a plain browser page, guarded by its token and Host, and cleans up on Ctrl-C', async () => {
@@ -160,6 +160,13 @@ describe('npm run preview', () => {
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/Copied/);
     await expect.poll(() => preview!.output()).toMatch(/copied a code/);
     await page.screenshot({ path: join(SCREENSHOTS, 'preview-dark.png') });
+
+    // The Cognito tab has the stand-in's pools ready, and they answer.
+    await page.getByRole('button', { name: 'Cognito' }).click();
+    await page.getByRole('button', { name: 'Test connection' }).first().click();
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: 'answer as expected' }).count())
+      .toBe(1);
     await page.close();
 
     // Ctrl-C, as a terminal sends it: to every process of the group.

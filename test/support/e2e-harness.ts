@@ -5,7 +5,8 @@
  * (fetch for requests, Server-Sent Events for pushes), so every end-to-end test also exercises the preview's
  * transport.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import QRCode from 'qrcode';
@@ -96,6 +97,9 @@ export async function openApp(
 ): Promise<AppUnderTest> {
   const { colorScheme, locale, screens, ...hostOptions } = options;
   const host = await startHost({
+    // Named as the end-to-end tests' own, so a leftover says where it came from.
+    home: hostOptions.home ?? mkdtempSync(join(tmpdir(), 'keyfob-e2e-')),
+    service: hostOptions.service ?? `keyfob-e2e-${process.pid}-${Math.random().toString(36).slice(2, 8)}`,
     ...hostOptions,
     captureScreen: async () => {
       const frames: Frame[] = [];

@@ -10,12 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright';
 import QRCode from 'qrcode';
-import { afterAll, beforeAll } from 'vitest';
 import type { ConfirmRequest, Handlers } from '../../main/ipc';
 import type { Services } from '../../main/services';
 import type { Vault } from '../../main/vault/vault';
 import { startHost, type Frame, type HostOptions } from './host';
-import { requireSecretService } from './secret-service';
 
 export const SCREENSHOTS = resolve(__dirname, '../../test-results/screens');
 
@@ -53,29 +51,6 @@ export interface AppUnderTest {
   service: string;
   screenshot(name: string): Promise<void>;
   close(): Promise<void>;
-}
-
-/**
- * What every end-to-end file sets up: one Chromium for the file, and apps opened on it that are closed with it.
- * Call it at the top of the file; it returns the function that opens an app.
- */
-export function e2eApps(): (options?: Parameters<typeof openApp>[1]) => Promise<AppUnderTest> {
-  let browser: Browser | undefined;
-  const apps: AppUnderTest[] = [];
-  beforeAll(async () => {
-    requireSecretService();
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    for (const app of apps) await app.close();
-    await browser?.close();
-  });
-  return async (options = {}) => {
-    if (!browser) throw new Error('e2eApps() opens apps only inside its file’s tests');
-    const app = await openApp(browser, options);
-    apps.push(app);
-    return app;
-  };
 }
 
 /** Runs in the page; typed against globalThis because this file compiles without the DOM library. */

@@ -76,6 +76,15 @@ export const HAND_ALIASES: Readonly<Record<string, string>> = {
   gog: 'gogdotcom',
   wordpresscom: 'wordpress',
   hf: 'huggingface',
+  // What a Chinese-language authenticator shows for these services (simple-icons knows only their Latin names).
+  支付宝: 'alipay',
+  微信: 'wechat',
+  哔哩哔哩: 'bilibili',
+  淘宝: 'taobao',
+  百度: 'baidu',
+  微博: 'sinaweibo',
+  新浪微博: 'sinaweibo',
+  腾讯qq: 'qq',
 };
 
 /**
@@ -88,8 +97,7 @@ const GENERIC = new Set(
     'personal private vpn wifi router nas cloud account accounts login default user local localhost dev ' +
     'development staging prod production company office school main backup website site web app api sso auth ' +
     'otp totp 2fa mfa key token secret password unknown none null undefined issuer service other misc temp ' +
-    'new old my me system portal console shop store game games chat social news files git box go line ring ' +
-    'sage rocket wallet exchange pay'
+    'new old my me system portal console shop store game games chat social news files git go wallet exchange pay'
   ).split(' '),
 );
 
@@ -124,7 +132,8 @@ function fold(text: string): string {
       .normalize('NFKD')
       .replace(LATIN_MARKS, '')
       .normalize('NFKC')
-      // Upper then lower is close to Unicode case folding: ß → ss, final ς → σ.
+      // Lower, upper, lower is close to Unicode case folding: ẞ and ß → ss, final ς → σ.
+      .toLowerCase()
       .toUpperCase()
       .toLowerCase()
   );
@@ -153,23 +162,33 @@ export function normaliseName(text: string): string {
     .join('');
 }
 
-function trailingStrippable(token: Token): boolean {
-  // A dotted short word at the end is a top-level domain: ".com", ".co.uk", ".social", ".cloud".
-  return TRAILING.has(token.text) || (token.dotted && /^[a-z]{2,7}$/.test(token.text));
-}
+// The labels under a country's domain that registrable names sit beside: example.co.uk, example.com.au.
+const SECOND_LEVEL = new Set(['co', 'com', 'org', 'net', 'ac', 'gov', 'edu', 'ne', 'or']);
 
-/** Keys to try for one phrase, best first: whole, then without trailing words, then the domain's own name. */
+/**
+ * Keys to try for one phrase, best first: whole; without company forms and generic words at the end; without
+ * a top-level domain ("github.com", "example.co.uk"); then, for a host name, its registrable name alone.
+ */
 function phraseKeys(phrase: string, out: string[]): void {
   const list = tokens(phrase);
+  const emit = () => out.push(list.map((t) => t.text).join(''));
+  const last = () => list[list.length - 1] as Token;
   if (list.length === 0) return;
-  out.push(list.map((t) => t.text).join(''));
-  while (list.length > 1 && trailingStrippable(list[list.length - 1] as Token)) {
+  emit();
+  while (list.length > 1 && !last().dotted && TRAILING.has(last().text)) {
     list.pop();
-    out.push(list.map((t) => t.text).join(''));
+    emit();
+  }
+  if (list.length > 1 && last().dotted && /^[a-z]{2,7}$/.test(last().text)) {
+    list.pop();
+    emit();
+    if (list.length > 1 && last().dotted && SECOND_LEVEL.has(last().text)) {
+      list.pop();
+      emit();
+    }
   }
   // "accounts.google" (what is left of accounts.google.com): the registrable name is the last label.
-  if (list.length > 1 && list.slice(1).every((t) => t.dotted))
-    out.push((list[list.length - 1] as Token).text);
+  if (list.length > 1 && list.slice(1).every((t) => t.dotted)) out.push(last().text);
 }
 
 /**
@@ -197,7 +216,7 @@ export function labelDomain(label: string): string | undefined {
   const labels = domain.split('.');
   // The registrable name: the label before the top-level domain (and before "co" in co.uk and the like).
   let end = labels.length - 1;
-  if (end >= 2 && /^(co|com|org|net|ac|gov|edu|ne|or)$/.test(labels[end - 1] as string)) end -= 1;
+  if (end >= 2 && SECOND_LEVEL.has(labels[end - 1] as string)) end -= 1;
   const name = labels[end - 1];
   if (name === undefined || MAILBOX_DOMAINS.has(name)) return undefined;
   return domain;

@@ -229,8 +229,8 @@ export class IconIndex {
   readonly #icons: BrandIcon[];
   readonly #names = new Map<string, number>();
   readonly #slugs = new Map<string, number>();
-  /** Normalised titles, for search. */
-  readonly #titles: string[];
+  /** Normalised titles, made on the first search: matching, which every window does, never needs them. */
+  #titles: string[] | undefined;
 
   constructor(data: IconIndexData) {
     if (data.v !== INDEX_FORMAT)
@@ -244,7 +244,6 @@ export class IconIndex {
     this.#icons.forEach((icon, i) => {
       if (icon.slug.length > 1 && !this.#names.has(icon.slug)) this.#names.set(icon.slug, i);
     });
-    this.#titles = this.#icons.map((icon) => normaliseName(icon.title));
   }
 
   bySlug(slug: string): BrandIcon | undefined {
@@ -278,8 +277,9 @@ export class IconIndex {
     if (key === '' || limit <= 0) return [];
     const ranked: Array<{ icon: BrandIcon; rank: number }> = [];
     const exact = this.#names.get(key);
+    const titles = (this.#titles ??= this.#icons.map((icon) => normaliseName(icon.title)));
     this.#icons.forEach((icon, i) => {
-      const title = this.#titles[i] as string;
+      const title = titles[i] as string;
       let rank: number;
       if (i === exact) rank = 0;
       else if (title.startsWith(key) || icon.slug.startsWith(key)) rank = 1;

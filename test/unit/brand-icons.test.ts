@@ -14,6 +14,7 @@ import {
   avatarLetter,
   contrastRatio,
   glyphColour,
+  GRAPHIC_CONTRAST,
   LETTER_ON_DARK,
   LETTER_ON_LIGHT,
   LETTER_PALETTE,
@@ -262,11 +263,14 @@ describe('matching an issuer to a brand icon', () => {
 });
 
 describe('icon colours', () => {
-  it('draws every brand glyph at 4.5:1 or more on its tile', () => {
+  it('draws every brand glyph with at least WCAG’s 3:1 for graphics on its tile, white where it can', () => {
     for (const icon of DATA) {
-      expect(contrastRatio(icon.hex, glyphColour(icon.hex)), icon.slug).toBeGreaterThanOrEqual(4.5);
+      const glyph = glyphColour(icon.hex);
+      expect(contrastRatio(icon.hex, glyph), icon.slug).toBeGreaterThanOrEqual(GRAPHIC_CONTRAST);
+      if (glyph === '#000000') expect(contrastRatio(icon.hex, '#ffffff'), icon.slug).toBeLessThan(3);
     }
     expect(glyphColour('000000')).toBe('#ffffff');
+    expect(glyphColour('4285F4')).toBe('#ffffff');
     expect(glyphColour('FFFFFF')).toBe('#000000');
     expect(glyphColour('FFD21E')).toBe('#000000');
   });

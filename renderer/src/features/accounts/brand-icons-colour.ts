@@ -21,12 +21,17 @@ export function contrastRatio(a: string, b: string): number {
   return (hi + 0.05) / (lo + 0.05);
 }
 
+/** WCAG 2.x 1.4.11: the least contrast a graphic needs against what is next to it. */
+export const GRAPHIC_CONTRAST = 3;
+
 /**
- * White or black, whichever stands out more on the brand's colour. One of the two always reaches 4.58:1
- * (their ratios multiply to 21), above WCAG's 3:1 for graphics and even 4.5:1 for text.
+ * The glyph's colour on the brand's tile: white, as most brands draw their logo on their colour, where it
+ * reaches WCAG's 3:1 for graphics; otherwise black (yellow, light green, white tiles), which then stands out
+ * more. The better of the two always reaches 4.58:1 (their ratios multiply to 21).
  */
 export function glyphColour(hex: string): '#ffffff' | '#000000' {
-  return contrastRatio(hex, '#ffffff') >= contrastRatio(hex, '#000000') ? '#ffffff' : '#000000';
+  const white = contrastRatio(hex, '#ffffff');
+  return white >= GRAPHIC_CONTRAST || white >= contrastRatio(hex, '#000000') ? '#ffffff' : '#000000';
 }
 
 /**

@@ -51,7 +51,6 @@ export const INDEX_FORMAT = 1;
 export const HAND_ALIASES: Readonly<Record<string, string>> = {
   // One-letter names are too ambiguous to take from the data in general; this one is a real issuer.
   x: 'x',
-  xcom: 'x',
   fb: 'facebook',
   googlemail: 'gmail',
   npmjs: 'npm',
@@ -68,13 +67,11 @@ export const HAND_ALIASES: Readonly<Record<string, string>> = {
   playstationnetwork: 'playstation',
   psn: 'playstation',
   protonag: 'proton',
-  protonmailch: 'protonmail',
   tutao: 'tuta',
   battlenet: 'battledotnet',
   blizzard: 'battledotnet',
   blizzardentertainment: 'battledotnet',
   gog: 'gogdotcom',
-  wordpresscom: 'wordpress',
   hf: 'huggingface',
   // What a Chinese-language authenticator shows for these services (simple-icons knows only their Latin names).
   支付宝: 'alipay',

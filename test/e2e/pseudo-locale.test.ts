@@ -25,7 +25,7 @@ const SECRET = 'JBSWY3DPEHPK3PXP';
  */
 /**
  * Key combinations as the shortcut fields show them. These do go around the catalogue: a German keyboard says
- * Strg, not Ctrl. Allowed here until renderer/src/accelerator.ts names the keys from the catalogue.
+ * Strg, not Ctrl. Allowed here until renderer/src/ui/accelerator.ts names the keys from the catalogue.
  */
 const ACCELERATOR = /\b(?:(?:Ctrl|Shift|Alt|AltGr|Cmd|Option|Super)\+)+(?:[A-Z0-9]|F\d{1,2})\b/g;
 

@@ -36,6 +36,9 @@ export function App() {
     else document.documentElement.dataset.theme = theme;
   }, [settings?.theme]);
   useEffect(() => {
+    document.documentElement.dataset.density = settings?.density ?? 'comfortable';
+  }, [settings?.density]);
+  useEffect(() => {
     // What opening the vault repaired or found missing: said once, as the CLI says it on stderr.
     void window.keyfob.startupReport().then((r) => {
       if (!r.ok) return;

@@ -20,13 +20,15 @@ export interface RowActions {
 
 /**
  * One account: a button that copies its code (or makes the next counter-based one), the countdown, and a menu.
- * It re-renders when its own code changes, not on every tick.
+ * The row itself does not follow the codes: only its code line and ring do (CodeLine, RowRing), so a new code
+ * re-renders two small components, not the names, icon and menu around them.
  */
 export const AccountRow = memo(function AccountRow({
   account,
   hotpCode,
   t,
   shortcut,
+  shortId,
   mac,
   actions,
 }: {
@@ -35,11 +37,11 @@ export const AccountRow = memo(function AccountRow({
   t: Strings;
   /** Its own global shortcut, and whether another application holds it (so it is off). */
   shortcut: { accelerator: string; taken: boolean } | undefined;
+  /** Shown only when another account has the same name, so the two can be told apart. */
+  shortId: string | undefined;
   mac: boolean;
   actions: RowActions;
 }) {
-  const live = useCode(account.id);
-  const code = hotpCode !== undefined ? { code: hotpCode, next: '' } : live;
   const items: ReadonlyArray<readonly [string, () => void]> =
     account.status === 'pending'
       ? [
@@ -59,6 +61,11 @@ export const AccountRow = memo(function AccountRow({
       onDragStart={(e) => e.dataTransfer.setData('text/x-keyfob-account', account.id)}
       data-id={account.id}
     >
+      {/* The account's icon goes in this square (ui/AccountIcon.tsx, from the icons work); until then, its
+          initial. Hidden from screen readers: the copy button already names the account. */}
+      <span className="icon-slot" aria-hidden="true">
+        {Array.from(account.issuer || account.label)[0]?.toUpperCase()}
+      </span>
       <button
         type="button"
         className="copy"
@@ -72,12 +79,13 @@ export const AccountRow = memo(function AccountRow({
             actions.onMove(1);
           }
         }}
-        aria-label={`${account.type === 'hotp' ? t.hotpNext : t.copy}: ${name(account)}`}
+        aria-label={`${account.type === 'hotp' ? t.hotpNext : t.copy}: ${name(account)}${shortId ? ` (${t.shortId(shortId)})` : ''}`}
         aria-describedby={`code-${account.id}`}
       >
         <span className="names">
           <span className="issuer">{account.issuer || account.label}</span>
           {account.issuer && <span className="label">{account.label}</span>}
+          {shortId && <span className="short-id">{t.shortId(shortId)}</span>}
           {account.status === 'pending' && (
             <span className="badge" title={t.pendingHint}>
               {t.pending}
@@ -93,21 +101,9 @@ export const AccountRow = memo(function AccountRow({
             </kbd>
           )}
         </span>
-        <span className="code" id={`code-${account.id}`} aria-live="off">
-          {code ? groupCode(code.code) : account.type === 'hotp' ? '••• •••' : ''}
-        </span>
-        {hotpCode === undefined && live && (
-          // In the DOM all along, shown by CSS in the last five seconds (the row does not re-render for it).
-          <span
-            key={live.code}
-            className="next"
-            style={{ '--ending': `${Math.max(0, live.ringMs - 5000)}ms` } as CSSProperties}
-          >
-            {t.nextCode} {groupCode(live.next)}
-          </span>
-        )}
+        <CodeLine id={account.id} hotpCode={hotpCode} hotp={account.type === 'hotp'} t={t} />
       </button>
-      {hotpCode === undefined && live && <Ring code={live} label={t.timeLeft} />}
+      {hotpCode === undefined && <RowRing id={account.id} t={t} />}
       <MenuTrigger>
         <Button className="more" aria-label={t.more(name(account))}>
           ⋯
@@ -125,3 +121,42 @@ export const AccountRow = memo(function AccountRow({
     </li>
   );
 });
+
+function CodeLine({
+  id,
+  hotpCode,
+  hotp,
+  t,
+}: {
+  id: string;
+  hotpCode: string | undefined;
+  hotp: boolean;
+  t: Strings;
+}) {
+  const live = useCode(id);
+  const code = hotpCode !== undefined ? { code: hotpCode, next: '' } : live;
+  return (
+    <span className="code-line">
+      <span className="code" id={`code-${id}`} aria-live="off">
+        {code ? groupCode(code.code) : hotp ? '••• •••' : ''}
+      </span>
+      {hotpCode === undefined && live && (
+        // In the DOM all along, shown by CSS in the last five seconds (nothing re-renders for it). Where the
+        // card is narrow, an arrow stands in for the word, which stays for screen readers.
+        <span
+          key={live.code}
+          className="next"
+          style={{ '--ending': `${Math.max(0, live.ringMs - 5000)}ms` } as CSSProperties}
+        >
+          <span className="next-word">{t.nextCode} </span>
+          {groupCode(live.next)}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function RowRing({ id, t }: { id: string; t: Strings }) {
+  const live = useCode(id);
+  return live ? <Ring code={live} label={t.timeLeft} /> : null;
+}

@@ -26,6 +26,19 @@ export function AccountsScreen({ t }: { t: Strings }) {
   >();
   const [exported, setExported] = useState<{ codes: string[]; excluded: ExportView['excluded'] }>();
 
+  // Two accounts of the same name (a second key for one login) are told apart by the start of their ids.
+  const namesakes = useMemo(() => {
+    const seen = new Map<string, number>();
+    for (const a of accounts ?? []) {
+      const key = `${a.issuer}\u0000${a.label}`.toLowerCase();
+      seen.set(key, (seen.get(key) ?? 0) + 1);
+    }
+    return new Set(
+      (accounts ?? [])
+        .filter((a) => (seen.get(`${a.issuer}\u0000${a.label}`.toLowerCase()) ?? 0) > 1)
+        .map((a) => a.id),
+    );
+  }, [accounts]);
   const visible = useMemo(() => {
     const q = query.trim().toLowerCase();
     return (accounts ?? []).filter((a) => !q || `${a.issuer} ${a.label}`.toLowerCase().includes(q));
@@ -69,21 +82,21 @@ export function AccountsScreen({ t }: { t: Strings }) {
       ) : (
         <>
           <div className="list-tools">
+            <input
+              type="search"
+              className="search"
+              placeholder={t.search}
+              aria-label={t.search}
+              value={query}
+              onChange={(e) => setQuery(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter' && visible[0]) void copy(visible[0].id);
+              }}
+            />
             <button type="button" onClick={() => void exportAll()}>
               {t.export}
             </button>
           </div>
-          <input
-            type="search"
-            className="search"
-            placeholder={t.search}
-            aria-label={t.search}
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter' && visible[0]) void copy(visible[0].id);
-            }}
-          />
           <ul
             className="accounts"
             aria-label={t.accounts}
@@ -105,6 +118,7 @@ export function AccountsScreen({ t }: { t: Strings }) {
                 key={a.id}
                 account={a}
                 hotpCode={hotp.get(a.id)}
+                shortId={namesakes.has(a.id) ? a.id.slice(0, 4) : undefined}
                 t={t}
                 mac={mac}
                 shortcut={

@@ -72,6 +72,16 @@ export function SettingsScreen({ t, settings }: { t: Strings; settings: Settings
           </select>
         </label>
         <label>
+          {t.density}
+          <select
+            value={settings.density}
+            onChange={(e) => void save({ density: e.target.value as SettingsView['density'] })}
+          >
+            <option value="comfortable">{t.densityComfortable}</option>
+            <option value="compact">{t.densityCompact}</option>
+          </select>
+        </label>
+        <label>
           {t.language}
           <select
             value={settings.language ?? ''}

@@ -1,4 +1,6 @@
+import * as v from 'valibot';
 import languages from '../locales/languages.json';
+import { density } from '../preload/schemas';
 import type { SettingsView } from '../preload/api';
 import { KeyfobError } from './errors';
 import { JsonStore, type Parsed } from './vault/store';
@@ -11,6 +13,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clipboardClear: 'expiry',
   clipboardTimeoutSeconds: 30,
   theme: 'system',
+  density: 'comfortable',
   startAtLogin: false,
   accountShortcuts: {},
 };
@@ -40,6 +43,7 @@ type SettingWhat =
   | 'setting'
   | 'clipboard'
   | 'theme'
+  | 'density'
   | 'startAtLogin'
   | 'accountShortcut'
   | 'accountShortcutCount';
@@ -67,6 +71,10 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
       case 'theme':
         if (value !== 'system' && value !== 'light' && value !== 'dark') throw invalid('theme');
         next.theme = value;
+        break;
+      case 'density':
+        if (!v.is(density, value)) throw invalid('density');
+        next.density = value;
         break;
       case 'language':
         if (value === null) delete next.language;

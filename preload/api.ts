@@ -262,6 +262,8 @@ export interface SettingsView {
   clipboardClear: 'expiry' | 'timeout';
   clipboardTimeoutSeconds: number;
   theme: 'system' | 'light' | 'dark';
+  /** How much room each account takes in the list: compact fits more on a small screen. */
+  density: 'comfortable' | 'compact';
   /** A code of locales/languages.json (e.g. `zh-CN`). */
   language?: string;
   startAtLogin: boolean;

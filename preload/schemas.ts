@@ -13,6 +13,7 @@ import type {
   KeyInput,
   OtpType,
   PoolInput,
+  SettingsView,
 } from './api';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
@@ -34,6 +35,10 @@ export const pastedText = text(64 * 1024);
 export const imageBytes = bytes(50 * 1024 * 1024);
 /** What the camera's worker found in a frame: a few decoded texts, each offered for confirmation. */
 export const foundCodes = v.pipe(v.array(text(8192)), v.minLength(1), v.maxLength(16));
+/** How much room each account takes in the window's list (SettingsView.density). */
+export const density = v.picklist(['comfortable', 'compact'] as const satisfies ReadonlyArray<
+  SettingsView['density']
+>);
 /** What to do with a key found in the keychain without its account details. */
 export const orphanAction = v.picklist(['restore', 'delete']);
 

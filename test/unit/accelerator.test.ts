@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayAccelerator, recordKey, type KeyPress } from '../../renderer/src/accelerator';
+import { displayAccelerator, recordKey, type KeyPress } from '../../renderer/src/ui/accelerator';
 import { validAccelerator } from '../../main/settings';
 
 function press(code: string, key: string, mods: Partial<KeyPress> = {}): KeyPress {

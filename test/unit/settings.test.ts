@@ -17,6 +17,7 @@ describe('settings', () => {
       { clipboardTimeoutSeconds: 2 },
       { clipboardTimeoutSeconds: 30.5 },
       { theme: 'neon' },
+      { density: 'cosy' },
       // A code no language will have (a real one, such as fr, may be added one day).
       { language: 'xx' },
       { startAtLogin: 'yes' },
@@ -30,6 +31,8 @@ describe('settings', () => {
     expect(withLanguage.language).toBe('zh-CN');
     expect(mergeSettings(DEFAULT_SETTINGS, { language: 'zh-CN' }).language).toBe('zh-CN');
     expect(mergeSettings(withLanguage, { language: null })).not.toHaveProperty('language');
+    expect(DEFAULT_SETTINGS.density).toBe('comfortable');
+    expect(mergeSettings(DEFAULT_SETTINGS, { density: 'compact' }).density).toBe('compact');
   });
 
   it('keeps account shortcuts as valid accelerators, each key combination used once', () => {

@@ -38,6 +38,8 @@ interface Calls {
   copyToken(token: string): string;
   claims(token: string): string;
   cameraFailed(reason: string): string;
+  /** The start of an account's id, telling apart two accounts of the same name. */
+  shortId(id: string): string;
 }
 
 /** Entries without arguments: every key of the catalogue that is neither a call nor a context or plural form. */
@@ -77,6 +79,7 @@ function calls(t: TFunction<'app'>): Calls {
     copyToken: (token) => t('copyToken', { token }),
     claims: (token) => t('claims', { token }),
     cameraFailed: (reason) => t('cameraFailed', { reason }),
+    shortId: (id) => t('shortId', { id }),
   };
 }
 

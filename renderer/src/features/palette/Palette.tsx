@@ -1,9 +1,9 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { AccountView, ErrorInfo } from '../../preload/api';
-import { useCode, type CodeStore } from './codes';
-import { errorText } from './i18n';
-import { groupCode } from './format';
-import type { Strings } from './i18n/strings';
+import type { AccountView, ErrorInfo } from '../../../../preload/api';
+import { errorText } from '../../i18n';
+import type { Strings } from '../../i18n/strings';
+import { useCode } from '../../store/react';
+import { groupCode } from '../../ui/format';
 
 /** Shown at most: the palette is for finding one account by typing, not for browsing hundreds. */
 const LIMIT = 50;
@@ -23,16 +23,14 @@ export function paletteMatches(accounts: readonly AccountView[], query: string):
 
 function Option({
   account,
-  store,
   selected,
   onChoose,
 }: {
   account: AccountView;
-  store: CodeStore;
   selected: boolean;
   onChoose: () => void;
 }) {
-  const code = useCode(store, account.id);
+  const code = useCode(account.id);
   const ref = useRef<HTMLLIElement>(null);
   useEffect(() => {
     if (selected) ref.current?.scrollIntoView({ block: 'nearest' });
@@ -63,13 +61,11 @@ function Option({
  */
 export function Palette({
   accounts,
-  store,
   t,
   onCopy,
   onClose,
 }: {
   accounts: readonly AccountView[];
-  store: CodeStore;
   t: Strings;
   /** Resolves to an error to show, or undefined once the code is on the clipboard. */
   onCopy: (account: AccountView) => Promise<ErrorInfo | undefined>;
@@ -145,13 +141,7 @@ export function Palette({
       />
       <ul id="palette-list" role="listbox" aria-label={t.accounts}>
         {matches.map((a, i) => (
-          <Option
-            key={a.id}
-            account={a}
-            store={store}
-            selected={i === index}
-            onChoose={() => void choose(a)}
-          />
+          <Option key={a.id} account={a} selected={i === index} onChoose={() => void choose(a)} />
         ))}
       </ul>
       <p className="help" role="status">

@@ -4,7 +4,7 @@
  * when the component goes away. The camera light going out is how people know they are no longer filmed.
  */
 import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import type { Strings, Strings as CameraStrings } from '../i18n/strings';
+import type { Strings, Strings as CameraStrings } from '../../../i18n/strings';
 import type { FrameRequest, FrameResult } from './qr-worker';
 
 /** What Keyfob can add: one account's link, or a Google Authenticator export. */

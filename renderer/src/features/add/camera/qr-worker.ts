@@ -6,7 +6,7 @@
  *
  * Started by CameraScan as `new Worker(new URL('./qr-worker.ts', import.meta.url), { type: 'module' })`.
  */
-import { decodeQr } from '../../../main/qr/decode';
+import { decodeQr } from '../../../../../main/qr/decode';
 
 /** One RGBA frame; `data` is transferred, not copied. */
 export interface FrameRequest {

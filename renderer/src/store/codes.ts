@@ -1,5 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
-import type { CodeBatch, CodeView } from '../../preload/api';
+import type { CodeBatch, CodeView } from '../../../preload/api';
 
 export interface ShownCode extends CodeView {
   /**
@@ -39,9 +38,4 @@ export class CodeStore {
   get(id: string): ShownCode | undefined {
     return this.shown.get(id);
   }
-}
-
-export function useCode(store: CodeStore, id: string) {
-  const subscribe = useCallback((l: () => void) => store.subscribe(id, l), [store, id]);
-  return useSyncExternalStore(subscribe, () => store.get(id));
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { displayAccelerator, recordKey } from './accelerator';
-import type { Strings } from './i18n/strings';
+import type { Strings } from '../i18n/strings';
 
 const held = (e: { ctrlKey: boolean; altKey: boolean; shiftKey: boolean; metaKey: boolean }, mac: boolean) =>
   [e.ctrlKey && 'Control', e.altKey && 'Alt', e.shiftKey && 'Shift', e.metaKey && (mac ? 'Command' : 'Super')]

@@ -1,0 +1,25 @@
+import type { ClipboardEvent } from 'react';
+import type { Store } from '../../store/store';
+
+/** An image's setup codes come back as links to confirm (onLinks); accepting one adds it and shows the report. */
+export async function addImage(store: Store, file: File): Promise<void> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  await store.call(window.keyfob.scanImage(bytes));
+}
+
+/** Pasting an image or a link anywhere outside a text field adds it. */
+export function pasteAnywhere(store: Store, e: ClipboardEvent): void {
+  const target = e.target as HTMLElement;
+  if (target.closest('input, textarea')) return;
+  const file = [...e.clipboardData.files].find((f) => f.type.startsWith('image/'));
+  if (file) {
+    e.preventDefault();
+    void addImage(store, file);
+    return;
+  }
+  const text = e.clipboardData.getData('text/plain');
+  if (/^otpauth(-migration)?:\/\//i.test(text.trim())) {
+    e.preventDefault();
+    void store.call(window.keyfob.addFromText(text)).then((r) => r && store.showReport(r));
+  }
+}

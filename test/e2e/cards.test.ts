@@ -7,7 +7,7 @@
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import type { NewAccount } from '../../main/vault/vault';
-import { e2eApps } from '../support/e2e-harness';
+import { e2eApps } from '../support/e2e-apps';
 import { expectAccessible } from '../support/ui-steps';
 
 const open = e2eApps();

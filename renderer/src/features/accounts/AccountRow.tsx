@@ -5,6 +5,7 @@ import type { Strings } from '../../i18n/strings';
 import { useCode } from '../../store/react';
 import { displayAccelerator } from '../../ui/accelerator';
 import { accountName as name, groupCode } from '../../ui/format';
+import { AccountIcon } from '../../ui/AccountIcon';
 import { Ring } from '../../ui/Ring';
 
 export interface RowActions {
@@ -61,10 +62,10 @@ export const AccountRow = memo(function AccountRow({
       onDragStart={(e) => e.dataTransfer.setData('text/x-keyfob-account', account.id)}
       data-id={account.id}
     >
-      {/* The account's icon goes in this square (ui/AccountIcon.tsx, from the icons work); until then, its
-          initial. Hidden from screen readers: the copy button already names the account. */}
-      <span className="icon-slot" aria-hidden="true">
-        {Array.from(account.issuer || account.label)[0]?.toUpperCase()}
+      {/* Named (the issuer) like every picture, though the copy button names the account too: the issue asks
+          that a brand icon and a letter avatar both be images a screen reader can name. */}
+      <span className="icon-slot">
+        <AccountIcon issuer={account.issuer} label={account.label} size={36} />
       </span>
       <button
         type="button"

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { I18nProvider } from 'react-aria-components';
 import { errorText, languages, type Lang } from './i18n';
-import { useStrings } from './i18n/strings';
+import { useStrings, type Strings } from './i18n/strings';
+import { say, type Phrase } from './i18n/words';
 import { useAppState, useStore } from './store/react';
+import type { Notice } from './store/store';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
 import { copyCode } from './features/accounts/actions';
 import { Orphans } from './features/accounts/Orphans';
@@ -45,20 +47,20 @@ export function App() {
       const { movedAside, orphans, missingKey } = r.value;
       // Offered below the notice, one by one: nothing comes back into the list without the person's word.
       store.update({ orphans });
-      const text = [
-        movedAside && t.listMovedAside(movedAside.path),
-        missingKey.length > 0 && t.missingKeys(missingKey.map((m) => m.name).join(', ')),
-      ].filter(Boolean);
-      if (text.length === 0) return;
-      const bad = movedAside !== undefined || missingKey.length > 0;
+      const phrases: Phrase[] = [
+        ...(movedAside ? [{ key: 'listMovedAside', args: [movedAside.path] } as const] : []),
+        ...(missingKey.length > 0
+          ? [{ key: 'missingKeys', args: [missingKey.map((m) => m.name).join(', ')] } as const]
+          : []),
+      ];
+      if (phrases.length === 0) return;
       store.notify({
-        kind: bad ? 'error' : 'ok',
-        text: text.join(' '),
-        ...(missingKey.length > 0 ? { hint: t.missingKeysHint } : {}),
+        kind: 'error',
+        phrases,
+        ...(missingKey.length > 0 ? { hint: { key: 'missingKeysHint' } } : {}),
       });
     });
-    // Once, at start: the start-up report is said in the language of that moment, as the CLI says it once.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Once, at start; kept as phrases, so it follows a later change of language.
   }, [store]);
 
   const closePalette = () => {
@@ -143,17 +145,7 @@ export function App() {
           </div>
         </header>
 
-        {notice && (
-          <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-            <span>{notice.error ? errorText(notice.error, lang).message : notice.text}</span>
-            {(notice.error ? errorText(notice.error, lang).hint : notice.hint) && (
-              <span className="hint">{notice.error ? errorText(notice.error, lang).hint : notice.hint}</span>
-            )}
-            <button type="button" aria-label={t.close} onClick={() => store.notify(undefined)}>
-              ×
-            </button>
-          </div>
-        )}
+        {notice && <NoticeBar notice={notice} t={t} lang={lang} onClose={() => store.notify(undefined)} />}
 
         <Orphans t={t} />
         <LinkRequests t={t} />
@@ -190,5 +182,34 @@ export function App() {
         )}
       </div>
     </I18nProvider>
+  );
+}
+
+function NoticeBar({
+  notice,
+  t,
+  lang,
+  onClose,
+}: {
+  notice: Notice;
+  t: Strings;
+  lang: Lang;
+  onClose: () => void;
+}) {
+  const words =
+    'error' in notice
+      ? errorText(notice.error, lang)
+      : {
+          message: notice.phrases.map((p) => say(t, p)).join(' '),
+          hint: notice.hint && say(t, notice.hint),
+        };
+  return (
+    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <span>{words.message}</span>
+      {words.hint && <span className="hint">{words.hint}</span>}
+      <button type="button" aria-label={t.close} onClick={onClose}>
+        ×
+      </button>
+    </div>
   );
 }

@@ -83,6 +83,20 @@ function calls(t: TFunction<'app'>): Calls {
   };
 }
 
+/**
+ * Words kept as data (a catalogue key and its arguments) rather than as text, so that something the window keeps
+ * showing, a notice or a toast, is said again in the new language when the language changes.
+ */
+export type Phrase =
+  | { readonly key: Plain }
+  | { [K in keyof Calls]: { readonly key: K; readonly args: Readonly<Parameters<Calls[K]>> } }[keyof Calls];
+
+/** A phrase in the language of `t`. */
+export function say(t: Strings, phrase: Phrase): string {
+  if (!('args' in phrase)) return t[phrase.key];
+  return (t[phrase.key] as (...args: unknown[]) => string)(...phrase.args);
+}
+
 /** Builds the words for `lang` from whatever the catalogue holds, so a new entry needs no line here. */
 export function stringsFrom(t: TFunction<'app'>, lang: Lang, keys: readonly string[]): Strings {
   const own = calls(t);

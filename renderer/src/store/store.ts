@@ -10,11 +10,17 @@ import type {
   StartupReport,
 } from '../../../preload/api';
 import { pickLanguage, type Lang } from '../i18n';
+import type { Phrase } from '../i18n/words';
 import { CodeStore } from './codes';
 import { nextFlow, type FlowState } from './flows';
 
-/** An error keeps its ErrorInfo, so it is shown in the window's language even after a language change. */
-export type Notice = { kind: 'ok' | 'error'; text: string; hint?: string | undefined; error?: ErrorInfo };
+/**
+ * What the window tells the person, kept as catalogue keys (phrases) or as the ErrorInfo itself, never as text:
+ * it is worded when shown, so it follows a change of language.
+ */
+export type Notice =
+  | { kind: 'ok' | 'error'; phrases: readonly Phrase[]; hint?: Phrase | undefined }
+  | { kind: 'error'; error: ErrorInfo };
 
 export type Screen = 'accounts' | 'add' | 'cognito' | 'settings';
 
@@ -45,7 +51,7 @@ export interface AppState {
 }
 
 export function errorNotice(error: ErrorInfo): Notice {
-  return { kind: 'error', text: error.message, hint: error.hint, error };
+  return { kind: 'error', error };
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Store } from '../../store/store';
 export async function copyCode(store: Store, t: Strings, id: string): Promise<ErrorInfo | undefined> {
   const r = await window.keyfob.copyCode(id);
   if (!r.ok) return r.error;
-  store.notify({ kind: 'ok', text: r.value.next ? t.copiedNext : t.copied });
+  store.notify({ kind: 'ok', phrases: [{ key: r.value.next ? 'copiedNext' : 'copied' }] });
   return undefined;
 }
 

@@ -55,7 +55,7 @@ export function AddScreen({ t }: { t: Strings }) {
             className="primary"
             onClick={async () => {
               const r = await store.call(window.keyfob.scanScreen());
-              if (r) store.notify({ kind: 'ok', text: t.screenFound(r.found) });
+              if (r) store.notify({ kind: 'ok', phrases: [{ key: 'screenFound', args: [r.found] }] });
             }}
           >
             {t.scanScreen}

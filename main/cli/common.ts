@@ -15,9 +15,11 @@ export interface CliIo {
   /** Like ask, without echoing what is typed (passwords). */
   askSecret?: (question: string) => Promise<string>;
   env: NodeJS.ProcessEnv;
-  /** Built on first use, so `keyfob code --uri` and `scan` never touch the keychain. */
-  vault: () => Vault;
-  /** The services of main/services.ts, built on first use (the vault above is theirs). */
+  /**
+   * The services of main/services.ts, the same the app builds: the vault, the account use cases, the pool
+   * profiles and the Cognito engine. Built on first use, so `keyfob code --uri` and `scan` never touch the
+   * keychain.
+   */
   services: () => Services;
   version: string;
 }
@@ -106,8 +108,8 @@ export function atOption(command: string, value: string | undefined): number | u
 
 export function printRecovery(io: CliIo, report: RecoveryReport): void {
   if (report.movedAside) {
-    const { reason, path } = report.movedAside;
-    io.stderr(`${say(io.env, 'movedAside', { reason, path })}\n`);
+    const { why, path } = report.movedAside;
+    io.stderr(`${say(io.env, 'movedAside', { ...why, path })}\n`);
   }
   if (report.orphans.length > 0) {
     const names = report.orphans.map(displayName).join(', ');
@@ -118,10 +120,11 @@ export function printRecovery(io: CliIo, report: RecoveryReport): void {
   }
 }
 
+/** The vault once its start-up recovery has run, with what the recovery found printed on standard error. */
 export async function openVault(io: CliIo): Promise<Vault> {
-  const vault = io.vault();
-  printRecovery(io, await vault.recover());
-  return vault;
+  const services = io.services();
+  printRecovery(io, await services.recovery());
+  return services.vault;
 }
 
 export function shortId(id: string): string {

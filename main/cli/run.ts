@@ -271,7 +271,8 @@ async function code(io: CliIo, args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const query = needOne('code', positionals, 'account');
-  const vault = io.vault();
+  // No recovery first: `keyfob code` prints a code and nothing else, as fast as it can.
+  const vault = io.services().vault;
   const account = await vault.resolve(query);
   if (account.type === 'hotp' && atMs !== undefined) throw new UsageError('atForHotp', {}, 'code');
   const result = await vault.code(account.id, atMs);
@@ -349,8 +350,8 @@ async function recover(io: CliIo, args: string[]): Promise<number> {
   if (values.yes && (restore.length > 0 || remove.length > 0))
     throw new UsageError('recoverYesAndIds', {}, 'recover');
   if (restore.some((id) => remove.includes(id))) throw new UsageError('recoverBoth', {}, 'recover');
-  const vault = io.vault();
-  const report = await vault.recover();
+  const { vault } = io.services();
+  const report = await io.services().recovery();
   printRecovery(io, { ...report, orphans: [] });
   const orphans = report.orphans;
   const unknown = [...restore, ...remove].filter((id) => !orphans.some((o) => o.id === id));

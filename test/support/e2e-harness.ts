@@ -220,7 +220,7 @@ export async function openApp(
     engine: { hostName: () => 'e2e-host', ...options.engine },
   });
   const { vault, profiles, settings: settingsStore } = services;
-  const recovery = await vault.recover();
+  const recovery = await services.recovery();
   const copied: AppUnderTest['copied'] = [];
   const asked: ConfirmRequest[] = [];
   // Links handed to the app, held as main/app/main.ts holds them, delivered to the page when it is ready.

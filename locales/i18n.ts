@@ -65,6 +65,15 @@ export function createI18n(resources: Resource, lng: LanguageCode, plugins: Modu
     // React escapes; the CLI prints plain text.
     interpolation: { escapeValue: false },
   });
+  // `{{formats, formatNames}}`: a list of import format ids (comma-separated, as errors carry it), each named by
+  // errorWords.format and joined as the language joins a list, so the registry's list reads in every language.
+  instance.services.formatter?.add('formatNames', (value: unknown, lng: string | undefined) => {
+    const names = String(value)
+      .split(',')
+      .filter((id) => id !== '')
+      .map((id) => instance.t(`errorWords:format.${id}`, { ...(lng ? { lng } : {}) }));
+    return new Intl.ListFormat(lng, { type: 'conjunction' }).format(names);
+  });
   return instance;
 }
 

@@ -73,7 +73,8 @@ export interface CodeBatch {
 
 export interface AppInfo {
   version: string;
-  keychain: string;
+  /** Where the keys live: the kind of keychain (a code, errorWords.keychainKind) and Keyfob's service in it. */
+  keychain: { keychain: 'macos' | 'windows' | 'secretService' | 'memory'; service: string };
   hostName: string;
   platform: string;
 }

@@ -23,7 +23,7 @@ export function appHandlers(
     appInfo: () =>
       result<AppInfo>(() => ({
         version: ctx.version,
-        keychain: ctx.vault.keychainDescription,
+        keychain: ctx.vault.keychainPlace,
         hostName: ctx.hostName ?? '',
         platform: ctx.platform ?? '',
       })),

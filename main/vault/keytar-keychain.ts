@@ -1,6 +1,12 @@
 import type { ErrorKey } from '../../preload/api';
 import { KeyfobError } from '../errors';
-import { KEYCHAIN_CANARY, keychainService, legacyKeychainServices, type Keychain } from './keychain';
+import {
+  KEYCHAIN_CANARY,
+  keychainService,
+  legacyKeychainServices,
+  type Keychain,
+  type KeychainKind,
+} from './keychain';
 import { moveItem, moveKeychainItems, type KeychainItems, type KeychainMove } from './keychain-move';
 
 type Keytar = typeof import('keytar');
@@ -42,7 +48,7 @@ function timeoutFromEnv(env: NodeJS.ProcessEnv): number | undefined {
 /** keytar: macOS Keychain, Windows Credential Vault, the Secret Service (GNOME Keyring, KWallet) on Linux. */
 export class KeytarKeychain implements Keychain {
   readonly service: string;
-  readonly description: string;
+  readonly kind: KeychainKind;
   private readonly timeoutMs: number;
   private readonly platform: NodeJS.Platform;
   private readonly env: NodeJS.ProcessEnv;
@@ -61,13 +67,8 @@ export class KeytarKeychain implements Keychain {
       options.legacyServices ?? (options.service === undefined ? legacyKeychainServices(this.env) : [])
     ).filter((name) => name !== this.service);
     this.onMove = options.onMove ?? reportConflicts;
-    const where =
-      this.platform === 'darwin'
-        ? 'macOS Keychain'
-        : this.platform === 'win32'
-          ? 'Windows Credential Manager'
-          : 'Secret Service';
-    this.description = `${where} (service "${this.service}")`;
+    this.kind =
+      this.platform === 'darwin' ? 'macos' : this.platform === 'win32' ? 'windows' : 'secretService';
   }
 
   private load(): Keytar {

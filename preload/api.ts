@@ -104,7 +104,10 @@ export interface ImportReport {
   missing: Array<{
     batchSize: number;
     missing: number[];
-    /** The exporting app ("Google Authenticator") and its id for the export, for the command line. */
+    /**
+     * The exporting app's format id (`google-migration`, named by errorWords.format) and its id for the export,
+     * for the command line.
+     */
     format?: string;
     exportId?: string;
   }>;

@@ -72,7 +72,7 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
   }
   for (const r of refused) line(labels.refused, `${r.name}: ${reason(r)}`);
   for (const m of report.missing) {
-    const codes = { format: m.format ?? 'Google Authenticator', exportId: m.exportId ?? '' };
+    const codes = { format: m.format ?? 'google-migration', exportId: m.exportId ?? '' };
     const params = { ...codes, codes: m.missing.join(', '), batchSize: m.batchSize };
     line(
       labels.missing,

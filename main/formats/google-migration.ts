@@ -4,7 +4,7 @@ import { displayName } from '../otp/types';
 import { contentLines, readLines, type LineRead } from './lines';
 import { textOf, type Format } from './types';
 
-const NAME = 'Google Authenticator';
+const ID = 'google-migration';
 
 /** One otpauth-migration:// link: the accounts of one QR code of a Google Authenticator export. */
 export function readMigrationLink(link: string): LineRead {
@@ -22,15 +22,14 @@ export function readMigrationLink(link: string): LineRead {
           },
     ),
     parts: [
-      { format: NAME, exportId: String(batch.batchId), size: batch.batchSize, index: batch.batchIndex },
+      { format: ID, exportId: String(batch.batchId), size: batch.batchSize, index: batch.batchIndex },
     ],
   };
 }
 
 /** Google Authenticator's "Transfer accounts": otpauth-migration:// links, one per QR code, one a line. */
 export const googleMigration: Format = {
-  id: 'google-migration',
-  name: NAME,
+  id: ID,
   detect(bytes) {
     const text = textOf(bytes);
     if (text === undefined) return 0;

@@ -96,7 +96,7 @@ describe('IPC handlers', () => {
     const report = await handlers.addFromText(`${uris[0]}\n${uris[2]}`);
     expect(report.ok && report.value.entries.map((e) => e.status)).toEqual(['added', 'added']);
     expect(report.ok && report.value.missing).toEqual([
-      { batchSize: 3, missing: [2], format: 'Google Authenticator', exportId: expect.any(String) },
+      { batchSize: 3, missing: [2], format: 'google-migration', exportId: expect.any(String) },
     ]);
     expect((await vault.list()).length).toBe(3);
 

@@ -190,9 +190,11 @@ export interface PoolInput {
   awsProfile?: string;
 }
 
-/** What "Test connection" found: the pool answers, or answers with a configuration problem. */
+/**
+ * What "Test connection" found: the pool answers, or answers with a configuration problem. Data only: the
+ * window words it (poolAnswers, poolReachedBut and the problem's own entry).
+ */
 export interface PoolTest {
-  message: string;
   poolId: string;
   clientId: string;
   problem?: ErrorInfo;

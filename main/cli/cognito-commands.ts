@@ -241,6 +241,20 @@ async function poolRemove(io: CliIo, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
+/** Whether the pool and app client answer (a sign-in of a user that cannot exist), as the window's button asks. */
+async function poolTest(io: CliIo, args: string[]): Promise<number> {
+  const { positionals } = parse('pool', args, {}, 1);
+  const name = needOne('pool', positionals, 'profile');
+  const found = await (await engineFor(io)).testConnection(name);
+  if (found.problem) {
+    // The problem follows in its own words, with its hint and exit status, as any error does.
+    io.stderr(`${say(io.env, 'poolReachedBut', { pool: found.poolId })}\n`);
+    throw found.problem;
+  }
+  io.stdout(`${say(io.env, 'poolAnswers', { pool: found.poolId, client: found.clientId })}\n`);
+  return EXIT.ok;
+}
+
 function onOff(command: string, flag: string, value: string | undefined): boolean {
   if (value === 'on') return true;
   if (value === 'off') return false;
@@ -282,6 +296,8 @@ async function pool(io: CliIo, args: string[]): Promise<number> {
       return poolRemove(io, rest);
     case 'mfa-config':
       return poolMfaConfig(io, rest);
+    case 'test':
+      return poolTest(io, rest);
     default:
       throw new UsageError(
         sub === undefined ? 'poolSubcommandMissing' : 'unknownSubcommand',

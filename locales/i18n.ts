@@ -123,7 +123,12 @@ export function errorText(
  */
 export function reasonText(
   i18n: i18n,
-  r: { reason?: string; reasonKey?: ErrorKey; reasonParams?: Record<string, string | number> },
+  r: {
+    reason?: string;
+    reasonKey?: ErrorKey;
+    reasonParams?: Record<string, string | number>;
+    reasonVariant?: string;
+  },
   front: Front = 'app',
 ): string {
   const error: ErrorInfo = {
@@ -131,6 +136,7 @@ export function reasonText(
     message: r.reason ?? '',
     ...(r.reasonKey ? { key: r.reasonKey } : {}),
     ...(r.reasonParams ? { params: r.reasonParams } : {}),
+    ...(r.reasonVariant !== undefined ? { variant: r.reasonVariant } : {}),
   };
   return errorText(i18n, error, front).message;
 }

@@ -84,17 +84,24 @@ export interface ImportEntry {
   name: string;
   status: 'added' | 'duplicate' | 'refused';
   id?: string;
-  /** Why it was skipped or refused; on an added entry, a note (it shares its name with another account). */
+  /**
+   * Why it was skipped or refused; on an added entry, a note (it shares its name with another account). In
+   * English, as a fallback and for tests and logs: the window and the CLI show reasonKey, reasonParams and
+   * reasonVariant worded in the reader's language.
+   */
   reason?: string;
   /** The reason for the window to say in its own language (see ErrorKey). */
   reasonKey?: ErrorKey;
   reasonParams?: Record<string, string | number>;
+  /** Which wording of the entry, where it has several (`message_<variant>`, `hint_<variant>`). */
+  reasonVariant?: string;
   /** When the entry is named after where it came from ("line 2", "QR code 1"): that place, to translate. */
   place?: ImportPlace;
 }
 
 export interface ImportPlace {
-  kind: 'text' | 'line' | 'qr' | 'link';
+  /** `entry`: the n-th account of an export that gave it no name. */
+  kind: 'text' | 'line' | 'qr' | 'link' | 'entry';
   n?: number;
 }
 

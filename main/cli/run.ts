@@ -65,12 +65,16 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
       ...(e.reason !== undefined ? { reason: e.reason } : {}),
       ...(e.reasonKey !== undefined ? { key: e.reasonKey } : {}),
       ...(e.reasonParams !== undefined ? { params: e.reasonParams } : {}),
+      ...(e.reasonVariant !== undefined ? { variant: e.reasonVariant } : {}),
     });
+  // An entry named after where it was ("line 3") is named in the reader's language; `name` holds the English.
+  const name = (e: (typeof report.entries)[number]) =>
+    e.place ? say(io.env, `place_${e.place.kind}`, { n: e.place.n ?? 1 }) : e.name;
   for (const e of report.entries) {
-    if (e.status === 'added') line(labels.added, `${e.id}  ${e.name}${e.reason ? `: ${reason(e)}` : ''}`);
-    else if (e.status === 'duplicate') line(labels.duplicate, `${e.name}: ${reason(e)}`);
+    if (e.status === 'added') line(labels.added, `${e.id}  ${name(e)}${e.reason ? `: ${reason(e)}` : ''}`);
+    else if (e.status === 'duplicate') line(labels.duplicate, `${name(e)}: ${reason(e)}`);
   }
-  for (const r of refused) line(labels.refused, `${r.name}: ${reason(r)}`);
+  for (const r of refused) line(labels.refused, `${name(r)}: ${reason(r)}`);
   for (const m of report.missing) {
     const codes = { format: m.format ?? 'google-migration', exportId: m.exportId ?? '' };
     const params = { ...codes, codes: m.missing.join(', '), batchSize: m.batchSize };

@@ -19,11 +19,11 @@ export function readMigrationLink(link: string): LineRead {
             reason: entry.reason,
             ...(entry.key ? { key: entry.key } : {}),
             ...(entry.params ? { params: entry.params } : {}),
+            ...(entry.variant !== undefined ? { variant: entry.variant } : {}),
+            ...(entry.place ? { place: entry.place } : {}),
           },
     ),
-    parts: [
-      { format: ID, exportId: String(batch.batchId), size: batch.batchSize, index: batch.batchIndex },
-    ],
+    parts: [{ format: ID, exportId: String(batch.batchId), size: batch.batchSize, index: batch.batchIndex }],
   };
 }
 

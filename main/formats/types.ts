@@ -48,9 +48,11 @@ export type ParsedEntry =
       status: 'refused';
       /** The account's name when the format could read it, else where it was ("line 3"). */
       name: string;
+      /** English, for tests and logs; the front ends show key, params and variant in the reader's language. */
       reason: string;
       key?: ErrorKey;
       params?: Record<string, string | number>;
+      variant?: string;
       place?: ImportPlace;
     };
 
@@ -76,7 +78,7 @@ export interface ExportPart {
 export interface ExportResult {
   /** The export, one piece a line (each piece a QR code's text where the format is shown as QR codes). */
   lines: string[];
-  /** Accounts the format cannot carry, and why. */
+  /** Accounts the format cannot carry, and why (`reason` in English for tests and logs; people read the key's words). */
   excluded: Array<{
     name: string;
     reason: string;

@@ -35,7 +35,10 @@ export interface Account {
   cognito?: CognitoLink;
 }
 
-/** A refused account's reason, in English from the catalogue and as its key for the window. */
+/**
+ * A refused account's reason: its key, which the CLI and the window word in the reader's language, and the
+ * English from the catalogue for tests and logs (no person reads `reason`).
+ */
 function refusal(key: ErrorKey): { reason: string; key: ErrorKey } {
   return { reason: englishError(key).message, key };
 }
@@ -62,7 +65,10 @@ export type ImportOutcome =
       status: 'added';
       name: string;
       account: Account;
-      /** Added beside an account of the same name with another key: a note, so the person can tell them apart. */
+      /**
+       * Added beside an account of the same name with another key: a note, so the person can tell them apart.
+       * `reason` is English for tests and logs; the front ends word `key` and `params`.
+       */
       reason?: string;
       key?: ErrorKey;
       params?: Record<string, string | number>;
@@ -78,10 +84,11 @@ export type ImportOutcome =
   | {
       status: 'refused';
       name: string;
-      /** English, for the command line; the window words `key` and `params`. */
+      /** English, for tests and logs; the front ends show `key`, `params` and `variant` in the reader's language. */
       reason: string;
       key: ErrorKey;
       params?: Record<string, string | number>;
+      variant?: string;
     };
 
 export interface CodeResult {
@@ -604,6 +611,7 @@ export class Vault {
             // validate() throws keyed errors only.
             key: error.key ?? 'vaultNotStored',
             ...(error.params !== undefined ? { params: { ...error.params } } : {}),
+            ...(error.variant !== undefined ? { variant: error.variant } : {}),
           });
           continue;
         }

@@ -145,8 +145,8 @@ describe('catalogue keys in use', () => {
 
   it('uses every entry of the command line’s catalogue (by its key, or a key the CLI builds)', () => {
     const cli = sources(['main/cli']);
-    // help_<command>, missing_<what> and codePrompt_<via>[_to] are put together from their parts.
-    const built = /^(help|missing|codePrompt)_/;
+    // help_<command>, missing_<what>, codePrompt_<via>[_to] and place_<kind> are put together from their parts.
+    const built = /^(help|missing|codePrompt|place)_/;
     const entries = Object.keys(read('en', 'cli')).map((k) => k.replace(PLURAL, ''));
     expect(entries.filter((key) => !built.test(key) && !cli.includes(`'${key}'`))).toEqual([]);
   });

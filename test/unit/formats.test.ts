@@ -173,6 +173,23 @@ describe('the formats registry', () => {
     expect(open.accounts).toHaveLength(1);
   });
 
+  it('carries the wording a refusal was made with (its variant) into the report', async () => {
+    // A 0, 1 or 8 in a key is probably an O, I/L or B: the error says so (variant lookalike).
+    const read = await readImport(new FormatRegistry(), [
+      textInput(`${URI}\notpauth://totp/B?secret=JBSW03DP18\n`),
+    ]);
+    expect(read.refused).toMatchObject([
+      {
+        name: 'line 2',
+        reasonKey: 'secretNotBase32',
+        reasonVariant: 'lookalike',
+        place: { kind: 'line', n: 2 },
+      },
+    ]);
+    const info = { code: '', message: '', key: 'secretNotBase32', variant: 'lookalike' } as const;
+    expect(errorText({ ...info, params: read.refused[0]!.reasonParams! }, 'de').hint).toMatch(/eine 0 ein O/);
+  });
+
   it('names what a text refuses by its line, or by the input itself when it is one line', async () => {
     const registry = new FormatRegistry();
     const text = `# exported by Keyfob\n${URI}\n\nhello\n${URI}&digits=9\n`;

@@ -122,8 +122,19 @@ export interface ImportReport {
 
 /** What opening the vault found to repair or report (the same the CLI prints on stderr). */
 export interface StartupReport {
-  /** accounts.json could not be read and was kept under this name; the list was rebuilt from the keychain. */
-  movedAside?: { path: string };
+  /**
+   * accounts.json could not be read and was kept under this name; the list was rebuilt from the keychain. `why`
+   * is a code and its number, worded by `errorWords:unreadable.<reason>` (the CLI nests it in its message).
+   */
+  movedAside?: {
+    path: string;
+    why:
+      | {
+          reason:
+            'notJson' | 'noSchema' | 'accountMalformed' | 'idShared' | 'poolMalformed' | 'settingsMalformed';
+        }
+      | { reason: 'schemaUnknown'; schema: number };
+  };
   /**
    * Keys found in the keychain whose account details were lost: offered back, each restored or deleted only
    * when the person says so (resolveOrphan). `name` is what the key itself records.

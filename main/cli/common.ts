@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Services } from '../services';
+import type { KeychainMove } from '../vault/keychain-move';
 import type { RecoveryReport, Vault } from '../vault/vault';
 import { displayName } from '../otp/types';
 import { say, type CliKey, type Params } from './words';
@@ -104,6 +105,18 @@ export function atOption(command: string, value: string | undefined): number | u
   if (value === undefined) return undefined;
   if (!/^\d+(\.\d+)?$/.test(value)) throw new UsageError('atSeconds', { value }, command);
   return Math.round(Number(value) * 1000);
+}
+
+/** What the keychain's move from an old service name left behind, said on standard error (KeytarKeychain's onMove). */
+export function printMoveConflicts(io: CliIo, move: KeychainMove): void {
+  if (move.conflicts.length === 0) return;
+  const params = {
+    count: move.conflicts.length,
+    from: move.from,
+    to: move.to,
+    items: move.conflicts.join(', '),
+  };
+  io.stderr(`${say(io.env, 'keychainMoveConflicts', params)}\n`);
 }
 
 export function printRecovery(io: CliIo, report: RecoveryReport): void {

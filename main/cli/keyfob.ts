@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import { createServices, type Services } from '../services';
 import { KeytarKeychain } from '../vault/keytar-keychain';
 import { dataDirectory } from '../vault/paths';
-import type { CliIo } from './common';
+import { printMoveConflicts, type CliIo } from './common';
 import { run } from './run';
 import { say } from './words';
 
@@ -80,7 +80,7 @@ const io: CliIo = {
   services: () =>
     (services ??= createServices({
       dataDir: dataDirectory(process.env),
-      keychain: new KeytarKeychain({ env: process.env }),
+      keychain: new KeytarKeychain({ env: process.env, onMove: (move) => printMoveConflicts(io, move) }),
       // The Cognito engine pulls in the AWS SDK, several times the rest of the CLI: built, it is a file of its
       // own (dist/cli/cognito.js, see build.mjs), loaded only by the commands that sign in or call Cognito; the
       // launcher's compile cache spares later runs its compiling.

@@ -28,11 +28,15 @@ export interface KeytarKeychainOptions {
    * names Keyfob used before, unless `service` or KEYFOB_KEYCHAIN_SERVICE names the service.
    */
   legacyServices?: readonly string[];
-  /** Told what a move did; by default only items left behind (conflicts) are reported, on stderr. */
+  /** Told what a move did; by default only items left behind (conflicts) are logged, on stderr. */
   onMove?: (move: KeychainMove) => void;
 }
 
 /** Names only: a person decides which copy is right (Passwords and Keys, Keychain Access, Credential Manager). */
+/**
+ * The default report, for the app's log (its console, which no window shows): the CLI passes its own, worded
+ * from its catalogue in the language of LANG (keychainMoveConflicts).
+ */
 function reportConflicts(move: KeychainMove): void {
   if (move.conflicts.length === 0) return;
   console.warn(

@@ -277,6 +277,7 @@ export interface LinkSummary {
     reason: string;
     reasonKey?: ErrorKey;
     reasonParams?: Record<string, string | number>;
+    reasonVariant?: string;
   }>;
   batch?: { index: number; size: number };
   error?: ErrorInfo;

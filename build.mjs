@@ -3,6 +3,7 @@
 // starts faster than one that resolves dozens of modules.
 import { build, context } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 // `--watch` (npm run dev): rebuild each bundle as its sources change, until interrupted.
 const watch = process.argv.includes('--watch');
@@ -11,6 +12,28 @@ const bundle = async (options) => {
   const ctx = await context(options);
   await ctx.watch();
 };
+
+// `--icons <folder>`: only the brand icons (scripts/build-icons.ts), into a built renderer. Vite's build calls
+// this once it has written its output (renderer/vite.config.mts): it empties that folder first, and its config
+// loader would warn about TypeScript modules imported from outside the config.
+const iconsAt = process.argv.indexOf('--icons');
+if (iconsAt !== -1) {
+  const out = process.argv[iconsAt + 1];
+  if (!out) throw new Error('--icons needs the built renderer folder');
+  const built = await build({
+    entryPoints: ['scripts/build-icons.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'warning',
+  });
+  const { writeIcons } = await import(
+    `data:text/javascript;base64,${Buffer.from(built.outputFiles[0].contents).toString('base64')}`
+  );
+  writeIcons(out, fileURLToPath(new URL('./node_modules/simple-icons', import.meta.url)));
+  process.exit(0);
+}
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 const common = {

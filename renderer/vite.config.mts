@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
@@ -12,4 +13,18 @@ export default defineConfig({
     },
   },
   build: { outDir: process.env.KEYFOB_RENDERER_OUT ?? '../dist/renderer', emptyOutDir: true },
+  plugins: [
+    {
+      // The brand icons (docs/icons.md) go into the output once Vite has emptied and filled it.
+      name: 'keyfob-brand-icons',
+      apply: 'build',
+      writeBundle(options) {
+        if (!options.dir) throw new Error('The renderer build has no output folder for its icons');
+        execFileSync(process.execPath, ['build.mjs', '--icons', options.dir], {
+          cwd: fileURLToPath(new URL('..', import.meta.url)),
+          stdio: 'inherit',
+        });
+      },
+    },
+  ],
 });

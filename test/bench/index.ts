@@ -11,6 +11,7 @@ import { codeAt } from '../../main/otp/codes';
 import { bytesToBase32 } from '../../main/otp/secret';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
+import { benchIcons, printIconBench } from './icons';
 import { benchLogin } from './login';
 import { benchQr } from './qr';
 import { benchRenderer } from './renderer';
@@ -196,6 +197,7 @@ async function main(): Promise<void> {
   await benchQrDecode();
   await benchCognitoLogin();
   await benchUi();
+  printIconBench(benchIcons());
 }
 
 main().catch((error: unknown) => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { keyfob } from '../support/cli';
-import { e2eApps } from '../support/e2e-harness';
+import { e2eApps } from '../support/e2e-apps';
 
 const URI = 'otpauth://totp/GitHub:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 

@@ -13,7 +13,7 @@ import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
-import { e2eApps } from '../support/e2e-harness';
+import { e2eApps } from '../support/e2e-apps';
 import { expectAccessible } from '../support/ui-steps';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';

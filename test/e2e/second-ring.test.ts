@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
-import { e2eApps } from '../support/e2e-harness';
+import { e2eApps } from '../support/e2e-apps';
 
 const open = e2eApps();
 

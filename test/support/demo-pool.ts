@@ -6,20 +6,13 @@
  *   demo-setup  MFA ON, TOTP on; user `newbie` with a temporary password — NEW_PASSWORD_REQUIRED,
  *               then the MFA_SETUP chain
  *
- * Pool and client ids are fixed so the printed `keyfob pool add` lines stay valid across restarts;
- * state itself (enrolled secrets, new passwords) lives in memory and is gone after a restart.
+ * Pool and client ids are fixed (test/support/demo-pools.ts) so the printed `keyfob pool add` lines stay valid
+ * across restarts; state itself (enrolled secrets, new passwords) lives in memory and is gone after a restart.
  */
 import { CognitoStandIn, type ResponseInfo } from './cognito-standin';
+import { DEMO_CREDENTIALS, DEMO_POOL, DEMO_REGION as REGION, SETUP_POOL, seedDemoPools } from './demo-pools';
 
-const REGION = 'eu-west-1';
 const DEFAULT_PORT = 9230;
-const DEMO_POOL = { id: `${REGION}_KeyfobDem`, client: 'keyfobdemooptional0000000a' };
-const SETUP_POOL = { id: `${REGION}_KeyfobMfa`, client: 'keyfobdemorequired0000000b' };
-// Fixed so the admin flow can be tried with the env line printed below; they open nothing but this demo.
-const DEMO_CREDENTIALS = {
-  accessKeyId: 'AKIAKEYFOBDEMO000000',
-  secretAccessKey: 'keyfob-demo-secret-not-a-real-key',
-};
 
 function requestedPort(): number {
   const raw = process.env.DEMO_POOL_PORT;
@@ -54,18 +47,7 @@ async function start(): Promise<CognitoStandIn> {
 async function main(): Promise<void> {
   const s = await start();
 
-  s.addPool({ id: DEMO_POOL.id, name: 'keyfob-demo', mfa: 'OPTIONAL', totp: true });
-  // 15 minutes (the AWS maximum) per challenge step leaves time to install an authenticator.
-  s.addClient(DEMO_POOL.id, { id: DEMO_POOL.client, name: 'keyfob-demo', sessionMinutes: 15 });
-  s.addUser(DEMO_POOL.id, { username: 'demo', password: 'Demo-Passw0rd!', email: 'demo@example.com' });
-
-  s.addPool({ id: SETUP_POOL.id, name: 'keyfob-demo-mfa-on', mfa: 'ON', totp: true });
-  s.addClient(SETUP_POOL.id, { id: SETUP_POOL.client, name: 'keyfob-demo-mfa-on', sessionMinutes: 15 });
-  s.addUser(SETUP_POOL.id, {
-    username: 'newbie',
-    password: 'Temp-Passw0rd!',
-    status: 'FORCE_CHANGE_PASSWORD',
-  });
+  seedDemoPools(s);
 
   const add = (name: string, pool: { id: string; client: string }, flow?: string) =>
     `keyfob pool add ${name} --region ${REGION} --user-pool-id ${pool.id} --client-id ${pool.client} --endpoint ${s.endpoint}${flow ? ` --auth-flow ${flow}` : ''}`;

@@ -105,6 +105,9 @@ if (process.platform !== 'linux' || process.env[INSIDE] === 'inside') {
       env,
     },
   );
+  // Ctrl-C reaches the whole process group: wait for the session to end, then remove its folder (a signal sent
+  // to this process alone is passed on).
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => {
     rmSync(base, { recursive: true, force: true });
     process.exit(code ?? (signal ? 1 : 0));

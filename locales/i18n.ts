@@ -65,6 +65,15 @@ export function createI18n(resources: Resource, lng: LanguageCode, plugins: Modu
     // React escapes; the CLI prints plain text.
     interpolation: { escapeValue: false },
   });
+  // `{{formats, formatNames}}`: a list of import format ids (comma-separated, as errors carry it), each named by
+  // errorWords.format and joined as the language joins a list, so the registry's list reads in every language.
+  instance.services.formatter?.add('formatNames', (value: unknown, lng: string | undefined) => {
+    const names = String(value)
+      .split(',')
+      .filter((id) => id !== '')
+      .map((id) => instance.t(`errorWords:format.${id}`, { ...(lng ? { lng } : {}) }));
+    return new Intl.ListFormat(lng, { type: 'conjunction' }).format(names);
+  });
   return instance;
 }
 
@@ -114,7 +123,12 @@ export function errorText(
  */
 export function reasonText(
   i18n: i18n,
-  r: { reason?: string; reasonKey?: ErrorKey; reasonParams?: Record<string, string | number> },
+  r: {
+    reason?: string;
+    reasonKey?: ErrorKey;
+    reasonParams?: Record<string, string | number>;
+    reasonVariant?: string;
+  },
   front: Front = 'app',
 ): string {
   const error: ErrorInfo = {
@@ -122,6 +136,7 @@ export function reasonText(
     message: r.reason ?? '',
     ...(r.reasonKey ? { key: r.reasonKey } : {}),
     ...(r.reasonParams ? { params: r.reasonParams } : {}),
+    ...(r.reasonVariant !== undefined ? { variant: r.reasonVariant } : {}),
   };
   return errorText(i18n, error, front).message;
 }

@@ -6,7 +6,8 @@ import { FormatRegistry } from './formats';
 import { systemClock, type Clock } from './otp/codes';
 import { SettingsStore } from './settings';
 import type { Keychain } from './vault/keychain';
-import { Vault } from './vault/vault';
+import type { Unreadable } from './vault/store';
+import { Vault, type RecoveryReport } from './vault/vault';
 
 export interface ServicesOptions {
   /** The data folder: accounts.json, pools.json, settings.json. */
@@ -17,13 +18,13 @@ export interface ServicesOptions {
   cacheSecrets?: boolean;
   /**
    * Loads the Cognito code (the AWS SDK, most of the JavaScript): the app imports it, the CLI requires its own
-   * file through a code cache. Without it, Cognito is not available.
+   * file (dist/cli/cognito.js) through a code cache. Without it, Cognito is not available.
    */
   loadCognito?: () => Promise<{ CognitoEngine: typeof CognitoEngine }>;
   /** Further engine options (a test's clock, a host name). */
   engine?: Partial<Omit<EngineOptions, 'vault' | 'profiles'>>;
-  /** An unreadable pools.json was kept under another name. */
-  onProfilesMovedAside?: (path: string, reason: string) => void;
+  /** An unreadable pools.json was kept under another name; why, as a code the catalogues word. */
+  onProfilesMovedAside?: (path: string, why: Unreadable) => void;
 }
 
 export interface Services {
@@ -35,7 +36,16 @@ export interface Services {
   accounts: Accounts;
   profiles: ProfileStore;
   settings: SettingsStore;
-  /** Built on first use, with the Cognito code loaded then. */
+  /**
+   * The vault's start-up recovery (finishing interrupted adds and removals, looking for keys without a record),
+   * run once however often it is asked for: the app and the e2e harness ask at start, the CLI with the command
+   * that needs the vault. The Cognito engine waits for it before it touches a key.
+   */
+  recovery(): Promise<RecoveryReport>;
+  /**
+   * Built on first use, with the Cognito code loaded then. The recovery above starts with it and runs while the
+   * code loads and the engine signs in: a sign-in needs the vault only once Cognito asks for a code.
+   */
   cognitoEngine(): Promise<CognitoEngine>;
   /** Stops what runs in the background (the vault's watch on its folder). */
   close(): void;
@@ -56,6 +66,8 @@ export function createServices(options: ServicesOptions): Services {
   const formats = new FormatRegistry();
   const profiles = new ProfileStore(options.dataDir, options.keychain, options.onProfilesMovedAside);
   let engine: Promise<CognitoEngine> | undefined;
+  let recovery: Promise<RecoveryReport> | undefined;
+  const recover = () => (recovery ??= vault.recover());
   return {
     dataDir: options.dataDir,
     keychain: options.keychain,
@@ -65,11 +77,19 @@ export function createServices(options: ServicesOptions): Services {
     accounts: new Accounts({ vault, formats, clock }),
     profiles,
     settings: new SettingsStore(options.dataDir),
+    recovery: recover,
     cognitoEngine() {
       const load = options.loadCognito;
       if (!load) return Promise.reject(new KeyfobError('PROFILE_NOT_FOUND', 'cognitoUnavailable'));
-      engine ??= load().then(
-        ({ CognitoEngine }) => new CognitoEngine({ ...options.engine, vault, profiles }),
+      if (engine) return engine;
+      // Whoever asked for the recovery hears how it failed; the engine then uses the vault all the same, and a
+      // vault that cannot be used says so itself, with the call that needed it.
+      const opened = recover().then(
+        () => vault,
+        () => vault,
+      );
+      engine = load().then(
+        ({ CognitoEngine }) => new CognitoEngine({ ...options.engine, vault: opened, profiles }),
         (error: unknown) => {
           engine = undefined;
           throw error;

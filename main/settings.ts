@@ -163,10 +163,10 @@ function parse(text: string): Parsed<SettingsFile> {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'it is not valid JSON' };
+    return { ok: false, why: { reason: 'notJson' } };
   }
   const file = json as Partial<SettingsFile> | null;
-  if (!file || typeof file.schema !== 'number') return { ok: false, reason: 'it has no schema version' };
+  if (!file || typeof file.schema !== 'number') return { ok: false, why: { reason: 'noSchema' } };
   if (file.schema > SCHEMA) return { ok: 'newer', schema: file.schema };
   try {
     // Unknown or broken values fall back to the defaults one by one, rather than losing every choice.
@@ -193,7 +193,7 @@ function parse(text: string): Parsed<SettingsFile> {
     }
     return { ok: true, file: { schema: SCHEMA, settings } };
   } catch {
-    return { ok: false, reason: 'its settings are malformed' };
+    return { ok: false, why: { reason: 'settingsMalformed' } };
   }
 }
 

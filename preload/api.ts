@@ -73,7 +73,8 @@ export interface CodeBatch {
 
 export interface AppInfo {
   version: string;
-  keychain: string;
+  /** Where the keys live: the kind of keychain (a code, errorWords.keychainKind) and Keyfob's service in it. */
+  keychain: { keychain: 'macos' | 'windows' | 'secretService' | 'memory'; service: string };
   hostName: string;
   platform: string;
 }
@@ -83,17 +84,24 @@ export interface ImportEntry {
   name: string;
   status: 'added' | 'duplicate' | 'refused';
   id?: string;
-  /** Why it was skipped or refused; on an added entry, a note (it shares its name with another account). */
+  /**
+   * Why it was skipped or refused; on an added entry, a note (it shares its name with another account). In
+   * English, as a fallback and for tests and logs: the window and the CLI show reasonKey, reasonParams and
+   * reasonVariant worded in the reader's language.
+   */
   reason?: string;
   /** The reason for the window to say in its own language (see ErrorKey). */
   reasonKey?: ErrorKey;
   reasonParams?: Record<string, string | number>;
+  /** Which wording of the entry, where it has several (`message_<variant>`, `hint_<variant>`). */
+  reasonVariant?: string;
   /** When the entry is named after where it came from ("line 2", "QR code 1"): that place, to translate. */
   place?: ImportPlace;
 }
 
 export interface ImportPlace {
-  kind: 'text' | 'line' | 'qr' | 'link';
+  /** `entry`: the n-th account of an export that gave it no name. */
+  kind: 'text' | 'line' | 'qr' | 'link' | 'entry';
   n?: number;
 }
 
@@ -103,7 +111,10 @@ export interface ImportReport {
   missing: Array<{
     batchSize: number;
     missing: number[];
-    /** The exporting app ("Google Authenticator") and its id for the export, for the command line. */
+    /**
+     * The exporting app's format id (`google-migration`, named by errorWords.format) and its id for the export,
+     * for the command line.
+     */
     format?: string;
     exportId?: string;
   }>;
@@ -111,8 +122,19 @@ export interface ImportReport {
 
 /** What opening the vault found to repair or report (the same the CLI prints on stderr). */
 export interface StartupReport {
-  /** accounts.json could not be read and was kept under this name; the list was rebuilt from the keychain. */
-  movedAside?: { path: string };
+  /**
+   * accounts.json could not be read and was kept under this name; the list was rebuilt from the keychain. `why`
+   * is a code and its number, worded by `errorWords:unreadable.<reason>` (the CLI nests it in its message).
+   */
+  movedAside?: {
+    path: string;
+    why:
+      | {
+          reason:
+            'notJson' | 'noSchema' | 'accountMalformed' | 'idShared' | 'poolMalformed' | 'settingsMalformed';
+        }
+      | { reason: 'schemaUnknown'; schema: number };
+  };
   /**
    * Keys found in the keychain whose account details were lost: offered back, each restored or deleted only
    * when the person says so (resolveOrphan). `name` is what the key itself records.
@@ -186,9 +208,11 @@ export interface PoolInput {
   awsProfile?: string;
 }
 
-/** What "Test connection" found: the pool answers, or answers with a configuration problem. */
+/**
+ * What "Test connection" found: the pool answers, or answers with a configuration problem. Data only: the
+ * window words it (poolAnswers, poolReachedBut and the problem's own entry).
+ */
 export interface PoolTest {
-  message: string;
   poolId: string;
   clientId: string;
   problem?: ErrorInfo;
@@ -253,6 +277,7 @@ export interface LinkSummary {
     reason: string;
     reasonKey?: ErrorKey;
     reasonParams?: Record<string, string | number>;
+    reasonVariant?: string;
   }>;
   batch?: { index: number; size: number };
   error?: ErrorInfo;

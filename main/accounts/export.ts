@@ -14,7 +14,7 @@ export async function exportAccounts(
   if (!format?.export) {
     throw new KeyfobError('EXPORT_UNSUPPORTED', 'exportFormatUnknown', {
       format: formatId,
-      formats: formats.exporters.map((f) => f.name).join(', '),
+      formats: formats.exporters.map((f) => f.id).join(','),
     });
   }
   const full: OtpAccount[] = [];

@@ -58,6 +58,7 @@ export async function readImport(
           reason: entry.reason,
           ...(entry.key ? { reasonKey: entry.key } : {}),
           ...(entry.params ? { reasonParams: entry.params } : {}),
+          ...(entry.variant !== undefined ? { reasonVariant: entry.variant } : {}),
           ...(entry.place ? { place: entry.place } : {}),
         });
     }
@@ -104,6 +105,7 @@ function outcomeEntry(o: ImportOutcome): ImportEntry {
           reason: o.reason,
           ...(o.key ? { reasonKey: o.key } : {}),
           ...(o.params ? { reasonParams: o.params } : {}),
+          ...(o.status === 'refused' && o.variant !== undefined ? { reasonVariant: o.variant } : {}),
         };
   // An added entry may carry a note too: it shares its name with an account that has another key.
   if (o.status === 'added') return { name: o.name, status: 'added', id: o.account.id, ...reason };

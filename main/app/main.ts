@@ -155,7 +155,7 @@ function start(): void {
     const { vault, profiles, settings: settingsStore } = services;
     // Finishes interrupted adds and removals, and lists keys that lost their details, before anything else;
     // the window asks what it found and tells the person.
-    const recovery = vault.recover().catch(() => undefined);
+    const recovery = services.recovery().catch(() => undefined);
     const openPalette = (): void => {
       paletteReturn.opening(window);
       if (!window || window.isDestroyed()) createWindow();

@@ -163,6 +163,7 @@ export function describeLink(entry: PendingLink): LinkSummary {
             reason: item.reason,
             ...(item.key ? { reasonKey: item.key } : {}),
             ...(item.params ? { reasonParams: item.params } : {}),
+            ...(item.variant !== undefined ? { reasonVariant: item.variant } : {}),
           });
         }
       }

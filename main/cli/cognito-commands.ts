@@ -1,33 +1,20 @@
 import type { EnrollResult, Progress, Prompts, SignInRequest, Tokens } from '../cognito';
-import { ProfileStore, profileView } from '../cognito/profiles';
+import { profileView } from '../cognito/profiles';
 import { KeyfobError } from '../errors';
 import { displayName } from '../otp/types';
-import { KeytarKeychain } from '../vault/keytar-keychain';
-import { dataDirectory } from '../vault/paths';
 import { EXIT, UsageError, needOne, openVault, parse, shortId, type CliIo } from './common';
 import { say } from './words';
 
-// The Cognito engine pulls in the AWS SDK, several times the rest of the CLI: built, it is a file of its own
-// (dist/cli/cognito.js, see build.mjs), loaded only by the commands here; the launcher's compile cache spares
-// later runs its compiling.
-function loadCognito(): Promise<typeof import('../cognito')> {
-  return import('../cognito');
-}
-
-function profileStore(io: CliIo): ProfileStore {
-  return new ProfileStore(dataDirectory(io.env), new KeytarKeychain({ env: io.env }), (path, reason) =>
-    io.stderr(`${say(io.env, 'profilesMovedAside', { reason, path })}\n`),
-  );
-}
-
+/**
+ * The engine of the CLI's services (main/services.ts), as the app builds it. Opening the vault (its recovery
+ * scan of the keychain, and printing what it found) starts first and runs while the Cognito code loads and the
+ * engine signs in: the sign-in needs the vault only once Cognito asks for a code, and the engine waits for it
+ * then.
+ */
 async function engineFor(io: CliIo) {
-  // Opening the vault (its recovery scan of the keychain) runs while the engine loads and signs in: the sign-in
-  // needs the vault only once Cognito asks for a code.
-  const vault = openVault(io);
-  // Awaited by the engine when it needs a key; until then a keychain failure is not an unhandled rejection.
-  vault.catch(() => undefined);
-  const { CognitoEngine } = await loadCognito();
-  return new CognitoEngine({ vault, profiles: profileStore(io) });
+  // Its failure is the engine's to report, with the call that needed the vault; here it must not be unhandled.
+  openVault(io).catch(() => undefined);
+  return io.services().cognitoEngine();
 }
 
 // ---- secrets from standard input ---------------------------------------------------------------------------
@@ -198,7 +185,7 @@ async function poolAdd(io: CliIo, args: string[]): Promise<number> {
       throw new KeyfobError('INPUT_NEEDED', 'clientSecretStdinEmpty');
     }
   }
-  const store = profileStore(io);
+  const store = io.services().profiles;
   const profile = await store.save(
     {
       name,
@@ -223,7 +210,7 @@ async function poolAdd(io: CliIo, args: string[]): Promise<number> {
 
 async function poolList(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse('pool', args, { json: { type: 'boolean' } }, 0);
-  const pools = await profileStore(io).list();
+  const pools = await io.services().profiles.list();
   if (values.json) {
     io.stdout(`${JSON.stringify(pools.map(profileView), null, 2)}\n`);
     return EXIT.ok;
@@ -245,12 +232,26 @@ async function poolList(io: CliIo, args: string[]): Promise<number> {
 async function poolRemove(io: CliIo, args: string[]): Promise<number> {
   const { positionals } = parse('pool', args, {}, 1);
   const name = needOne('pool', positionals, 'profile');
-  const removed = await profileStore(io).remove(name);
+  const removed = await io.services().profiles.remove(name);
   io.stdout(`${say(io.env, 'removed')}  ${removed.name}\n`);
   const linked = await (await openVault(io)).linked(removed.name);
   if (linked.length > 0) {
     io.stderr(`${say(io.env, 'poolLinkedKept', { count: linked.length })}\n`);
   }
+  return EXIT.ok;
+}
+
+/** Whether the pool and app client answer (a sign-in of a user that cannot exist), as the window's button asks. */
+async function poolTest(io: CliIo, args: string[]): Promise<number> {
+  const { positionals } = parse('pool', args, {}, 1);
+  const name = needOne('pool', positionals, 'profile');
+  const found = await (await engineFor(io)).testConnection(name);
+  if (found.problem) {
+    // The problem follows in its own words, with its hint and exit status, as any error does.
+    io.stderr(`${say(io.env, 'poolReachedBut', { pool: found.poolId })}\n`);
+    throw found.problem;
+  }
+  io.stdout(`${say(io.env, 'poolAnswers', { pool: found.poolId, client: found.clientId })}\n`);
   return EXIT.ok;
 }
 
@@ -295,6 +296,8 @@ async function pool(io: CliIo, args: string[]): Promise<number> {
       return poolRemove(io, rest);
     case 'mfa-config':
       return poolMfaConfig(io, rest);
+    case 'test':
+      return poolTest(io, rest);
     default:
       throw new UsageError(
         sub === undefined ? 'poolSubcommandMissing' : 'unknownSubcommand',

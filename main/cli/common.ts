@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Services } from '../services';
+import type { KeychainMove } from '../vault/keychain-move';
 import type { RecoveryReport, Vault } from '../vault/vault';
 import { displayName } from '../otp/types';
 import { say, type CliKey, type Params } from './words';
@@ -15,9 +16,11 @@ export interface CliIo {
   /** Like ask, without echoing what is typed (passwords). */
   askSecret?: (question: string) => Promise<string>;
   env: NodeJS.ProcessEnv;
-  /** Built on first use, so `keyfob code --uri` and `scan` never touch the keychain. */
-  vault: () => Vault;
-  /** The services of main/services.ts, built on first use (the vault above is theirs). */
+  /**
+   * The services of main/services.ts, the same the app builds: the vault, the account use cases, the pool
+   * profiles and the Cognito engine. Built on first use, so `keyfob code --uri` and `scan` never touch the
+   * keychain.
+   */
   services: () => Services;
   version: string;
 }
@@ -104,10 +107,22 @@ export function atOption(command: string, value: string | undefined): number | u
   return Math.round(Number(value) * 1000);
 }
 
+/** What the keychain's move from an old service name left behind, said on standard error (KeytarKeychain's onMove). */
+export function printMoveConflicts(io: CliIo, move: KeychainMove): void {
+  if (move.conflicts.length === 0) return;
+  const params = {
+    count: move.conflicts.length,
+    from: move.from,
+    to: move.to,
+    items: move.conflicts.join(', '),
+  };
+  io.stderr(`${say(io.env, 'keychainMoveConflicts', params)}\n`);
+}
+
 export function printRecovery(io: CliIo, report: RecoveryReport): void {
   if (report.movedAside) {
-    const { reason, path } = report.movedAside;
-    io.stderr(`${say(io.env, 'movedAside', { reason, path })}\n`);
+    const { why, path } = report.movedAside;
+    io.stderr(`${say(io.env, 'movedAside', { ...why, path })}\n`);
   }
   if (report.orphans.length > 0) {
     const names = report.orphans.map(displayName).join(', ');
@@ -118,10 +133,11 @@ export function printRecovery(io: CliIo, report: RecoveryReport): void {
   }
 }
 
+/** The vault once its start-up recovery has run, with what the recovery found printed on standard error. */
 export async function openVault(io: CliIo): Promise<Vault> {
-  const vault = io.vault();
-  printRecovery(io, await vault.recover());
-  return vault;
+  const services = io.services();
+  printRecovery(io, await services.recovery());
+  return services.vault;
 }
 
 export function shortId(id: string): string {

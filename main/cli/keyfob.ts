@@ -2,7 +2,9 @@ import { createInterface } from 'node:readline/promises';
 import { createServices, type Services } from '../services';
 import { KeytarKeychain } from '../vault/keytar-keychain';
 import { dataDirectory } from '../vault/paths';
+import { printMoveConflicts, type CliIo } from './common';
 import { run } from './run';
+import { say } from './words';
 
 declare const KEYFOB_VERSION: string | undefined;
 
@@ -65,13 +67,7 @@ async function askSecret(question: string): Promise<string> {
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 let services: Services | undefined;
-const servicesOf = (): Services =>
-  (services ??= createServices({
-    dataDir: dataDirectory(process.env),
-    keychain: new KeytarKeychain({ env: process.env }),
-  }));
-
-run(process.argv.slice(2), {
+const io: CliIo = {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   readStdin,
@@ -80,10 +76,22 @@ run(process.argv.slice(2), {
   askSecret,
   isTTY: process.stdin.isTTY === true,
   env: process.env,
-  vault: () => servicesOf().vault,
-  services: servicesOf,
+  // The same composition root as the app's (main/services.ts), over the keychain and folder of this environment.
+  services: () =>
+    (services ??= createServices({
+      dataDir: dataDirectory(process.env),
+      keychain: new KeytarKeychain({ env: process.env, onMove: (move) => printMoveConflicts(io, move) }),
+      // The Cognito engine pulls in the AWS SDK, several times the rest of the CLI: built, it is a file of its
+      // own (dist/cli/cognito.js, see build.mjs), loaded only by the commands that sign in or call Cognito; the
+      // launcher's compile cache spares later runs its compiling.
+      loadCognito: () => import('../cognito'),
+      onProfilesMovedAside: (path, why) =>
+        io.stderr(`${say(io.env, 'profilesMovedAside', { ...why, path })}\n`),
+    })),
   version: typeof KEYFOB_VERSION === 'string' ? KEYFOB_VERSION : 'dev',
-}).then(
+};
+
+run(process.argv.slice(2), io).then(
   (code) => {
     // Exit explicitly: a keychain call that timed out may still hold the event loop open.
     process.stdout.write('', () => process.exit(code));

@@ -65,14 +65,18 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
       ...(e.reason !== undefined ? { reason: e.reason } : {}),
       ...(e.reasonKey !== undefined ? { key: e.reasonKey } : {}),
       ...(e.reasonParams !== undefined ? { params: e.reasonParams } : {}),
+      ...(e.reasonVariant !== undefined ? { variant: e.reasonVariant } : {}),
     });
+  // An entry named after where it was ("line 3") is named in the reader's language; `name` holds the English.
+  const name = (e: (typeof report.entries)[number]) =>
+    e.place ? say(io.env, `place_${e.place.kind}`, { n: e.place.n ?? 1 }) : e.name;
   for (const e of report.entries) {
-    if (e.status === 'added') line(labels.added, `${e.id}  ${e.name}${e.reason ? `: ${reason(e)}` : ''}`);
-    else if (e.status === 'duplicate') line(labels.duplicate, `${e.name}: ${reason(e)}`);
+    if (e.status === 'added') line(labels.added, `${e.id}  ${name(e)}${e.reason ? `: ${reason(e)}` : ''}`);
+    else if (e.status === 'duplicate') line(labels.duplicate, `${name(e)}: ${reason(e)}`);
   }
-  for (const r of refused) line(labels.refused, `${r.name}: ${reason(r)}`);
+  for (const r of refused) line(labels.refused, `${name(r)}: ${reason(r)}`);
   for (const m of report.missing) {
-    const codes = { format: m.format ?? 'Google Authenticator', exportId: m.exportId ?? '' };
+    const codes = { format: m.format ?? 'google-migration', exportId: m.exportId ?? '' };
     const params = { ...codes, codes: m.missing.join(', '), batchSize: m.batchSize };
     line(
       labels.missing,
@@ -271,7 +275,8 @@ async function code(io: CliIo, args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const query = needOne('code', positionals, 'account');
-  const vault = io.vault();
+  // No recovery first: `keyfob code` prints a code and nothing else, as fast as it can.
+  const vault = io.services().vault;
   const account = await vault.resolve(query);
   if (account.type === 'hotp' && atMs !== undefined) throw new UsageError('atForHotp', {}, 'code');
   const result = await vault.code(account.id, atMs);
@@ -349,8 +354,8 @@ async function recover(io: CliIo, args: string[]): Promise<number> {
   if (values.yes && (restore.length > 0 || remove.length > 0))
     throw new UsageError('recoverYesAndIds', {}, 'recover');
   if (restore.some((id) => remove.includes(id))) throw new UsageError('recoverBoth', {}, 'recover');
-  const vault = io.vault();
-  const report = await vault.recover();
+  const { vault } = io.services();
+  const report = await io.services().recovery();
   printRecovery(io, { ...report, orphans: [] });
   const orphans = report.orphans;
   const unknown = [...restore, ...remove].filter((id) => !orphans.some((o) => o.id === id));

@@ -24,6 +24,7 @@ const SYNTAX: Record<string, string[]> = {
     'keyfob pool add <name> --region <r> --user-pool-id <id> --client-id <id> [--client-secret-stdin] [--endpoint <url>] [--auth-flow srp|password|admin] [--aws-profile <p>] [--replace]',
     'keyfob pool list [--json]',
     'keyfob pool remove <name>',
+    'keyfob pool test <name>',
     'keyfob pool mfa-config <name> --totp on|off [--mfa off|optional|on]',
   ],
   enroll: [

@@ -87,7 +87,7 @@ export function errorWords(env: NodeJS.ProcessEnv, error: KeyfobError): { messag
 /** A refusal's reason (an import entry, an account an export leaves out) in the environment's language. */
 export function reasonWords(
   env: NodeJS.ProcessEnv,
-  r: { reason?: string; key?: ErrorInfo['key']; params?: Params },
+  r: { reason?: string; key?: ErrorInfo['key']; params?: Params; variant?: string },
 ): string {
   if (r.key === undefined) return r.reason ?? '';
   return wordReason(
@@ -96,6 +96,7 @@ export function reasonWords(
       ...(r.reason !== undefined ? { reason: r.reason } : {}),
       reasonKey: r.key,
       ...(r.params ? { reasonParams: r.params } : {}),
+      ...(r.variant !== undefined ? { reasonVariant: r.variant } : {}),
     },
     'cli',
   );

@@ -558,10 +558,12 @@ export class CognitoEngine {
    * "Test connection": asks the app client to start a sign-in for a user that cannot exist. Any answer that
    * can only come from that pool and client (no such user, wrong password, a challenge) proves the profile
    * right; what it gets wrong (unknown pool or client, a missing secret, the network) is thrown explained.
+   * What it found is data (the pool, the client, a configuration problem the pool reported): each front end
+   * says it in its own words.
    */
   async testConnection(
     profileName: string,
-  ): Promise<{ message: string; poolId: string; clientId: string; problem?: KeyfobError }> {
+  ): Promise<{ poolId: string; clientId: string; problem?: KeyfobError }> {
     const conn = await this.connect(profileName);
     const probe = `keyfob-connection-test-${randomUUID()}`;
     try {
@@ -576,8 +578,6 @@ export class CognitoEngine {
       if (!reachable) throw error;
       if (error.code === 'COGNITO_CONFIG') {
         return {
-          message:
-            `Reached pool ${conn.profile.userPoolId}, but: ${error.message} ${error.hint ?? ''}`.trim(),
           poolId: conn.profile.userPoolId,
           clientId: conn.profile.clientId,
           problem: error,
@@ -585,7 +585,6 @@ export class CognitoEngine {
       }
     }
     return {
-      message: `Pool ${conn.profile.userPoolId} and app client ${conn.profile.clientId} answer as expected.`,
       poolId: conn.profile.userPoolId,
       clientId: conn.profile.clientId,
     };

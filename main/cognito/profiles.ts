@@ -2,7 +2,7 @@ import type { AuthFlow, PoolView } from '../../preload/api';
 import type { ErrorKey } from '../../preload/api';
 import { KeyfobError, type ErrorParams } from '../errors';
 import type { Keychain } from '../vault/keychain';
-import { JsonStore, type Parsed } from '../vault/store';
+import { JsonStore, type Parsed, type Unreadable } from '../vault/store';
 
 export type { AuthFlow };
 export const AUTH_FLOWS: readonly AuthFlow[] = ['srp', 'password', 'admin'];
@@ -121,14 +121,14 @@ function parsePools(text: string): Parsed<PoolsFile> {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'it is not valid JSON' };
+    return { ok: false, why: { reason: 'notJson' } };
   }
-  if (typeof json !== 'object' || json === null) return { ok: false, reason: 'it has no schema version' };
+  if (typeof json !== 'object' || json === null) return { ok: false, why: { reason: 'noSchema' } };
   const file = json as Record<string, unknown>;
-  if (typeof file.schema !== 'number') return { ok: false, reason: 'it has no schema version' };
+  if (typeof file.schema !== 'number') return { ok: false, why: { reason: 'noSchema' } };
   if (file.schema > SCHEMA) return { ok: 'newer', schema: file.schema };
   if (!Array.isArray(file.pools) || !file.pools.every(isProfile))
-    return { ok: false, reason: 'a pool entry is malformed' };
+    return { ok: false, why: { reason: 'poolMalformed' } };
   return { ok: true, file: { schema: SCHEMA, pools: file.pools } };
 }
 
@@ -143,19 +143,19 @@ export class ProfileStore {
   constructor(
     dir: string,
     private readonly keychain: Keychain,
-    private readonly onMovedAside?: (path: string, reason: string) => void,
+    private readonly onMovedAside?: (path: string, why: Unreadable) => void,
   ) {
     this.store = new JsonStore(dir, {
       fileName: POOLS_FILE,
-      what: 'the pool profiles',
+      what: 'poolProfiles',
       parse: parsePools,
       empty: () => ({ schema: SCHEMA, pools: [] }),
     });
   }
 
   async list(): Promise<PoolProfile[]> {
-    const { file, movedAside, movedAsideReason } = await this.store.read();
-    if (movedAside) this.onMovedAside?.(movedAside, movedAsideReason ?? 'it could not be read');
+    const { file, movedAside } = await this.store.read();
+    if (movedAside) this.onMovedAside?.(movedAside.path, movedAside.why);
     return [...file.pools].sort((a, b) => a.name.localeCompare(b.name));
   }
 

@@ -4,7 +4,7 @@ import { displayName } from '../otp/types';
 import { contentLines, readLines, type LineRead } from './lines';
 import { textOf, type Format } from './types';
 
-const NAME = 'Google Authenticator';
+const ID = 'google-migration';
 
 /** One otpauth-migration:// link: the accounts of one QR code of a Google Authenticator export. */
 export function readMigrationLink(link: string): LineRead {
@@ -19,18 +19,17 @@ export function readMigrationLink(link: string): LineRead {
             reason: entry.reason,
             ...(entry.key ? { key: entry.key } : {}),
             ...(entry.params ? { params: entry.params } : {}),
+            ...(entry.variant !== undefined ? { variant: entry.variant } : {}),
+            ...(entry.place ? { place: entry.place } : {}),
           },
     ),
-    parts: [
-      { format: NAME, exportId: String(batch.batchId), size: batch.batchSize, index: batch.batchIndex },
-    ],
+    parts: [{ format: ID, exportId: String(batch.batchId), size: batch.batchSize, index: batch.batchIndex }],
   };
 }
 
 /** Google Authenticator's "Transfer accounts": otpauth-migration:// links, one per QR code, one a line. */
 export const googleMigration: Format = {
-  id: 'google-migration',
-  name: NAME,
+  id: ID,
   detect(bytes) {
     const text = textOf(bytes);
     if (text === undefined) return 0;

@@ -31,7 +31,8 @@ export class FormatRegistry {
       if (score > 0 && (best === undefined || score > best.score)) best = { format, score };
     }
     if (best) return best.format;
-    const formats = this.all.map((f) => f.name).join(', ');
+    // Ids, which the message names in the reader's language (`{{formats, formatNames}}`, locales/i18n.ts).
+    const formats = this.all.map((f) => f.id).join(',');
     // Without a file name the message speaks of "this input" (pasted text, a link).
     throw !fileName
       ? new KeyfobError('FORMAT_UNKNOWN', 'importFormatUnknown', { formats }, { variant: 'input' })

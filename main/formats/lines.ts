@@ -42,6 +42,7 @@ export function readLines(
         reason: error.message,
         ...(error.key ? { key: error.key } : {}),
         ...(error.params ? { params: error.params } : {}),
+        ...(error.variant !== undefined ? { variant: error.variant } : {}),
         place,
       });
     }

@@ -12,7 +12,6 @@ import { textOf, type Format } from './types';
  */
 export const otpauth: Format = {
   id: 'otpauth',
-  name: 'otpauth:// links',
   detect(bytes) {
     const text = textOf(bytes);
     if (text === undefined) return 0;

@@ -9,10 +9,11 @@ import type { OtpAccount } from '../otp/types';
  * format knows whether a line means anything to it.
  */
 export interface Format {
-  /** Stable, lower-case, for `keyfob import --format <id>` and the window's choice. */
+  /**
+   * Stable, lower-case, for `keyfob import --format <id>` and the window's choice. What a person calls the
+   * format is the catalogues' `errorWords:format.<id>`, in each language.
+   */
   readonly id: string;
-  /** What a person calls it, in English (product names are not translated). */
-  readonly name: string;
   /**
    * How sure the format is that `bytes` are its own, from 0 (not at all) to 1 (certain), by content first and
    * the file's name second. Cheap and side-effect free; it never throws. The registry takes the surest format.
@@ -47,9 +48,11 @@ export type ParsedEntry =
       status: 'refused';
       /** The account's name when the format could read it, else where it was ("line 3"). */
       name: string;
+      /** English, for tests and logs; the front ends show key, params and variant in the reader's language. */
       reason: string;
       key?: ErrorKey;
       params?: Record<string, string | number>;
+      variant?: string;
       place?: ImportPlace;
     };
 
@@ -63,7 +66,7 @@ export interface ParseResult {
 }
 
 export interface ExportPart {
-  /** The format's name, for "Google Authenticator export 123". */
+  /** The format's id, for "Google Authenticator export 123" (worded from errorWords.format). */
   format: string;
   /** The export's own id: parts with the same id and size belong together. */
   exportId: string;
@@ -75,7 +78,7 @@ export interface ExportPart {
 export interface ExportResult {
   /** The export, one piece a line (each piece a QR code's text where the format is shown as QR codes). */
   lines: string[];
-  /** Accounts the format cannot carry, and why. */
+  /** Accounts the format cannot carry, and why (`reason` in English for tests and logs; people read the key's words). */
   excluded: Array<{
     name: string;
     reason: string;
@@ -89,12 +92,15 @@ export function placeName(place: ImportPlace): string {
   return englishPlace(place.kind, place.n);
 }
 
-/** The input is encrypted and no password came with it: the front end asks for one and tries again. */
+/**
+ * The input is encrypted and no password came with it: the front end asks for one and tries again. `format` is
+ * the format's id; the message names it in the reader's language.
+ */
 export function passwordNeeded(format: string): KeyfobError {
   return new KeyfobError('PASSWORD_NEEDED', 'importPasswordNeeded', { format });
 }
 
-/** The password given does not open the input. Nothing was imported. */
+/** The password given does not open the input (of the format with this id). Nothing was imported. */
 export function passwordWrong(format: string): KeyfobError {
   return new KeyfobError('PASSWORD_WRONG', 'importPasswordWrong', { format });
 }

@@ -14,7 +14,7 @@ export function appHandlers(
         // Asked again, not taken from the report: after a reload, keys restored or deleted since are not offered.
         const orphans = report.orphans.length > 0 ? await ctx.vault.orphans() : [];
         return {
-          ...(report.movedAside ? { movedAside: { path: report.movedAside.path } } : {}),
+          ...(report.movedAside ? { movedAside: report.movedAside } : {}),
           orphans: orphans.map((o) => ({ id: o.id, name: displayName(o), pending: o.pending })),
           missingKey: report.missingSecret.map((a) => ({ id: a.id, name: displayName(a) })),
         };
@@ -23,7 +23,7 @@ export function appHandlers(
     appInfo: () =>
       result<AppInfo>(() => ({
         version: ctx.version,
-        keychain: ctx.vault.keychainDescription,
+        keychain: ctx.vault.keychainPlace,
         hostName: ctx.hostName ?? '',
         platform: ctx.platform ?? '',
       })),

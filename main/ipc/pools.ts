@@ -50,7 +50,6 @@ export function poolHandlers(
         const profile = check(schema.profileName, name, 'profile name');
         const found = await (await cognitoOf(ctx).engine()).testConnection(profile);
         return {
-          message: found.message,
           poolId: found.poolId,
           clientId: found.clientId,
           ...(found.problem ? { problem: found.problem.forApp() } : {}),

@@ -7,9 +7,9 @@
  * - exports write `batch_index` explicitly even when it is 0 (Google Authenticator on iOS needs it).
  */
 import { randomInt } from 'node:crypto';
-import type { ErrorKey } from '../../preload/api';
+import type { ErrorKey, ImportPlace } from '../../preload/api';
 import type { ErrorKey as FormatsErrorKey } from '../../preload/api';
-import { englishError } from '../../locales/english';
+import { englishError, englishPlace } from '../../locales/english';
 import { KeyfobError } from '../errors';
 import { ProtoReader, ProtoWriter, WireType, toInt32, toInt64, toSafeNumber, type Tag } from './protobuf';
 import { base32ToBytes, bytesToBase32, normaliseSecret } from './secret';
@@ -21,10 +21,13 @@ export type MigrationEntry =
       status: 'refused';
       index: number;
       name: string;
+      /** English, for tests and logs; the front ends show key, params and variant in the reader's language. */
       reason: string;
-      /** For the window's translation of the reason (see ErrorKey). */
       key?: ErrorKey;
       params?: Record<string, string | number>;
+      variant?: string;
+      /** Set when the entry has no name of its own: its number in the export, which each front end words. */
+      place?: ImportPlace;
     };
 
 export interface MigrationBatch {
@@ -281,28 +284,32 @@ function splitName(rawName: string, rawIssuer: string): { issuer: string; label:
   return { issuer, label };
 }
 
-function entryName(issuer: string, label: string, index: number): string {
-  if (issuer && label) return `${issuer} (${label})`;
-  return issuer || label || `Entry ${index + 1}`;
-}
-
 function toEntry(raw: RawEntry, index: number): MigrationEntry {
   const names = raw.name === null || raw.issuer === null ? null : splitName(raw.name, raw.issuer);
+  const named = names
+    ? names.issuer && names.label
+      ? `${names.issuer} (${names.label})`
+      : names.issuer || names.label
+    : '';
+  // An entry with no name is named by its number, in the reader's words (place_entry); `name` is the English.
+  const place: ImportPlace | undefined = named ? undefined : { kind: 'entry', n: index + 1 };
   const refuse = (
     key: ErrorKey,
     params?: Record<string, string | number>,
-    reason = englishError(key, params).message,
+    error?: KeyfobError,
   ): MigrationEntry => ({
     status: 'refused',
     index,
-    name: names ? entryName(names.issuer, names.label, index) : `Entry ${index + 1}`,
-    reason,
+    name: place ? englishPlace(place.kind, place.n) : named,
+    reason: error?.message ?? englishError(key, params).message,
     key,
     ...(params ? { params } : {}),
+    ...(error?.variant !== undefined ? { variant: error.variant } : {}),
+    ...(place ? { place } : {}),
   });
   /** A KeyfobError from the key or number checks (always keyed), refusing this entry only. */
   const refuseWith = (error: KeyfobError): MigrationEntry =>
-    refuse(error.key ?? 'migrationUnreadable', error.params, error.message);
+    refuse(error.key ?? 'migrationUnreadable', error.params, error);
   if (names === null) {
     return refuse('migrationEntryNotUtf8');
   }
@@ -493,7 +500,10 @@ export function missingBatches(
 
 type Exclusion = { reason: string; key: FormatsErrorKey; params?: Record<string, string | number> };
 
-/** An exclusion's reason: English from the catalogue for the command line, the key for the window. */
+/**
+ * An exclusion's reason: the key, which the CLI (`keyfob export`) and the window word in the reader's language,
+ * and English from the catalogue for tests and logs.
+ */
 function exclusion(key: FormatsErrorKey, params?: Record<string, string | number>): Exclusion {
   return { reason: englishError(key, params).message, key, ...(params ? { params } : {}) };
 }

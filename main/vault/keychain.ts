@@ -4,9 +4,13 @@
  * the codes KEYCHAIN_UNAVAILABLE, KEYCHAIN_LOCKED or KEYCHAIN_FAILED, never an error that carries a secret.
  * Swapping keytar for another binding means writing one more implementation of this interface.
  */
+/** Which store holds the items, as a code the catalogues word (errorWords.keychainKind). */
+export type KeychainKind = 'macos' | 'windows' | 'secretService' | 'memory';
+
 export interface Keychain {
-  /** Where the items live, for messages: "Secret Service (service dev.keyfob.Keyfob)". */
-  readonly description: string;
+  /** Where the items live, for messages: the kind of keychain (worded by the catalogues) and the service. */
+  readonly kind: KeychainKind;
+  readonly service: string;
   get(account: string): Promise<string | null>;
   set(account: string, value: string): Promise<void>;
   /** True when an item was there to delete. */

@@ -1,6 +1,12 @@
 import type { ErrorKey } from '../../preload/api';
 import { KeyfobError } from '../errors';
-import { KEYCHAIN_CANARY, keychainService, legacyKeychainServices, type Keychain } from './keychain';
+import {
+  KEYCHAIN_CANARY,
+  keychainService,
+  legacyKeychainServices,
+  type Keychain,
+  type KeychainKind,
+} from './keychain';
 import { moveItem, moveKeychainItems, type KeychainItems, type KeychainMove } from './keychain-move';
 
 type Keytar = typeof import('keytar');
@@ -22,11 +28,15 @@ export interface KeytarKeychainOptions {
    * names Keyfob used before, unless `service` or KEYFOB_KEYCHAIN_SERVICE names the service.
    */
   legacyServices?: readonly string[];
-  /** Told what a move did; by default only items left behind (conflicts) are reported, on stderr. */
+  /** Told what a move did; by default only items left behind (conflicts) are logged, on stderr. */
   onMove?: (move: KeychainMove) => void;
 }
 
 /** Names only: a person decides which copy is right (Passwords and Keys, Keychain Access, Credential Manager). */
+/**
+ * The default report, for the app's log (its console, which no window shows): the CLI passes its own, worded
+ * from its catalogue in the language of LANG (keychainMoveConflicts).
+ */
 function reportConflicts(move: KeychainMove): void {
   if (move.conflicts.length === 0) return;
   console.warn(
@@ -42,7 +52,7 @@ function timeoutFromEnv(env: NodeJS.ProcessEnv): number | undefined {
 /** keytar: macOS Keychain, Windows Credential Vault, the Secret Service (GNOME Keyring, KWallet) on Linux. */
 export class KeytarKeychain implements Keychain {
   readonly service: string;
-  readonly description: string;
+  readonly kind: KeychainKind;
   private readonly timeoutMs: number;
   private readonly platform: NodeJS.Platform;
   private readonly env: NodeJS.ProcessEnv;
@@ -61,13 +71,8 @@ export class KeytarKeychain implements Keychain {
       options.legacyServices ?? (options.service === undefined ? legacyKeychainServices(this.env) : [])
     ).filter((name) => name !== this.service);
     this.onMove = options.onMove ?? reportConflicts;
-    const where =
-      this.platform === 'darwin'
-        ? 'macOS Keychain'
-        : this.platform === 'win32'
-          ? 'Windows Credential Manager'
-          : 'Secret Service';
-    this.description = `${where} (service "${this.service}")`;
+    this.kind =
+      this.platform === 'darwin' ? 'macos' : this.platform === 'win32' ? 'windows' : 'secretService';
   }
 
   private load(): Keytar {

@@ -1,9 +1,16 @@
 import { KeyfobError } from '../errors';
-import type { Keychain } from './keychain';
+import type { Keychain, KeychainKind } from './keychain';
 
-/** An in-process keychain for unit tests; `locked` makes it behave like a locked collection. */
+/**
+ * An in-process keychain for unit tests; `locked` makes it behave like a locked collection. A test may have it
+ * call itself another kind, to see how messages name that one.
+ */
 export class MemoryKeychain implements Keychain {
-  readonly description = 'memory keychain';
+  constructor(
+    readonly kind: KeychainKind = 'memory',
+    readonly service = 'memory',
+  ) {}
+
   readonly items = new Map<string, string>();
   locked = false;
 

@@ -100,17 +100,17 @@ function parseVaultFile(text: string): Parsed<VaultFile> {
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, reason: 'it is not valid JSON' };
+    return { ok: false, why: { reason: 'notJson' } };
   }
-  if (!isObject(json) || typeof json.schema !== 'number')
-    return { ok: false, reason: 'it has no schema version' };
+  if (!isObject(json) || typeof json.schema !== 'number') return { ok: false, why: { reason: 'noSchema' } };
   if (json.schema > SCHEMA_VERSION) return { ok: 'newer', schema: json.schema };
-  if (json.schema !== SCHEMA_VERSION) return { ok: false, reason: `schema ${json.schema} is unknown` };
+  if (json.schema !== SCHEMA_VERSION)
+    return { ok: false, why: { reason: 'schemaUnknown', schema: json.schema } };
   if (!Array.isArray(json.accounts) || !json.accounts.every(isRecord)) {
-    return { ok: false, reason: 'an account entry is malformed' };
+    return { ok: false, why: { reason: 'accountMalformed' } };
   }
   const ids = new Set(json.accounts.map((a) => a.id));
-  if (ids.size !== json.accounts.length) return { ok: false, reason: 'two accounts share an id' };
+  if (ids.size !== json.accounts.length) return { ok: false, why: { reason: 'idShared' } };
   return {
     ok: true,
     file: { schema: SCHEMA_VERSION, keychainCanary: json.keychainCanary === true, accounts: json.accounts },
@@ -151,13 +151,23 @@ function ioError(action: IoAction, path: string, error: unknown): KeyfobError {
 
 export interface ReadResult<T> {
   file: T;
-  /** Where an unreadable metadata file was moved, when it was. */
-  movedAside?: string;
-  movedAsideReason?: string;
+  /** Where an unreadable file was moved, when it was, and why it could not be read. */
+  movedAside?: { path: string; why: Unreadable };
 }
 
+/**
+ * Why a store's file could not be read, as a code the catalogues word (errorWords.unreadable.<reason>, nested
+ * in the messages that say the file was moved aside), with the number it names, if any.
+ */
+export type Unreadable =
+  | {
+      reason:
+        'notJson' | 'noSchema' | 'accountMalformed' | 'idShared' | 'poolMalformed' | 'settingsMalformed';
+    }
+  | { reason: 'schemaUnknown'; schema: number };
+
 export type Parsed<T> =
-  { ok: true; file: T } | { ok: false; reason: string } | { ok: 'newer'; schema: number };
+  { ok: true; file: T } | { ok: false; why: Unreadable } | { ok: 'newer'; schema: number };
 
 /** What a store's file holds. */
 export type StoreContent = 'accounts' | 'settings' | 'poolProfiles';
@@ -165,7 +175,7 @@ export type StoreContent = 'accounts' | 'settings' | 'poolProfiles';
 export interface JsonStoreOptions<T> {
   fileName: string;
   /** What the file holds, for messages: a code the catalogues word (errorWords.storeWhat). */
-  what: StoreContent | 'the pool profiles';
+  what: StoreContent;
   parse: (text: string) => Parsed<T>;
   empty: () => T;
 }
@@ -189,8 +199,7 @@ export class JsonStore<T> {
     options: JsonStoreOptions<T>,
   ) {
     this.fileName = options.fileName;
-    // cognito/profiles.ts still names its content in English; it becomes the code once that file passes it.
-    this.what = options.what === 'the pool profiles' ? 'poolProfiles' : options.what;
+    this.what = options.what;
     this.parseText = options.parse;
     this.empty = options.empty;
     this.file = join(dir, options.fileName);
@@ -263,7 +272,7 @@ export class JsonStore<T> {
     } catch (error) {
       throw ioError('moveAside', this.file, error);
     }
-    return { file: this.empty(), movedAside: aside, movedAsideReason: parsed.reason };
+    return { file: this.empty(), movedAside: { path: aside, why: parsed.why } };
   }
 
   private async write(file: T): Promise<void> {

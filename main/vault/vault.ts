@@ -8,8 +8,14 @@ import { displayName, type OtpAccount, type OtpParams } from '../otp/types';
 import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
 import { ChangeFeed } from './changes';
 import { isAccountId } from './ids';
-import { KEYCHAIN_CANARY, type Keychain } from './keychain';
-import { MetadataStore, type AccountRecord, type CognitoLink, type VaultFile } from './store';
+import { KEYCHAIN_CANARY, type Keychain, type KeychainKind } from './keychain';
+import {
+  MetadataStore,
+  type AccountRecord,
+  type CognitoLink,
+  type Unreadable,
+  type VaultFile,
+} from './store';
 
 /** What callers see of an account: metadata only, never the secret. */
 export interface Account {
@@ -29,7 +35,10 @@ export interface Account {
   cognito?: CognitoLink;
 }
 
-/** A refused account's reason, in English from the catalogue and as its key for the window. */
+/**
+ * A refused account's reason: its key, which the CLI and the window word in the reader's language, and the
+ * English from the catalogue for tests and logs (no person reads `reason`).
+ */
 function refusal(key: ErrorKey): { reason: string; key: ErrorKey } {
   return { reason: englishError(key).message, key };
 }
@@ -56,7 +65,10 @@ export type ImportOutcome =
       status: 'added';
       name: string;
       account: Account;
-      /** Added beside an account of the same name with another key: a note, so the person can tell them apart. */
+      /**
+       * Added beside an account of the same name with another key: a note, so the person can tell them apart.
+       * `reason` is English for tests and logs; the front ends word `key` and `params`.
+       */
       reason?: string;
       key?: ErrorKey;
       params?: Record<string, string | number>;
@@ -72,10 +84,11 @@ export type ImportOutcome =
   | {
       status: 'refused';
       name: string;
-      /** English, for the command line; the window words `key` and `params`. */
+      /** English, for tests and logs; the front ends show `key`, `params` and `variant` in the reader's language. */
       reason: string;
       key: ErrorKey;
       params?: Record<string, string | number>;
+      variant?: string;
     };
 
 export interface CodeResult {
@@ -99,7 +112,8 @@ export interface Orphan {
 }
 
 export interface RecoveryReport {
-  movedAside?: { path: string; reason: string };
+  /** accounts.json could not be read, and was kept under another name: where, and why (a code to word). */
+  movedAside?: { path: string; why: Unreadable };
   /** Keys found in the keychain with no metadata, waiting for restoreOrphans or deleteOrphan. */
   orphans: Orphan[];
   /** Metadata whose secret is not in the keychain; kept so the user can decide. */
@@ -230,8 +244,9 @@ export class Vault {
     this.changes.close();
   }
 
-  get keychainDescription(): string {
-    return this.keychain.description;
+  /** Where the keys live, for the error messages that name it (errorWords.keychainKind, and the service). */
+  get keychainPlace(): { keychain: KeychainKind; service: string } {
+    return { keychain: this.keychain.kind, service: this.keychain.service };
   }
 
   async list(): Promise<Account[]> {
@@ -328,7 +343,7 @@ export class Vault {
       throw new KeyfobError(
         'KEYCHAIN_LOCKED',
         'vaultKeychainLocked',
-        { keychain: this.keychain.description },
+        this.keychainPlace,
         // Linux has keyrings to unlock by name; elsewhere the system's own keychain prompt is enough.
         process.platform === 'linux' ? { variant: 'linux' } : undefined,
       );
@@ -354,7 +369,7 @@ export class Vault {
       await this.assertReadable(file);
       throw new KeyfobError('SECRET_MISSING', 'vaultSecretMissing', {
         account: displayName(record),
-        keychain: this.keychain.description,
+        ...this.keychainPlace,
       });
     }
     const decoded = this.decode(value);
@@ -596,6 +611,7 @@ export class Vault {
             // validate() throws keyed errors only.
             key: error.key ?? 'vaultNotStored',
             ...(error.params !== undefined ? { params: { ...error.params } } : {}),
+            ...(error.variant !== undefined ? { variant: error.variant } : {}),
           });
           continue;
         }
@@ -838,8 +854,7 @@ export class Vault {
     const report: RecoveryReport = { orphans: [], missingSecret: [], unreadableItems: 0, completed: 0 };
     await this.store.removeStaleTemps();
     const { read } = await this.store.updateWithReport(() => ({ save: false, value: undefined }));
-    if (read.movedAside)
-      report.movedAside = { path: read.movedAside, reason: read.movedAsideReason ?? 'unreadable' };
+    if (read.movedAside) report.movedAside = read.movedAside;
     const file = read.file;
     // An empty list is a new vault, unless the keychain still holds this vault's canary: then accounts.json was
     // deleted, and the keys it listed are offered back like any others without their details.

@@ -122,6 +122,27 @@ describe('keyfob pool', () => {
     expect(JSON.parse((await keyfob(['pool', 'list', '--json'], { env: s.env })).stdout)).toEqual([]);
   });
 
+  it('tests a profile: the pool answers, or answers with what is wrong, in the language of LANG', async () => {
+    const s = fresh();
+    const { pool, client } = await addProfile(s, 'ok');
+    const ok = await keyfob(['pool', 'test', 'ok'], { env: s.env });
+    expect(ok.stderr).toBe('');
+    expect(ok.stdout).toBe(`pool ${pool.id} and app client ${client.id} answer as expected\n`);
+    expect(ok.code).toBe(0);
+
+    // A client that does not allow the profile's sign-in flow: the pool answers, and says what is wrong.
+    const strict = standIn.addPool({ mfa: 'OPTIONAL' });
+    const srpOnly = standIn.addClient(strict.id, { flows: ['USER_SRP_AUTH'] });
+    const args = ['pool', 'add', 'pw', '--region', standIn.region, '--user-pool-id', strict.id];
+    args.push('--client-id', srpOnly.id, '--endpoint', standIn.endpoint, '--auth-flow', 'password');
+    expect((await keyfob(args, { env: s.env })).code).toBe(0);
+    const de = await keyfob(['pool', 'test', 'pw'], { env: { ...s.env, LANG: 'de_DE.UTF-8' } });
+    expect(de.stdout).toBe('');
+    expect(de.stderr).toContain(`keyfob: Pool ${strict.id} erreicht, aber:\nkeyfob: Der App-Client erlaubt`);
+    expect(de.stderr).toContain('ALLOW_USER_PASSWORD_AUTH');
+    expect(de.code).toBe(4);
+  });
+
   it('turns TOTP on for a pool with AWS credentials', async () => {
     const s = fresh();
     const { pool } = await addProfile(s, 'cfg', { mfa: 'OFF' });

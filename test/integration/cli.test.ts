@@ -8,6 +8,7 @@ import { parseOtpauthUri } from '../../main/otp/uri';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { FORMATS } from '../../main/formats';
 import { cliSandboxes, keyfob } from '../support/cli';
+import { i18nFor } from '../support/words';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const RFC_SEED = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -306,7 +307,7 @@ describe('keyfob CLI, end to end against the real keychain', () => {
     expect(unknown.stdout).toBe('');
     expect(unknown.stderr).toBe(
       // Every format the registry has, so that adding one does not break this test.
-      `keyfob: Keyfob does not know the format of ${binary}.\n  Keyfob reads ${FORMATS.map((f) => f.name).join(', ')}.\n`,
+      `keyfob: Keyfob does not know the format of ${binary}.\n  ${i18nFor('en').t('errors:importFormatUnknown.hint', { formats: FORMATS.map((f) => f.id).join(',') })}\n`,
     );
   });
 

@@ -221,7 +221,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     engine: { hostName: () => hostName, ...options.engine },
   });
   const { vault, profiles, settings: settingsStore } = services;
-  const recovery = await vault.recover();
+  const recovery = await services.recovery();
   const copied: Host['copied'] = [];
   const asked: ConfirmRequest[] = [];
 

@@ -227,7 +227,6 @@ vi.mock('../../main/services', async () => {
     createServices: (options: { dataDir: string }) => ({
       vault: {
         fake: 'vault',
-        recover: async () => ({ orphans: [], missingSecret: [] }),
         list: async () => fake.state.accounts,
         get: async () => ({ issuer: 'Example', label: 'alice' }),
         onChanged: (listener: (accounts: unknown[]) => void) => {
@@ -235,6 +234,7 @@ vi.mock('../../main/services', async () => {
           return () => fake.state.changed.delete(listener);
         },
       },
+      recovery: async () => ({ orphans: [], missingSecret: [] }),
       profiles: {},
       settings: new SettingsStore(options.dataDir),
       accounts: {},

@@ -145,14 +145,17 @@ describe('catalogue keys in use', () => {
 
   it('uses every entry of the command line’s catalogue (by its key, or a key the CLI builds)', () => {
     const cli = sources(['main/cli']);
-    // help_<command>, missing_<what> and codePrompt_<via>[_to] are put together from their parts.
-    const built = /^(help|missing|codePrompt)_/;
+    // help_<command>, missing_<what>, codePrompt_<via>[_to] and place_<kind> are put together from their parts.
+    const built = /^(help|missing|codePrompt|place)_/;
     const entries = Object.keys(read('en', 'cli')).map((k) => k.replace(PLURAL, ''));
     expect(entries.filter((key) => !built.test(key) && !cli.includes(`'${key}'`))).toEqual([]);
   });
 
   it('uses every group of parameter words (their entries are the codes main sends), by nesting it in an entry', () => {
-    const entries = [...flatten(read('en', 'errors')).values()].join('\n');
+    // Errors nest them, and so do the command line's messages that carry a code (why a file was moved aside).
+    const entries = ['errors', 'cli', 'shell', 'app']
+      .flatMap((ns) => [...flatten(read('en', ns)).values()])
+      .join('\n');
     const unused = Object.keys(read('en', 'errorWords')).filter(
       (group) => !entries.includes(`$t(errorWords:${group}.{{`),
     );

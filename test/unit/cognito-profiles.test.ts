@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { CLIENT_SECRET_PREFIX, ProfileStore, validateProfile } from '../../main/cognito/profiles';
 import { isKeyfobError } from '../../main/errors';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
+import type { Unreadable } from '../../main/vault/store';
 
 const GOOD = {
   name: 'staging',
@@ -76,7 +77,12 @@ describe('ProfileStore', () => {
     const dir = mkdtempSync(join(tmpdir(), 'keyfob-profiles-'));
     const keychain = new MemoryKeychain();
     const moved: string[] = [];
-    return { dir, keychain, moved, store: new ProfileStore(dir, keychain, (path) => moved.push(path)) };
+    const why: Unreadable[] = [];
+    const store = new ProfileStore(dir, keychain, (path, reason) => {
+      moved.push(path);
+      why.push(reason);
+    });
+    return { dir, keychain, moved, why, store };
   }
 
   it('keeps the client secret in the keychain only, and deletes it with the profile', async () => {
@@ -117,10 +123,14 @@ describe('ProfileStore', () => {
   });
 
   it('moves an unreadable pools.json aside and says so, never overwriting it', async () => {
-    const { dir, moved, store } = fresh();
+    const { dir, moved, why, store } = fresh();
     writeFileSync(join(dir, 'pools.json'), '{ this is not json');
     expect(await store.list()).toEqual([]);
     expect(moved).toHaveLength(1);
+    expect(why).toEqual([{ reason: 'notJson' }]);
+    writeFileSync(join(dir, 'pools.json'), '{"schema": 1, "pools": [{"name": 3}]}');
+    expect(await store.list()).toEqual([]);
+    expect(why[1]).toEqual({ reason: 'poolMalformed' });
     expect(readFileSync(moved[0]!, 'utf8')).toBe('{ this is not json');
     await store.save(GOOD);
     expect(readdirSync(dir).filter((f) => f.startsWith('pools.json'))).toContain('pools.json');

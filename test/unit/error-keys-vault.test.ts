@@ -115,12 +115,27 @@ describe('vault errors in the window’s language', () => {
     keychain.items.delete(added.id);
     const missingKey = forWindow(await caught(() => vault.code(added.id)));
     expect(missingKey.key).toBe('vaultSecretMissing');
+    // The keychain is named by its kind, in the reader's language, and by Keyfob's service in it.
     expect(errorText(missingKey, 'de').message).toBe(
-      'Der Schlüssel von GitHub (alice) ist nicht im Schlüsselbund (memory keychain).',
+      'Der Schlüssel von GitHub (alice) ist nicht im Schlüsselbund (Arbeitsspeicher, Dienst „memory“).',
     );
     expect(errorText(missingKey, 'zh').message).toBe(
-      'GitHub (alice) 的密钥不在钥匙串（memory keychain）中。',
+      'GitHub (alice) 的密钥不在钥匙串（内存，服务“memory”）中。',
     );
+
+    const mac = new MemoryKeychain('macos', 'dev.keyfob.Keyfob');
+    const onMac = new Vault({ dir: mkdtempSync(join(tmpdir(), 'keyfob-error-keys-')), keychain: mac });
+    await onMac.add(account('GitHub', 'alice', SECRET_A));
+    mac.items.clear();
+    const locked = forWindow(await caught(() => onMac.list().then((a) => onMac.code(a[0]!.id))));
+    expect(locked.key).toBe('vaultKeychainLocked');
+    expect(errorText(locked, 'en').message).toMatch(
+      /^The keychain \(macOS Keychain, service "dev\.keyfob\.Keyfob"\)/,
+    );
+    expect(errorText(locked, 'de').message).toMatch(
+      /^Der Schlüsselbund \(macOS-Schlüsselbund, Dienst „dev\.keyfob\.Keyfob“\)/,
+    );
+    expect(errorText(locked, 'zh').message).toMatch(/^钥匙串（macOS 钥匙串，服务“dev\.keyfob\.Keyfob”）/);
 
     const empty = forWindow(await caught(() => vault.rename(added.id, { label: ' ' })));
     expect(errorText(empty, 'zh').message).toBe('账户名称不能为空。');

@@ -158,7 +158,8 @@ describe('KeyfobError from a key', () => {
       { variant: 'input' },
     );
     expect(unknown.message).toBe('Keyfob does not know the format of this input.');
-    expect(unknown.hint).toBe('Keyfob reads otpauth.');
+    // The formats by id, each named in the reader's language.
+    expect(unknown.hint).toBe('Keyfob reads otpauth:// links.');
   });
 
   it('refuses a key the catalogue does not have, instead of an error with no words', async () => {

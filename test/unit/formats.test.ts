@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readImport, textInput } from '../../main/accounts';
-import { isKeyfobError } from '../../main/errors';
+import errorWordsEn from '../../locales/en/errorWords.json';
+import { KeyfobError, isKeyfobError } from '../../main/errors';
 import {
   FORMATS,
   FormatRegistry,
@@ -22,7 +23,7 @@ import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams, type OtpAccount } from '../../main/otp/types';
 import { createServices } from '../../main/services';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
-import { errorText } from '../support/words';
+import { errorText, i18nFor } from '../support/words';
 import { caught, forWindow } from '../support/error-checks';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
@@ -35,10 +36,30 @@ const ACCOUNTS: OtpAccount[] = [
   { issuer: 'Site3', label: 'three', secret: 'JBSWY3DPEHPK3PXC', params: defaultParams(), extra: {} },
 ];
 
+/**
+ * What a new format brings to the catalogues: its name in each language, `errorWords:format.<id>`. Put into the
+ * catalogues this test reads (locales/english.ts's English, and the words of test/support/words.ts), since the
+ * format below exists only here.
+ */
+const JSON_APP_NAMES: Record<string, string> = { en: 'JSON App', de: 'JSON-App', 'zh-CN': 'JSON 应用' };
+(errorWordsEn.format as Record<string, string>)['json-app'] = JSON_APP_NAMES.en!;
+for (const [lang, name] of Object.entries(JSON_APP_NAMES))
+  i18nFor(lang).addResource(lang, 'errorWords', 'format.json-app', name);
+
+/** An entry the format refuses, its reason from the catalogue as a real format's is (docs/contributing.md). */
+function refused(name: string, error: KeyfobError) {
+  return {
+    status: 'refused' as const,
+    name,
+    reason: error.message,
+    ...(error.key ? { key: error.key } : {}),
+    ...(error.params ? { params: error.params } : {}),
+  };
+}
+
 /** A JSON format of another app, as issue 9's will be: one file, reached with the whole file's bytes. */
 const jsonApp: Format = {
   id: 'json-app',
-  name: 'JSON App',
   detect: (input, fileName) => {
     const text = textOf(input)?.trim() ?? '';
     return text.startsWith('{') && text.includes('"jsonApp"') ? 1 : fileName?.endsWith('.jsonapp') ? 0.3 : 0;
@@ -48,8 +69,8 @@ const jsonApp: Format = {
       jsonApp: { locked?: string; entries: Array<{ name: string; secret?: string }> };
     };
     if (file.jsonApp.locked !== undefined) {
-      if (options.password === undefined) throw passwordNeeded('JSON App');
-      if (options.password !== file.jsonApp.locked) throw passwordWrong('JSON App');
+      if (options.password === undefined) throw passwordNeeded('json-app');
+      if (options.password !== file.jsonApp.locked) throw passwordWrong('json-app');
     }
     return {
       entries: file.jsonApp.entries.map((e) =>
@@ -64,7 +85,7 @@ const jsonApp: Format = {
                 extra: {},
               },
             }
-          : { status: 'refused', name: e.name, reason: 'The entry has no key.', key: 'migrationEntryNoKey' },
+          : refused(e.name, new KeyfobError('MIGRATION_INVALID', 'migrationEntryNoKey')),
       ),
     };
   },
@@ -91,6 +112,18 @@ describe('the formats registry', () => {
     expect(info).toMatchObject({ key: 'importFormatUnknown', params: { file: 'x.bin' } });
     expect(errorText(info, 'de').message).toBe('Keyfob kennt das Format von x.bin nicht.');
     expect(errorText(info, 'zh-CN').message).toBe('Keyfob 无法识别 x.bin 的格式。');
+    // The formats it reads, from the registry, each named in the reader's language.
+    expect(info.params).toMatchObject({ formats: 'google-migration,otpauth' });
+    expect(errorText(info, 'en').hint).toBe('Keyfob reads Google Authenticator and otpauth:// links.');
+    expect(errorText(info, 'de').hint).toBe('Keyfob liest Google Authenticator und otpauth://-Links.');
+    expect(errorText(info, 'zh-CN').hint).toBe('Keyfob 可读取：Google Authenticator和otpauth:// 链接。');
+  });
+
+  it('has every format named in every language, by its id (the window lists them so)', () => {
+    for (const lang of ['en', 'de', 'zh-CN'])
+      for (const { id } of FORMATS) {
+        expect(i18nFor(lang).exists(`errorWords:format.${id}`, { fallbackLng: [] })).toBe(true);
+      }
   });
 
   it('reads a whole file in one piece, so a JSON export reaches its format unsplit', async () => {
@@ -103,8 +136,10 @@ describe('the formats registry', () => {
     const read = await readImport(registry, [{ bytes: bytes(file), fileName: 'export.json' }]);
     expect(read.accounts.map((a) => a.label)).toEqual(['a']);
     expect(read.refused).toEqual([
-      { name: 'b', status: 'refused', reason: 'The entry has no key.', reasonKey: 'migrationEntryNoKey' },
+      { name: 'b', status: 'refused', reason: expect.any(String), reasonKey: 'migrationEntryNoKey' },
     ]);
+    const noKey = { code: '', message: '', key: 'migrationEntryNoKey' } as const;
+    expect(read.refused[0]!.reason).toBe(errorText(noKey, 'en').message);
     // Chosen by id, the format reads what detection would not have given it.
     const chosen = await readImport(registry, [textInput(`{"x": 1, "jsonApp": {"entries": []}}`)], {
       format: 'json-app',
@@ -123,10 +158,12 @@ describe('the formats registry', () => {
     expect(wrong.code).toBe('PASSWORD_WRONG');
     for (const error of [needed, wrong]) {
       const info = forWindow(error);
-      expect(info.params).toEqual({ format: 'JSON App' });
+      // The format by its id; each language names it.
+      expect(info.params).toEqual({ format: 'json-app' });
+      expect(error.message).toContain('JSON App');
       for (const lang of ['de', 'zh-CN'] as const) {
         expect(errorText(info, lang).message).not.toBe(error.message);
-        expect(errorText(info, lang).message).toContain('JSON App');
+        expect(errorText(info, lang).message).toContain(JSON_APP_NAMES[lang]);
         expect(errorText(info, lang).hint).toBeTruthy();
       }
     }
@@ -134,6 +171,23 @@ describe('the formats registry', () => {
     expect(JSON.stringify(wrong.forApp())).not.toContain('nope');
     const open = await readImport(registry, [locked], { password: 'pw' });
     expect(open.accounts).toHaveLength(1);
+  });
+
+  it('carries the wording a refusal was made with (its variant) into the report', async () => {
+    // A 0, 1 or 8 in a key is probably an O, I/L or B: the error says so (variant lookalike).
+    const read = await readImport(new FormatRegistry(), [
+      textInput(`${URI}\notpauth://totp/B?secret=JBSW03DP18\n`),
+    ]);
+    expect(read.refused).toMatchObject([
+      {
+        name: 'line 2',
+        reasonKey: 'secretNotBase32',
+        reasonVariant: 'lookalike',
+        place: { kind: 'line', n: 2 },
+      },
+    ]);
+    const info = { code: '', message: '', key: 'secretNotBase32', variant: 'lookalike' } as const;
+    expect(errorText({ ...info, params: read.refused[0]!.reasonParams! }, 'de').hint).toMatch(/eine 0 ein O/);
   });
 
   it('names what a text refuses by its line, or by the input itself when it is one line', async () => {
@@ -161,7 +215,7 @@ describe('the formats registry', () => {
     );
     expect(read.accounts.map((a) => a.label)).toEqual(['one', 'three']);
     expect(read.missing).toEqual([
-      { batchSize: 3, missing: [2], format: 'Google Authenticator', exportId: '77' },
+      { batchSize: 3, missing: [2], format: 'google-migration', exportId: '77' },
     ]);
     const whole = await readImport(registry, [textInput(uris.join('\n'))]);
     expect(whole.missing).toEqual([]);

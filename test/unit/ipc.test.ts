@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -96,7 +96,7 @@ describe('IPC handlers', () => {
     const report = await handlers.addFromText(`${uris[0]}\n${uris[2]}`);
     expect(report.ok && report.value.entries.map((e) => e.status)).toEqual(['added', 'added']);
     expect(report.ok && report.value.missing).toEqual([
-      { batchSize: 3, missing: [2], format: 'Google Authenticator', exportId: expect.any(String) },
+      { batchSize: 3, missing: [2], format: 'google-migration', exportId: expect.any(String) },
     ]);
     expect((await vault.list()).length).toBe(3);
 
@@ -348,6 +348,20 @@ describe('IPC handlers', () => {
       },
     });
     expect(await handlers.listAccounts()).toEqual({ ok: true, value: [] });
+
+    // An unreadable list is reported with where it was kept and why, as a code the window can word.
+    writeFileSync(vault.store.file, '{"schema": 0, "accounts": []}');
+    const damaged = vault.recover();
+    const moved = await createHandlers({ vault, version: '1', recovery: () => damaged }).startupReport();
+    expect(moved).toMatchObject({
+      ok: true,
+      value: {
+        movedAside: {
+          path: expect.stringMatching(/unreadable-/),
+          why: { reason: 'schemaUnknown', schema: 0 },
+        },
+      },
+    });
     expect(await withReport.resolveOrphan(a!.id, 'restore')).toEqual({ ok: true, value: undefined });
     expect(await withReport.resolveOrphan(b!.id, 'delete')).toEqual({ ok: true, value: undefined });
     expect(await withReport.resolveOrphan(b!.id, 'restore')).toMatchObject({

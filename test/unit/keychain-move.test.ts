@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KEYCHAIN_CANARY } from '../../main/vault/keychain';
 import { moveKeychainItems } from '../../main/vault/keychain-move';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
+import { printMoveConflicts, type CliIo } from '../../main/cli/common';
 
 const NAMES = { from: 'Keyfob', to: 'dev.keyfob.Keyfob' };
 
@@ -98,5 +99,30 @@ describe('moving keychain items between services', () => {
     to.get = () => Promise.resolve(null);
     await expect(moveKeychainItems(from, to, NAMES)).rejects.toMatchObject({ code: 'KEYCHAIN_FAILED' });
     expect(from.items.get(A)).toBe('key a');
+  });
+});
+
+describe('what the CLI says of a move that left items behind', () => {
+  function io(LANG: string) {
+    const err: string[] = [];
+    const fake = { env: { LANG }, stderr: (text: string) => err.push(text) } as unknown as CliIo;
+    return { fake, err };
+  }
+
+  it('says nothing when everything moved, and names what stayed in the language of LANG', () => {
+    const move = { from: 'Keyfob', to: 'dev.keyfob.Keyfob', moved: [A], conflicts: [] };
+    const quiet = io('C');
+    printMoveConflicts(quiet.fake, move);
+    expect(quiet.err).toEqual([]);
+
+    const left = { ...move, conflicts: [B] };
+    const en = io('C');
+    printMoveConflicts(en.fake, left);
+    expect(en.err).toEqual([
+      `keyfob: 1 keychain item of the old service "Keyfob" was not moved to "dev.keyfob.Keyfob", which already holds another value under the same name: ${B}. Both copies were kept.\n`,
+    ]);
+    const de = io('de_DE.UTF-8');
+    printMoveConflicts(de.fake, { ...left, conflicts: [A, B] });
+    expect(de.err[0]).toMatch(/^keyfob: 2 Schlüsselbund-Elemente des alten Dienstes „Keyfob“ wurden nicht/);
   });
 });

@@ -469,7 +469,8 @@ describe('parseMigrationPayload — entries', () => {
       key: 'migrationEntryNoKey',
     });
     expect(ok(batch.entries[1]).secret).toBe(KEY32);
-    expect(refused(batch.entries[2]).name).toBe('Entry 3');
+    // Unnamed, it is named by its number, which each front end words (place_entry).
+    expect(refused(batch.entries[2])).toMatchObject({ name: 'entry 3', place: { kind: 'entry', n: 3 } });
   });
 
   it('refuses an entry whose name is not valid UTF-8, and keeps the others', () => {
@@ -477,7 +478,8 @@ describe('parseMigrationPayload — entries', () => {
     const good = [...rawLenField(1, KEY), ...rawLenField(2, 'ok')];
     const batch = parseMigrationPayload(Uint8Array.from([...rawLenField(1, bad), ...rawLenField(1, good)]));
     expect(refused(batch.entries[0])).toMatchObject({
-      name: 'Entry 1',
+      name: 'entry 1',
+      place: { kind: 'entry', n: 1 },
       reason: expect.stringMatching(/UTF-8/),
     });
     expect(ok(batch.entries[1]).label).toBe('ok');

@@ -9,6 +9,7 @@ import { parseOtpauthUri } from '../../main/otp/uri';
 import { CANARY_ACCOUNT, Vault, type NewAccount } from '../../main/vault/vault';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
 import { METADATA_FILE, SCHEMA_VERSION } from '../../main/vault/store';
+import { say } from '../../main/cli/words';
 
 const SECRET_A = 'JBSWY3DPEHPK3PXP';
 const SECRET_B = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -391,13 +392,43 @@ describe('vault', () => {
       writeFileSync(join(dir, METADATA_FILE), '{"schema": 1, "accounts": [tru');
       const report = await vault.recover();
       expect(report.movedAside?.path).toMatch(/accounts\.json\.unreadable-/);
-      expect(report.movedAside?.reason).toContain('JSON');
+      expect(report.movedAside?.why).toEqual({ reason: 'notJson' });
       expect(readFileSync(report.movedAside!.path, 'utf8')).toBe('{"schema": 1, "accounts": [tru');
       expect(report.orphans.map((o) => o.label).sort()).toEqual(['a', 'b']);
       expect(await vault.list()).toEqual([]);
       await vault.restoreOrphans(report.orphans.map((o) => o.id));
       expect((await vault.list()).map((a) => a.label).sort()).toEqual(['a', 'b']);
       expect(readdirSync(dir).filter((f) => f.includes('unreadable'))).toHaveLength(1);
+    });
+
+    it('says why an account list could not be read as a code, which the CLI words in each language', async () => {
+      const record = { id: 'x', issuer: 'A', label: 'a', type: 'totp', algorithm: 'SHA1', digits: 6 };
+      const full = { ...record, period: 30, counter: 0, order: 0, createdAt: '', status: 'active' };
+      const files: Array<[string, unknown]> = [
+        ['[1, 2', { reason: 'notJson' }],
+        ['{"accounts": []}', { reason: 'noSchema' }],
+        ['{"schema": 0, "accounts": []}', { reason: 'schemaUnknown', schema: 0 }],
+        [JSON.stringify({ schema: 1, accounts: [record] }), { reason: 'accountMalformed' }],
+        [JSON.stringify({ schema: 1, accounts: [full, full] }), { reason: 'idShared' }],
+      ];
+      for (const [text, why] of files) {
+        writeFileSync(join(dir, METADATA_FILE), text);
+        const moved = (await vault.recover()).movedAside;
+        expect(moved?.why).toEqual(why);
+      }
+      const path = '/data/accounts.json.unreadable-1';
+      const said = (LANG: string) =>
+        say({ LANG }, 'movedAside', { reason: 'schemaUnknown', schema: 0, path } as Record<
+          string,
+          string | number
+        >);
+      expect(said('C')).toBe(
+        `keyfob: the account list could not be read (schema 0 is unknown); it was kept as ${path}.`,
+      );
+      expect(said('de_DE.UTF-8')).toBe(
+        `keyfob: Die Kontenliste konnte nicht gelesen werden (Schema 0 ist unbekannt); sie wurde als ${path} aufbewahrt.`,
+      );
+      expect(said('zh_CN.UTF-8')).toBe(`keyfob：无法读取账户列表（架构版本 0 未知）；已保留为 ${path}。`);
     });
 
     it('offers the keys of a vault whose account list was deleted outright', async () => {

@@ -6,13 +6,14 @@
 import type { TFunction } from 'i18next';
 import type en from '../../../locales/en/app.json';
 import type { LanguageCode as Lang } from '../../../locales/i18n';
+import type { ImportPlace } from '../../../preload/api';
 
 /** The entries that take arguments. */
 interface Calls {
   more(name: string): string;
   confirmRemoveTitle(name: string): string;
   screenFound(count: number): string;
-  place(kind: 'text' | 'line' | 'qr' | 'link', n?: number): string;
+  place(kind: ImportPlace['kind'], n?: number): string;
   missingBatch(numbers: number[], size: number): string;
   accountShortcutTitle(name: string): string;
   missingKeys(names: string): string;

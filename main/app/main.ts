@@ -174,7 +174,7 @@ function start(): void {
       // Never the code itself: notifications are shown on lock screens and kept in notification centres.
       const body = copied.ok
         ? `${labels.copied(name)}${copied.value.next ? `\n${labels.copiedNext}` : ''}`
-        : `${copied.error.message} ${copied.error.hint ?? ''}`.trim();
+        : labels.error(copied.error);
       new Notification({ title: copied.ok ? 'Keyfob' : labels.copyFailed, body, silent: true }).show();
     };
     const registered = (shortcuts = new Shortcuts(globalShortcut));

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Resource } from 'i18next';
-import { createI18n, matchLanguage } from '../../locales/i18n';
+import type { ErrorInfo } from '../../preload/api';
+import { createI18n, errorText, matchLanguage } from '../../locales/i18n';
 import { readCatalogues } from '../../locales/node';
 
 /**
@@ -33,11 +34,14 @@ export interface MenuLabels {
   exportMessage: (count: number) => string;
   exportDetail: string;
   debuggingRefused: (flag: string) => string;
+  /** An error in a notification: the window's wording of it, in the shell's language. */
+  error: (error: ErrorInfo) => string;
 }
 
 /** The shell's words for a language setting or a system locale (`de-AT`, `zh`), English where none fits. */
 export function menuLabels(locale: string): MenuLabels {
-  shell ??= readCatalogues(LOCALES, { namespaces: ['shell'] });
+  // errors and errorWords too: a notification may have to say why a copy failed.
+  shell ??= readCatalogues(LOCALES, { namespaces: ['shell', 'errors', 'errorWords'] });
   const i18n = createI18n(shell, matchLanguage([locale]));
   const t = (key: string, params?: Record<string, string | number>) => i18n.t(`shell:${key}`, params ?? {});
   return {
@@ -58,6 +62,10 @@ export function menuLabels(locale: string): MenuLabels {
     exportMessage: (count) => t('exportMessage', { count }),
     exportDetail: t('exportDetail'),
     debuggingRefused: (flag) => t('debuggingRefused', { flag }),
+    error: (error) => {
+      const words = errorText(i18n, error, 'app');
+      return words.hint ? `${words.message} ${words.hint}` : words.message;
+    },
   };
 }
 

@@ -1,4 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import de from '../../locales/de/errors.json';
+import { KeyfobError } from '../../main/errors';
 import { aboutOptions, appMenu, keyQuestion, menuLabels, TRAY_LIMIT, trayMenu } from '../../main/app/menus';
 
 const account = (i: number, extra: Partial<{ type: string; status: string; issuer: string }> = {}) => ({
@@ -11,6 +13,13 @@ const account = (i: number, extra: Partial<{ type: string; status: string; issue
 });
 
 describe('menus', () => {
+  it("words a notification's error in the shell's language, with the window's hint", () => {
+    const gone = new KeyfobError('ACCOUNT_NOT_FOUND', 'accountGone', { id: 'x' }).forApp();
+    const text = menuLabels('de-AT').error(gone);
+    expect(text).toBe(`${de.accountGone.message} ${de.accountGone.hint_app}`);
+    expect(menuLabels('en').error(gone)).not.toBe(text);
+  });
+
   it('lists time-based active accounts in the tray; choosing one copies its code', () => {
     const copy = vi.fn();
     const items = trayMenu(

@@ -1,6 +1,7 @@
 /**
- * The renderer with many accounts (500 and 2,000 in the bench) in Debian's Chromium, wired as in the end-to-end tests (real handlers,
- * real keychain): time until the whole list is painted, and the scripting time of one code tick (goal: 4 ms).
+ * The renderer with many accounts (500 and 2,000 in the bench) in Debian's Chromium, wired as in the end-to-end
+ * tests (real handlers, real keychain): time until the whole list is painted, and the scripting time of one code
+ * tick (goal: 4 ms).
  */
 import { codeBatch } from '../../main/ipc';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';

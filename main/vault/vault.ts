@@ -729,11 +729,26 @@ export class Vault {
     return this.list();
   }
 
-  /** Marks a pending (enrollment) account as verified. */
-  markVerified(id: string): Promise<Account> {
-    return this.change(id, (r) => {
+  /**
+   * Marks a pending (enrollment) account as verified, in its record and in its keychain item. The item is what a
+   * lost accounts.json is rebuilt from: one still marked pending would be offered back as an enrollment to
+   * discard, and discarding it deletes the only key the pool accepts.
+   */
+  async markVerified(id: string): Promise<Account> {
+    const account = await this.change(id, (r) => {
       r.status = 'active';
     });
+    const value = await this.keychain.get(id);
+    if (value !== null) await this.settleItem(id, value);
+    return account;
+  }
+
+  /** Rewrites a keychain item still marked pending as verified; any other item is left as it is. */
+  private async settleItem(id: string, value: string): Promise<void> {
+    const decoded = this.decode(value);
+    if (!decoded?.pending) return;
+    const { uri: _uri, pending: _pending, ...account } = decoded;
+    await this.keychain.set(id, this.encode(account));
   }
 
   /** Removes the metadata intent first, then the secret, then the record, so no crash resurrects or orphans it. */
@@ -890,6 +905,9 @@ export class Vault {
 
     for (const r of final.accounts) {
       if (visible(r) && !itemMap.has(r.id)) report.missingSecret.push(toAccount(r));
+      // Enrollments verified before markVerified also settled the item (Keyfob 0.1): settled here, once.
+      const item = itemMap.get(r.id);
+      if (r.status === 'active' && item !== undefined) await this.settleItem(r.id, item);
     }
     return report;
   }

@@ -295,6 +295,32 @@ describe('vault', () => {
       expect(await vault.list()).toEqual([]);
     });
 
+    it('offers a verified enrollment whose metadata was lost as verified, not as one to discard', async () => {
+      const link = { profile: 'pool', username: 'qa' };
+      const p = await vault.add(account('pool', 'qa', SECRET_B, { pending: true, cognito: link }));
+      await vault.markVerified(p.id);
+      writeFileSync(
+        join(dir, METADATA_FILE),
+        JSON.stringify({ ...JSON.parse(metadataText()), accounts: [] }),
+      );
+      const report = await vault.recover();
+      expect(report.orphans).toEqual([{ id: p.id, issuer: 'pool', label: 'qa', pending: false }]);
+      const [restored] = await vault.restoreOrphans([p.id]);
+      expect(restored).toMatchObject({ id: p.id, status: 'active', cognito: link });
+    });
+
+    it('settles the keychain item of an enrollment verified by an older Keyfob, at the next start', async () => {
+      const p = await vault.add(account('pool', 'qa', SECRET_B, { pending: true }));
+      // As Keyfob 0.1 left it: the record verified, its keychain item still pending.
+      const file = JSON.parse(metadataText());
+      file.accounts[0].status = 'active';
+      writeFileSync(join(dir, METADATA_FILE), JSON.stringify(file));
+      expect(JSON.parse(keychain.items.get(p.id)!)).toMatchObject({ status: 'pending' });
+      await vault.recover();
+      expect(JSON.parse(keychain.items.get(p.id)!).status).toBeUndefined();
+      expect((await vault.code(p.id, 59_000)).code).toBe('287082');
+    });
+
     it('offers a secret whose metadata was lost, and lists it again only when told to', async () => {
       await vault.add(account('A', 'a', SECRET_A));
       const p = await vault.add(

@@ -454,6 +454,7 @@ const COMMANDS: Record<string, (io: CliIo, args: string[]) => Promise<number>> =
 };
 
 export function exitCodeFor(error: unknown): number {
+  if (isKeyfobError(error, 'CANCELLED')) return EXIT.cancelled;
   if (isKeyfobError(error) && error.code.startsWith('KEYCHAIN_')) return EXIT.keychain;
   // A wrong password or code is the user's to fix (1); a service, configuration or network failure is not (4),
   // which is what a QA script retrying a sign-in needs to tell apart.

@@ -91,6 +91,18 @@ describe('catalogues', () => {
       });
     }
 
+    it(`${ns}.json words a count through plural forms, never "key(s)"`, () => {
+      const unplural: string[] = [];
+      for (const lang of codes) {
+        // A language with one form for every number (Chinese) needs no suffix.
+        if (new Intl.PluralRules(lang).resolvedOptions().pluralCategories.length < 2) continue;
+        for (const [path, text] of flatten(read(lang, ns)))
+          if (paramsOf(text).includes('count') && !PLURAL.test(path)) unplural.push(`${lang}: ${path}`);
+      }
+      expect(unplural).toEqual([]);
+      expect([...en].filter(([, text]) => /\w\((s|es)\)/.test(text)).map(([path]) => path)).toEqual([]);
+    });
+
     it(`${ns}.json has the plural forms each language needs`, () => {
       const incomplete: string[] = [];
       for (const lang of codes) {

@@ -191,7 +191,7 @@ export function appMenu(platform: NodeJS.Platform, labels: MenuLabels): MenuItem
   ];
 }
 
-/** What main asks before a key leaves the vault (see ConfirmRequest in main/ipc.ts). */
+/** What main asks before a key leaves the vault (see ConfirmRequest in main/ipc/context.ts). */
 export type KeyQuestion = { kind: 'reveal'; account: string } | { kind: 'export'; count: number };
 
 /**

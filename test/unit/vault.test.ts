@@ -454,7 +454,7 @@ describe('vault', () => {
       expect(said('de_DE.UTF-8')).toBe(
         `keyfob: Die Kontenliste konnte nicht gelesen werden (Schema 0 ist unbekannt); sie wurde als ${path} aufbewahrt.`,
       );
-      expect(said('zh_CN.UTF-8')).toBe(`keyfob：无法读取账户列表（架构版本 0 未知）；已保留为 ${path}。`);
+      expect(said('zh_CN.UTF-8')).toBe(`keyfob: 无法读取账户列表（架构版本 0 未知）；已保留为 ${path}。`);
     });
 
     it('offers the keys of a vault whose account list was deleted outright', async () => {

@@ -278,6 +278,8 @@ export interface LinkSummary {
     reasonKey?: ErrorKey;
     reasonParams?: Record<string, string | number>;
     reasonVariant?: string;
+    /** Where an entry with no name of its own was ("entry 3"): the window words it, `name` holds the English. */
+    place?: ImportPlace;
   }>;
   batch?: { index: number; size: number };
   error?: ErrorInfo;

@@ -71,8 +71,12 @@ type Doc = {
 async function stepState(section: Locator): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const step of await section.locator('li.step').all()) {
-    out[(await step.getAttribute('data-step')) ?? '?'] =
-      (await step.locator('.step-state').textContent()) ?? '';
+    // A step whose title is its state ("Done") shows no second word.
+    const word = step.locator('.step-state');
+    const text = (await word.count())
+      ? await word.textContent()
+      : await step.locator('.step-title').textContent();
+    out[(await step.getAttribute('data-step')) ?? '?'] = text ?? '';
   }
   return out;
 }

@@ -323,7 +323,7 @@ export function FlowStepper({
           </ul>
         </div>
       )}
-      <p className="help">{kind === 'enroll' ? t.enrollHelp : t.signInHelp}</p>
+      {!flow?.done && <p className="help">{kind === 'enroll' ? t.enrollHelp : t.signInHelp}</p>}
       {flow?.skew !== undefined && (
         <p className="warning" role="status">
           {t.skew(Math.round(Math.abs(flow.skew) / 1000), flow.skew > 0)}

@@ -63,7 +63,10 @@ export function Stepper({ steps, t, label }: { steps: Step[]; t: Strings; label:
                 {MARK[s.status] ?? i + 1}
               </span>
               <h3 className="step-title">{s.title}</h3>
-              <span className="step-state">{stateWord(s.status, t)}</span>
+              {/* "Done ✓ Done" says nothing twice: the last step's title is its state already. */}
+              {stateWord(s.status, t) !== s.title && (
+                <span className="step-state">{stateWord(s.status, t)}</span>
+              )}
             </div>
             {(s.status === 'locked' || s.status === 'skipped') && s.why && (
               <p className="step-why">{s.why}</p>

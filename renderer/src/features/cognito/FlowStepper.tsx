@@ -94,6 +94,15 @@ export function FlowStepper({
     if (finished || followedUp) successRef.current?.focus();
   }, [finished, followedUp]);
 
+  // The sign-in form goes once the flow is past it, taking the focus with it: to the step now under way.
+  const phase = flow?.phase;
+  useEffect(() => {
+    if (phase === undefined || phase === 'signIn') return;
+    const active = document.activeElement;
+    if (active === null || active === document.body)
+      rootRef.current?.querySelector<HTMLElement>('[aria-current="step"]')?.focus();
+  }, [phase]);
+
   const start = async () => {
     setStartError(undefined);
     const req: FlowRequest = {

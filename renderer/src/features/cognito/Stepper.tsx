@@ -56,6 +56,8 @@ export function Stepper({ steps, t, label }: { steps: Step[]; t: Strings; label:
             key={s.id}
             className={`step step-${s.status}`}
             aria-current={mine ? 'step' : undefined}
+            // Focusable by script only: where the focus goes when the form it was in is gone.
+            tabIndex={mine ? -1 : undefined}
             data-step={s.id}
           >
             <div className="step-head">

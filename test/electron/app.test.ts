@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS } from '../../preload/api';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { CognitoStandIn } from '../support/cognito-standin';
-import { addPoolInUi, enrollSection, expectAccessible, signInSection } from '../support/ui-steps';
+import { addPoolInUi, enrollSection, expectAccessible } from '../support/ui-steps';
 
 const SERVICE = `keyfob-electron-${process.pid}`;
 const PASSWORD = 'Str0ng-Passw0rd!';
@@ -110,7 +110,9 @@ describe('the Electron app', () => {
     expect(standIn.user(pool.id, 'omar').totp).toMatchObject({ verified: true });
     await enroll.getByRole('button', { name: 'Sign in now' }).click();
     await expect
-      .poll(() => signInSection(page).getByText('Signed in as omar.').isVisible(), { timeout: 45_000 })
+      .poll(() => enroll.getByText('Signed in as omar, with the code Keyfob filled in.').isVisible(), {
+        timeout: 45_000,
+      })
       .toBe(true);
   });
 });

@@ -35,7 +35,10 @@ interface Calls {
   codeHelp(via: string, to?: string): string;
   enrolled(name: string): string;
   signedIn(username: string): string;
-  expires(date: string): string;
+  /** `when` as Intl.RelativeTimeFormat words it ("in 59 minutes"); `past` once the tokens have expired. */
+  expires(when: string, past: boolean): string;
+  userInPool(username: string, pool: string): string;
+  signedInWithCode(username: string): string;
   copyToken(token: string): string;
   claims(token: string): string;
   cameraFailed(reason: string): string;
@@ -76,7 +79,9 @@ function calls(t: TFunction<'app'>): Calls {
       t('codeHelp', { context: `${via === 'text message' ? 'sms' : 'email'}${to ? '_to' : ''}`, to }),
     enrolled: (name) => t('enrolled', { name }),
     signedIn: (username) => t('signedIn', { username }),
-    expires: (date) => t('expires', { date }),
+    expires: (when, past) => t('expires', { when, ...(past ? { context: 'past' } : {}) }),
+    userInPool: (username, pool) => t('userInPool', { username, pool }),
+    signedInWithCode: (username) => t('signedInWithCode', { username }),
     copyToken: (token) => t('copyToken', { token }),
     claims: (token) => t('claims', { token }),
     cameraFailed: (reason) => t('cameraFailed', { reason }),

@@ -233,8 +233,11 @@ export type FlowProgress =
   | { type: 'challenge'; state: string }
   | { type: 'clockSkew'; offsetMs: number }
   | { type: 'waitingForCode'; seconds: number }
-  /** The one moment a key reaches the renderer unasked: to set up a second device during enrollment. */
-  | { type: 'secretStored'; accountId: string; secret: string; uri: string }
+  /**
+   * The key is in the keychain. Only its account: the window shows the key for a second device only when the
+   * person asks (revealKey, confirmed by main), so a key never reaches the renderer unasked.
+   */
+  | { type: 'secretStored'; accountId: string }
   | { type: 'verified'; accountId: string }
   | { type: 'preferenceSet'; preferred: boolean }
   | { type: 'replaced'; name: string };

@@ -185,6 +185,9 @@ describe('the Cognito guide, end to end in Chromium', () => {
     expect(user.totp).toMatchObject({ verified: true, deviceName: 'e2e-host' });
     const key = user.totp!.secret.replace(/=+$/, '').toUpperCase();
     expect(await page.content()).not.toContain(key.slice(0, 16));
+    // Nor did it reach the page unseen: no push of the enrollment carried it.
+    expect(app.pushed.some((message) => message.includes('secretStored'))).toBe(true);
+    expect(app.pushed.filter((message) => message.includes(key.slice(0, 16)))).toEqual([]);
     expect(app.asked).toEqual([]);
     const secondDevice = enroll.getByRole('button', { name: 'Set up a second device too' });
     expect(await secondDevice.getAttribute('aria-expanded')).toBe('false');

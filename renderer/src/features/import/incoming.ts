@@ -1,5 +1,6 @@
 import type { ClipboardEvent } from 'react';
 import type { Store } from '../../store/store';
+import { afterAdding } from '../add/after';
 
 /** An image's setup codes come back as links to confirm (onLinks); accepting one adds it and shows the report. */
 export async function addImage(store: Store, file: File): Promise<void> {
@@ -20,6 +21,6 @@ export function pasteAnywhere(store: Store, e: ClipboardEvent): void {
   const text = e.clipboardData.getData('text/plain');
   if (/^otpauth(-migration)?:\/\//i.test(text.trim())) {
     e.preventDefault();
-    void store.call(window.keyfob.addFromText(text)).then((r) => r && store.showReport(r));
+    void store.call(window.keyfob.addFromText(text)).then((r) => r && afterAdding(store, r));
   }
 }

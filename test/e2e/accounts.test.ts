@@ -496,7 +496,7 @@ describe('accounts, end to end in Chromium', () => {
     // An import report names places and reasons in the window's language too.
     await scan.page.getByLabel('Links').fill('nur Text, kein Link');
     await scan.page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
-    await expect.poll(() => scan.page.getByText('der Text — Das ist kein otpauth://').isVisible()).toBe(true);
+    await expect.poll(() => scan.page.getByText('der Text — Das ist kein Einrichtungslink').isVisible()).toBe(true);
     await scan.page.locator('#lang').selectOption('en');
     await expect
       .poll(() => alert.filter({ hasText: 'No QR code was found on the screen.' }).isVisible())

@@ -117,7 +117,13 @@ export class Store {
         this.update({ accounts });
       }),
       api.onCodes((batch) => this.codes.update(batch)),
-      api.onLinks((links) => this.update({ links })),
+      // Main pushes the links it just queued (all of them after a reload): several images read one after the
+      // other each add theirs to those already waiting.
+      api.onLinks((links) =>
+        this.update((s) => ({
+          links: [...s.links.filter((l) => !links.some((n) => n.id === l.id)), ...links],
+        })),
+      ),
       api.onFocusSearch(() => this.update({ palette: true })),
       api.onFlow((e) =>
         this.update((s) => ({ flows: { ...s.flows, [e.flowId]: nextFlow(s.flows[e.flowId], e) } })),

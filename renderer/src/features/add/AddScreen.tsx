@@ -47,12 +47,15 @@ export function AddScreen({ t }: { t: Strings }) {
   const [method, setMethod] = useState<Method | undefined>();
   const last = useRef<Method | undefined>(undefined);
   const heading = useRef<HTMLHeadingElement>(null);
+  const view = useRef<HTMLElement>(null);
   const tiles = useRef<Partial<Record<Method, HTMLButtonElement | null>>>({});
 
   useEffect(() => {
-    // Opening a way puts the keyboard at its start; going back puts it on the tile it came from.
-    if (method) heading.current?.focus();
-    else if (last.current) tiles.current[last.current]?.focus();
+    // Opening a way puts the keyboard at its start (unless the view took it itself: the camera's scanner);
+    // going back puts it on the tile it came from.
+    if (method) {
+      if (!view.current?.contains(document.activeElement)) heading.current?.focus();
+    } else tiles.current[last.current ?? 'screen']?.focus();
   }, [method]);
 
   const results = (
@@ -66,7 +69,17 @@ export function AddScreen({ t }: { t: Strings }) {
     return (
       <div className="add">
         <h2 className="add-question">{t.addChooserTitle}</h2>
-        <ul className="add-methods">
+        <ul
+          className="add-methods"
+          onKeyDown={(e) => {
+            // The tiles are one group: the arrow keys move between them, as in a grid.
+            const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+            const at = METHODS.findIndex((m) => tiles.current[m] === document.activeElement);
+            if (step === undefined || at < 0) return;
+            e.preventDefault();
+            tiles.current[METHODS[(at + step + METHODS.length) % METHODS.length]!]?.focus();
+          }}
+        >
           {METHODS.map((m) => {
             const { title, line } = words(t, m);
             return (
@@ -109,7 +122,7 @@ export function AddScreen({ t }: { t: Strings }) {
       <button type="button" className="method-back" onClick={() => setMethod(undefined)}>
         ← {t.allMethods}
       </button>
-      <section className="method-view" aria-labelledby="method-title">
+      <section className="method-view" aria-labelledby="method-title" ref={view}>
         <h2 id="method-title" ref={heading} tabIndex={-1}>
           <MethodIcon method={method} />
           {title}

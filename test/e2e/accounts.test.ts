@@ -179,7 +179,8 @@ describe('accounts, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Paste a link' }).click();
     await page.getByLabel('Links').fill(`${uris[0]}\n${uris[1]}`);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => page.getByText('Already there').isVisible()).toBe(true);
+    const report = page.getByRole('region', { name: 'Result' });
+    await expect.poll(() => report.getByText('Already there').isVisible()).toBe(true);
     expect(
       await page
         .getByText('it shares its name with GitHub (ada@example.com), which has another key')

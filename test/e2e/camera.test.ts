@@ -257,7 +257,7 @@ describe('scanning with the camera, end to end in Chromium', () => {
 
     const de = await open(browser, { locale: 'de-DE' });
     await de.page.getByRole('button', { name: '+ Konto hinzufügen' }).first().click();
-    await de.page.getByRole('button', { name: 'Mit der Kamera scannen' }).click();
+    await de.page.getByRole('button', { name: 'Kamera', exact: true }).click();
     await expect
       .poll(() =>
         de.page.getByRole('region', { name: 'Mit der Kamera scannen' }).getByRole('alert').textContent(),

@@ -163,6 +163,23 @@ describe('adding and importing, end to end in Chromium', () => {
       .poll(() => report.textContent())
       .toContain('This is not a Google Authenticator transfer link (otpauth-migration://).');
     expect(await app.vault.list()).toHaveLength(2);
+
+    // An export file dropped anywhere on the window is read too, its format found by the registry.
+    await page.getByRole('button', { name: '← Back' }).click();
+    const drop = await page.evaluateHandle((text: string) => {
+      // Runs in the page (this file compiles without the DOM library).
+      const dom = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+      };
+      const transfer = new dom.DataTransfer();
+      transfer.items.add(new dom.File([text], 'links.txt', { type: 'text/plain' }));
+      return transfer;
+    }, 'otpauth://totp/Shop:ada?secret=MFRGGZDFMZTWQ2LK&issuer=Shop\n');
+    await page.dispatchEvent('.app', 'dragover', { dataTransfer: drop });
+    await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^1 account added/);
+    expect((await app.vault.list()).map((a) => a.issuer).sort()).toEqual(['GitHub', 'Mail', 'Shop']);
   });
 
   it('reads Google Authenticator’s transfer codes from several images, naming the code still to scan', async () => {

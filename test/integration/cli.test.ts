@@ -160,7 +160,7 @@ describe('keyfob CLI, end to end against the real keychain', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('10 added, 1 skipped as duplicates, 2 refused');
     expect(result.stdout).toMatch(/duplicate\s+GitHub \(alice@example.com\): the same key is already stored/);
-    expect(result.stdout).toMatch(/refused\s+line 4: This key has characters a key never contains/);
+    expect(result.stdout).toMatch(/refused\s+line 4: This key has a character a key never contains: "0"/);
     expect(result.stdout).toMatch(/refused\s+line 5: This is not a setup link/);
     expect(result.stdout).toMatch(/missing\s+Google Authenticator export \d+: QR code 2 of 2 not scanned/);
 

@@ -42,9 +42,11 @@ describe('accounts, end to end in Chromium', () => {
     const app = await open();
     const { page } = app;
     await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await expect.poll(() => page.locator('.method-tile').count()).toBe(7);
+    await app.screenshot('add-light');
     await page.getByRole('button', { name: 'Paste a link' }).click();
     await page.getByLabel('Links').fill(URI);
-    await app.screenshot('add-light');
+    await app.screenshot('add-paste-light');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     // Added: back to the list, saying so, with the new row highlighted.

@@ -144,6 +144,26 @@ export interface StartupReport {
   missingKey: Array<{ id: string; name: string }>;
 }
 
+/**
+ * An import format of main's registry (main/formats), for the window's "Import from another app": its name is
+ * the catalogues' `errorWords:format.<id>`, where that app keeps its export `app:formatWhere_<id>`.
+ */
+export interface FormatInfo {
+  id: string;
+  /** `always`: ask for the password before reading; `sometimes`: when the file turns out to be encrypted. */
+  password: 'never' | 'sometimes' | 'always';
+  /** File name endings the picker offers (`.json`); empty: any file. */
+  fileTypes: string[];
+}
+
+/** A file given to "Import from another app": its format when the person chose one, and the export's password. */
+export interface FileImport {
+  bytes: Uint8Array;
+  fileName: string;
+  format?: string;
+  password?: string;
+}
+
 export interface KeyInput {
   issuer: string;
   label: string;
@@ -320,6 +340,13 @@ export interface KeyfobApi {
   /** Setup codes the camera read (in the window's worker): they wait to be confirmed like scanImage's. */
   offerCodes(texts: string[]): Promise<Result<{ found: number }>>;
   addFromKey(input: KeyInput): Promise<Result<AddedAccount>>;
+  /** The formats "Import from another app" offers, from main's registry: a format added there shows up by itself. */
+  listFormats(): Promise<Result<FormatInfo[]>>;
+  /**
+   * Another app's export file, read with its format (chosen or detected) and stored; a password needed or
+   * wrong is an error (PASSWORD_NEEDED, PASSWORD_WRONG) and nothing is stored.
+   */
+  importFile(file: FileImport): Promise<Result<ImportReport>>;
   renameAccount(id: string, names: { issuer?: string; label?: string }): Promise<Result<AccountView>>;
   reorderAccounts(ids: string[]): Promise<Result<AccountView[]>>;
   removeAccount(id: string): Promise<Result<AccountView>>;
@@ -410,6 +437,8 @@ export const CHANNELS = {
   scanImage: 'qr:scan-image',
   offerCodes: 'qr:offer',
   addFromKey: 'accounts:add-key',
+  listFormats: 'formats:list',
+  importFile: 'formats:import',
   renameAccount: 'accounts:rename',
   reorderAccounts: 'accounts:reorder',
   removeAccount: 'accounts:remove',

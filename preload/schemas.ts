@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type {
   Algorithm,
+  FileImport,
   AuthFlow,
   FlowAnswer,
   FlowRequest,
@@ -53,6 +54,13 @@ export const keyInput = v.object({
   digits: v.optional(whole(1, 10)),
   period: v.optional(whole(1, 86400)),
   counter: v.optional(whole(0, Number.MAX_SAFE_INTEGER)),
+});
+/** Another app's export: a file, read whole in main (the largest real exports are a few megabytes). */
+export const fileImport = v.object({
+  bytes: bytes(20 * 1024 * 1024),
+  fileName: text(1024),
+  format: v.optional(text(64)),
+  password: v.optional(text(1024)),
 });
 export const names = v.object({ issuer: v.optional(text(256)), label: v.optional(text(256)) });
 export const exportFormat = v.picklist(['uris', 'migration']);
@@ -102,6 +110,7 @@ export const flowAnswer = v.variant('kind', [
 type Accepts<S extends v.GenericSchema, T> = [T] extends [v.InferInput<S>] ? true : false;
 export const CONTRACT_ACCEPTED: [
   Accepts<typeof keyInput, KeyInput>,
+  Accepts<typeof fileImport, FileImport>,
   Accepts<typeof names, Parameters<KeyfobApi['renameAccount']>[1]>,
   Accepts<typeof foundCodes, Parameters<KeyfobApi['offerCodes']>[0]>,
   Accepts<typeof orphanAction, Parameters<KeyfobApi['resolveOrphan']>[1]>,
@@ -110,4 +119,4 @@ export const CONTRACT_ACCEPTED: [
   Accepts<typeof flowKind, Parameters<KeyfobApi['startFlow']>[0]>,
   Accepts<typeof flowRequest, FlowRequest>,
   Accepts<typeof flowAnswer, FlowAnswer>,
-] = [true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true];

@@ -44,6 +44,14 @@ interface Calls {
   cameraFailed(reason: string): string;
   /** The start of an account's id, telling apart two accounts of the same name. */
   shortId(id: string): string;
+  /** After adding: how many were added, and how many were already there. */
+  addedSummary(added: number, already: number): string;
+  imageFound(count: number): string;
+  /** Where the app of this format id keeps its export (a generic sentence for a format without its own). */
+  formatWhere(format: string): string;
+  /** A Google Authenticator transfer code's place in its export, counted from 1. */
+  linkBatch(index: number, size: number): string;
+  fileChosen(name: string): string;
 }
 
 /** Entries without arguments: every key of the catalogue that is neither a call nor a context or plural form. */
@@ -86,6 +94,15 @@ function calls(t: TFunction<'app'>): Calls {
     claims: (token) => t('claims', { token }),
     cameraFailed: (reason) => t('cameraFailed', { reason }),
     shortId: (id) => t('shortId', { id }),
+    // Nothing new is another sentence; so is a count of accounts already there, which needs no plural of its own.
+    addedSummary: (added, already) =>
+      added === 0
+        ? t('addedSummary', { context: 'none', already })
+        : t('addedSummary', { count: added, already, ...(already > 0 ? { context: 'already' } : {}) }),
+    imageFound: (count) => t('imageFound', { count }),
+    formatWhere: (format) => t('formatWhere', { context: format }),
+    linkBatch: (index, size) => t('linkBatch', { index, size }),
+    fileChosen: (name) => t('fileChosen', { name }),
   };
 }
 

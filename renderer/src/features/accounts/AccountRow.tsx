@@ -2,7 +2,7 @@ import { memo, type CSSProperties } from 'react';
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import type { AccountView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
-import { useCode } from '../../store/react';
+import { useAppState, useCode } from '../../store/react';
 import { displayAccelerator } from '../../ui/accelerator';
 import { accountName as name, groupCode } from '../../ui/format';
 import { AccountIcon } from '../../ui/AccountIcon';
@@ -55,9 +55,11 @@ export const AccountRow = memo(function AccountRow({
           [t.reveal, actions.onReveal],
           [t.remove, actions.onRemove],
         ];
+  // Just added (features/add/after.ts): the row stands out for a few seconds.
+  const highlighted = useAppState((s) => s.highlight.includes(account.id));
   return (
     <li
-      className="account"
+      className={highlighted ? 'account highlighted' : 'account'}
       draggable
       onDragStart={(e) => e.dataTransfer.setData('text/x-keyfob-account', account.id)}
       data-id={account.id}

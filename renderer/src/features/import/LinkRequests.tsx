@@ -30,7 +30,7 @@ export function LinkRequests({ t, inline = false }: { t: Strings; inline?: boole
           ))}
           {link.refused.map((r, i) => (
             <li key={`r${i}`}>
-              {r.name} — {reasonText(r, t.lang)}
+              {r.place ? t.place(r.place.kind, r.place.n) : r.name} — {reasonText(r, t.lang)}
             </li>
           ))}
         </ul>

@@ -10,6 +10,7 @@ export const MAX_TAGS = 20;
 
 // C0 and C1 controls, and the invisible marks that reorder or hide text (bidi overrides and isolates, zero-width
 // characters): none is ever meant in a name, and each can make a name read as another.
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/u;
 
 /**

@@ -5,13 +5,21 @@
  * every width, in every language and both themes. Screenshots go to test-results/screens/organise-*.png.
  */
 import type { Page } from 'playwright';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { NewAccount } from '../../main/vault/vault';
 import type { AppUnderTest } from '../support/e2e-harness';
 import { e2eApps } from '../support/e2e-apps';
 import { expectAccessible } from '../support/ui-steps';
 
-const open = e2eApps();
+const opened = e2eApps();
+/** Opens the app and fails the test on any error the page throws (a blank window, otherwise, fails later). */
+async function open(): Promise<AppUnderTest> {
+  const app = await opened();
+  const errors: string[] = [];
+  app.page.on('pageerror', (e) => errors.push(e.message));
+  onTestFinished(() => expect(errors).toEqual([]));
+  return app;
+}
 
 function account(issuer: string, label: string, n: number): NewAccount {
   const secret = `JBSWY3DPEHPK3PXP${'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567'[n % 32]!.repeat(8)}`;
@@ -155,7 +163,7 @@ describe('organising the list', () => {
 
     // Tags…: a small dialog, from the menu.
     await page.keyboard.press('Shift+F10');
-    await expect.poll(() => menu.isVisible()).toBe(true);
+    await expect.poll(() => focused(page)).toMatch(/^menuitem/);
     for (let i = 0; i < 8; i++) {
       const text = await page.evaluate(
         () =>

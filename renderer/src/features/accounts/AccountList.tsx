@@ -41,12 +41,11 @@ export function AccountList({
   };
 }) {
   const ref = useRef<HTMLDivElement>(null);
-  const columns = useColumns(ref);
+  const columns = useColumns(ref, canReorder);
   const [menuFor, setMenuFor] = useState<string | undefined>();
   const byId = new Map(shown.map((a) => [a.id, a]));
 
   const { dragAndDropHooks } = useDragAndDrop<AccountView>({
-    isDisabled: !canReorder,
     getItems: (ids) =>
       [...ids].map((id) => ({
         'application/x-keyfob-account': String(id),
@@ -86,6 +85,8 @@ export function AccountList({
   return (
     <div className="account-list" onKeyDownCapture={onKeyDownCapture}>
       <GridList
+        // React Aria's list uses hooks only when it can drag: a list that gains or loses dragging is a new one.
+        key={canReorder ? 'manual' : 'sorted'}
         ref={ref}
         aria-label={t.accounts}
         className="accounts"
@@ -93,7 +94,8 @@ export function AccountList({
         layout={columns > 1 ? 'grid' : 'stack'}
         keyboardNavigationBehavior="tab"
         selectionMode="none"
-        dragAndDropHooks={dragAndDropHooks}
+        // Without hooks, no handle either: in A–Z or recently used a drag would have nothing to change.
+        {...(canReorder ? { dragAndDropHooks } : {})}
         // The rows read more than their account (the menu's state, the words, the shortcuts): without these,
         // the list would keep rows made for an older state.
         dependencies={[menuFor, t, canReorder, rowProps]}
@@ -118,7 +120,7 @@ export function AccountList({
 }
 
 /** How many columns the list's CSS grid has now: it decides whether ←/→ move between cards. */
-function useColumns(ref: RefObject<HTMLElement | null>): number {
+function useColumns(ref: RefObject<HTMLElement | null>, remounted: unknown): number {
   const [columns, setColumns] = useState(1);
   useEffect(() => {
     const element = ref.current;
@@ -129,6 +131,6 @@ function useColumns(ref: RefObject<HTMLElement | null>): number {
     const observer = new ResizeObserver(measure);
     observer.observe(element);
     return () => observer.disconnect();
-  }, [ref]);
+  }, [ref, remounted]);
   return columns;
 }

@@ -32,7 +32,9 @@ async function keepFocus(work: Promise<void>): Promise<void> {
   const focused = document.activeElement as HTMLElement | null;
   await work;
   requestAnimationFrame(() => {
-    if (focused?.isConnected && document.activeElement !== focused) focused.focus();
+    // Only when the move lost it: a person who went on to another card meanwhile keeps their place.
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (focused?.isConnected && lost) focused.focus();
   });
 }
 

@@ -263,7 +263,14 @@ describe('organising the list', () => {
     expect(help).toContain('Alt+↑');
 
     // React Aria lets the pointer through the handle to the card, which is what the mouse drags.
-    expect(await handle.evaluate((h) => (globalThis as any).getComputedStyle(h).pointerEvents)).toBe('none');
+    expect(
+      await handle.evaluate(
+        (h) =>
+          (
+            globalThis as unknown as { getComputedStyle(e: unknown): { pointerEvents: string } }
+          ).getComputedStyle(h).pointerEvents,
+      ),
+    ).toBe('none');
     await handle.dragTo(page.getByRole('row', { name: 'GitHub (ada@example.com)' }), {
       targetPosition: { x: 40, y: 4 },
       force: true,

@@ -116,7 +116,7 @@ describe('organising fields: favourites, tags, the chosen icon, when last used',
 
   it('refuses tags and names with control characters, too long, or too many; and arguments of the wrong shape', async () => {
     await ok(handlers.addFromText(GITHUB));
-    const [{ id }] = (await vault.list()) as [{ id: string }];
+    const id = (await vault.list())[0]!.id;
     expect(await failedKey(handlers.setTags(id, ['a\nb']))).toBe('tagControlCharacters');
     expect(await failedKey(handlers.setTags(id, ['x\u202eevil']))).toBe('tagControlCharacters');
     expect(await failedKey(handlers.setTags(id, ['x'.repeat(33)]))).toBe('tagTooLong');
@@ -144,7 +144,10 @@ describe('organising fields: favourites, tags, the chosen icon, when last used',
 
   it('notes when a code was copied in the app, and not when the CLI reads one', async () => {
     await ok(handlers.addFromText(`${GITHUB}\n${MAIL}`));
-    const [github, mail] = (await vault.list()) as [{ id: string }, { id: string }];
+    const [github, mail] = (await vault.list()).map((a) => ({ id: a.id })) as [
+      { id: string },
+      { id: string },
+    ];
     // The CLI's `keyfob code` reads the code from the vault and writes nothing.
     const before = readFileSync(join(dir, METADATA_FILE), 'utf8');
     await vault.code(github.id);
@@ -161,7 +164,7 @@ describe('organising fields: favourites, tags, the chosen icon, when last used',
 
   it('keeps the fields out of exported links', async () => {
     await ok(handlers.addFromText(GITHUB));
-    const [{ id }] = (await vault.list()) as [{ id: string }];
+    const id = (await vault.list())[0]!.id;
     await vault.setFavourite(id, true);
     await vault.setTags(id, ['work']);
     await vault.setIconOverride(id, 'letter');

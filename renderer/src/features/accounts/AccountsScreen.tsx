@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import {
   Button,
   Label,
@@ -128,6 +128,25 @@ export function AccountsScreen({ t }: { t: Strings }) {
     onIcon: () => setIconFor(a),
   });
 
+  // One function for as long as what the rows show stays the same, so that the list (which caches its rows on
+  // it) re-renders none of them when only something else here changes (a dialog opening, say).
+  const rowProps = useCallback(
+    (a: AccountView) => ({
+      hotpCode: hotp.get(a.id),
+      shortId: namesakes.has(a.id) ? a.id.slice(0, 4) : undefined,
+      shortcut: settings?.accountShortcuts[a.id]
+        ? {
+            accelerator: settings.accountShortcuts[a.id]!,
+            taken: settings.accountShortcutsTaken?.includes(a.id) ?? false,
+          }
+        : undefined,
+      actions: rowActions(a),
+    }),
+    // rowActions is remade each render, but reads only the store, the setters and the words (t).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [hotp, namesakes, settings, t, store],
+  );
+
   if (accounts === undefined) return null;
   return (
     <>
@@ -221,17 +240,7 @@ export function AccountsScreen({ t }: { t: Strings }) {
                 if (ids) void saveOrder(store, ids);
               },
             }}
-            rowProps={(a) => ({
-              hotpCode: hotp.get(a.id),
-              shortId: namesakes.has(a.id) ? a.id.slice(0, 4) : undefined,
-              shortcut: settings?.accountShortcuts[a.id]
-                ? {
-                    accelerator: settings.accountShortcuts[a.id]!,
-                    taken: settings.accountShortcutsTaken?.includes(a.id) ?? false,
-                  }
-                : undefined,
-              actions: rowActions(a),
-            })}
+            rowProps={rowProps}
           />
         </>
       )}

@@ -287,7 +287,9 @@ describe('accounts, end to end in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await expect.poll(() => app.shortcutsSuspended()).toBe(false);
-    await expect.poll(() => page.locator(`.account[data-id="${github!.id}"] kbd`).textContent()).toBe('Ctrl+Alt+1');
+    await expect
+      .poll(() => page.locator(`.account[data-id="${github!.id}"] kbd`).textContent())
+      .toBe('Ctrl+Alt+1');
     expect(await saved()).toEqual({ [github!.id]: 'Control+Alt+1' });
     // Pressed anywhere: the code is copied, the window is not involved.
     expect(app.pressKeys('Control+Alt+1')).toBe(true);

@@ -93,6 +93,8 @@ export function AccountList({
         items={shown}
         layout={columns > 1 ? 'grid' : 'stack'}
         keyboardNavigationBehavior="tab"
+        // Typing belongs to the search (the window starts one from anywhere), not to a jump by first letters.
+        disallowTypeAhead
         selectionMode="none"
         // Without hooks, no handle either: in A–Z or recently used a drag would have nothing to change.
         {...(canReorder ? { dragAndDropHooks } : {})}

@@ -44,8 +44,17 @@ export interface AccountView {
   period: number;
   /** Pending: a Cognito enrollment stored the key before the service verified it. */
   status: 'active' | 'pending';
+  /** The image link an import brought (otpauth's `image`); not shown. */
   icon?: string;
   cognito?: { profile: string; username: string };
+  /** Pinned on top of the list. */
+  favourite?: boolean;
+  /** The person's tags, to filter the list by. */
+  tags?: string[];
+  /** The picture the person chose: a brand icon's slug, or "letter"; absent, the issuer picks it. */
+  iconOverride?: string;
+  /** When a person last copied its code in the app (ISO time), for the "recently used" order. */
+  lastUsed?: string;
 }
 
 /** An account just added, with the note an import report would give it (it shares its name with another). */
@@ -325,7 +334,11 @@ export interface SettingsView {
   accountShortcuts: Record<string, string>;
   /** Read-only, from main: the accounts whose shortcut another application holds (so it is off). */
   accountShortcutsTaken?: string[];
+  /** The list's order: as dragged, by name (issuer, then account), or the last copied first. */
+  sort: AccountSort;
 }
+
+export type AccountSort = 'manual' | 'name' | 'recent';
 
 export interface KeyfobApi {
   appInfo(): Promise<Result<AppInfo>>;
@@ -350,6 +363,12 @@ export interface KeyfobApi {
   renameAccount(id: string, names: { issuer?: string; label?: string }): Promise<Result<AccountView>>;
   reorderAccounts(ids: string[]): Promise<Result<AccountView[]>>;
   removeAccount(id: string): Promise<Result<AccountView>>;
+  /** Pins an account on top of the list, or unpins it. */
+  setFavourite(id: string, favourite: boolean): Promise<Result<AccountView>>;
+  /** Replaces an account's tags (trimmed, repeats once; [] removes them). */
+  setTags(id: string, tags: string[]): Promise<Result<AccountView>>;
+  /** The account's picture: a brand icon's slug, "letter", or null for the one its issuer picks. */
+  setIcon(id: string, icon: string | null): Promise<Result<AccountView>>;
   /** Copies the current code (or the next one in the last seconds) and clears it later. */
   copyCode(id: string): Promise<Result<CopyResult>>;
   /** HOTP: advances the counter (persisted first) and returns the new code. */
@@ -442,6 +461,9 @@ export const CHANNELS = {
   renameAccount: 'accounts:rename',
   reorderAccounts: 'accounts:reorder',
   removeAccount: 'accounts:remove',
+  setFavourite: 'accounts:favourite',
+  setTags: 'accounts:tags',
+  setIcon: 'accounts:icon',
   copyCode: 'codes:copy',
   hotpCode: 'codes:hotp',
   revealKey: 'accounts:reveal',

@@ -21,6 +21,10 @@ export function accountView(a: Account): AccountView {
   };
   if (a.icon) view.icon = a.icon;
   if (a.cognito) view.cognito = { ...a.cognito };
+  if (a.favourite) view.favourite = true;
+  if (a.tags?.length) view.tags = [...a.tags];
+  if (a.iconOverride !== undefined) view.iconOverride = a.iconOverride;
+  if (a.lastUsed !== undefined) view.lastUsed = a.lastUsed;
   return view;
 }
 
@@ -53,6 +57,9 @@ type AccountHandlers = Pick<
   | 'renameAccount'
   | 'reorderAccounts'
   | 'removeAccount'
+  | 'setFavourite'
+  | 'setTags'
+  | 'setIcon'
   | 'copyCode'
   | 'hotpCode'
   | 'revealKey'
@@ -114,6 +121,36 @@ export function accountHandlers(
         await forgetShortcut(removed.id);
         return removed;
       }),
+
+    setFavourite: (rawId, rawOn) =>
+      result(async () =>
+        accountView(
+          await vault.setFavourite(
+            check(schema.accountId, rawId, 'account id'),
+            check(schema.flag, rawOn, 'favourite'),
+          ),
+        ),
+      ),
+
+    setTags: (rawId, rawTags) =>
+      result(async () =>
+        accountView(
+          await vault.setTags(
+            check(schema.accountId, rawId, 'account id'),
+            check(schema.tags, rawTags, 'tags'),
+          ),
+        ),
+      ),
+
+    setIcon: (rawId, rawIcon) =>
+      result(async () =>
+        accountView(
+          await vault.setIconOverride(
+            check(schema.accountId, rawId, 'account id'),
+            check(schema.iconChoice, rawIcon, 'icon') ?? undefined,
+          ),
+        ),
+      ),
 
     copyCode: (rawId) =>
       result(() =>

@@ -49,7 +49,7 @@ export async function benchRenderer(count = 500): Promise<RendererBench> {
               document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> };
             }
           ).document;
-          const codes = doc.querySelectorAll('li.account .code');
+          const codes = doc.querySelectorAll('.account .code');
           return codes.length === n && Array.from(codes).every((c) => /\d/.test(c.textContent ?? ''));
         },
         count,

@@ -55,7 +55,7 @@ describe('accounts, end to end in Chromium', () => {
     const row = page.getByRole('button', { name: 'Copy code: GitHub (ada@example.com)' });
     expect(
       await page
-        .locator('li.account.highlighted')
+        .locator('.account.highlighted')
         .getByRole('button', { name: /^Copy code/ })
         .count(),
     ).toBe(1);
@@ -312,7 +312,9 @@ describe('accounts, end to end in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await expect.poll(() => app.shortcutsSuspended()).toBe(false);
-    await expect.poll(() => page.locator(`li[data-id="${github!.id}"] kbd`).textContent()).toBe('Ctrl+Alt+1');
+    await expect
+      .poll(() => page.locator(`.account[data-id="${github!.id}"] kbd`).textContent())
+      .toBe('Ctrl+Alt+1');
     expect(await saved()).toEqual({ [github!.id]: 'Control+Alt+1' });
     // Pressed anywhere: the code is copied, the window is not involved.
     expect(app.pressKeys('Control+Alt+1')).toBe(true);
@@ -337,7 +339,7 @@ describe('accounts, end to end in Chromium', () => {
       .toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect
-      .poll(() => page.locator(`li[data-id="${github!.id}"] kbd.taken`).textContent())
+      .poll(() => page.locator(`.account[data-id="${github!.id}"] kbd.taken`).textContent())
       .toContain('Ctrl+Alt+9');
     expect(app.pressKeys('Control+Alt+9')).toBe(false);
     expect(app.pressKeys('Control+Alt+1')).toBe(false);

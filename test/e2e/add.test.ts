@@ -81,7 +81,7 @@ describe('adding and importing, end to end in Chromium', () => {
     await key.press('Enter');
     // Back on the list: a toast says what happened, and the new row stands out.
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^1 account added/);
-    const row = page.locator('li.account', {
+    const row = page.locator('.account', {
       has: page.getByRole('button', { name: 'Copy code: Bank (me@bank)' }),
     });
     expect(await row.getAttribute('class')).toContain('highlighted');
@@ -145,7 +145,7 @@ describe('adding and importing, end to end in Chromium', () => {
     await app.screenshot('import-light');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^2 accounts added/);
-    expect(await page.locator('li.account.highlighted').count()).toBe(2);
+    expect(await page.locator('.account.highlighted').count()).toBe(2);
     expect((await app.vault.list()).map((a) => a.issuer).sort()).toEqual(['GitHub', 'Mail']);
 
     // A file that is not what the chosen app exports: said beside the file, nothing added.
@@ -225,7 +225,7 @@ describe('adding and importing, end to end in Chromium', () => {
     await requests.first().getByRole('button', { name: 'Add' }).click();
     // The whole transfer is in: back to the list, all three highlighted.
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^3 accounts added/);
-    expect(await page.locator('li.account.highlighted').count()).toBe(3);
+    expect(await page.locator('.account.highlighted').count()).toBe(3);
   });
 
   it('fits every width, in every language and both themes, without sideways scrolling', async () => {

@@ -147,7 +147,7 @@ describe('scanning with the camera, end to end in Chromium', () => {
     await expect
       .poll(() =>
         page
-          .locator('li.account.highlighted')
+          .locator('.account.highlighted')
           .getByRole('button', { name: 'Copy code: GitHub (ada@example.com)' })
           .count(),
       )

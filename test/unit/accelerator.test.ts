@@ -68,10 +68,13 @@ describe('recording a shortcut', () => {
   });
 
   it('shows accelerators the way each platform writes them', () => {
-    expect(displayAccelerator('CommandOrControl+Shift+K', false)).toBe('Ctrl+Shift+K');
-    expect(displayAccelerator('CommandOrControl+Shift+K', true)).toBe('⌘⇧K');
-    expect(displayAccelerator('Control+Alt+1', true)).toBe('⌃⌥1');
-    expect(displayAccelerator('Super+Up', false)).toBe('Super+Up');
-    expect(displayAccelerator('', false)).toBe('');
+    const en = { keyCtrl: 'Ctrl', keyAlt: 'Alt', keyShift: 'Shift', keySuper: 'Super' };
+    const de = { ...en, keyCtrl: 'Strg', keyShift: 'Umschalt' };
+    expect(displayAccelerator('CommandOrControl+Shift+K', false, en)).toBe('Ctrl+Shift+K');
+    expect(displayAccelerator('CommandOrControl+Shift+K', false, de)).toBe('Strg+Umschalt+K');
+    expect(displayAccelerator('CommandOrControl+Shift+K', true, de)).toBe('⌘⇧K');
+    expect(displayAccelerator('Control+Alt+1', true, en)).toBe('⌃⌥1');
+    expect(displayAccelerator('Super+Up', false, en)).toBe('Super+Up');
+    expect(displayAccelerator('', false, en)).toBe('');
   });
 });

@@ -31,14 +31,14 @@ export function ShortcutField({
   const [hint, setHint] = useState<string | undefined>();
   const hintId = `${id}-hint`;
   useEffect(() => () => void window.keyfob.suspendShortcuts(false), []);
-  const shown = displayAccelerator(value, mac);
+  const shown = displayAccelerator(value, mac, t);
   return (
     <div className="shortcut-field">
       <input
         id={id}
         readOnly
         className="shortcut-input"
-        value={holding ? `${displayAccelerator(`${holding}+`, mac)}…` : shown}
+        value={holding ? `${displayAccelerator(`${holding}+`, mac, t)}…` : shown}
         placeholder={t.shortcutNone}
         aria-describedby={[describedBy, hint ? hintId : undefined].filter(Boolean).join(' ') || undefined}
         onFocus={() => void window.keyfob.suspendShortcuts(true)}

@@ -97,22 +97,36 @@ const MAC_SYMBOLS: Record<string, string> = {
   shift: '⇧',
 };
 
-const OTHER_NAMES: Record<string, string> = {
-  control: 'Ctrl',
-  ctrl: 'Ctrl',
-  commandorcontrol: 'Ctrl',
-  cmdorctrl: 'Ctrl',
-  super: 'Super',
-  meta: 'Super',
-  alt: 'Alt',
-  shift: 'Shift',
+/** The modifier keys' names on Windows and Linux keyboards, from the catalogue (a German keyboard says Strg). */
+export interface KeyNames {
+  keyCtrl: string;
+  keyAlt: string;
+  keyShift: string;
+  keySuper: string;
+}
+
+const OTHER_NAMES: Record<string, keyof KeyNames> = {
+  control: 'keyCtrl',
+  ctrl: 'keyCtrl',
+  commandorcontrol: 'keyCtrl',
+  cmdorctrl: 'keyCtrl',
+  super: 'keySuper',
+  meta: 'keySuper',
+  alt: 'keyAlt',
+  shift: 'keyShift',
 };
 
-/** ⌘⇧K on a Mac, Ctrl+Shift+K elsewhere. */
-export function displayAccelerator(accelerator: string, mac: boolean): string {
+/** ⌘⇧K on a Mac, Ctrl+Shift+K elsewhere (Strg+Umschalt+K in German). */
+export function displayAccelerator(accelerator: string, mac: boolean, names: KeyNames): string {
   if (!accelerator) return '';
   const parts = accelerator.split('+');
   const key = parts.pop() ?? '';
   if (mac) return parts.map((p) => MAC_SYMBOLS[p.toLowerCase()] ?? p).join('') + key;
-  return [...parts.map((p) => OTHER_NAMES[p.toLowerCase()] ?? p), key].join('+');
+  return [
+    ...parts.map((p) => {
+      const name = OTHER_NAMES[p.toLowerCase()];
+      return name ? names[name] : p;
+    }),
+    key,
+  ].join('+');
 }

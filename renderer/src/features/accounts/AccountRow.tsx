@@ -135,7 +135,7 @@ export const AccountRow = memo(function AccountRow({
                   className={shortcut.taken ? 'taken' : undefined}
                   title={shortcut.taken ? t.accountShortcutTaken : undefined}
                 >
-                  {displayAccelerator(shortcut.accelerator, mac)}
+                  {displayAccelerator(shortcut.accelerator, mac, t)}
                   {shortcut.taken && <span className="visually-hidden"> ({t.shortcutTakenShort})</span>}
                 </kbd>
               )}

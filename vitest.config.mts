@@ -22,6 +22,9 @@ export default defineConfig({
           // A page, a keyring or a pool answers in milliseconds on a quiet machine and in seconds on a busy one:
           // polls wait for what they expect for up to 15 s, and only a real failure runs that long.
           expect: { poll: { timeout: 15_000, interval: 50 } },
+          // A journey through a browser or several CLI runs is dozens of such steps; a slow machine is not a
+          // failure, so a test has a minute (sweeps over widths and languages set their own, longer, limit).
+          testTimeout: 60_000,
           sequence: { groupOrder: 1 },
           // They run the built CLI and renderer: build both once, so no test runs a stale dist/.
           globalSetup: ['./test/support/global-setup.ts'],

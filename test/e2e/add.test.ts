@@ -260,5 +260,5 @@ describe('adding and importing, end to end in Chromium', () => {
         await expectAccessible(page);
       }
     }
-  });
+  }, 240_000);
 });

@@ -176,6 +176,16 @@ export interface CopyResult {
   code: string;
   /** True when the period was about to end and the next code was copied instead. */
   next: boolean;
+  /**
+   * When the clipboard clears it, in whole seconds from now, as Settings say (when the code expires, or after
+   * their timeout); absent where nothing clears it.
+   */
+  clearsInSeconds?: number;
+}
+
+/** An account the window deleted: hidden now, its key deleted after `undoMs` unless undoRemoveAccount comes first. */
+export interface RemovedAccount extends AccountView {
+  undoMs: number;
 }
 
 // ---- Cognito ---------------------------------------------------------------------------------------------------
@@ -317,7 +327,14 @@ export interface KeyfobApi {
   addFromKey(input: KeyInput): Promise<Result<AddedAccount>>;
   renameAccount(id: string, names: { issuer?: string; label?: string }): Promise<Result<AccountView>>;
   reorderAccounts(ids: string[]): Promise<Result<AccountView[]>>;
-  removeAccount(id: string): Promise<Result<AccountView>>;
+  /**
+   * Deletes an account with a chance to undo: it leaves the list at once, and its key is deleted from the
+   * keychain `undoMs` later unless undoRemoveAccount comes first (a removal still waiting when the app quits is
+   * completed at its next start).
+   */
+  removeAccount(id: string): Promise<Result<RemovedAccount>>;
+  /** Lists an account removeAccount hid again, while its key is still there; after that, ACCOUNT_NOT_FOUND. */
+  undoRemoveAccount(id: string): Promise<Result<AccountView>>;
   /** Copies the current code (or the next one in the last seconds) and clears it later. */
   copyCode(id: string): Promise<Result<CopyResult>>;
   /** HOTP: advances the counter (persisted first) and returns the new code. */
@@ -408,6 +425,7 @@ export const CHANNELS = {
   renameAccount: 'accounts:rename',
   reorderAccounts: 'accounts:reorder',
   removeAccount: 'accounts:remove',
+  undoRemoveAccount: 'accounts:undo-remove',
   copyCode: 'codes:copy',
   hotpCode: 'codes:hotp',
   revealKey: 'accounts:reveal',

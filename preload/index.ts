@@ -21,6 +21,7 @@ const api: KeyfobApi = {
   renameAccount: (id, names) => ipcRenderer.invoke(CHANNELS.renameAccount, id, names),
   reorderAccounts: (ids) => ipcRenderer.invoke(CHANNELS.reorderAccounts, ids),
   removeAccount: (id) => ipcRenderer.invoke(CHANNELS.removeAccount, id),
+  undoRemoveAccount: (id) => ipcRenderer.invoke(CHANNELS.undoRemoveAccount, id),
   copyCode: (id) => ipcRenderer.invoke(CHANNELS.copyCode, id),
   hotpCode: (id) => ipcRenderer.invoke(CHANNELS.hotpCode, id),
   revealKey: (id) => ipcRenderer.invoke(CHANNELS.revealKey, id),

@@ -13,6 +13,7 @@ import {
   enrollSection,
   expectAccessible,
   signInSection,
+  fromMenu,
 } from '../support/ui-steps';
 
 const PASSWORD = 'Str0ng-Passw0rd!';
@@ -46,7 +47,7 @@ afterAll(async () => {
 async function open(options: Parameters<typeof openApp>[1] = {}): Promise<AppUnderTest> {
   const app = await openApp(browser, options);
   apps.push(app);
-  await app.page.getByRole('button', { name: 'Cognito' }).click();
+  await fromMenu(app.page, 'Cognito');
   return app;
 }
 

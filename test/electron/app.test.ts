@@ -12,7 +12,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS } from '../../preload/api';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { CognitoStandIn } from '../support/cognito-standin';
-import { addPoolInUi, enrollSection, expectAccessible, signInSection } from '../support/ui-steps';
+import {
+  addPoolInUi,
+  enrollSection,
+  expectAccessible,
+  signInSection,
+  openAdd,
+  fromMenu,
+} from '../support/ui-steps';
 
 const SERVICE = `keyfob-electron-${process.pid}`;
 const PASSWORD = 'Str0ng-Passw0rd!';
@@ -65,10 +72,10 @@ describe('the Electron app', () => {
   });
 
   it('adds a pasted link, shows its code, and copies it to the real clipboard', async () => {
-    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await openAdd(page);
     await page.getByLabel('Links').fill('otpauth://totp/GitHub:ada?secret=JBSWY3DPEHPK3PXP&issuer=GitHub');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('button', { name: '← Back' }).click();
+    await page.getByRole('button', { name: 'Accounts' }).click();
     const row = page.getByRole('button', { name: 'Copy code: GitHub (ada)' });
     await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 5000 }).toMatch(/\d{3} \d{3}/);
     await row.click();
@@ -93,7 +100,7 @@ describe('the Electron app', () => {
     const pool = standIn.addPool({ mfa: 'OPTIONAL' });
     const client = standIn.addClient(pool.id, {});
     standIn.addUser(pool.id, { username: 'omar', password: PASSWORD });
-    await page.getByRole('button', { name: 'Cognito' }).click();
+    await fromMenu(page, 'Cognito');
     await addPoolInUi(page, 'dev', {
       region: standIn.region,
       endpoint: standIn.endpoint,

@@ -1,30 +1,26 @@
 import QRCode from 'qrcode';
 import { useMemo, useState } from 'react';
-import type { AccountView, ExportView } from '../../../../preload/api';
+import type { AccountView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { useAppState, useStore } from '../../store/react';
-import { errorNotice } from '../../store/store';
-import { ConfirmDialog } from '../../ui/Dialog';
-import { accountName as name } from '../../ui/format';
-import { copyCode, moveAccount } from './actions';
+import { copyCodeOrSay, moveAccount, removeWithUndo } from './actions';
 import { AccountRow } from './AccountRow';
-import { ExportDialog, RenameDialog, RevealDialog, ShortcutDialog } from './dialogs';
+import { RenameDialog, RevealDialog, ShortcutDialog } from './dialogs';
+import { FirstRun, NoMatch } from './EmptyStates';
 
-/** The list of accounts with its search and export, or the first-run screen when there are none. */
+/** The list of accounts (filtered by the header's search), or the first-run screen when there are none. */
 export function AccountsScreen({ t }: { t: Strings }) {
   const store = useStore();
   const accounts = useAppState((s) => s.accounts);
   const settings = useAppState((s) => s.settings);
   const hotp = useAppState((s) => s.hotp);
   const mac = useAppState((s) => s.mac);
-  const [query, setQuery] = useState('');
+  const query = useAppState((s) => s.search);
   const [renaming, setRenaming] = useState<AccountView | undefined>();
-  const [removing, setRemoving] = useState<AccountView | undefined>();
   const [shortcutFor, setShortcutFor] = useState<AccountView | undefined>();
   const [revealed, setRevealed] = useState<
     { account: AccountView; secret: string; qr: string } | undefined
   >();
-  const [exported, setExported] = useState<{ codes: string[]; excluded: ExportView['excluded'] }>();
 
   // Two accounts of the same name (a second key for one login) are told apart by the start of their ids.
   const namesakes = useMemo(() => {
@@ -44,10 +40,7 @@ export function AccountsScreen({ t }: { t: Strings }) {
     return (accounts ?? []).filter((a) => !q || `${a.issuer} ${a.label}`.toLowerCase().includes(q));
   }, [accounts, query]);
 
-  const copy = async (id: string) => {
-    const error = await copyCode(store, t, id);
-    if (error && error.code !== 'CANCELLED') store.notify(errorNotice(error));
-  };
+  const copy = (id: string) => copyCodeOrSay(store, t, id);
   // Main asks the person itself (a native dialog) before a key leaves the vault: one question, and not one the
   // page could answer for them. A "no" comes back as CANCELLED, which call() passes over quietly.
   const reveal = async (account: AccountView) => {
@@ -59,44 +52,16 @@ export function AccountsScreen({ t }: { t: Strings }) {
         qr: await QRCode.toDataURL(r.uri, { margin: 2, width: 200 }),
       });
   };
-  const exportAll = async () => {
-    const r = await store.call(window.keyfob.exportAccounts('migration'));
-    if (!r) return;
-    const codes = await Promise.all(
-      r.lines.map((l) => QRCode.toDataURL(l, { margin: 2, width: 280, errorCorrectionLevel: 'L' })),
-    );
-    setExported({ codes, excluded: r.excluded });
-  };
 
   if (accounts === undefined) return null;
   return (
     <>
       {accounts.length === 0 ? (
-        <section className="empty" aria-labelledby="empty-title">
-          <h2 id="empty-title">{t.emptyTitle}</h2>
-          <p>{t.emptyBody}</p>
-          <button type="button" className="primary" onClick={() => store.go('add')}>
-            + {t.add}
-          </button>
-        </section>
+        <FirstRun t={t} />
+      ) : visible.length === 0 ? (
+        <NoMatch t={t} query={query} />
       ) : (
         <>
-          <div className="list-tools">
-            <input
-              type="search"
-              className="search"
-              placeholder={t.search}
-              aria-label={t.search}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && visible[0]) void copy(visible[0].id);
-              }}
-            />
-            <button type="button" onClick={() => void exportAll()}>
-              {t.export}
-            </button>
-          </div>
           <ul
             className="accounts"
             aria-label={t.accounts}
@@ -140,7 +105,7 @@ export function AccountsScreen({ t }: { t: Strings }) {
                     if (a.cognito) store.update({ resume: { ...a.cognito } });
                     store.go('cognito');
                   },
-                  onRemove: () => setRemoving(a),
+                  onRemove: () => void removeWithUndo(store, a),
                   onReveal: () => void reveal(a),
                   onMove: (d) => void moveAccount(store, a.id, d),
                   onShortcut: () => setShortcutFor(a),
@@ -162,26 +127,6 @@ export function AccountsScreen({ t }: { t: Strings }) {
           }}
         />
       )}
-      {removing && (
-        <ConfirmDialog
-          title={
-            removing.status === 'pending'
-              ? t.confirmDiscardTitle(name(removing))
-              : t.confirmRemoveTitle(name(removing))
-          }
-          body={removing.status === 'pending' ? t.confirmDiscardBody : t.confirmRemoveBody}
-          confirm={removing.status === 'pending' ? t.discard : t.remove}
-          danger
-          t={t}
-          onClose={() => setRemoving(undefined)}
-          onConfirm={async () => {
-            const r = await store.call(window.keyfob.removeAccount(removing.id));
-            setRemoving(undefined);
-            // Its shortcut went with it.
-            if (r) await store.reloadSettings();
-          }}
-        />
-      )}
       {shortcutFor && settings && (
         <ShortcutDialog
           account={shortcutFor}
@@ -200,7 +145,6 @@ export function AccountsScreen({ t }: { t: Strings }) {
           }}
         />
       )}
-      {exported && <ExportDialog exported={exported} t={t} onClose={() => setExported(undefined)} />}
       {revealed && <RevealDialog revealed={revealed} t={t} onClose={() => setRevealed(undefined)} />}
     </>
   );

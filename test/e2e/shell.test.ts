@@ -17,11 +17,22 @@ import { expectAccessible, fromMenu, openAdd } from '../support/ui-steps';
 const open = e2eApps();
 
 /**
- * Stops the page's clock (Playwright's fake timers, installed before the page loaded): toasts then stay until
- * the test lets time pass with clock.runFor, however slow the machine.
+ * Stops the page's clock (Playwright's fake timers, installed before the page loaded), so a toast stays until the
+ * test lets time pass (clock.runFor, or resume), however slow the machine. The page's own time, so a runFor
+ * before does not put the pause in its past.
  */
-async function holdTime(page: Page): Promise<void> {
-  await page.clock.pauseAt(Date.now() + 1000);
+async function stopTime(page: Page): Promise<void> {
+  const now = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(now + 10);
+}
+
+/**
+ * Holds the toasts the way a person does, with the pointer on them (they wait while it is there), and lets time
+ * run again: for the checks that need the page's timers (axe, a screenshot).
+ */
+async function holdToasts(page: Page): Promise<void> {
+  await page.locator('.toast').first().hover();
+  await page.clock.resume();
 }
 
 const WIDTHS = [360, 420, 1024, 1600] as const;
@@ -103,13 +114,11 @@ describe('the toolbar', () => {
     const app = await open();
     const { page } = app;
     await app.vault.addMany(ACCOUNTS, { allowDuplicates: true });
-    // Toasts stay until closed here: their timers wait for the test's clock.
     await page.clock.install();
     for (const lang of LANGS) {
       expect((await app.handlers.saveSettings({ language: lang })).ok).toBe(true);
       await page.reload();
       await codesShown(page, ACCOUNTS.length);
-      await holdTime(page);
       for (const theme of THEMES) {
         await page.emulateMedia({ colorScheme: theme });
         for (const width of WIDTHS) {
@@ -118,11 +127,14 @@ describe('the toolbar', () => {
           await expectOneLine(page, where);
           if (theme === 'light' || width === 360) {
             // A copy's toast, to see it as people will: over the list, moving nothing.
+            await stopTime(page);
             await page.locator('li.account button.copy').first().click();
             await expect.poll(() => page.locator('.toast.ok').count()).toBe(1);
+            await holdToasts(page);
             await app.screenshot(`shell-${width}-${lang}-${theme}`);
             await expectAccessible(page);
             await page.locator('.toast.ok .toast-close').click();
+            await page.mouse.move(0, 0);
           }
         }
       }
@@ -174,7 +186,7 @@ describe('toasts', () => {
     await page.clock.install();
     await page.reload();
     await codesShown(page, 4);
-    await holdTime(page);
+    await stopTime(page);
     const rows = page.locator('li.account');
     const before = await Promise.all([0, 1, 2, 3].map((i) => rows.nth(i).boundingBox()));
     await page.getByRole('button', { name: 'Copy code: GitHub (ada@example.com)' }).click();
@@ -191,8 +203,10 @@ describe('toasts', () => {
     expect(await page.locator('li.account').first().locator('.copied-tick').count()).toBe(1);
     const after = await Promise.all([0, 1, 2, 3].map((i) => rows.nth(i).boundingBox()));
     expect(after).toEqual(before);
+    await holdToasts(page);
     await expectAccessible(page);
     await app.screenshot('shell-copied');
+    await stopTime(page);
 
     // In timeout mode the toast names the timeout.
     await app.handlers.saveSettings({ clipboardClear: 'timeout', clipboardTimeoutSeconds: 45 });
@@ -223,8 +237,9 @@ describe('toasts', () => {
       .toMatch(
         /The account list could not be read \(it is not valid JSON\); it was kept as .*accounts\.json/,
       );
-    await holdTime(page);
+    await stopTime(page);
     await page.clock.runFor(60_000);
+    await page.clock.resume();
     expect(await alert.textContent()).toMatch(/could not be read/);
     await app.screenshot('shell-error-en');
     await fromMenu(page, 'Settings');

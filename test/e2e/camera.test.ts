@@ -247,7 +247,7 @@ describe('scanning with the camera, end to end in Chromium', () => {
     expect(await app.vault.list()).toEqual([]);
 
     const de = await open(browser, { locale: 'de-DE' });
-    await de.page.getByRole('button', { name: '+ Konto hinzufügen' }).first().click();
+    await de.page.getByRole('button', { name: 'Konten hinzufügen oder importieren' }).click();
     await de.page.getByRole('button', { name: 'Mit der Kamera scannen' }).click();
     await expect
       .poll(() =>

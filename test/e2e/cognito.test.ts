@@ -260,9 +260,13 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Accounts' }).click();
     await page.getByRole('button', { name: 'More actions for pend (paula)' }).click();
     await page.getByRole('menuitem', { name: 'Discard' }).click();
-    await expect.poll(() => page.getByRole('dialog').textContent()).toMatch(/was not finished/);
-    await page.getByRole('dialog').getByRole('button', { name: 'Discard' }).click();
+    // Gone at once, with a moment to undo it, as any Delete.
     await expect.poll(async () => (await app.vault.list()).length).toBe(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect
+      .poll(() => page.getByRole('button', { name: 'More actions for pend (paula)' }).isVisible())
+      .toBe(true);
+    expect((await app.vault.list()).map((a) => a.status)).toEqual(['pending']);
   });
 
   it('shows a Cognito error with its next step, and clock skew as a warning', async () => {

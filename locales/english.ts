@@ -1,8 +1,7 @@
 /**
  * English from the catalogue without reading files, for main and the CLI (bundled: the JSON is compiled in).
- * Wave 2 of issue 7 turns `new KeyfobError(code, 'English…', 'hint…', { key, params, appHint })` into
- * `new KeyfobError(code, key, params)` with message, hint and appHint from here; test/support/error-checks.ts
- * already checks that these say exactly what main's throw sites say.
+ * A KeyfobError takes its English message and hints from here (for logs, tests and `--json`); people read the
+ * words of its key in their own language.
  */
 import type { ErrorInfo, ErrorKey } from '../preload/api';
 import app from './en/app.json';

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import languages from '../locales/languages.json';
-import { density } from '../preload/schemas';
+import { accountSort, density } from '../preload/schemas';
 import type { SettingsView } from '../preload/api';
 import { KeyfobError } from './errors';
 import { JsonStore, type Parsed } from './vault/store';
@@ -16,6 +16,7 @@ export const DEFAULT_SETTINGS: Settings = {
   density: 'comfortable',
   startAtLogin: false,
   accountShortcuts: {},
+  sort: 'manual',
 };
 
 const SCHEMA = 1;
@@ -44,6 +45,7 @@ type SettingWhat =
   | 'clipboard'
   | 'theme'
   | 'density'
+  | 'sort'
   | 'startAtLogin'
   | 'accountShortcut'
   | 'accountShortcutCount';
@@ -75,6 +77,10 @@ export function mergeSettings(current: Settings, change: unknown): Settings {
       case 'density':
         if (!v.is(density, value)) throw invalid('density');
         next.density = value;
+        break;
+      case 'sort':
+        if (!v.is(accountSort, value)) throw invalid('sort');
+        next.sort = value;
         break;
       case 'language':
         if (value === null) delete next.language;

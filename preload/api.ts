@@ -44,8 +44,17 @@ export interface AccountView {
   period: number;
   /** Pending: a Cognito enrollment stored the key before the service verified it. */
   status: 'active' | 'pending';
+  /** The image link an import brought (otpauth's `image`); not shown. */
   icon?: string;
   cognito?: { profile: string; username: string };
+  /** Pinned on top of the list. */
+  favourite?: boolean;
+  /** The person's tags, to filter the list by. */
+  tags?: string[];
+  /** The picture the person chose: a brand icon's slug, or "letter"; absent, the issuer picks it. */
+  iconOverride?: string;
+  /** When a person last copied its code in the app (ISO time), for the "recently used" order. */
+  lastUsed?: string;
 }
 
 /** An account just added, with the note an import report would give it (it shares its name with another). */
@@ -142,6 +151,26 @@ export interface StartupReport {
   orphans: Array<{ id: string; name: string; pending: boolean }>;
   /** Accounts whose key is no longer in the keychain. */
   missingKey: Array<{ id: string; name: string }>;
+}
+
+/**
+ * An import format of main's registry (main/formats), for the window's "Import from another app": its name is
+ * the catalogues' `errorWords:format.<id>`, where that app keeps its export `app:formatWhere_<id>`.
+ */
+export interface FormatInfo {
+  id: string;
+  /** `always`: ask for the password before reading; `sometimes`: when the file turns out to be encrypted. */
+  password: 'never' | 'sometimes' | 'always';
+  /** File name endings the picker offers (`.json`); empty: any file. */
+  fileTypes: string[];
+}
+
+/** A file given to "Import from another app": its format when the person chose one, and the export's password. */
+export interface FileImport {
+  bytes: Uint8Array;
+  fileName: string;
+  format?: string;
+  password?: string;
 }
 
 export interface KeyInput {
@@ -243,8 +272,11 @@ export type FlowProgress =
   | { type: 'challenge'; state: string }
   | { type: 'clockSkew'; offsetMs: number }
   | { type: 'waitingForCode'; seconds: number }
-  /** The one moment a key reaches the renderer unasked: to set up a second device during enrollment. */
-  | { type: 'secretStored'; accountId: string; secret: string; uri: string }
+  /**
+   * The key is in the keychain. Only its account: the window shows the key for a second device only when the
+   * person asks (revealKey, confirmed by main), so a key never reaches the renderer unasked.
+   */
+  | { type: 'secretStored'; accountId: string }
   | { type: 'verified'; accountId: string }
   | { type: 'preferenceSet'; preferred: boolean }
   | { type: 'replaced'; name: string };
@@ -288,6 +320,8 @@ export interface LinkSummary {
     reasonKey?: ErrorKey;
     reasonParams?: Record<string, string | number>;
     reasonVariant?: string;
+    /** Where an entry with no name of its own was ("entry 3"): the window words it, `name` holds the English. */
+    place?: ImportPlace;
   }>;
   batch?: { index: number; size: number };
   error?: ErrorInfo;
@@ -310,7 +344,11 @@ export interface SettingsView {
   accountShortcuts: Record<string, string>;
   /** Read-only, from main: the accounts whose shortcut another application holds (so it is off). */
   accountShortcutsTaken?: string[];
+  /** The list's order: as dragged, by name (issuer, then account), or the last copied first. */
+  sort: AccountSort;
 }
+
+export type AccountSort = 'manual' | 'name' | 'recent';
 
 export interface KeyfobApi {
   appInfo(): Promise<Result<AppInfo>>;
@@ -325,6 +363,13 @@ export interface KeyfobApi {
   /** Setup codes the camera read (in the window's worker): they wait to be confirmed like scanImage's. */
   offerCodes(texts: string[]): Promise<Result<{ found: number }>>;
   addFromKey(input: KeyInput): Promise<Result<AddedAccount>>;
+  /** The formats "Import from another app" offers, from main's registry: a format added there shows up by itself. */
+  listFormats(): Promise<Result<FormatInfo[]>>;
+  /**
+   * Another app's export file, read with its format (chosen or detected) and stored; a password needed or
+   * wrong is an error (PASSWORD_NEEDED, PASSWORD_WRONG) and nothing is stored.
+   */
+  importFile(file: FileImport): Promise<Result<ImportReport>>;
   renameAccount(id: string, names: { issuer?: string; label?: string }): Promise<Result<AccountView>>;
   reorderAccounts(ids: string[]): Promise<Result<AccountView[]>>;
   /**
@@ -335,6 +380,12 @@ export interface KeyfobApi {
   removeAccount(id: string): Promise<Result<RemovedAccount>>;
   /** Lists an account removeAccount hid again, while its key is still there; after that, ACCOUNT_NOT_FOUND. */
   undoRemoveAccount(id: string): Promise<Result<AccountView>>;
+  /** Pins an account on top of the list, or unpins it. */
+  setFavourite(id: string, favourite: boolean): Promise<Result<AccountView>>;
+  /** Replaces an account's tags (trimmed, repeats once; [] removes them). */
+  setTags(id: string, tags: string[]): Promise<Result<AccountView>>;
+  /** The account's picture: a brand icon's slug, "letter", or null for the one its issuer picks. */
+  setIcon(id: string, icon: string | null): Promise<Result<AccountView>>;
   /** Copies the current code (or the next one in the last seconds) and clears it later. */
   copyCode(id: string): Promise<Result<CopyResult>>;
   /** HOTP: advances the counter (persisted first) and returns the new code. */
@@ -422,10 +473,15 @@ export const CHANNELS = {
   scanImage: 'qr:scan-image',
   offerCodes: 'qr:offer',
   addFromKey: 'accounts:add-key',
+  listFormats: 'formats:list',
+  importFile: 'formats:import',
   renameAccount: 'accounts:rename',
   reorderAccounts: 'accounts:reorder',
   removeAccount: 'accounts:remove',
   undoRemoveAccount: 'accounts:undo-remove',
+  setFavourite: 'accounts:favourite',
+  setTags: 'accounts:tags',
+  setIcon: 'accounts:icon',
   copyCode: 'codes:copy',
   hotpCode: 'codes:hotp',
   revealKey: 'accounts:reveal',

@@ -5,7 +5,9 @@
  */
 import * as v from 'valibot';
 import type {
+  AccountSort,
   Algorithm,
+  FileImport,
   AuthFlow,
   FlowAnswer,
   FlowRequest,
@@ -54,8 +56,25 @@ export const keyInput = v.object({
   period: v.optional(whole(1, 86400)),
   counter: v.optional(whole(0, Number.MAX_SAFE_INTEGER)),
 });
+/** Another app's export: a file, read whole in main (the largest real exports are a few megabytes). */
+export const fileImport = v.object({
+  bytes: bytes(20 * 1024 * 1024),
+  fileName: text(1024),
+  format: v.optional(text(64)),
+  password: v.optional(text(1024)),
+});
 export const names = v.object({ issuer: v.optional(text(256)), label: v.optional(text(256)) });
 export const exportFormat = v.picklist(['uris', 'migration']);
+/** Loose bounds only: main's plain-text check (main/vault/names.ts) words what is wrong with a tag. */
+export const tags = v.pipe(v.array(text(256)), v.maxLength(100));
+/** A brand icon's slug (simple-icons spells them in lower case), "letter", or null for the automatic choice. */
+export const iconChoice = v.nullable(v.pipe(v.string(), v.regex(/^(?:letter|[a-z0-9][a-z0-9_.-]{0,63})$/)));
+/** The list's order (SettingsView.sort). */
+export const accountSort = v.picklist([
+  'manual',
+  'name',
+  'recent',
+] as const satisfies ReadonlyArray<AccountSort>);
 
 export const linkId = text(64);
 export const flag = v.boolean();
@@ -102,12 +121,15 @@ export const flowAnswer = v.variant('kind', [
 type Accepts<S extends v.GenericSchema, T> = [T] extends [v.InferInput<S>] ? true : false;
 export const CONTRACT_ACCEPTED: [
   Accepts<typeof keyInput, KeyInput>,
+  Accepts<typeof fileImport, FileImport>,
   Accepts<typeof names, Parameters<KeyfobApi['renameAccount']>[1]>,
   Accepts<typeof foundCodes, Parameters<KeyfobApi['offerCodes']>[0]>,
   Accepts<typeof orphanAction, Parameters<KeyfobApi['resolveOrphan']>[1]>,
   Accepts<typeof exportFormat, Parameters<KeyfobApi['exportAccounts']>[0]>,
+  Accepts<typeof tags, Parameters<KeyfobApi['setTags']>[1]>,
+  Accepts<typeof iconChoice, Parameters<KeyfobApi['setIcon']>[1]>,
   Accepts<typeof poolInput, PoolInput>,
   Accepts<typeof flowKind, Parameters<KeyfobApi['startFlow']>[0]>,
   Accepts<typeof flowRequest, FlowRequest>,
   Accepts<typeof flowAnswer, FlowAnswer>,
-] = [true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true];

@@ -88,6 +88,9 @@ export class Accounts {
     const now = this.clock.now();
     const { code, next, validUntil } = await codeToCopy(this.vault, this.clock, id, nextWithinMs);
     clipboard?.copy(code, validUntil);
+    // For "recently used". Only the app copies through here; the CLI's `keyfob code` stays read-only. The code
+    // is on the clipboard already, so a failure to note when (the account removed meanwhile) is not the copy's.
+    await this.vault.markUsed(id).catch(() => undefined);
     return { code, next, validForMs: Math.max(0, validUntil - now) };
   }
 

@@ -174,12 +174,17 @@ function start(): void {
       // Never the code itself: notifications are shown on lock screens and kept in notification centres.
       const body = copied.ok
         ? `${labels.copied(name)}${copied.value.next ? `\n${labels.copiedNext}` : ''}`
-        : `${copied.error.message} ${copied.error.hint ?? ''}`.trim();
+        : labels.error(copied.error);
       new Notification({ title: copied.ok ? 'Keyfob' : labels.copyFailed, body, silent: true }).show();
     };
     const registered = (shortcuts = new Shortcuts(globalShortcut));
     let shortcutStates = new Map<string, ShortcutState>();
     app.on('will-quit', () => registered.dispose());
+    // The menus are built again when Settings changes the language, like the tray.
+    const applyMenus = (): void => {
+      Menu.setApplicationMenu(Menu.buildFromTemplate(appMenu(process.platform, labels)));
+      app.setAboutPanelOptions(aboutOptions(app.getVersion(), process.versions, labels));
+    };
     const applySettings = (settings: Settings): Partial<Settings> => {
       codeClipboard.configure({
         mode: settings.clipboardClear,
@@ -189,6 +194,7 @@ function start(): void {
       if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
       // Notifications and the tray speak the language chosen in Settings, else the system's.
       labels = menuLabels(settings.language ?? app.getLocale());
+      applyMenus();
       traySignature = undefined;
       void refreshTray();
       shortcutStates = registered.apply(
@@ -249,8 +255,7 @@ function start(): void {
       channels: CHANNELS,
       isTrustedSender: (event) => isTrustedSender(event, mainContents(), rendererUrl),
     });
-    Menu.setApplicationMenu(Menu.buildFromTemplate(appMenu(process.platform, labels)));
-    app.setAboutPanelOptions(aboutOptions(app.getVersion(), process.versions, labels));
+    applyMenus();
     // The tray (menu bar on macOS): choosing an account copies its code without opening the window.
     const tray = new Tray(nativeImage.createFromPath(join(app.getAppPath(), 'assets', 'icons', '32x32.png')));
     tray.setToolTip('Keyfob');

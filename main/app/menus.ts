@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { MenuItemConstructorOptions } from 'electron';
 import type { Resource } from 'i18next';
-import { createI18n, matchLanguage } from '../../locales/i18n';
+import type { ErrorInfo } from '../../preload/api';
+import { createI18n, errorText, matchLanguage } from '../../locales/i18n';
 import { readCatalogues } from '../../locales/node';
 
 /**
@@ -14,6 +15,28 @@ import { readCatalogues } from '../../locales/node';
 const LOCALES = join(__dirname, '..', '..', 'locales');
 // Read on first use: a main process refusing to start (debuggingRefused) needs one language, the tray all.
 let shell: Resource | undefined;
+
+const MENU_WORDS = [
+  'file',
+  'edit',
+  'window',
+  'help',
+  'undo',
+  'redo',
+  'cut',
+  'copy',
+  'paste',
+  'selectAll',
+  'services',
+  'hide',
+  'hideOthers',
+  'unhide',
+  'minimize',
+  'zoom',
+  'front',
+  'close',
+] as const;
+type MenuWord = (typeof MENU_WORDS)[number];
 
 export interface MenuLabels {
   show: string;
@@ -33,11 +56,16 @@ export interface MenuLabels {
   exportMessage: (count: number) => string;
   exportDetail: string;
   debuggingRefused: (flag: string) => string;
+  /** The application menu's own words: Electron's role labels are English outside macOS. */
+  menu: Record<MenuWord, string>;
+  /** An error in a notification: the window's wording of it, in the shell's language. */
+  error: (error: ErrorInfo) => string;
 }
 
 /** The shell's words for a language setting or a system locale (`de-AT`, `zh`), English where none fits. */
 export function menuLabels(locale: string): MenuLabels {
-  shell ??= readCatalogues(LOCALES, { namespaces: ['shell'] });
+  // errors and errorWords too: a notification may have to say why a copy failed.
+  shell ??= readCatalogues(LOCALES, { namespaces: ['shell', 'errors', 'errorWords'] });
   const i18n = createI18n(shell, matchLanguage([locale]));
   const t = (key: string, params?: Record<string, string | number>) => i18n.t(`shell:${key}`, params ?? {});
   return {
@@ -58,6 +86,11 @@ export function menuLabels(locale: string): MenuLabels {
     exportMessage: (count) => t('exportMessage', { count }),
     exportDetail: t('exportDetail'),
     debuggingRefused: (flag) => t('debuggingRefused', { flag }),
+    menu: Object.fromEntries(MENU_WORDS.map((w) => [w, t(`menu.${w}`)])) as Record<MenuWord, string>,
+    error: (error) => {
+      const words = errorText(i18n, error, 'app');
+      return words.hint ? `${words.message} ${words.hint}` : words.message;
+    },
   };
 }
 
@@ -102,38 +135,63 @@ export function trayMenu(
   ];
 }
 
-/** The application menu with each platform's conventions: the app menu on macOS, File/Edit/Help elsewhere. */
+/**
+ * The application menu with each platform's conventions: the app menu on macOS, File/Edit/Help elsewhere. Every
+ * item has its label from the catalogue: Electron's role labels are English, whatever the language.
+ */
 export function appMenu(platform: NodeJS.Platform, labels: MenuLabels): MenuItemConstructorOptions[] {
+  const m = labels.menu;
   // The edit roles give the text fields copy, paste and undo with the usual keys on every platform.
-  const edit: MenuItemConstructorOptions = { role: 'editMenu' };
+  const edit: MenuItemConstructorOptions = {
+    label: m.edit,
+    submenu: [
+      { role: 'undo', label: m.undo },
+      { role: 'redo', label: m.redo },
+      { type: 'separator' },
+      { role: 'cut', label: m.cut },
+      { role: 'copy', label: m.copy },
+      { role: 'paste', label: m.paste },
+      { role: 'selectAll', label: m.selectAll },
+    ],
+  };
   if (platform === 'darwin') {
     return [
       {
-        role: 'appMenu',
+        label: 'Keyfob',
         submenu: [
           { role: 'about', label: labels.about },
           { type: 'separator' },
-          { role: 'services' },
+          { role: 'services', label: m.services },
           { type: 'separator' },
-          { role: 'hide' },
-          { role: 'hideOthers' },
-          { role: 'unhide' },
+          { role: 'hide', label: m.hide },
+          { role: 'hideOthers', label: m.hideOthers },
+          { role: 'unhide', label: m.unhide },
           { type: 'separator' },
           { role: 'quit', label: labels.quit },
         ],
       },
       edit,
-      { role: 'windowMenu' },
+      {
+        role: 'windowMenu',
+        label: m.window,
+        submenu: [
+          { role: 'minimize', label: m.minimize },
+          { role: 'zoom', label: m.zoom },
+          { type: 'separator' },
+          { role: 'front', label: m.front },
+          { role: 'close', label: m.close },
+        ],
+      },
     ];
   }
   return [
-    { role: 'fileMenu', submenu: [{ role: 'quit', label: labels.quit }] },
+    { label: m.file, submenu: [{ role: 'quit', label: labels.quit }] },
     edit,
-    { role: 'help', submenu: [{ role: 'about', label: labels.about }] },
+    { role: 'help', label: m.help, submenu: [{ role: 'about', label: labels.about }] },
   ];
 }
 
-/** What main asks before a key leaves the vault (see ConfirmRequest in main/ipc.ts). */
+/** What main asks before a key leaves the vault (see ConfirmRequest in main/ipc/context.ts). */
 export type KeyQuestion = { kind: 'reveal'; account: string } | { kind: 'export'; count: number };
 
 /**

@@ -164,6 +164,7 @@ export function describeLink(entry: PendingLink): LinkSummary {
             ...(item.key ? { reasonKey: item.key } : {}),
             ...(item.params ? { reasonParams: item.params } : {}),
             ...(item.variant !== undefined ? { reasonVariant: item.variant } : {}),
+            ...(item.place ? { place: item.place } : {}),
           });
         }
       }

@@ -25,7 +25,8 @@ export interface CliIo {
   version: string;
 }
 
-export const EXIT = { ok: 0, failure: 1, usage: 2, keychain: 3, service: 4 } as const;
+/** `cancelled`: 128 + SIGINT, what a shell reports for a command stopped with Ctrl-C. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, keychain: 3, service: 4, cancelled: 130 } as const;
 
 /** A command given the wrong way: its words are an entry of the CLI's catalogue, printed with the usage. */
 export class UsageError extends Error {

@@ -1,4 +1,5 @@
 import { createInterface } from 'node:readline/promises';
+import { KeyfobError } from '../errors';
 import { createServices, type Services } from '../services';
 import { KeytarKeychain } from '../vault/keytar-keychain';
 import { dataDirectory } from '../vault/paths';
@@ -46,7 +47,8 @@ async function askSecret(question: string): Promise<string> {
           }
           if (ch === '\u0003') {
             stdin.off('data', onData);
-            reject(new Error('cancelled'));
+            // Ctrl-C: the person stopped the command; said as such, with the shell's status for an interrupt.
+            reject(new KeyfobError('CANCELLED', 'cancelled'));
             return;
           }
           if (ch === '\u007f' || ch === '\b') typed = typed.slice(0, -1);

@@ -7,6 +7,7 @@ import { ALGORITHMS, defaultParams, displayName, type Algorithm, type OtpType } 
 import { parseOtpauthUri } from '../otp/uri';
 import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
+import { displayWidth, padCells } from './columns';
 import { commandUsage, usage } from './usage';
 import { errorWords, reasonWords, say } from './words';
 import {
@@ -58,8 +59,8 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
     refused: say(io.env, 'reportRefused'),
     missing: say(io.env, 'reportMissing'),
   };
-  const width = Math.max(...Object.values(labels).map((l) => l.length)) + 2;
-  const line = (label: string, rest: string) => io.stdout(`${label.padEnd(width)}${rest}\n`);
+  const width = Math.max(...Object.values(labels).map(displayWidth)) + 2;
+  const line = (label: string, rest: string) => io.stdout(`${padCells(label, width)}${rest}\n`);
   const reason = (e: (typeof report.entries)[number]) =>
     reasonWords(io.env, {
       ...(e.reason !== undefined ? { reason: e.reason } : {}),
@@ -71,10 +72,16 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
   const name = (e: (typeof report.entries)[number]) =>
     e.place ? say(io.env, `place_${e.place.kind}`, { n: e.place.n ?? 1 }) : e.name;
   for (const e of report.entries) {
-    if (e.status === 'added') line(labels.added, `${e.id}  ${name(e)}${e.reason ? `: ${reason(e)}` : ''}`);
-    else if (e.status === 'duplicate') line(labels.duplicate, `${name(e)}: ${reason(e)}`);
+    if (e.status === 'added')
+      line(
+        labels.added,
+        `${e.id}  ${e.reason ? say(io.env, 'reportReason', { name: name(e), reason: reason(e) }) : name(e)}`,
+      );
+    else if (e.status === 'duplicate')
+      line(labels.duplicate, say(io.env, 'reportReason', { name: name(e), reason: reason(e) }));
   }
-  for (const r of refused) line(labels.refused, `${name(r)}: ${reason(r)}`);
+  for (const r of refused)
+    line(labels.refused, say(io.env, 'reportReason', { name: name(r), reason: reason(r) }));
   for (const m of report.missing) {
     const codes = { format: m.format ?? 'google-migration', exportId: m.exportId ?? '' };
     const params = { ...codes, codes: m.missing.join(', '), batchSize: m.batchSize };
@@ -227,9 +234,9 @@ async function list(io: CliIo, args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const issuer = say(io.env, 'listIssuer');
-  const issuerWidth = Math.max(issuer.length, ...accounts.map((a) => a.issuer.length));
+  const issuerWidth = Math.max(displayWidth(issuer), ...accounts.map((a) => displayWidth(a.issuer)));
   io.stdout(
-    `${say(io.env, 'listId').padEnd(8)}  ${issuer.padEnd(issuerWidth)}  ${say(io.env, 'listAccount')}\n`,
+    `${padCells(say(io.env, 'listId'), 8)}  ${padCells(issuer, issuerWidth)}  ${say(io.env, 'listAccount')}\n`,
   );
   const pending = say(io.env, 'pending');
   for (const a of accounts) {
@@ -237,7 +244,7 @@ async function list(io: CliIo, args: string[]): Promise<number> {
       .filter(Boolean)
       .join(', ');
     io.stdout(
-      `${shortId(a.id)}  ${a.issuer.padEnd(issuerWidth)}  ${a.label}${notes ? `  (${notes})` : ''}\n`,
+      `${shortId(a.id)}  ${padCells(a.issuer, issuerWidth)}  ${a.label}${notes ? `  (${notes})` : ''}\n`,
     );
   }
   return EXIT.ok;
@@ -454,6 +461,7 @@ const COMMANDS: Record<string, (io: CliIo, args: string[]) => Promise<number>> =
 };
 
 export function exitCodeFor(error: unknown): number {
+  if (isKeyfobError(error, 'CANCELLED')) return EXIT.cancelled;
   if (isKeyfobError(error) && error.code.startsWith('KEYCHAIN_')) return EXIT.keychain;
   // A wrong password or code is the user's to fix (1); a service, configuration or network failure is not (4),
   // which is what a QA script retrying a sign-in needs to tell apart.

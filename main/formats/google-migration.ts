@@ -30,6 +30,7 @@ export function readMigrationLink(link: string): LineRead {
 /** Google Authenticator's "Transfer accounts": otpauth-migration:// links, one per QR code, one a line. */
 export const googleMigration: Format = {
   id: ID,
+  fileTypes: ['.txt'],
   detect(bytes) {
     const text = textOf(bytes);
     if (text === undefined) return 0;

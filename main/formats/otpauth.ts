@@ -12,6 +12,7 @@ import { textOf, type Format } from './types';
  */
 export const otpauth: Format = {
   id: 'otpauth',
+  fileTypes: ['.txt'],
   detect(bytes) {
     const text = textOf(bytes);
     if (text === undefined) return 0;

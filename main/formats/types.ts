@@ -25,6 +25,13 @@ export interface Format {
    * (see passwordNeeded / passwordWrong below).
    */
   parse(bytes: Uint8Array, options: ParseOptions): ParseResult | Promise<ParseResult>;
+  /**
+   * Whether the app's export is encrypted: `always` asks for the password before reading, `sometimes` only once
+   * parse throws passwordNeeded. Absent: never. The window's import view reads it (listFormats).
+   */
+  readonly password?: 'always' | 'sometimes';
+  /** The file names the app's export has (`.json`, `.txt`), for the window's file picker; absent: any file. */
+  readonly fileTypes?: readonly string[];
   /** Writes accounts in this format; formats that cannot be written have none. */
   export?(accounts: readonly OtpAccount[]): ExportResult;
 }

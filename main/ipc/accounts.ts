@@ -29,6 +29,10 @@ export function accountView(a: Account): AccountView {
   };
   if (a.icon) view.icon = a.icon;
   if (a.cognito) view.cognito = { ...a.cognito };
+  if (a.favourite) view.favourite = true;
+  if (a.tags?.length) view.tags = [...a.tags];
+  if (a.iconOverride !== undefined) view.iconOverride = a.iconOverride;
+  if (a.lastUsed !== undefined) view.lastUsed = a.lastUsed;
   return view;
 }
 
@@ -62,6 +66,9 @@ type AccountHandlers = Pick<
   | 'reorderAccounts'
   | 'removeAccount'
   | 'undoRemoveAccount'
+  | 'setFavourite'
+  | 'setTags'
+  | 'setIcon'
   | 'copyCode'
   | 'hotpCode'
   | 'revealKey'
@@ -129,6 +136,36 @@ export function accountHandlers(
     undoRemoveAccount: (rawId) =>
       result(async () =>
         accountView(await accounts.undoRemove(check(schema.accountId, rawId, 'account id'))),
+      ),
+
+    setFavourite: (rawId, rawOn) =>
+      result(async () =>
+        accountView(
+          await vault.setFavourite(
+            check(schema.accountId, rawId, 'account id'),
+            check(schema.flag, rawOn, 'favourite'),
+          ),
+        ),
+      ),
+
+    setTags: (rawId, rawTags) =>
+      result(async () =>
+        accountView(
+          await vault.setTags(
+            check(schema.accountId, rawId, 'account id'),
+            check(schema.tags, rawTags, 'tags'),
+          ),
+        ),
+      ),
+
+    setIcon: (rawId, rawIcon) =>
+      result(async () =>
+        accountView(
+          await vault.setIconOverride(
+            check(schema.accountId, rawId, 'account id'),
+            check(schema.iconChoice, rawIcon, 'icon') ?? undefined,
+          ),
+        ),
       ),
 
     copyCode: (rawId) =>

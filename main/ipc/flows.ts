@@ -19,7 +19,7 @@ function progressView(p: Progress): FlowProgress | undefined {
     case 'waitingForCode':
       return { type: 'waitingForCode', seconds: p.seconds };
     case 'secretStored':
-      return { type: 'secretStored', accountId: p.account.id, secret: p.secret, uri: p.uri };
+      return { type: 'secretStored', accountId: p.account.id };
     case 'verified':
       return { type: 'verified', accountId: p.account.id };
     case 'preferenceSet':

@@ -2,6 +2,7 @@ import { accountHandlers } from './accounts';
 import { appHandlers } from './app';
 import { contextOf, type Handlers, type IpcServices } from './context';
 import { flowHandlers } from './flows';
+import { formatHandlers } from './formats';
 import { linkHandlers } from './links';
 import { poolHandlers } from './pools';
 import { settingsHandlers } from './settings';
@@ -21,6 +22,7 @@ export function createHandlers(services: IpcServices): Handlers {
     ...appHandlers(ctx),
     ...accountHandlers(ctx, settings.forgetShortcut),
     ...linkHandlers(ctx),
+    ...formatHandlers(ctx),
     ...settings.handlers,
     ...poolHandlers(ctx),
     ...flowHandlers(ctx),

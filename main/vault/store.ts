@@ -3,6 +3,7 @@ import { promises as fs, watch as watchFolder, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { KeyfobError } from '../errors';
 import { ALGORITHMS, MAX_DIGITS, MIN_DIGITS, STEAM_DIGITS, type Algorithm, type OtpType } from '../otp/types';
+import { ICON_CHOICE } from './names';
 
 export const SCHEMA_VERSION = 1;
 export const METADATA_FILE = 'accounts.json';
@@ -38,6 +39,17 @@ export interface AccountRecord {
   extra?: Record<string, string>;
   /** The last TOTP time step whose code was sent to a service; services refuse a code used twice. */
   lastUsedStep?: number;
+  /** Pinned on top of the list. */
+  favourite?: boolean;
+  /** The person's own words to filter the list by (plain text, see names.ts). */
+  tags?: string[];
+  /**
+   * The picture the person chose: a brand icon's slug, or "letter"; absent, the issuer picks it. Not `icon`, which
+   * keeps the image link an import brought (otpauth's `image`).
+   */
+  iconOverride?: string;
+  /** When a person last copied its code in the app (ISO time), for "recently used". */
+  lastUsed?: string;
   /**
    * On a `removing` record: the removal waits for the person's Undo until `until` (epoch ms), in process `pid`,
    * and Undo gives the record back the status it `was`. Recovery leaves it to that process while both hold.
@@ -116,6 +128,26 @@ function isRecord(value: unknown): value is AccountRecord {
   );
 }
 
+/**
+ * The organising fields came after schema 1 without a new version: a file from an older Keyfob simply has none,
+ * and an older Keyfob keeps them (it writes back the records it read). One that is malformed (a hand edit) is
+ * dropped rather than costing the whole file its place.
+ */
+function keepOrganising(record: AccountRecord): AccountRecord {
+  const r = record as AccountRecord & Record<string, unknown>;
+  if (r.favourite !== undefined && typeof r.favourite !== 'boolean') delete r.favourite;
+  if (r.tags !== undefined && !(Array.isArray(r.tags) && r.tags.every((t) => typeof t === 'string')))
+    delete r.tags;
+  if (
+    r.iconOverride !== undefined &&
+    !(typeof r.iconOverride === 'string' && ICON_CHOICE.test(r.iconOverride))
+  )
+    delete r.iconOverride;
+  if (r.lastUsed !== undefined && !(typeof r.lastUsed === 'string' && !Number.isNaN(Date.parse(r.lastUsed))))
+    delete r.lastUsed;
+  return record;
+}
+
 function parseVaultFile(text: string): Parsed<VaultFile> {
   let json: unknown;
   try {
@@ -134,7 +166,11 @@ function parseVaultFile(text: string): Parsed<VaultFile> {
   if (ids.size !== json.accounts.length) return { ok: false, why: { reason: 'idShared' } };
   return {
     ok: true,
-    file: { schema: SCHEMA_VERSION, keychainCanary: json.keychainCanary === true, accounts: json.accounts },
+    file: {
+      schema: SCHEMA_VERSION,
+      keychainCanary: json.keychainCanary === true,
+      accounts: json.accounts.map(keepOrganising),
+    },
   };
 }
 

@@ -9,6 +9,7 @@ import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
 import { ChangeFeed } from './changes';
 import { isAccountId } from './ids';
 import { KEYCHAIN_CANARY, type Keychain, type KeychainKind } from './keychain';
+import { cleanTags, ICON_CHOICE, plainText } from './names';
 import {
   MetadataStore,
   processAlive,
@@ -34,6 +35,12 @@ export interface Account {
   /** Pending: stored by an enrollment before the service verified it. */
   status: 'active' | 'pending';
   cognito?: CognitoLink;
+  favourite?: boolean;
+  tags?: string[];
+  /** The person's choice of picture: a brand icon's slug, or "letter". */
+  iconOverride?: string;
+  /** When a person last copied its code in the app (ISO time). */
+  lastUsed?: string;
 }
 
 /**
@@ -168,6 +175,10 @@ function toAccount(r: AccountRecord): Account {
   };
   if (r.icon !== undefined) account.icon = r.icon;
   if (r.cognito !== undefined) account.cognito = { ...r.cognito };
+  if (r.favourite) account.favourite = true;
+  if (r.tags?.length) account.tags = [...r.tags];
+  if (r.iconOverride !== undefined) account.iconOverride = r.iconOverride;
+  if (r.lastUsed !== undefined) account.lastUsed = r.lastUsed;
   return account;
 }
 
@@ -708,11 +719,54 @@ export class Vault {
   }
 
   rename(id: string, names: { issuer?: string; label?: string }): Promise<Account> {
-    const label = names.label?.trim();
+    let issuer: string | undefined;
+    let label: string | undefined;
+    try {
+      issuer = names.issuer === undefined ? undefined : plainText(names.issuer, 'name');
+      label = names.label === undefined ? undefined : plainText(names.label, 'name');
+    } catch (error) {
+      return Promise.reject(error as Error);
+    }
     if (label === '') return Promise.reject(new KeyfobError('PARAMS_INVALID', 'vaultNameEmpty'));
     return this.change(id, (r) => {
-      if (names.issuer !== undefined) r.issuer = names.issuer.trim();
+      if (issuer !== undefined) r.issuer = issuer;
       if (label !== undefined) r.label = label;
+    });
+  }
+
+  // ---- organising: favourites, tags, the chosen picture, when last used -------------------------------------
+
+  setFavourite(id: string, favourite: boolean): Promise<Account> {
+    return this.change(id, (r) => {
+      if (favourite) r.favourite = true;
+      else delete r.favourite;
+    });
+  }
+
+  /** Replaces the account's tags (plain text, see names.ts); an empty list removes them. */
+  async setTags(id: string, tags: readonly string[]): Promise<Account> {
+    const clean = cleanTags(tags);
+    return this.change(id, (r) => {
+      if (clean.length > 0) r.tags = clean;
+      else delete r.tags;
+    });
+  }
+
+  /** A brand icon's slug or "letter"; undefined goes back to the icon the issuer picks. */
+  async setIconOverride(id: string, icon: string | undefined): Promise<Account> {
+    if (icon !== undefined && !ICON_CHOICE.test(icon)) {
+      throw new KeyfobError('PARAMS_INVALID', 'settingsValueInvalid', { what: 'setting' });
+    }
+    return this.change(id, (r) => {
+      if (icon === undefined) delete r.iconOverride;
+      else r.iconOverride = icon;
+    });
+  }
+
+  /** Notes that a person copied the account's code now, for "recently used". */
+  async markUsed(id: string): Promise<void> {
+    await this.change(id, (r) => {
+      r.lastUsed = new Date(this.clock.now()).toISOString();
     });
   }
 
@@ -730,11 +784,26 @@ export class Vault {
     return this.list();
   }
 
-  /** Marks a pending (enrollment) account as verified. */
-  markVerified(id: string): Promise<Account> {
-    return this.change(id, (r) => {
+  /**
+   * Marks a pending (enrollment) account as verified, in its record and in its keychain item. The item is what a
+   * lost accounts.json is rebuilt from: one still marked pending would be offered back as an enrollment to
+   * discard, and discarding it deletes the only key the pool accepts.
+   */
+  async markVerified(id: string): Promise<Account> {
+    const account = await this.change(id, (r) => {
       r.status = 'active';
     });
+    const value = await this.keychain.get(id);
+    if (value !== null) await this.settleItem(id, value);
+    return account;
+  }
+
+  /** Rewrites a keychain item still marked pending as verified; any other item is left as it is. */
+  private async settleItem(id: string, value: string): Promise<void> {
+    const decoded = this.decode(value);
+    if (!decoded?.pending) return;
+    const { uri: _uri, pending: _pending, ...account } = decoded;
+    await this.keychain.set(id, this.encode(account));
   }
 
   /** Removes the metadata intent first, then the secret, then the record, so no crash resurrects or orphans it. */
@@ -952,6 +1021,9 @@ export class Vault {
 
     for (const r of final.accounts) {
       if (visible(r) && !itemMap.has(r.id)) report.missingSecret.push(toAccount(r));
+      // Enrollments verified before markVerified also settled the item (Keyfob 0.1): settled here, once.
+      const item = itemMap.get(r.id);
+      if (r.status === 'active' && item !== undefined) await this.settleItem(r.id, item);
     }
     return report;
   }

@@ -211,7 +211,9 @@ function SearchField({ t, field }: { t: Strings; field: RefObject<HTMLInputEleme
   const store = useStore();
   const search = useAppState((s) => s.search);
   const mac = useAppState((s) => s.mac);
-  const firstCopy = () => document.querySelector<HTMLButtonElement>('main .accounts [data-id] button.copy');
+  // The list's first row (a GridList item): Enter presses its copy button, ↓ gives the row the focus, as the
+  // list's own arrows would, so ↑/↓/←/→, Enter and the row's keys go on from there.
+  const firstRow = () => document.querySelector<HTMLElement>('main .accounts .account[data-id]');
   return (
     <input
       ref={field}
@@ -227,9 +229,9 @@ function SearchField({ t, field }: { t: Strings; field: RefObject<HTMLInputEleme
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
-          firstCopy()?.click();
+          firstRow()?.querySelector<HTMLElement>('.copy')?.click();
         } else if (e.key === 'ArrowDown') {
-          const first = firstCopy();
+          const first = firstRow();
           if (first) {
             e.preventDefault();
             first.focus();

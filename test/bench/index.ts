@@ -175,18 +175,42 @@ async function benchCognitoLogin(): Promise<void> {
   }
 }
 
+/** The figures issue 8 measured before the window's rework, at 500 accounts: what the new window is held to. */
+const BEFORE_REWORK = { firstPaintMs: 200, listReadyMs: 497, tickScriptMs: 1.66 };
+
 async function benchUi(): Promise<void> {
-  const r = await benchRenderer();
-  console.log(`\nRenderer in Chromium with ${r.accounts} accounts (production build, real IPC handlers)`);
+  const small = await benchRenderer(500);
+  const large = await benchRenderer(2000);
+  console.log("\nRenderer in Chromium (production build, real handlers over the preview's HTTP bridge)");
   table([
-    ['what', 'ms'],
-    ['first contentful paint', r.firstPaintMs.toFixed(1)],
-    ['whole list with codes on screen', r.listReadyMs.toFixed(1)],
-    ['scripting of one code tick, mean over a 30 s period', r.tickScriptMs.toFixed(2)],
-    ['the one tick per period where every code changes', r.worstTickScriptMs.toFixed(2)],
+    ['what', 'before rework, 500', '500 accounts', '2,000 accounts'],
+    [
+      'first contentful paint (ms)',
+      BEFORE_REWORK.firstPaintMs.toFixed(1),
+      small.firstPaintMs.toFixed(1),
+      large.firstPaintMs.toFixed(1),
+    ],
+    [
+      'whole list with codes on screen (ms)',
+      BEFORE_REWORK.listReadyMs.toFixed(1),
+      small.listReadyMs.toFixed(1),
+      large.listReadyMs.toFixed(1),
+    ],
+    [
+      'scripting of one code tick, mean over 30 s (ms)',
+      BEFORE_REWORK.tickScriptMs.toFixed(2),
+      small.tickScriptMs.toFixed(2),
+      large.tickScriptMs.toFixed(2),
+    ],
+    [
+      'the tick where every code changes (ms)',
+      '',
+      small.worstTickScriptMs.toFixed(2),
+      large.worstTickScriptMs.toFixed(2),
+    ],
   ]);
   console.log(
-    `  one tick under 4 ms of scripting: ${r.tickScriptMs.toFixed(2)} ms (${goal(r.tickScriptMs < 4)})`,
+    `  one tick under 4 ms of scripting at 500 accounts: ${small.tickScriptMs.toFixed(2)} ms (${goal(small.tickScriptMs < 4)})`,
   );
 }
 

@@ -30,7 +30,7 @@ describe('accounts changed elsewhere, end to end', () => {
     expect(added.code).toBe(0);
     const id = added.stdout.split(/\s+/)[0]!;
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
-    const row = page.locator(`li[data-id="${id}"]`);
+    const row = page.locator(`.account[data-id="${id}"]`);
     await expect.poll(() => row.isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await row.textContent()).toContain('ada@example.com');
     await app.screenshot('added-by-cli');

@@ -42,14 +42,23 @@ describe('accounts, end to end in Chromium', () => {
     const app = await open();
     const { page } = app;
     await openAdd(page);
-    await page.getByLabel('Links').fill(URI);
+    await expect.poll(() => page.locator('.method-tile').count()).toBe(7);
     await app.screenshot('add-light');
+    await page.getByRole('button', { name: 'Paste a link' }).click();
+    await page.getByLabel('Links').fill(URI);
+    await app.screenshot('add-paste-light');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => page.getByText('GitHub (ada@example.com)').isVisible()).toBe(true);
-    await page.getByRole('button', { name: 'Accounts' }).click();
+    // Added: back to the list, saying so, with the new row highlighted.
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/1 account added/);
 
     const row = page.getByRole('button', { name: 'Copy code: GitHub (ada@example.com)' });
+    expect(
+      await page
+        .locator('.account.highlighted')
+        .getByRole('button', { name: /^Copy code/ })
+        .count(),
+    ).toBe(1);
     await expect.poll(async () => (await row.textContent()) ?? '', { timeout: 5000 }).toMatch(/\d{3} \d{3}/);
     const shown = ((await row.textContent()) ?? '').match(/(\d{3}) (\d{3})/)!;
     const expected = currentCode(SECRET);
@@ -72,14 +81,23 @@ describe('accounts, end to end in Chromium', () => {
     const app = await open();
     const { page } = app;
     await openAdd(page);
+    await page.getByRole('button', { name: 'Enter a key' }).click();
     await page.getByLabel('Issuer').fill('Bank');
     await page.getByLabel('Account', { exact: true }).fill('me@bank');
     await page.getByLabel('Key', { exact: true }).fill('abcd 1890');
-    await expect.poll(() => page.getByText('only contain the letters A–Z').isVisible()).toBe(true);
+    // Beside the field, and tied to it.
+    const key = page.getByLabel('Key', { exact: true });
+    await expect.poll(() => key.getAttribute('aria-invalid')).toBe('true');
+    const said = page.locator(`#${await key.getAttribute('aria-describedby')}`);
+    expect(await said.textContent()).toContain(
+      'a key never contains (only the letters A–Z and the digits 2–7)',
+    );
     expect(await page.getByRole('button', { name: 'Add account', exact: true }).isDisabled()).toBe(true);
     await page.getByLabel('Key', { exact: true }).fill('gezd gnbv gy3t qojq');
     await page.getByRole('button', { name: 'Add account', exact: true }).click();
-    await expect.poll(() => page.getByText('Bank (me@bank)').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Copy code: Bank (me@bank)' }).isVisible())
+      .toBe(true);
     expect((await app.vault.list()).map((a) => `${a.issuer}/${a.label}`)).toEqual(['Bank/me@bank']);
   });
 
@@ -88,6 +106,7 @@ describe('accounts, end to end in Chromium', () => {
     const { page } = app;
     const png = await QRCode.toBuffer(URI, { type: 'png', margin: 4, scale: 6 });
     await openAdd(page);
+    await page.getByRole('button', { name: 'Image', exact: true }).click();
     await page
       .getByLabel('Choose image…')
       .setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: png });
@@ -99,7 +118,9 @@ describe('accounts, end to end in Chromium', () => {
     expect(await app.vault.list()).toEqual([]);
     await app.screenshot('image-confirm-light');
     await request.getByRole('button', { name: 'Add' }).click();
-    await expect.poll(() => page.getByText('Added').first().isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Copy code: GitHub (ada@example.com)' }).isVisible())
+      .toBe(true);
     expect(await app.vault.list()).toHaveLength(1);
 
     const other = await QRCode.toBuffer(URI.replace('ada', 'bob').replace(SECRET, 'GEZDGNBVGY3TQOJQ'), {
@@ -107,7 +128,7 @@ describe('accounts, end to end in Chromium', () => {
       margin: 4,
       scale: 6,
     });
-    await page.getByRole('button', { name: 'Accounts' }).click();
+    // Dropped on the list this time: the window takes an image anywhere.
     const drop = await page.evaluateHandle((bytes: number[]) => {
       // Runs in the page (this file compiles without the DOM library).
       const dom = globalThis as unknown as {
@@ -128,7 +149,9 @@ describe('accounts, end to end in Chromium', () => {
     await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
     await request.getByRole('button', { name: 'Add' }).click();
     await expect.poll(async () => (await app.vault.list()).length).toBe(2);
-    await expect.poll(() => page.getByText('GitHub (bob@example.com)').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('button', { name: 'Copy code: GitHub (bob@example.com)' }).isVisible())
+      .toBe(true);
   });
 
   it('imports a Google Authenticator export, naming duplicates, namesakes and the missing code', async () => {
@@ -155,9 +178,11 @@ describe('accounts, end to end in Chromium', () => {
     ];
     const { uris } = buildMigrationUris(accounts, { perCode: 1 });
     await openAdd(page);
+    await page.getByRole('button', { name: 'Paste a link' }).click();
     await page.getByLabel('Links').fill(`${uris[0]}\n${uris[1]}`);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await expect.poll(() => page.getByText('Already there').isVisible()).toBe(true);
+    const report = page.getByRole('region', { name: 'Result' });
+    await expect.poll(() => report.getByText('Already there').isVisible()).toBe(true);
     expect(
       await page
         .getByText('it shares its name with GitHub (ada@example.com), which has another key')
@@ -288,7 +313,9 @@ describe('accounts, end to end in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
     await expect.poll(() => app.shortcutsSuspended()).toBe(false);
-    await expect.poll(() => page.locator(`li[data-id="${github!.id}"] kbd`).textContent()).toBe('Ctrl+Alt+1');
+    await expect
+      .poll(() => page.locator(`.account[data-id="${github!.id}"] kbd`).textContent())
+      .toBe('Ctrl+Alt+1');
     expect(await saved()).toEqual({ [github!.id]: 'Control+Alt+1' });
     // Pressed anywhere: the code is copied, the window is not involved.
     expect(app.pressKeys('Control+Alt+1')).toBe(true);
@@ -313,7 +340,7 @@ describe('accounts, end to end in Chromium', () => {
       .toBe(true);
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await expect
-      .poll(() => page.locator(`li[data-id="${github!.id}"] kbd.taken`).textContent())
+      .poll(() => page.locator(`.account[data-id="${github!.id}"] kbd.taken`).textContent())
       .toContain('Ctrl+Alt+9');
     expect(app.pressKeys('Control+Alt+9')).toBe(false);
     expect(app.pressKeys('Control+Alt+1')).toBe(false);
@@ -438,7 +465,8 @@ describe('accounts, end to end in Chromium', () => {
     const { page } = app;
     await openAdd(page);
     await page.getByRole('button', { name: 'Scan the screen' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/Found 2 setup codes/);
+    await page.getByRole('button', { name: 'Scan the screen' }).click();
+    await expect.poll(() => page.getByText(/Found 2 setup codes/).isVisible()).toBe(true);
     const requests = page.getByRole('region', { name: 'Add this account?' });
     await expect.poll(() => requests.count()).toBe(2);
     await app.screenshot('screen-scan-light');
@@ -450,6 +478,7 @@ describe('accounts, end to end in Chromium', () => {
 
     const none = await open({ screens: [['https://example.com/only-a-web-link']] });
     await openAdd(none.page);
+    await none.page.getByRole('button', { name: 'Scan the screen' }).click();
     await none.page.getByRole('button', { name: 'Scan the screen' }).click();
     await expect
       .poll(() => none.page.getByRole('alert').textContent())
@@ -489,6 +518,15 @@ describe('accounts, end to end in Chromium', () => {
     // Errors main marks with a key are shown in the window's language, and follow a change of language.
     const scan = await open({ locale: 'de-DE', screens: [[]] });
     await scan.page.getByRole('button', { name: 'Konten hinzufügen oder importieren' }).click();
+    // An import report names places and reasons in the window's language too.
+    await scan.page.getByRole('button', { name: 'Link einfügen' }).click();
+    await scan.page.getByLabel('Links').fill('nur Text, kein Link');
+    await scan.page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
+    await expect
+      .poll(() => scan.page.getByText('der Text — Das ist kein Einrichtungslink').isVisible())
+      .toBe(true);
+    await scan.page.getByRole('button', { name: '← Alle Wege zum Hinzufügen' }).click();
+    await scan.page.getByRole('button', { name: 'Bildschirm scannen' }).click();
     await scan.page.getByRole('button', { name: 'Bildschirm scannen' }).click();
     const alert = scan.page.getByRole('alert');
     await expect
@@ -498,10 +536,6 @@ describe('accounts, end to end in Chromium', () => {
       })
       .toBe(true);
     expect(await alert.textContent()).toContain('nicht von diesem Fenster verdeckt');
-    // An import report names places and reasons in the window's language too.
-    await scan.page.getByLabel('Links').fill('nur Text, kein Link');
-    await scan.page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
-    await expect.poll(() => scan.page.getByText('der Text — Das ist kein otpauth://').isVisible()).toBe(true);
     // The language lives in Settings only; the error, kept as a key, follows it there.
     await fromMenu(scan.page, 'Einstellungen', 'Menü');
     await scan.page.getByLabel('Sprache').selectOption('en');

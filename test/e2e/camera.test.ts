@@ -117,7 +117,8 @@ async function isFocused(locator: Locator): Promise<boolean> {
 
 async function startScan(page: Page): Promise<void> {
   await openAdd(page);
-  await page.getByRole('button', { name: 'Scan with camera' }).click();
+  // The Camera view starts the camera as it opens.
+  await page.getByRole('button', { name: 'Camera', exact: true }).click();
 }
 
 describe('scanning with the camera, end to end in Chromium', () => {
@@ -142,7 +143,15 @@ describe('scanning with the camera, end to end in Chromium', () => {
     await expect
       .poll(async () => (await app.vault.list()).map((a) => `${a.issuer}/${a.label}`))
       .toEqual(['GitHub/ada@example.com']);
-    await expect.poll(() => page.getByText('Added').first().isVisible()).toBe(true);
+    // Added: back to the list, the new row highlighted.
+    await expect
+      .poll(() =>
+        page
+          .locator('.account.highlighted')
+          .getByRole('button', { name: 'Copy code: GitHub (ada@example.com)' })
+          .count(),
+      )
+      .toBe(1);
     expect(cspReports).toEqual([]);
     await app.screenshot('camera-added-light');
   });
@@ -248,7 +257,7 @@ describe('scanning with the camera, end to end in Chromium', () => {
 
     const de = await open(browser, { locale: 'de-DE' });
     await de.page.getByRole('button', { name: 'Konten hinzufügen oder importieren' }).click();
-    await de.page.getByRole('button', { name: 'Mit der Kamera scannen' }).click();
+    await de.page.getByRole('button', { name: 'Kamera', exact: true }).click();
     await expect
       .poll(() =>
         de.page.getByRole('region', { name: 'Mit der Kamera scannen' }).getByRole('alert').textContent(),

@@ -78,16 +78,16 @@ async function measure(page: Page): Promise<Layout> {
     };
     const all = (s: string) => Array.from(g.document.querySelectorAll(s));
     return {
-      codes: all('li.account .code').map((c) => ({
+      codes: all('.account .code').map((c) => ({
         text: c.textContent ?? '',
         height: c.getBoundingClientRect().height,
         lineHeight: parseFloat(g.getComputedStyle(c).lineHeight),
         scrollWidth: c.scrollWidth,
         clientWidth: c.clientWidth,
       })),
-      nexts: all('li.account .next').map((n) => ({ scrollWidth: n.scrollWidth, clientWidth: n.clientWidth })),
-      cardX: all('li.account').map((c) => Math.round(c.getBoundingClientRect().x)),
-      cardHeights: all('li.account').map((c) => c.getBoundingClientRect().height),
+      nexts: all('.account .next').map((n) => ({ scrollWidth: n.scrollWidth, clientWidth: n.clientWidth })),
+      cardX: all('.account').map((c) => Math.round(c.getBoundingClientRect().x)),
+      cardHeights: all('.account').map((c) => c.getBoundingClientRect().height),
       docScrollWidth: g.document.documentElement.scrollWidth,
       viewport: g.innerWidth,
     };
@@ -160,13 +160,13 @@ describe('the accounts list as cards', () => {
     await codesShown(page, 3);
     const ids = [first, second].map((o) => (o?.status === 'added' ? o.account.id : ''));
     for (const id of ids) {
-      const row = page.locator(`li[data-id="${id}"]`);
+      const row = page.locator(`.account[data-id="${id}"]`);
       expect(await row.locator('.short-id').textContent()).toBe(`ID ${id.slice(0, 4)}`);
       expect(
         await page.getByRole('button', { name: `Copy code: Mail (ada) (ID ${id.slice(0, 4)})` }).count(),
       ).toBe(1);
     }
-    expect(await page.locator('li.account .short-id').count()).toBe(2);
+    expect(await page.locator('.account .short-id').count()).toBe(2);
   });
 
   it('shows seven or more accounts in a 640 px tall window, and more still when compact', async () => {
@@ -184,7 +184,7 @@ describe('the accounts list as cards', () => {
           };
           innerHeight: number;
         };
-        return Array.from(g.document.querySelectorAll('li.account')).filter(
+        return Array.from(g.document.querySelectorAll('.account')).filter(
           (c) => c.getBoundingClientRect().bottom <= g.innerHeight,
         ).length;
       });

@@ -2,7 +2,8 @@
  * The Cognito guide end to end: the built renderer in Chromium, the real IPC handlers, engine, AWS SDK client and
  * keychain, against the strict stand-in on loopback.
  */
-import type { Browser, Page } from 'playwright';
+import { createServer, type Socket } from 'node:net';
+import type { Browser, Locator, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CodeClock } from '../../main/otp/codes';
 import { CognitoStandIn } from '../support/cognito-standin';
@@ -15,6 +16,9 @@ import {
   signInSection,
   fromMenu,
 } from '../support/ui-steps';
+
+const WIDTHS = [360, 420, 1024, 1600] as const;
+const LANGS = ['en', 'de', 'zh-CN'] as const;
 
 const PASSWORD = 'Str0ng-Passw0rd!';
 let browser: Browser;
@@ -49,6 +53,42 @@ async function open(options: Parameters<typeof openApp>[1] = {}): Promise<AppUnd
   apps.push(app);
   await fromMenu(app.page, 'Cognito');
   return app;
+}
+
+/** Typed loosely: this file compiles without the DOM library. */
+type Doc = {
+  document: {
+    activeElement: {
+      className: string;
+      closest(s: string): { textContent: string | null } | null;
+      textContent: string | null;
+    } | null;
+    documentElement: { scrollWidth: number };
+  };
+  innerWidth: number;
+};
+
+/** Each step's state word, as the stepper shows it beside the step's title. */
+async function stepState(section: Locator): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const step of await section.locator('li.step').all()) {
+    // A step whose title is its state ("Done") shows no second word.
+    const word = step.locator('.step-state');
+    const text = (await word.count())
+      ? await word.textContent()
+      : await step.locator('.step-title').textContent();
+    out[(await step.getAttribute('data-step')) ?? '?'] = text ?? '';
+  }
+  return out;
+}
+
+/** The text of the label around the focused field. */
+function focusedLabel(page: Page): Promise<string | undefined> {
+  return page.evaluate(() => {
+    const label = (globalThis as unknown as Doc).document.activeElement?.closest('label');
+    // The label's own words, without the field's value.
+    return label?.textContent?.trim();
+  });
 }
 
 async function addPoolInUi(
@@ -89,8 +129,9 @@ describe('the Cognito guide, end to end in Chromium', () => {
     });
 
     await addPoolInUi(page, 'staging', pool, client);
-    await page.getByRole('button', { name: 'Test connection' }).click();
-    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/answer as expected/);
+    const pools = page.getByRole('region', { name: 'User pools' });
+    await pools.getByRole('button', { name: 'Test connection' }).click();
+    await expect.poll(() => pools.getByRole('status').textContent()).toMatch(/✓ .*answer as expected/);
     await expectAccessible(page);
     await app.screenshot('cognito-pools-light');
 
@@ -103,8 +144,18 @@ describe('the Cognito guide, end to end in Chromium', () => {
     const newPassword = page.getByRole('form', { name: 'Choose a new password' });
     await expect.poll(() => newPassword.isVisible()).toBe(true);
     await app.screenshot('cognito-new-password-light');
-    // One enrollment at a time: a second would race the first for the user's session.
-    expect(await enroll.getByRole('button', { name: 'Start' }).isDisabled()).toBe(true);
+    // The step that asks is the current one, its field has the focus; the steps before it are done.
+    expect(await stepState(enroll)).toEqual({
+      pool: 'Done',
+      signIn: 'Done',
+      newPassword: 'Your turn',
+      verify: 'Locked',
+      done: 'Locked',
+    });
+    expect(await enroll.locator('[aria-current="step"]').getAttribute('data-step')).toBe('newPassword');
+    expect(await focusedLabel(page)).toBe('New password');
+    // One enrollment at a time: a second would race the first for the user's session, so none is offered.
+    expect(await enroll.getByRole('button', { name: 'Start' }).count()).toBe(0);
     await newPassword.getByLabel('New password').fill(PASSWORD);
     await newPassword.getByRole('button', { name: 'Continue' }).click();
 
@@ -113,37 +164,83 @@ describe('the Cognito guide, end to end in Chromium', () => {
         timeout: 15_000,
       })
       .toBe(true);
-    const steps = (await enroll.locator('ol.steps').textContent()) ?? '';
-    expect(steps).toMatch(/Key received and stored[\s\S]*accepted the code[\s\S]*enabled and preferred/);
-    // The key and its QR for a second device, the one moment the renderer sees a key unasked.
+    const steps = (await enroll.locator('[data-step="verify"] .progress').textContent()) ?? '';
+    expect(steps).toMatch(
+      /✓Key received and stored[\s\S]*✓Cognito accepted the code[\s\S]*enabled and preferred/,
+    );
+    // The success at the top, above the steps, with the focus on it.
+    const success = enroll.locator('.success');
+    expect(await success.textContent()).toMatch(/set up with Keyfob[\s\S]*TOTP MFA enabled and preferred/);
+    expect(await page.evaluate(() => (globalThis as unknown as Doc).document.activeElement?.className)).toBe(
+      'success',
+    );
+    expect(await stepState(enroll)).toEqual({
+      pool: 'Done',
+      signIn: 'Done',
+      newPassword: 'Done',
+      verify: 'Done',
+      done: 'Done',
+    });
+    // The key for a second device: not in the page until the person asks and main confirms, as for reveal.
     const user = standIn.user(pool.id, 'nina');
     expect(user.totp).toMatchObject({ verified: true, deviceName: 'e2e-host' });
+    const key = user.totp!.secret.replace(/=+$/, '').toUpperCase();
+    expect(await page.content()).not.toContain(key.slice(0, 16));
+    // Nor did it reach the page unseen: no push of the enrollment carried it.
+    expect(app.pushed.some((message) => message.includes('secretStored'))).toBe(true);
+    expect(app.pushed.filter((message) => message.includes(key.slice(0, 16)))).toEqual([]);
+    expect(app.asked).toEqual([]);
+    const secondDevice = enroll.getByRole('button', { name: 'Set up a second device too' });
+    expect(await secondDevice.getAttribute('aria-expanded')).toBe('false');
+    await secondDevice.click();
+    await expect.poll(() => secondDevice.getAttribute('aria-expanded')).toBe('true');
+    expect(app.asked).toEqual([{ kind: 'reveal', account: 'staging (nina)' }]);
     const shownKey = ((await enroll.locator('.second-device .secret').textContent()) ?? '').replace(
       /\s/g,
       '',
     );
-    expect(shownKey).toBe(user.totp!.secret.replace(/=+$/, '').toUpperCase());
-    expect(await enroll.getByRole('img', { name: /^QR:/ }).getAttribute('src')).toMatch(
+    expect(shownKey).toBe(key);
+    expect(await enroll.getByRole('img', { name: 'QR code of the new key' }).getAttribute('src')).toMatch(
       /^data:image\/png;base64,/,
     );
     await expectAccessible(page);
     await app.screenshot('cognito-enrolled-light');
 
+    // Closed again, the key leaves the page.
+    await secondDevice.click();
+    expect(await page.content()).not.toContain(key.slice(0, 16));
+
     // Sign in now: the verification used this period's code, so the guide says it waits for the next one.
     await enroll.getByRole('button', { name: 'Sign in now' }).click();
-    const signIn = signInSection(page);
     await expect
-      .poll(() => signIn.getByText(/already used; waiting \d+ s/).isVisible(), { timeout: 10_000 })
+      .poll(() => enroll.getByText(/already used; waiting \d+ s/).isVisible(), { timeout: 10_000 })
       .toBe(true);
     await expect
-      .poll(() => signIn.getByText('Signed in as nina.').isVisible(), { timeout: 10_000 })
-      .toBe(true);
-    // The sign-in form says whom "Sign in now" signed in.
-    expect(await signIn.getByLabel('User name').inputValue()).toBe('nina');
-    const idToken = await signIn.getByLabel('IdToken').inputValue();
+      .poll(() => success.textContent(), { timeout: 10_000 })
+      .toMatch(/Signed in as nina, with the code Keyfob filled in\./);
+    // The waiting is over: it no longer says so.
+    expect(await enroll.getByText(/already used; waiting/).count()).toBe(0);
+    const idToken = await enroll.getByRole('textbox', { name: 'IdToken' }).inputValue();
     expect(idToken.split('.')).toHaveLength(3);
-    await signIn.getByText('IdToken claims').click();
-    expect(await signIn.locator('pre').first().textContent()).toContain('"cognito:username": "nina"');
+    // The expiry in words; the engine's frozen clock makes the page's clock see the tokens as issued now.
+    expect(await enroll.locator('.expiry time').textContent()).toMatch(
+      /^Expires in \d+ (minutes|seconds|hours?)$/,
+    );
+    const claims = enroll.getByRole('table', { name: 'IdToken claims' });
+    expect(await claims.getByRole('row', { name: /cognito:username/ }).textContent()).toContain('nina');
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await enroll.getByRole('button', { name: 'Copy IdToken' }).click();
+    await expect
+      .poll(() => enroll.getByRole('button', { name: 'Copy IdToken' }).textContent())
+      .toBe('✓ Copied');
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+    ).toBe(idToken);
+    await expectAccessible(page);
     await app.screenshot('cognito-tokens-light');
     await page.emulateMedia({ colorScheme: 'dark' });
     await app.screenshot('cognito-tokens-dark');
@@ -170,6 +267,11 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await enroll.getByRole('button', { name: 'Start' }).click();
     const verify = page.getByRole('form', { name: 'Verify the authenticator' });
     await expect.poll(() => verify.isVisible()).toBe(true);
+    expect(await enroll.locator('[aria-current="step"]').getAttribute('data-step')).toBe('verify');
+    // No new password was asked for: that step says so instead of a ✓.
+    expect((await stepState(enroll)).newPassword).toBe('Not needed');
+    await enroll.getByRole('button', { name: 'Set up a second device too' }).click();
+    await expect.poll(() => enroll.locator('.second-device .secret').count()).toBe(1);
     const key = ((await enroll.locator('.second-device .secret').textContent()) ?? '').replace(/\s/g, '');
     // What the second device would show for that key now.
     const { codeAt } = await import('../../main/otp/codes');
@@ -207,6 +309,8 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await app.screenshot('cognito-edit-pool-light');
     await form.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => form.isVisible()).toBe(false);
+    // The old outcome went with the edit; a new test says how the pool answers now.
+    expect(await pools.getByRole('alert').count()).toBe(0);
     await pools.getByRole('button', { name: 'Test connection' }).click();
     await expect.poll(() => pools.getByRole('status').textContent()).toMatch(/answer as expected/);
 
@@ -287,10 +391,216 @@ describe('the Cognito guide, end to end in Chromium', () => {
       expect(await alert.textContent()).toMatch(/mfa-config/);
       expect(await alert.textContent()).toMatch(/SoftwareTokenMFANotFoundException/);
       expect(await enroll.getByText(/clock is 4\d s behind Cognito/).isVisible()).toBe(true);
+      // Signed in fine; the verification failed: ✗ there, with the error beside it and a way to start over.
+      expect(await stepState(enroll)).toMatchObject({ signIn: 'Done', verify: 'Failed', done: 'Locked' });
+      expect(await enroll.locator('[data-step="verify"] [role="alert"]').count()).toBe(1);
+      expect(await enroll.getByRole('button', { name: 'Start over' }).isEnabled()).toBe(true);
+      expect(await enroll.getByText('Signing in…').count()).toBe(0);
       await expectAccessible(page);
       await app.screenshot('cognito-error-light');
     } finally {
       shiftMs = 0;
     }
   });
+
+  it('signs in: a wrong password fails at its step with what to do, never "Signing in…"; then tokens', async () => {
+    const app = await open();
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'OFF' });
+    const client = standIn.addClient(pool.id, {});
+    standIn.addUser(pool.id, { username: 'uma', password: PASSWORD });
+    await addPoolInUi(page, 'plain', pool, client);
+    await page.getByRole('tab', { name: 'Sign in' }).click();
+    const signIn = signInSection(page);
+    await signIn.getByLabel('User name').fill('uma');
+    await signIn.getByLabel('Password', { exact: true }).fill('not-the-password');
+    await signIn.getByRole('button', { name: 'Sign in' }).click();
+    await expect.poll(async () => (await stepState(signIn)).signIn).toBe('Failed');
+    const alert = signIn.locator('[data-step="signIn"] [role="alert"]');
+    expect(await alert.textContent()).toMatch(/password/i);
+    expect(await signIn.getByText('Signing in…').count()).toBe(0);
+    expect(await stepState(signIn)).toMatchObject({ newPassword: 'Locked', verify: 'Locked' });
+    // The same form, kept as typed, offers to try again.
+    expect(await signIn.getByLabel('User name').inputValue()).toBe('uma');
+    await expectAccessible(page);
+    await app.screenshot('cognito-signin-failed-light');
+
+    await signIn.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await signIn.getByRole('button', { name: 'Try again' }).click();
+    await expect.poll(() => signIn.locator('.success').textContent()).toMatch(/Signed in as uma\./);
+    // No MFA on this pool: nothing to verify, and the stepper says so rather than ticking it.
+    expect(await stepState(signIn)).toEqual({
+      pool: 'Done',
+      signIn: 'Done',
+      newPassword: 'Not needed',
+      verify: 'Not needed',
+      done: 'Done',
+    });
+    expect(await signIn.locator('.expiry time').textContent()).toMatch(/^Expires in (59|60) minutes$/);
+    for (const token of ['IdToken', 'AccessToken', 'RefreshToken'])
+      expect(await signIn.getByRole('button', { name: `Copy ${token}` }).count()).toBe(1);
+    await expectAccessible(page);
+  });
+
+  it('says why Start is disabled while a sign-in is under way, in words tied to the button', async () => {
+    // A pool endpoint that takes the connection and never answers: the sign-in stays under way.
+    const sockets = new Set<Socket>();
+    const silent = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const port = (silent.address() as { port: number }).port;
+    try {
+      const app = await open();
+      const { page } = app;
+      await addPoolInUiAt(page, 'silent', {
+        region: 'eu-west-1',
+        endpoint: `http://127.0.0.1:${port}`,
+        poolId: 'eu-west-1_Silent',
+        clientId: 'silentclient',
+      });
+      const enroll = enrollSection(page);
+      await enroll.getByLabel('User name').fill('sam');
+      await enroll.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await enroll.getByRole('button', { name: 'Start' }).click();
+      const start = enroll.getByRole('button', { name: 'Start' });
+      await expect.poll(() => start.isDisabled()).toBe(true);
+      const why = await start.getAttribute('aria-describedby');
+      expect(why).toBeTruthy();
+      expect(await enroll.locator(`[id="${why}"]`).textContent()).toMatch(/One at a time/);
+      expect(await enroll.locator(`[id="${why}"]`).isVisible()).toBe(true);
+      expect((await stepState(enroll)).signIn).toBe('Working…');
+      await expectAccessible(page);
+      await app.screenshot('cognito-running-light');
+      // The endpoint goes away: the step fails, and stops saying it is working.
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+      await expect.poll(async () => (await stepState(enroll)).signIn, { timeout: 30_000 }).toBe('Failed');
+      expect(await enroll.getByText('Signing in…').count()).toBe(0);
+      expect(await enroll.getByRole('button', { name: 'Try again' }).isEnabled()).toBe(true);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      silent.close();
+    }
+  }, 60_000);
+
+  it('keyboard only: Tab through the fields, Enter submits, the focus follows each step', async () => {
+    frozenAt = Math.floor(Date.now() / 30_000) * 30_000 + 3_000;
+    const app = await open({
+      engine: {
+        clock: new CodeClock({ now: testNow }),
+        sleep: async (ms) => {
+          if (frozenAt !== undefined) frozenAt += ms;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        },
+      },
+    });
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'ON' });
+    const client = standIn.addClient(pool.id, {});
+    standIn.addUser(pool.id, {
+      username: 'kai',
+      password: 'Temp-Passw0rd!',
+      status: 'FORCE_CHANGE_PASSWORD',
+    });
+    await addPoolInUi(page, 'keys', pool, client);
+    const enroll = enrollSection(page);
+    // From the pool list to the stepper by Tab alone.
+    await page.getByRole('button', { name: 'Edit keys' }).focus();
+    const tabTo = async (label: string) => {
+      for (let i = 0; i < 12 && (await focusedLabel(page)) !== label; i++) await page.keyboard.press('Tab');
+      expect(await focusedLabel(page)).toBe(label);
+    };
+    await tabTo('User name');
+    await page.keyboard.type('kai');
+    await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('Password');
+    await page.keyboard.type('Temp-Passw0rd!');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedLabel(page)).toBe('New password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.evaluate(() => (globalThis as unknown as Doc).document.activeElement?.className), {
+        timeout: 15_000,
+      })
+      .toBe('success');
+    // The success is announced (a status), then Tab leads on to the next thing to do.
+    expect(await enroll.locator('.success').getAttribute('role')).toBe('status');
+    const focusedText = () =>
+      page.evaluate(() => (globalThis as unknown as Doc).document.activeElement?.textContent?.trim());
+    for (let i = 0; i < 8 && (await focusedText()) !== 'Sign in now'; i++) await page.keyboard.press('Tab');
+    expect(await focusedText()).toBe('Sign in now');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => enroll.locator('.success').textContent(), { timeout: 15_000 })
+      .toMatch(/Signed in as kai, with the code Keyfob filled in/);
+  }, 60_000);
+
+  it('fits 360 to 1600 px in every language and theme: no sideways scroll, centred, accessible', async () => {
+    const app = await open();
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'OPTIONAL' });
+    const client = standIn.addClient(pool.id, {});
+    await app.handlers.savePool(
+      {
+        name: 'Produktionsumgebung-Europa-Zentral',
+        region: standIn.region,
+        userPoolId: pool.id,
+        clientId: client.id,
+        endpoint: standIn.endpoint,
+      },
+      false,
+    );
+    for (const lang of LANGS) {
+      expect((await app.handlers.saveSettings({ language: lang })).ok).toBe(true);
+      await page.reload();
+      await page.getByRole('button', { name: 'Cognito' }).click();
+      const user = `user-${lang}`;
+      standIn.addUser(pool.id, { username: user, password: PASSWORD });
+      const enroll = page.locator('.task-panel:not([data-inert]) section');
+      await enroll.locator('input[autocomplete="username"]').fill(user);
+      await enroll.locator('input[autocomplete="current-password"]').fill(PASSWORD);
+      await enroll.locator('button[type="submit"]').click();
+      await expect.poll(() => enroll.locator('.success').count(), { timeout: 15_000 }).toBe(1);
+      await enroll.locator('.second-device .disclosure').click();
+      await expect.poll(() => enroll.locator('.second-device img').count()).toBe(1);
+      for (const theme of ['light', 'dark'] as const) {
+        await page.emulateMedia({ colorScheme: theme });
+        for (const width of WIDTHS) {
+          await page.setViewportSize({ width, height: 900 });
+          const where = `${width} px, ${lang}, ${theme}`;
+          const m = await page.evaluate(() => {
+            const g = globalThis as unknown as Doc & {
+              document: {
+                querySelector(s: string): { getBoundingClientRect(): { left: number; right: number } };
+                querySelectorAll(
+                  s: string,
+                ): ArrayLike<{ scrollWidth: number; clientWidth: number; className: string }>;
+              };
+            };
+            const r = g.document.querySelector('.cognito').getBoundingClientRect();
+            const overflowing = Array.from(
+              g.document.querySelectorAll(
+                '.cognito .step-head, .cognito .pool, .cognito .actions, .cognito .success',
+              ),
+            )
+              .filter((e) => e.scrollWidth > e.clientWidth + 1)
+              .map((e) => e.className);
+            return {
+              doc: g.document.documentElement.scrollWidth,
+              viewport: g.innerWidth,
+              width: r.right - r.left,
+              sides: [r.left, g.innerWidth - r.right],
+              overflowing,
+            };
+          });
+          expect.soft(m.doc, where).toBeLessThanOrEqual(m.viewport);
+          expect.soft(m.width, where).toBeLessThanOrEqual(640);
+          expect.soft(Math.abs(m.sides[0]! - m.sides[1]!), where).toBeLessThanOrEqual(20);
+          expect.soft(m.overflowing, where).toEqual([]);
+          await app.screenshot(`cognito-${width}-${lang}-${theme}`);
+          if (width === 360 || width === 1600) await expectAccessible(page);
+        }
+      }
+    }
+  }, 240_000);
 });

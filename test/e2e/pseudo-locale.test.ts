@@ -141,9 +141,12 @@ describe('the window in a pseudo-locale', () => {
 
     await page.getByRole('button', { name: pseudo(en.add), exact: true }).click();
     await expect
-      .poll(() => page.getByRole('heading', { name: pseudo(en.pasteTitle) }).isVisible())
+      .poll(() => page.getByRole('heading', { name: pseudo(en.addChooserTitle) }).isVisible())
       .toBe(true);
     await expectAllPseudo(app, 'add');
+    await page.getByRole('button', { name: pseudo(en.methodImport) }).click();
+    await page.getByRole('radio').first().check();
+    await expectAllPseudo(app, 'import');
 
     await fromMenu(page, pseudo(en.cognito), pseudo(en.appMenu));
     await expect.poll(() => page.locator('header h1').textContent()).toBe(pseudo(en.cognito));
@@ -160,13 +163,17 @@ describe('the window in a pseudo-locale', () => {
     apps.push(app);
     const { page } = app;
     await page.getByRole('button', { name: pseudo(en.addOrImport), exact: true }).click();
+    await page.getByRole('button', { name: pseudo(en.pasteTitle) }).click();
+    await page.getByLabel(pseudo(en.pasteLabel)).fill('just text, no link');
+    await page.getByRole('button', { name: pseudo(en.addLinks), exact: true }).click();
+    await expect.poll(() => page.getByText(pseudo(en.place_text)).isVisible()).toBe(true);
+    // The report stays on the add screen, beside whichever way is open next.
+    await page.getByRole('button', { name: `← ${pseudo(en.allMethods)}` }).click();
+    await page.getByRole('button', { name: pseudo(en.scanScreen) }).click();
     await page.getByRole('button', { name: pseudo(en.scanScreen) }).click();
     const alert = page.getByRole('alert');
     // Capturing and decoding "the screen" takes a while on a busy machine.
     await expect.poll(() => alert.isVisible(), { timeout: 15_000 }).toBe(true);
-    await page.getByLabel(pseudo(en.pasteLabel)).fill('just text, no link');
-    await page.getByRole('button', { name: pseudo(en.addLinks), exact: true }).click();
-    await expect.poll(() => page.getByText(pseudo(en.place_text)).isVisible()).toBe(true);
     await expectAllPseudo(app, 'errors');
   }, 120_000);
 });

@@ -25,7 +25,7 @@ describe('keyfob recover', () => {
 
     // Any command says so, and restores nothing by itself.
     const list = await keyfob(['list'], { env: s.env });
-    expect(list.stderr).toContain('3 key(s) in the keychain have lost their account details');
+    expect(list.stderr).toContain('3 keys in the keychain have lost their account details');
     expect(list.stderr).toContain('keyfob recover');
     expect(list.stdout).not.toContain('GitHub');
 

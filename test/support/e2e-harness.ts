@@ -46,6 +46,8 @@ export interface AppUnderTest {
   copied: Array<{ code: string; validUntil: number }>;
   /** What main asked the person itself (its native dialog in the app) before a key left the vault. */
   asked: ConfirmRequest[];
+  /** Every push main sent the page (code batches, flows, account lists), as sent. */
+  pushed: string[];
   /** The data folder and keychain service: a CLI run with these sees the same vault. */
   home: string;
   service: string;
@@ -114,6 +116,7 @@ export async function openApp(
     handlers: host.handlers,
     copied: host.copied,
     asked: host.asked,
+    pushed: host.pushed,
     home: host.home,
     service: host.service,
     openLinks: (l) => host.openLinks(l),

@@ -80,6 +80,8 @@ export interface Host {
   origin: string;
   port: number;
   token: string;
+  /** Every push sent to the page, as sent: a test can check that no key ever went over the wire unasked. */
+  pushed: string[];
   /** What main/services.ts built: the same objects the app builds. */
   services: Services;
   vault: Vault;
@@ -227,8 +229,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
 
   // The pages listening for pushes (EventSource responses), as main's webContents.
   const clients = new Set<ServerResponse>();
+  const pushed: string[] = [];
   const push = <K extends keyof EventPayloads>(event: K, payload: EventPayloads[K]) => {
     const message = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
+    pushed.push(message);
     for (const client of clients) client.write(message);
   };
   // Links handed to the app, held as main/app/main.ts holds them, delivered to the page when it is ready.
@@ -446,6 +450,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     origin,
     port,
     token,
+    pushed,
     services,
     vault,
     handlers,

@@ -1,4 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
+import de from '../../locales/de/errors.json';
+import { KeyfobError } from '../../main/errors';
+import type { MenuItemConstructorOptions } from 'electron';
 import { aboutOptions, appMenu, keyQuestion, menuLabels, TRAY_LIMIT, trayMenu } from '../../main/app/menus';
 
 const account = (i: number, extra: Partial<{ type: string; status: string; issuer: string }> = {}) => ({
@@ -11,6 +14,13 @@ const account = (i: number, extra: Partial<{ type: string; status: string; issue
 });
 
 describe('menus', () => {
+  it("words a notification's error in the shell's language, with the window's hint", () => {
+    const gone = new KeyfobError('ACCOUNT_NOT_FOUND', 'accountGone', { id: 'x' }).forApp();
+    const text = menuLabels('de-AT').error(gone);
+    expect(text).toBe(`${de.accountGone.message} ${de.accountGone.hint_app}`);
+    expect(menuLabels('en').error(gone)).not.toBe(text);
+  });
+
   it('lists time-based active accounts in the tray; choosing one copies its code', () => {
     const copy = vi.fn();
     const items = trayMenu(
@@ -58,11 +68,19 @@ describe('menus', () => {
 
   it('follows each platform’s menu conventions', () => {
     const mac = appMenu('darwin', menuLabels('en'));
-    expect(mac[0]).toMatchObject({ role: 'appMenu' });
+    expect(mac[0]).toMatchObject({ label: 'Keyfob' });
     expect(JSON.stringify(mac)).toContain('"role":"about"');
     const win = appMenu('win32', menuLabels('zh-CN'));
-    expect(win.map((m) => m.role)).toEqual(['fileMenu', 'editMenu', 'help']);
+    expect(win.map((m) => m.label)).toEqual(['文件', '编辑', '帮助']);
     expect(JSON.stringify(win)).toContain('关于 Keyfob');
+    // Every item a person reads has its label from the catalogue: Electron would show its English role labels.
+    const unlabelled = (items: MenuItemConstructorOptions[]): string[] =>
+      items.flatMap((item) => [
+        ...(item.type === 'separator' || item.label ? [] : [String(item.role)]),
+        ...(Array.isArray(item.submenu) ? unlabelled(item.submenu) : []),
+      ]);
+    for (const platform of ['darwin', 'win32', 'linux'] as const)
+      expect(unlabelled(appMenu(platform, menuLabels('de')))).toEqual([]);
   });
 
   it('puts the versions a bug report needs in the about window', () => {

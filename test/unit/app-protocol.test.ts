@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
+import { encodePayload, toMigrationUri } from '../support/migration-proto';
 
 // protocol.ts takes app as a parameter; an empty module proves it does not import Electron for itself.
 vi.mock('electron', () => ({}));
@@ -218,6 +219,19 @@ describe('describeLink', () => {
     expect(secret).toMatch(/^[A-Z2-7]{16,}$/);
     expect(JSON.stringify(summary)).not.toContain(secret);
     expect(JSON.stringify(summary)).not.toContain('data=');
+  });
+
+  it('says where a refused entry with no name was, for the window to word in its language', () => {
+    const link = toMigrationUri(
+      encodePayload({
+        otp_parameters: [{ secret: new Uint8Array(0), type: 2, digits: 1, algorithm: 1 }],
+        batch_size: 1,
+      }),
+    );
+    const summary = describeLink({ id: 'id-5', link });
+    expect(summary.refused).toEqual([
+      expect.objectContaining({ place: { kind: 'entry', n: 1 }, reasonKey: expect.any(String) }),
+    ]);
   });
 
   it('explains a link that cannot be added, instead of throwing', () => {

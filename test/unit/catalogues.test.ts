@@ -91,6 +91,18 @@ describe('catalogues', () => {
       });
     }
 
+    it(`${ns}.json words a count through plural forms, never "key(s)"`, () => {
+      const unplural: string[] = [];
+      for (const lang of codes) {
+        // A language with one form for every number (Chinese) needs no suffix.
+        if (new Intl.PluralRules(lang).resolvedOptions().pluralCategories.length < 2) continue;
+        for (const [path, text] of flatten(read(lang, ns)))
+          if (paramsOf(text).includes('count') && !PLURAL.test(path)) unplural.push(`${lang}: ${path}`);
+      }
+      expect(unplural).toEqual([]);
+      expect([...en].filter(([, text]) => /\w\((s|es)\)/.test(text)).map(([path]) => path)).toEqual([]);
+    });
+
     it(`${ns}.json has the plural forms each language needs`, () => {
       const incomplete: string[] = [];
       for (const lang of codes) {
@@ -140,7 +152,9 @@ describe('catalogue keys in use', () => {
   it('uses every entry of the shell’s catalogue (tray, notifications, main’s dialogs)', () => {
     const entries = new Set(Object.keys(read('en', 'shell')).map((k) => k.replace(PLURAL, '')));
     const menus = sources(['main/app']);
-    expect([...entries].filter((key) => !menus.includes(`t('${key}'`))).toEqual([]);
+    // A group of words (`menu`) is read word by word: t(`menu.${word}`).
+    const used = (key: string) => menus.includes(`t('${key}'`) || menus.includes(`t(\`${key}.`);
+    expect([...entries].filter((key) => !used(key))).toEqual([]);
   });
 
   it('uses every entry of the command line’s catalogue (by its key, or a key the CLI builds)', () => {

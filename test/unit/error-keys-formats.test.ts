@@ -106,18 +106,22 @@ describe('keyed errors of the otpauth:// parser', () => {
   it('translates a key that is not base32, with the characters named', () => {
     const info = appError(() => parseOtpauthUri(`otpauth://totp/A?secret=JBSW!3DP`));
     expect(info).toMatchObject({ code: 'URI_INVALID', key: 'secretNotBase32' });
-    expect(info.message).toBe('The key is not valid base32: it contains the character "!".');
-    expect(errorText(info, 'de').message).toBe(
-      'Der Schlüssel ist kein gültiges base32: Er enthält das Zeichen "!".',
+    expect(info.message).toBe(
+      'This key has a character a key never contains: "!". A key has only the letters A–Z and the digits 2–7.',
     );
-    expect(errorText(info, 'zh').message).toBe('密钥不是有效的 base32：其中包含字符 "!"。');
-    expect(errorText(info, 'de').hint).toMatch(/Kopiere den Schlüssel erneut/);
+    expect(errorText(info, 'de').message).toBe(
+      'Dieser Schlüssel enthält ein Zeichen, das in keinem Schlüssel vorkommt: "!". Ein Schlüssel besteht nur aus den Buchstaben A–Z und den Ziffern 2–7.',
+    );
+    expect(errorText(info, 'zh').message).toBe(
+      '此密钥含有密钥中不会出现的字符："!"。密钥只由字母 A–Z 和数字 2–7 组成。',
+    );
+    expect(errorText(info, 'de').hint).toMatch(/Kopiere ihn noch einmal von der Website/);
     const lookalike = appError(() => parseOtpauthUri(`otpauth://totp/A?secret=JBSW03DP18`));
     expect(lookalike.params).toMatchObject({ count: 3 });
     expect(lookalike.variant).toBe('lookalike');
-    expect(errorText(lookalike, 'de').message).toMatch(/die Zeichen "0", "1", "8"\.$/);
-    expect(errorText(lookalike, 'de').hint).toMatch(/eine 0 ein O sein sollte/);
-    expect(errorText(lookalike, 'zh').hint).toMatch(/应为 O 的 0/);
+    expect(errorText(lookalike, 'de').message).toMatch(/vorkommen: "0", "1", "8"\./);
+    expect(errorText(lookalike, 'de').hint).toMatch(/eine 0 \(Null\) der Buchstabe O sein sollte/);
+    expect(errorText(lookalike, 'zh').hint).toMatch(/把字母 O 输成了 0/);
     expect(errorText(lookalike, 'en')).toEqual({ message: lookalike.message, hint: lookalike.hint });
   });
 
@@ -153,10 +157,8 @@ describe('keyed errors of the otpauth:// parser', () => {
   it('names the badly encoded part and the number that is wrong', () => {
     const param = appError(() => parseOtpauthUri(`${LINK}&Color=%ZZ`));
     expect(param).toMatchObject({ key: 'uriBadEncoding', params: { part: 'parameter', name: 'color' } });
-    expect(errorText(param, 'de').message).toMatch(
-      /^Der Parameter „color“ im Link ist nicht korrekt kodiert/,
-    );
-    expect(errorText(param, 'zh').message).toMatch(/^链接中的“color”参数编码不正确/);
+    expect(errorText(param, 'de').message).toMatch(/^Der Parameter „color“ im Link ist beschädigt/);
+    expect(errorText(param, 'zh').message).toMatch(/^链接中的“color”参数已损坏/);
     const small = appError(() => parseOtpauthUri(`${LINK}&digits=0`));
     expect(small).toMatchObject({ key: 'uriNumberTooSmall', params: { part: 'digits', min: 1, value: '0' } });
     expect(errorText(small, 'de').message).toBe('Die Anzahl der Ziffern muss mindestens 1 sein, nicht 0.');
@@ -374,10 +376,10 @@ describe('keyed errors of the migration parser', () => {
     const base64 = appError(() => parseMigrationUri('otpauth-migration://offline?data=AB!C=D'));
     expect(base64.params).toEqual({ chars: '"!"', found: 'charsAndEquals' });
     expect(base64.message).toBe(
-      'The export link\'s data is not valid base64: it contains "!", "=" in the middle.',
+      'This Google Authenticator export is damaged: its data contains "!", "=" in the middle, which cannot be there.',
     );
     expect(errorText(base64, 'de').message).toBe(
-      'Die Daten des Exportlinks sind kein gültiges base64: Sie enthalten "!", ein „=“ mitten in den Daten.',
+      'Dieser Export aus Google Authenticator ist beschädigt: Seine Daten enthalten "!", ein „=“ mitten in den Daten, was dort nicht stehen kann.',
     );
     const range = appError(() => toSafeNumber(1n << 60n, 'counter'));
     expect(errorText(range, 'de').message).toBe(

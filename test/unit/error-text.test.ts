@@ -103,7 +103,7 @@ describe('errors worded from the catalogues', () => {
       '某个文本字段的长度',
     );
     expect(errorText({ ...what, params: { what: 'accountKey' } }, 'de').message).toBe(
-      'Die Exportdaten sind beschädigt: Der Schlüssel eines Kontos ist kein gültiger UTF-8-Text.',
+      'Dieser Export aus Google Authenticator ist beschädigt: Der Schlüssel eines Kontos ist kein lesbarer Text.',
     );
   });
 });

@@ -187,7 +187,9 @@ describe('the formats registry', () => {
       },
     ]);
     const info = { code: '', message: '', key: 'secretNotBase32', variant: 'lookalike' } as const;
-    expect(errorText({ ...info, params: read.refused[0]!.reasonParams! }, 'de').hint).toMatch(/eine 0 ein O/);
+    expect(errorText({ ...info, params: read.refused[0]!.reasonParams! }, 'de').hint).toMatch(
+      /eine 0 \(Null\) der Buchstabe O/,
+    );
   });
 
   it('names what a text refuses by its line, or by the input itself when it is one line', async () => {
@@ -264,7 +266,7 @@ describe('the account use cases over createServices', () => {
     expect(notMigration).toMatchObject({ reasonKey: 'notALink' });
     const migrationOnly = await googleMigration.parse(new TextEncoder().encode('hello'), {});
     expect(migrationOnly.entries[0]).toMatchObject({
-      reason: 'This is not an otpauth-migration:// link.',
+      reason: 'This is not a Google Authenticator transfer link (otpauth-migration://).',
       key: 'notAMigrationLink',
     });
     // Cognito's code is loaded only by those who give a loader (the app, the CLI's Cognito commands).

@@ -38,12 +38,23 @@ interface Calls {
   codeHelp(via: string, to?: string): string;
   enrolled(name: string): string;
   signedIn(username: string): string;
-  expires(date: string): string;
+  /** `when` as Intl.RelativeTimeFormat words it ("in 59 minutes"); `past` once the tokens have expired. */
+  expires(when: string, past: boolean): string;
+  userInPool(username: string, pool: string): string;
+  signedInWithCode(username: string): string;
   copyToken(token: string): string;
   claims(token: string): string;
   cameraFailed(reason: string): string;
   /** The start of an account's id, telling apart two accounts of the same name. */
   shortId(id: string): string;
+  /** After adding: how many were added, and how many were already there. */
+  addedSummary(added: number, already: number): string;
+  imageFound(count: number): string;
+  /** Where the app of this format id keeps its export (a generic sentence for a format without its own). */
+  formatWhere(format: string): string;
+  /** A Google Authenticator transfer code's place in its export, counted from 1. */
+  linkBatch(index: number, size: number): string;
+  fileChosen(name: string): string;
 }
 
 /** Entries without arguments: every key of the catalogue that is neither a call nor a context or plural form. */
@@ -88,11 +99,22 @@ function calls(t: TFunction<'app'>): Calls {
       t('codeHelp', { context: `${via === 'text message' ? 'sms' : 'email'}${to ? '_to' : ''}`, to }),
     enrolled: (name) => t('enrolled', { name }),
     signedIn: (username) => t('signedIn', { username }),
-    expires: (date) => t('expires', { date }),
+    expires: (when, past) => t('expires', { when, ...(past ? { context: 'past' } : {}) }),
+    userInPool: (username, pool) => t('userInPool', { username, pool }),
+    signedInWithCode: (username) => t('signedInWithCode', { username }),
     copyToken: (token) => t('copyToken', { token }),
     claims: (token) => t('claims', { token }),
     cameraFailed: (reason) => t('cameraFailed', { reason }),
     shortId: (id) => t('shortId', { id }),
+    // Nothing new is another sentence; so is a count of accounts already there, which needs no plural of its own.
+    addedSummary: (added, already) =>
+      added === 0
+        ? t('addedSummary', { context: 'none', already })
+        : t('addedSummary', { count: added, already, ...(already > 0 ? { context: 'already' } : {}) }),
+    imageFound: (count) => t('imageFound', { count }),
+    formatWhere: (format) => t('formatWhere', { context: format }),
+    linkBatch: (index, size) => t('linkBatch', { index, size }),
+    fileChosen: (name) => t('fileChosen', { name }),
   };
 }
 

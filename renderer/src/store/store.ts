@@ -56,6 +56,8 @@ export interface AppState {
   search: string;
   /** The last import's or addition's result, shown on the add screen. */
   report: ImportReport | undefined;
+  /** Accounts just added: their rows stand out for a few seconds after the window goes back to the list. */
+  highlight: string[];
   /** Links and QR codes handed to the app, waiting for the person's word. */
   links: LinkSummary[];
   /** Keys in the keychain with no account, found at start, offered one by one. */
@@ -112,6 +114,7 @@ export class Store {
       toasts: [],
       search: '',
       report: undefined,
+      highlight: [],
       links: [],
       orphans: [],
       flows: {},
@@ -150,7 +153,13 @@ export class Store {
         this.update({ accounts });
       }),
       api.onCodes((batch) => this.codes.update(batch)),
-      api.onLinks((links) => this.update({ links })),
+      // Main pushes the links it just queued (all of them after a reload): several images read one after the
+      // other each add theirs to those already waiting.
+      api.onLinks((links) =>
+        this.update((s) => ({
+          links: [...s.links.filter((l) => !links.some((n) => n.id === l.id)), ...links],
+        })),
+      ),
       api.onFocusSearch(() => this.update({ palette: true })),
       api.onFlow((e) =>
         this.update((s) => ({ flows: { ...s.flows, [e.flowId]: nextFlow(s.flows[e.flowId], e) } })),

@@ -1,8 +1,16 @@
 import { memo, type CSSProperties } from 'react';
-import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import {
+  Button,
+  GridListItem,
+  Menu,
+  MenuItem,
+  MenuTrigger,
+  Popover,
+  ToggleButton,
+} from 'react-aria-components';
 import type { AccountView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
-import { useCode } from '../../store/react';
+import { useAppState, useCode } from '../../store/react';
 import { displayAccelerator } from '../../ui/accelerator';
 import { accountName as name, groupCode } from '../../ui/format';
 import { AccountIcon } from '../../ui/AccountIcon';
@@ -17,11 +25,17 @@ export interface RowActions {
   onRemove: () => void;
   onReveal: () => void;
   onShortcut: () => void;
-  onMove: (delta: number) => void;
+  onFavourite: (favourite: boolean) => void;
+  onTags: () => void;
+  onIcon: () => void;
 }
 
+/** The id of the one hidden text every drag handle is described by (AccountList renders it). */
+export const DRAG_HELP_ID = 'account-drag-help';
+
 /**
- * One account: a button that copies its code (or makes the next counter-based one), the countdown, and a menu.
+ * One account, an item of the list (a React Aria GridList): the row copies its code (click, Enter) or makes the
+ * next counter-based one, and holds the copy button, the countdown, the star, the drag handle and a menu.
  * The row itself does not follow the codes: only its code line and ring do (CodeLine, RowRing), so a new code
  * re-renders two small components, not the names, icon and menu around them.
  */
@@ -32,6 +46,8 @@ export const AccountRow = memo(function AccountRow({
   shortcut,
   shortId,
   mac,
+  menuOpen,
+  onMenuOpenChange,
   actions,
 }: {
   account: AccountView;
@@ -42,86 +58,120 @@ export const AccountRow = memo(function AccountRow({
   /** Shown only when another account has the same name, so the two can be told apart. */
   shortId: string | undefined;
   mac: boolean;
+  /** The menu, opened from its button or from the keyboard anywhere on the row (the Menu key, Shift+F10). */
+  menuOpen: boolean;
+  onMenuOpenChange: (open: boolean) => void;
   actions: RowActions;
 }) {
-  const items: ReadonlyArray<readonly [string, () => void]> =
-    account.status === 'pending'
-      ? [
-          [t.resume, actions.onResume],
-          [t.discard, actions.onRemove],
-        ]
-      : [
-          [t.rename, actions.onRename],
-          ...(account.type === 'hotp' ? [] : ([[t.accountShortcut, actions.onShortcut]] as const)),
-          [t.reveal, actions.onReveal],
-          [t.remove, actions.onRemove],
-        ];
+  const pending = account.status === 'pending';
+  const items: ReadonlyArray<readonly [string, () => void]> = pending
+    ? [
+        [t.resume, actions.onResume],
+        [t.discard, actions.onRemove],
+      ]
+    : [
+        [t.rename, actions.onRename],
+        [
+          account.favourite ? t.favouriteRemove : t.favouriteAdd,
+          () => actions.onFavourite(!account.favourite),
+        ],
+        [t.tagsEdit, actions.onTags],
+        [t.iconChange, actions.onIcon],
+        ...(account.type === 'hotp' ? [] : ([[t.accountShortcut, actions.onShortcut]] as const)),
+        [t.reveal, actions.onReveal],
+        [t.remove, actions.onRemove],
+      ];
+  const act = account.type === 'hotp' ? actions.onHotp : actions.onCopy;
+  // Just added (features/add/after.ts): the row stands out for a few seconds.
+  const highlighted = useAppState((s) => s.highlight.includes(account.id));
+  const who = name(account);
   return (
-    <li
-      className="account"
-      draggable
-      onDragStart={(e) => e.dataTransfer.setData('text/x-keyfob-account', account.id)}
+    <GridListItem
+      id={account.id}
+      textValue={who}
+      className={highlighted ? 'account highlighted' : 'account'}
       data-id={account.id}
+      data-favourite={account.favourite || undefined}
+      onAction={act}
     >
-      {/* Named (the issuer) like every picture, though the copy button names the account too: the issue asks
-          that a brand icon and a letter avatar both be images a screen reader can name. */}
-      <span className="icon-slot">
-        <AccountIcon issuer={account.issuer} label={account.label} size={36} />
-      </span>
-      <button
-        type="button"
-        className="copy"
-        onClick={account.type === 'hotp' ? actions.onHotp : actions.onCopy}
-        onKeyDown={(e) => {
-          if (e.altKey && e.key === 'ArrowUp') {
-            e.preventDefault();
-            actions.onMove(-1);
-          } else if (e.altKey && e.key === 'ArrowDown') {
-            e.preventDefault();
-            actions.onMove(1);
-          }
-        }}
-        aria-label={`${account.type === 'hotp' ? t.hotpNext : t.copy}: ${name(account)}${shortId ? ` (${t.shortId(shortId)})` : ''}`}
-        aria-describedby={`code-${account.id}`}
-      >
-        <span className="names">
-          <span className="issuer">{account.issuer || account.label}</span>
-          {account.issuer && <span className="label">{account.label}</span>}
-          {shortId && <span className="short-id">{t.shortId(shortId)}</span>}
-          {account.status === 'pending' && (
-            <span className="badge" title={t.pendingHint}>
-              {t.pending}
-            </span>
-          )}
-          {shortcut && (
-            <kbd
-              className={shortcut.taken ? 'taken' : undefined}
-              title={shortcut.taken ? t.accountShortcutTaken : undefined}
+      {({ allowsDragging }) => (
+        <>
+          {allowsDragging && (
+            <Button
+              slot="drag"
+              className="drag-handle"
+              aria-label={`${t.dragHandle}: ${who}`}
+              aria-describedby={DRAG_HELP_ID}
             >
-              {displayAccelerator(shortcut.accelerator, mac)}
-              {shortcut.taken && <span className="visually-hidden"> ({t.shortcutTakenShort})</span>}
-            </kbd>
+              <span aria-hidden="true">⠿</span>
+            </Button>
           )}
-        </span>
-        <CodeLine id={account.id} hotpCode={hotpCode} hotp={account.type === 'hotp'} t={t} />
-      </button>
-      {hotpCode === undefined && <RowRing id={account.id} t={t} />}
-      <CopiedTick id={account.id} t={t} />
-      <MenuTrigger>
-        <Button className="more" aria-label={t.more(name(account))}>
-          ⋯
-        </Button>
-        <Popover className="menu-popover" placement="bottom end">
-          <Menu className="menu-list" onAction={(key) => items[Number(key)]?.[1]()}>
-            {items.map(([label], i) => (
-              <MenuItem key={i} id={i} className="menu-item">
-                {label}
-              </MenuItem>
-            ))}
-          </Menu>
-        </Popover>
-      </MenuTrigger>
-    </li>
+          {/* Named (the issuer) like every picture, though the copy button names the account too: the issue asks
+              that a brand icon and a letter avatar both be images a screen reader can name. */}
+          <span className="icon-slot">
+            <AccountIcon
+              issuer={account.issuer}
+              label={account.label}
+              size={36}
+              {...(account.iconOverride !== undefined ? { override: account.iconOverride } : {})}
+            />
+          </span>
+          <Button
+            className="copy"
+            onPress={act}
+            aria-label={`${account.type === 'hotp' ? t.hotpNext : t.copy}: ${who}${shortId ? ` (${t.shortId(shortId)})` : ''}`}
+            aria-describedby={`code-${account.id}`}
+          >
+            <span className="names">
+              <span className="issuer">{account.issuer || account.label}</span>
+              {account.issuer && <span className="label">{account.label}</span>}
+              {shortId && <span className="short-id">{t.shortId(shortId)}</span>}
+              {pending && (
+                <span className="badge" title={t.pendingHint}>
+                  {t.pending}
+                </span>
+              )}
+              {shortcut && (
+                <kbd
+                  className={shortcut.taken ? 'taken' : undefined}
+                  title={shortcut.taken ? t.accountShortcutTaken : undefined}
+                >
+                  {displayAccelerator(shortcut.accelerator, mac)}
+                  {shortcut.taken && <span className="visually-hidden"> ({t.shortcutTakenShort})</span>}
+                </kbd>
+              )}
+            </span>
+            <CodeLine id={account.id} hotpCode={hotpCode} hotp={account.type === 'hotp'} t={t} />
+          </Button>
+          {hotpCode === undefined && <RowRing id={account.id} t={t} />}
+          <CopiedTick id={account.id} t={t} />
+          {!pending && (
+            <ToggleButton
+              className="star"
+              isSelected={account.favourite === true}
+              onChange={actions.onFavourite}
+              aria-label={`${t.favourite}: ${who}`}
+            >
+              <span aria-hidden="true">{account.favourite ? '★' : '☆'}</span>
+            </ToggleButton>
+          )}
+          <MenuTrigger isOpen={menuOpen} onOpenChange={onMenuOpenChange}>
+            <Button className="more" aria-label={t.more(who)}>
+              ⋯
+            </Button>
+            <Popover className="menu-popover" placement="bottom end">
+              <Menu className="menu-list" autoFocus="first" onAction={(key) => items[Number(key)]?.[1]()}>
+                {items.map(([label], i) => (
+                  <MenuItem key={i} id={i} className="menu-item">
+                    {label}
+                  </MenuItem>
+                ))}
+              </Menu>
+            </Popover>
+          </MenuTrigger>
+        </>
+      )}
+    </GridListItem>
   );
 });
 

@@ -66,9 +66,8 @@ export async function undoRemove(store: Store, toast: Toast): Promise<void> {
   if (!back) return;
   const list = await store.call(window.keyfob.listAccounts());
   if (list) store.update({ accounts: list });
-  requestAnimationFrame(() =>
-    document.querySelector<HTMLElement>(`[data-id="${back.id}"] button.copy`)?.focus(),
-  );
+  // Its row (a GridList item) takes the focus, as the list's own arrows give it.
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.account[data-id="${back.id}"]`)?.focus());
 }
 
 /** The newest toast that offers an Undo (Ctrl/Cmd+Z takes it). */
@@ -89,20 +88,4 @@ export async function exportAccounts(
     r.lines.map((l) => QRCode.toDataURL(l, { margin: 2, width: 280, errorCorrectionLevel: 'L' })),
   );
   return { codes, excluded: r.excluded };
-}
-
-/** Moves an account up or down the list, keeping the focus on it. */
-export async function moveAccount(store: Store, id: string, delta: number): Promise<void> {
-  const accounts = store.get().accounts;
-  if (!accounts) return;
-  const ids = accounts.map((a) => a.id);
-  const from = ids.indexOf(id);
-  const to = from + delta;
-  if (from < 0 || to < 0 || to >= ids.length) return;
-  ids.splice(to, 0, ...ids.splice(from, 1));
-  const list = await store.call(window.keyfob.reorderAccounts(ids));
-  if (list) store.update({ accounts: list });
-  requestAnimationFrame(() =>
-    document.querySelector<HTMLButtonElement>(`li[data-id="${id}"] button.copy`)?.focus(),
-  );
 }

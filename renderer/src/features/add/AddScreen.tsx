@@ -1,214 +1,202 @@
-import { useRef, useState } from 'react';
-import type { ImportReport } from '../../../../preload/api';
+import { useEffect, useRef, useState } from 'react';
+import type { ErrorInfo } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
+import { unwrap } from '../../store/store';
 import { useAppState, useStore } from '../../store/react';
-import { accountName as name } from '../../ui/format';
-import { addImage } from '../import/incoming';
+import { GoogleView } from '../import/GoogleView';
+import { ImportView } from '../import/ImportView';
+import { LinkRequests } from '../import/LinkRequests';
 import { ReportView } from '../import/ReportView';
-import { CameraScan } from './camera/CameraScan';
+import { afterAdding } from './after';
+import { describedBy, FieldError } from './FieldError';
+import { MethodIcon } from './icons';
+import { KeyForm } from './KeyForm';
+import { CameraPick, ImagePick, ScreenScan } from './scanners';
+import './add.css';
 
-const BASE32 = /^[A-Z2-7]*=*$/;
+export type Method = 'screen' | 'camera' | 'image' | 'paste' | 'key' | 'import' | 'google';
 
-/** The ways to add accounts, one section each, with the last result above them. */
+const METHODS: readonly Method[] = ['screen', 'camera', 'image', 'paste', 'key', 'import', 'google'];
+
+function words(t: Strings, method: Method): { title: string; line: string } {
+  switch (method) {
+    case 'screen':
+      return { title: t.scanScreen, line: t.methodScreenLine };
+    case 'camera':
+      return { title: t.methodCamera, line: t.methodCameraLine };
+    case 'image':
+      return { title: t.methodImage, line: t.methodImageLine };
+    case 'paste':
+      return { title: t.pasteTitle, line: t.methodPasteLine };
+    case 'key':
+      return { title: t.keyTitle, line: t.methodKeyLine };
+    case 'import':
+      return { title: t.methodImport, line: t.methodImportLine };
+    case 'google':
+      return { title: t.methodGoogle, line: t.methodGoogleLine };
+  }
+}
+
+/**
+ * Adding accounts: first the ways to add, as large tiles, then one way per view with a way back. Whatever a
+ * way finds waits below it for the person's word, and what was not added stays here as a report.
+ */
 export function AddScreen({ t }: { t: Strings }) {
-  const store = useStore();
   const report = useAppState((s) => s.report);
-  const onReport = (r: ImportReport) => store.update({ report: r });
-  const [links, setLinks] = useState('');
-  const [issuer, setIssuer] = useState('');
-  const [label, setLabel] = useState('');
-  const [secret, setSecret] = useState('');
-  const [type, setType] = useState<'totp' | 'hotp'>('totp');
-  const [algorithm, setAlgorithm] = useState<'SHA1' | 'SHA256' | 'SHA512'>('SHA1');
-  const [digits, setDigits] = useState(6);
-  const [period, setPeriod] = useState(30);
-  const normalised = secret.replace(/[\s-]/g, '').toUpperCase();
-  const keyError = normalised !== '' && !BASE32.test(normalised) ? t.keyInvalid : undefined;
-  const fileInput = useRef<HTMLInputElement>(null);
-  const [scanning, setScanning] = useState(false);
-  const scanButton = useRef<HTMLButtonElement>(null);
+  const [method, setMethod] = useState<Method | undefined>();
+  const last = useRef<Method | undefined>(undefined);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const view = useRef<HTMLElement>(null);
+  const tiles = useRef<Partial<Record<Method, HTMLButtonElement | null>>>({});
 
-  return (
+  useEffect(() => {
+    // Opening a way puts the keyboard at its start (unless the view took it itself: the camera's scanner);
+    // going back puts it on the tile it came from.
+    if (method) {
+      if (!view.current?.contains(document.activeElement)) heading.current?.focus();
+    } else tiles.current[last.current ?? 'screen']?.focus();
+  }, [method]);
+
+  const results = (
     <>
+      <LinkRequests t={t} inline />
       {report && <ReportView report={report} t={t} />}
-      <div className="add">
-        {scanning && (
-          <CameraScan
-            t={t}
-            onClose={() => {
-              setScanning(false);
-              requestAnimationFrame(() => scanButton.current?.focus());
-            }}
-            onFound={async (texts) => {
-              setScanning(false);
-              requestAnimationFrame(() => scanButton.current?.focus());
-              // Like every code found (image, screen), it is added only once the person confirms it above.
-              await store.call(window.keyfob.offerCodes(texts));
-            }}
-          />
-        )}
-        <section aria-labelledby="screen-title">
-          <h2 id="screen-title">{t.screenTitle}</h2>
-          <p className="help">{t.screenHelp}</p>
-          <button
-            type="button"
-            className="primary"
-            onClick={async () => {
-              const r = await store.call(window.keyfob.scanScreen());
-              if (r) store.notify({ kind: 'ok', phrases: [{ key: 'screenFound', args: [r.found] }] });
-            }}
-          >
-            {t.scanScreen}
-          </button>
-        </section>
-        <section aria-labelledby="image-title">
-          <h2 id="image-title">{t.imageTitle}</h2>
-          <p className="help">{t.imageHelp}</p>
-          <input
-            ref={fileInput}
-            type="file"
-            accept="image/png,image/jpeg"
-            className="visually-hidden"
-            aria-label={t.chooseImage}
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              if (file) void addImage(store, file);
-              e.target.value = '';
-            }}
-          />
-          <div className="row-buttons">
-            <button type="button" onClick={() => fileInput.current?.click()}>
-              {t.chooseImage}
-            </button>
-            <button ref={scanButton} type="button" onClick={() => setScanning(true)} disabled={scanning}>
-              {t.cameraScan}
-            </button>
-          </div>
-        </section>
-
-        <section aria-labelledby="paste-title">
-          <h2 id="paste-title">{t.pasteTitle}</h2>
-          <form
-            onSubmit={async (e) => {
-              e.preventDefault();
-              const report = await store.call(window.keyfob.addFromText(links));
-              if (report) {
-                onReport(report);
-                if (report.entries.some((x) => x.status === 'added')) setLinks('');
-              }
-            }}
-          >
-            <label htmlFor="links">{t.pasteLabel}</label>
-            <p className="help" id="links-help">
-              {t.pasteHelp}
-            </p>
-            <textarea
-              id="links"
-              rows={3}
-              value={links}
-              aria-describedby="links-help"
-              onChange={(e) => setLinks(e.target.value)}
-              spellCheck={false}
-            />
-            <button type="submit" className="primary" disabled={links.trim() === ''}>
-              {t.addLinks}
-            </button>
-          </form>
-        </section>
-
-        <section aria-labelledby="key-title">
-          <h2 id="key-title">{t.keyTitle}</h2>
-          <form
-            onSubmit={async (e) => {
-              e.preventDefault();
-              if (keyError) return;
-              const added = await store.call(
-                window.keyfob.addFromKey({ issuer, label, secret, type, algorithm, digits, period }),
-              );
-              if (added) {
-                // Added beside an account of the same name: the report says so, as an import's would.
-                const { reason, reasonKey, reasonParams } = added;
-                const note = {
-                  ...(reason !== undefined ? { reason } : {}),
-                  ...(reasonKey !== undefined ? { reasonKey } : {}),
-                  ...(reasonParams !== undefined ? { reasonParams } : {}),
-                };
-                onReport({
-                  entries: [{ name: name(added), status: 'added', id: added.id, ...note }],
-                  missing: [],
-                });
-                setIssuer('');
-                setLabel('');
-                setSecret('');
-              }
-            }}
-          >
-            <label>
-              {t.issuer}
-              <input value={issuer} onChange={(e) => setIssuer(e.target.value)} autoComplete="off" />
-            </label>
-            <label>
-              {t.account}
-              <input value={label} onChange={(e) => setLabel(e.target.value)} required autoComplete="off" />
-            </label>
-            <label>
-              {t.key}
-              <input
-                value={secret}
-                onChange={(e) => setSecret(e.target.value)}
-                required
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={keyError !== undefined}
-                aria-describedby={keyError ? 'key-error' : undefined}
-              />
-            </label>
-            {keyError && (
-              <p id="key-error" className="field-error">
-                {keyError}
-              </p>
-            )}
-            <details>
-              <summary>{t.advanced}</summary>
-              <label>
-                {t.type}
-                <select value={type} onChange={(e) => setType(e.target.value as 'totp' | 'hotp')}>
-                  <option value="totp">TOTP</option>
-                  <option value="hotp">HOTP</option>
-                </select>
-              </label>
-              <label>
-                {t.algorithm}
-                <select value={algorithm} onChange={(e) => setAlgorithm(e.target.value as typeof algorithm)}>
-                  <option>SHA1</option>
-                  <option>SHA256</option>
-                  <option>SHA512</option>
-                </select>
-              </label>
-              <label>
-                {t.digits}
-                <select value={digits} onChange={(e) => setDigits(Number(e.target.value))}>
-                  <option value={6}>6</option>
-                  <option value={7}>7</option>
-                  <option value={8}>8</option>
-                </select>
-              </label>
-              <label>
-                {t.period}
-                <input
-                  type="number"
-                  min={1}
-                  value={period}
-                  onChange={(e) => setPeriod(Number(e.target.value))}
-                />
-              </label>
-            </details>
-            <button type="submit" className="primary" disabled={keyError !== undefined}>
-              {t.add}
-            </button>
-          </form>
-        </section>
-      </div>
     </>
+  );
+
+  if (method === undefined) {
+    return (
+      <div className="add">
+        <h2 className="add-question">{t.addChooserTitle}</h2>
+        <ul
+          className="add-methods"
+          onKeyDown={(e) => {
+            // The tiles are one group: the arrow keys move between them, as in a grid.
+            const step = { ArrowDown: 1, ArrowRight: 1, ArrowUp: -1, ArrowLeft: -1 }[e.key];
+            const at = METHODS.findIndex((m) => tiles.current[m] === document.activeElement);
+            if (step === undefined || at < 0) return;
+            e.preventDefault();
+            tiles.current[METHODS[(at + step + METHODS.length) % METHODS.length]!]?.focus();
+          }}
+        >
+          {METHODS.map((m) => {
+            const { title, line } = words(t, m);
+            return (
+              <li key={m}>
+                <button
+                  type="button"
+                  className="method-tile"
+                  ref={(b) => {
+                    tiles.current[m] = b;
+                  }}
+                  aria-labelledby={`method-${m}`}
+                  aria-describedby={`method-${m}-line`}
+                  onClick={() => {
+                    last.current = m;
+                    setMethod(m);
+                  }}
+                >
+                  <MethodIcon method={m} />
+                  <span className="method-words">
+                    <span className="method-title" id={`method-${m}`}>
+                      {title}
+                    </span>
+                    <span className="method-line" id={`method-${m}-line`}>
+                      {line}
+                    </span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+        {results}
+      </div>
+    );
+  }
+
+  const { title } = words(t, method);
+  return (
+    <div className="add">
+      <button type="button" className="method-back" onClick={() => setMethod(undefined)}>
+        ← {t.allMethods}
+      </button>
+      <section className="method-view" aria-labelledby="method-title" ref={view}>
+        <h2 id="method-title" ref={heading} tabIndex={-1}>
+          <MethodIcon method={method} />
+          {title}
+        </h2>
+        <MethodView method={method} t={t} />
+      </section>
+      {results}
+    </div>
+  );
+}
+
+function MethodView({ method, t }: { method: Method; t: Strings }) {
+  switch (method) {
+    case 'screen':
+      return (
+        <>
+          <p className="help">{t.screenHelp}</p>
+          <ScreenScan t={t} id="screen" />
+        </>
+      );
+    case 'camera':
+      return <CameraPick t={t} id="camera" />;
+    case 'image':
+      return (
+        <>
+          <p className="help">{t.imageHelp}</p>
+          <ImagePick t={t} id="image" />
+        </>
+      );
+    case 'paste':
+      return <PasteForm t={t} />;
+    case 'key':
+      return <KeyForm t={t} />;
+    case 'import':
+      return <ImportView t={t} />;
+    case 'google':
+      return <GoogleView t={t} />;
+  }
+}
+
+/** "Paste a link": links typed or pasted are the person's own doing, so they are added at once. */
+function PasteForm({ t }: { t: Strings }) {
+  const store = useStore();
+  const [links, setLinks] = useState('');
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const described = describedBy('links-error', error);
+  return (
+    <form
+      className="method-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setError(undefined);
+        const report = await unwrap(window.keyfob.addFromText(links), setError);
+        if (!report) return;
+        if (report.entries.some((x) => x.status === 'added')) setLinks('');
+        afterAdding(store, report);
+      }}
+    >
+      <label htmlFor="links">{t.pasteLabel}</label>
+      <p className="help" id="links-help">
+        {t.pasteHelp}
+      </p>
+      <textarea
+        id="links"
+        rows={4}
+        value={links}
+        aria-describedby={described['aria-describedby'] ? 'links-help links-error' : 'links-help'}
+        aria-invalid={described['aria-invalid']}
+        onChange={(e) => setLinks(e.target.value)}
+        spellCheck={false}
+      />
+      <FieldError id="links-error" error={error} t={t} />
+      <button type="submit" className="primary" disabled={links.trim() === ''}>
+        {t.addLinks}
+      </button>
+    </form>
   );
 }

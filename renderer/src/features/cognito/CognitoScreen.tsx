@@ -1,12 +1,17 @@
 import { useEffect, useState } from 'react';
+import { Tab, TabList, TabPanel, Tabs } from 'react-aria-components';
 import type { ErrorInfo } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { useAppState, useStore } from '../../store/react';
-import { FlowView } from './FlowView';
+import { ErrorBox } from '../../ui/ErrorBox';
+import { FlowStepper } from './FlowStepper';
 import { Pools } from './Pools';
-import { SignInForm } from './SignInForm';
+import './cognito.css';
 
-/** Amazon Cognito: the pool profiles, enrolling this app as a user's authenticator, and signing in. */
+/**
+ * Amazon Cognito: the pool profiles, then one task at a time as a stepper: enrolling this app as a user's
+ * authenticator, or signing in to see the tokens.
+ */
 export function CognitoScreen({
   t,
   hostName,
@@ -19,81 +24,54 @@ export function CognitoScreen({
 }) {
   const store = useStore();
   const pools = useAppState((s) => s.pools);
-  const flows = useAppState((s) => s.flows);
   const [notice, setNotice] = useState<ErrorInfo | undefined>();
-  const [enrollFlow, setEnrollFlow] = useState<{
-    id: string;
-    request: Parameters<typeof window.keyfob.startFlow>[1];
-  }>();
-  const [loginFlow, setLoginFlow] = useState<string | undefined>();
-  /** "Sign in now" after an enrollment: the sign-in form shows whom it signed in. */
-  const [loginFor, setLoginFor] = useState<{ profile: string; username: string } | undefined>();
+  const [adding, setAdding] = useState(false);
+  const [task, setTask] = useState<'enroll' | 'login'>('enroll');
   const reload = async () => setNotice(await store.loadPools());
   useEffect(() => {
     void store.loadPools().then(setNotice);
     return () => store.forgetFlows();
   }, [store]);
-  const enrolled = enrollFlow ? flows[enrollFlow.id] : undefined;
-  const signingIn = loginFlow ? flows[loginFlow] : undefined;
+  useEffect(() => {
+    if (prefill) setTask('enroll');
+  }, [prefill]);
+  const addPool = () => {
+    setAdding(true);
+    requestAnimationFrame(() => document.getElementById('pools-title')?.scrollIntoView({ block: 'start' }));
+  };
 
   return (
     <div className="cognito">
-      {notice && (
-        <div className="notice error" role="alert">
-          {notice.message}
-          {notice.hint && <span className="hint">{notice.hint}</span>}
-        </div>
-      )}
-      <Pools t={t} pools={pools} reload={reload} />
-      <section aria-labelledby="enroll-title">
-        <h2 id="enroll-title">{t.enrollTitle}</h2>
-        <p className="help">{t.enrollHelp}</p>
-        <SignInForm
-          t={t}
-          pools={pools}
-          kind="enroll"
-          hostName={hostName}
-          prefill={prefill}
-          running={enrolled !== undefined && !enrolled.done && !enrolled.error}
-          onStarted={(id, request) => setEnrollFlow({ id, request })}
-        />
-        {enrolled && (
-          <FlowView
-            flow={enrolled}
+      {notice && <ErrorBox error={notice} t={t} />}
+      <Pools t={t} pools={pools} reload={reload} adding={adding} setAdding={setAdding} />
+      <Tabs
+        className="cognito-tasks"
+        selectedKey={task}
+        onSelectionChange={(key) => setTask(key === 'login' ? 'login' : 'enroll')}
+      >
+        <TabList aria-label={t.cognitoTasks} className="task-tabs">
+          <Tab id="enroll" className="task-tab">
+            {t.enrollTab}
+          </Tab>
+          <Tab id="login" className="task-tab">
+            {t.signInTitle}
+          </Tab>
+        </TabList>
+        {/* Both kept mounted: switching to look at the other task keeps what this one typed and where it is. */}
+        <TabPanel id="enroll" shouldForceMount className="task-panel">
+          <FlowStepper
             t={t}
             kind="enroll"
-            onNewPassword={(password) =>
-              setEnrollFlow((f) => (f ? { ...f, request: { ...f.request, password } } : f))
-            }
-            onAgain={async () => {
-              const { profile, username, password } = enrollFlow!.request;
-              const r = await window.keyfob.startFlow('login', { profile, username, password });
-              if (!r.ok) return;
-              setLoginFor({ profile, username });
-              setLoginFlow(r.value.flowId);
-              // The sign-in's steps and tokens appear in the section below: bring it into view.
-              requestAnimationFrame(() =>
-                document.getElementById('signin-title')?.scrollIntoView({ block: 'start' }),
-              );
-            }}
+            pools={pools}
+            hostName={hostName}
+            prefill={prefill}
+            onAddPool={addPool}
           />
-        )}
-      </section>
-      <section aria-labelledby="signin-title">
-        <h2 id="signin-title">{t.signInTitle}</h2>
-        <p className="help">{t.signInHelp}</p>
-        <SignInForm
-          key={loginFor ? `${loginFor.profile}/${loginFor.username}` : 'login'}
-          t={t}
-          pools={pools}
-          kind="login"
-          hostName={hostName}
-          prefill={loginFor}
-          running={signingIn !== undefined && !signingIn.done && !signingIn.error}
-          onStarted={(id) => setLoginFlow(id)}
-        />
-        {loginFlow && flows[loginFlow] && <FlowView flow={flows[loginFlow]!} t={t} kind="login" />}
-      </section>
+        </TabPanel>
+        <TabPanel id="login" shouldForceMount className="task-panel">
+          <FlowStepper t={t} kind="login" pools={pools} hostName={hostName} onAddPool={addPool} />
+        </TabPanel>
+      </Tabs>
     </div>
   );
 }

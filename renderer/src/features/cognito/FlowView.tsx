@@ -1,16 +1,18 @@
 import QRCode from 'qrcode';
-import { useEffect, useState } from 'react';
-import type { FlowProgress, FlowPrompt, TokensView } from '../../../../preload/api';
+import { useEffect, useId, useState } from 'react';
+import type { ErrorInfo, FlowProgress, FlowPrompt, RevealedKey } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import type { FlowState } from '../../store/flows';
+import { unwrap } from '../../store/store';
 import { ErrorBox } from '../../ui/ErrorBox';
 
+/** A step main reported, in words; undefined for those the stepper shows by itself (signing in, a new password). */
 function stepText(p: FlowProgress, t: Strings): string | undefined {
   switch (p.type) {
-    case 'signingIn':
-      return t.stepSigningIn;
     case 'challenge':
-      return p.state === 'signedIn' || p.state === 'start' ? undefined : t.stepChallenge(p.state);
+      return p.state === 'signedIn' || p.state === 'start' || p.state === 'newPasswordRequired'
+        ? undefined
+        : t.stepChallenge(p.state);
     case 'waitingForCode':
       return t.stepWaiting(p.seconds);
     case 'secretStored':
@@ -21,12 +23,40 @@ function stepText(p: FlowProgress, t: Strings): string | undefined {
       return t.stepPreference(p.preferred);
     case 'replaced':
       return t.stepReplaced(p.name);
+    case 'signingIn':
     case 'clockSkew':
       return undefined;
   }
 }
 
-function PromptForm({
+/**
+ * What happened while verifying, each with ✓. A wait for the next code is shown only while it lasts: a flow that
+ * failed or finished never keeps saying it is waiting.
+ */
+export function ProgressLines({ flow, t }: { flow: FlowState; t: Strings }) {
+  const running = !flow.done && !flow.error;
+  const lines = flow.steps
+    .map((p, i) => ({ p, i, text: stepText(p, t) }))
+    .filter(
+      ({ p, i, text }) =>
+        text !== undefined && (p.type !== 'waitingForCode' || (running && i === flow.steps.length - 1)),
+    );
+  return (
+    <ul className="progress" aria-live="polite">
+      {lines.map(({ p, i, text }) => (
+        <li key={i} className={p.type === 'waitingForCode' ? 'waiting' : 'ok'}>
+          <span className="mark" aria-hidden="true">
+            {p.type === 'waitingForCode' ? '…' : '✓'}
+          </span>
+          {text}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The question a flow waits on: a new password, a code Cognito sent, or the code of a second device. */
+export function PromptForm({
   prompt,
   t,
   onAnswer,
@@ -37,6 +67,7 @@ function PromptForm({
 }) {
   const [value, setValue] = useState('');
   const [attrs, setAttrs] = useState<Record<string, string>>({});
+  const helpId = useId();
   const title =
     prompt.kind === 'newPassword' ? t.newPasswordTitle : prompt.kind === 'code' ? t.codeTitle : t.verifyTitle;
   const help =
@@ -49,6 +80,7 @@ function PromptForm({
     <form
       className="prompt"
       aria-label={title}
+      aria-describedby={helpId}
       onSubmit={(e) => {
         e.preventDefault();
         if (prompt.kind === 'newPassword')
@@ -57,8 +89,9 @@ function PromptForm({
         else onAnswer({ kind: 'verificationCode', ...(value.trim() ? { code: value } : {}) });
       }}
     >
-      <h3>{title}</h3>
-      <p className="help">{help}</p>
+      <p className="help" id={helpId}>
+        {help}
+      </p>
       <label>
         {prompt.kind === 'newPassword' ? t.newPassword : t.code}
         <input
@@ -67,6 +100,7 @@ function PromptForm({
           autoComplete={prompt.kind === 'newPassword' ? 'new-password' : 'one-time-code'}
           value={value}
           required={prompt.kind !== 'verificationCode'}
+          // The step that asks is the one the person is on: its field takes the focus.
           autoFocus
           onChange={(e) => setValue(e.target.value)}
         />
@@ -94,115 +128,65 @@ function PromptForm({
   );
 }
 
-function Tokens({ tokens, t }: { tokens: TokensView; t: Strings }) {
-  const rows: Array<[string, string | undefined]> = [
-    ['IdToken', tokens.idToken],
-    ['AccessToken', tokens.accessToken],
-    ['RefreshToken', tokens.refreshToken],
-  ];
-  return (
-    <section aria-labelledby="tokens-title" className="tokens">
-      <h3 id="tokens-title">{t.tokens}</h3>
-      <p>{t.expires(new Date(tokens.expiresAt).toLocaleString())}</p>
-      {rows.map(
-        ([name, value]) =>
-          value && (
-            <div key={name} className="token">
-              <label>
-                {name}
-                <textarea readOnly rows={2} value={value} spellCheck={false} />
-              </label>
-              <button type="button" onClick={() => void navigator.clipboard?.writeText(value)}>
-                {t.copyToken(name)}
-              </button>
-            </div>
-          ),
-      )}
-      <details>
-        <summary>{t.claims('IdToken')}</summary>
-        <pre>{JSON.stringify(tokens.idClaims, null, 2)}</pre>
-      </details>
-      <details>
-        <summary>{t.claims('AccessToken')}</summary>
-        <pre>{JSON.stringify(tokens.accessClaims, null, 2)}</pre>
-      </details>
-    </section>
-  );
-}
-
-/** A running enrollment or sign-in: its steps, the question it waits on, and how it ended. */
-export function FlowView({
-  flow,
-  t,
-  kind,
-  onAgain,
-  onNewPassword,
-}: {
-  flow: FlowState;
-  t: Strings;
-  kind: 'enroll' | 'login';
-  onAgain?: () => void;
-  onNewPassword?: (password: string) => void;
-}) {
-  return (
-    <section className="flow" aria-labelledby={`flow-${flow.flowId}`}>
-      <h3 id={`flow-${flow.flowId}`}>{t.steps}</h3>
-      <ol className="steps" aria-live="polite">
-        {flow.steps.map((p) => stepText(p, t)).map((s, i) => s && <li key={i}>{s}</li>)}
-      </ol>
-      {flow.skew !== undefined && (
-        <p className="warning" role="status">
-          {t.skew(Math.round(Math.abs(flow.skew) / 1000), flow.skew > 0)}
-        </p>
-      )}
-      {flow.secret && <SecondDevice secret={flow.secret} t={t} />}
-      {flow.prompt && (
-        <PromptForm
-          key={`${flow.prompt.kind}-${flow.steps.length}`}
-          prompt={flow.prompt}
-          t={t}
-          onAnswer={(a) => {
-            if (a.kind === 'newPassword') onNewPassword?.(a.password);
-            void window.keyfob.answerFlow(flow.flowId, a);
-          }}
-        />
-      )}
-      {flow.error && <ErrorBox error={flow.error} t={t} />}
-      {flow.done && (
-        <>
-          <p role="status" className="notice ok">
-            {kind === 'enroll' && flow.done.account
-              ? t.enrolled(`${flow.done.account.issuer} (${flow.done.account.label})`)
-              : t.signedIn(flow.done.username)}
-          </p>
-          {kind === 'enroll' && onAgain && (
-            <button type="button" className="primary" onClick={onAgain}>
-              {t.signInNow}
-            </button>
-          )}
-          {kind === 'login' && <Tokens tokens={flow.done.tokens} t={t} />}
-        </>
-      )}
-    </section>
-  );
-}
-
-/** The key Cognito returned, as a QR code and as text, for a second authenticator. */
-function SecondDevice({ secret, t }: { secret: { secret: string; uri: string }; t: Strings }) {
+/**
+ * "Set up a second device too": the new key as a QR code and as text, only once the person opens it and main
+ * has confirmed, as for any other reveal. Closing it drops the key from the page again.
+ */
+export function SecondDevice({ accountId, t }: { accountId: string; t: Strings }) {
+  const [open, setOpen] = useState(false);
+  const [key, setKey] = useState<RevealedKey | undefined>();
   const [qr, setQr] = useState<string | undefined>();
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const [asking, setAsking] = useState(false);
+  const panelId = useId();
   useEffect(() => {
+    if (!key) return setQr(undefined);
     let live = true;
-    void QRCode.toDataURL(secret.uri, { margin: 2, width: 180 }).then((url) => live && setQr(url));
+    void QRCode.toDataURL(key.uri, { margin: 2, width: 180 }).then((url) => live && setQr(url));
     return () => {
       live = false;
     };
-  }, [secret.uri]);
-  if (!qr) return null;
+  }, [key]);
+  const toggle = async () => {
+    setError(undefined);
+    if (open) {
+      setOpen(false);
+      setKey(undefined);
+      return;
+    }
+    setAsking(true);
+    const revealed = await unwrap(window.keyfob.revealKey(accountId), (e) => {
+      // Declining main's question is an answer, not a failure: the disclosure just stays closed.
+      if (e.code !== 'CANCELLED') setError(e);
+    }).finally(() => setAsking(false));
+    if (revealed) {
+      setKey(revealed);
+      setOpen(true);
+    }
+  };
   return (
     <div className="second-device">
-      <p>{t.secondDevice}</p>
-      <img src={qr} alt={`QR: ${secret.secret}`} width={180} height={180} />
-      <p className="secret">{secret.secret.replace(/(.{4})/g, '$1 ').trim()}</p>
+      <button
+        type="button"
+        className="disclosure"
+        aria-expanded={open}
+        aria-controls={panelId}
+        disabled={asking}
+        onClick={() => void toggle()}
+      >
+        <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t.secondDeviceToggle}
+      </button>
+      {!open && <p className="help">{t.secondDeviceAsks}</p>}
+      {error && <ErrorBox error={error} t={t} />}
+      <div id={panelId} hidden={!open}>
+        {open && key && (
+          <>
+            <p>{t.secondDevice}</p>
+            {qr && <img src={qr} alt={t.secondDeviceQr} width={180} height={180} />}
+            <p className="secret">{key.secret.replace(/(.{4})/g, '$1 ').trim()}</p>
+          </>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,6 +1,5 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AuthFlow, ErrorInfo, PoolView } from '../../../../preload/api';
-import { errorText } from '../../i18n';
 import type { Strings } from '../../i18n/strings';
 import { unwrap } from '../../store/store';
 import { ErrorBox } from '../../ui/ErrorBox';
@@ -29,15 +28,45 @@ const EMPTY_POOL: PoolForm = {
   awsProfile: '',
 };
 
-/** The pool profiles: listed with a connection test, added and edited in the form below them. */
-export function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; reload: () => Promise<void> }) {
+/** What "Test connection" found for one pool, worded when shown. */
+type TestOutcome =
+  | { kind: 'testing' }
+  | { kind: 'ok'; poolId: string; clientId: string }
+  | { kind: 'problem'; poolId: string; problem: ErrorInfo }
+  | { kind: 'failed'; error: ErrorInfo };
+
+/**
+ * The pool profiles: each with Test connection, Edit and Remove, and a primary "Add pool" that opens the form in
+ * place. `adding` is lifted so the stepper's "Add your first pool" can open it too.
+ */
+export function Pools({
+  t,
+  pools,
+  reload,
+  adding,
+  setAdding,
+}: {
+  t: Strings;
+  pools: PoolView[];
+  reload: () => Promise<void>;
+  adding: boolean;
+  setAdding: (open: boolean) => void;
+}) {
   const [form, setForm] = useState<PoolForm>(EMPTY_POOL);
   /** The profile being edited; its name is its identity, so it stays as it is. */
   const [editing, setEditing] = useState<PoolView | undefined>();
-  const [open, setOpen] = useState(false);
   const [error, setError] = useState<ErrorInfo | undefined>();
-  const [status, setStatus] = useState<string | undefined>();
+  const [tests, setTests] = useState<Record<string, TestOutcome>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const addRef = useRef<HTMLButtonElement>(null);
+  const open = adding || editing !== undefined;
+  useEffect(() => {
+    // To the first field that can change (the name cannot when editing), so keyboard users land in the form.
+    if (open)
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLInputElement>('input:not([readonly])')?.focus(),
+      );
+  }, [open, editing]);
   const field = (
     key: 'name' | 'region' | 'userPoolId' | 'clientId' | 'clientSecret' | 'endpoint' | 'awsProfile',
     label: string,
@@ -58,10 +87,9 @@ export function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; rel
     </label>
   );
   const edit = (p: PoolView) => {
+    setAdding(false);
     setEditing(p);
-    setOpen(true);
     setError(undefined);
-    setStatus(undefined);
     setForm({
       name: p.name,
       region: p.region,
@@ -73,76 +101,107 @@ export function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; rel
       authFlow: p.authFlow,
       awsProfile: p.awsProfile ?? '',
     });
-    // To the first field that can change (the name cannot), so keyboard and screen-reader users land in the form.
-    requestAnimationFrame(() =>
-      formRef.current?.querySelector<HTMLInputElement>('input:not([readonly])')?.focus(),
-    );
   };
-  const done = () => {
+  const close = () => {
     setEditing(undefined);
+    setAdding(false);
     setForm(EMPTY_POOL);
+    setError(undefined);
+    requestAnimationFrame(() => addRef.current?.focus());
   };
+  const test = async (name: string) => {
+    setTests((s) => ({ ...s, [name]: { kind: 'testing' } }));
+    const r = await window.keyfob.testPool(name);
+    const outcome: TestOutcome = !r.ok
+      ? { kind: 'failed', error: r.error }
+      : r.value.problem
+        ? { kind: 'problem', poolId: r.value.poolId, problem: r.value.problem }
+        : { kind: 'ok', poolId: r.value.poolId, clientId: r.value.clientId };
+    setTests((s) => ({ ...s, [name]: outcome }));
+  };
+  const title = editing ? t.editPool(editing.name) : t.addPool;
   return (
-    <section aria-labelledby="pools-title">
-      <h2 id="pools-title">{t.pools}</h2>
+    <section aria-labelledby="pools-title" className="pools-section">
+      <div className="section-head">
+        <h2 id="pools-title">{t.pools}</h2>
+        {!open && (
+          <button type="button" className="primary" ref={addRef} onClick={() => setAdding(true)}>
+            {t.addPool}
+          </button>
+        )}
+      </div>
       <p className="help">{t.poolsHelp}</p>
       {pools.length === 0 ? (
-        <p>{t.noPools}</p>
+        !open && <p className="empty">{t.noPools}</p>
       ) : (
         <ul className="pools">
-          {pools.map((p) => (
-            <li key={p.name}>
-              <span>
-                <strong>{p.name}</strong> <span className="label">{p.userPoolId}</span>
-              </span>
-              <span className="pool-actions">
+          {pools.map((p) => {
+            const outcome = tests[p.name];
+            return (
+              <li key={p.name} className="pool">
+                <div className="pool-name">
+                  <strong>{p.name}</strong>
+                  <span className="label">
+                    {p.userPoolId} · {p.region}
+                  </span>
+                </div>
                 <button
                   type="button"
-                  onClick={async () => {
-                    setError(undefined);
-                    setStatus(undefined);
-                    const r = await unwrap(window.keyfob.testPool(p.name), setError);
-                    if (r)
-                      setStatus(
-                        r.problem
-                          ? `${t.poolReachedBut(r.poolId)} ${errorText(r.problem, t.lang).message} ${errorText(r.problem, t.lang).hint ?? ''}`.trim()
-                          : t.poolAnswers(r.poolId, r.clientId),
-                      );
-                  }}
-                >
-                  {t.testConnection}
-                </button>
-                <button type="button" aria-label={t.editPool(p.name)} onClick={() => edit(p)}>
-                  {t.edit}
-                </button>
-                <button
-                  type="button"
+                  className="pool-remove"
                   aria-label={t.removePool(p.name)}
+                  title={t.removePool(p.name)}
                   onClick={async () => {
                     if (await unwrap(window.keyfob.removePool(p.name), setError)) {
-                      if (editing?.name === p.name) done();
+                      if (editing?.name === p.name) close();
                       await reload();
                     }
                   }}
                 >
                   ×
                 </button>
-              </span>
-            </li>
-          ))}
+
+                <div className="pool-actions">
+                  <button
+                    type="button"
+                    disabled={outcome?.kind === 'testing'}
+                    onClick={() => void test(p.name)}
+                  >
+                    {outcome?.kind === 'testing' ? t.testing : t.testConnection}
+                  </button>
+                  <button type="button" aria-label={t.editPool(p.name)} onClick={() => edit(p)}>
+                    {t.edit}
+                  </button>
+                </div>
+                {outcome?.kind === 'ok' && (
+                  <p role="status" className="pool-test ok">
+                    ✓ {t.poolAnswers(outcome.poolId, outcome.clientId)}
+                  </p>
+                )}
+                {outcome?.kind === 'problem' && (
+                  <div className="pool-test">
+                    <p>✗ {t.poolReachedBut(outcome.poolId)}</p>
+                    <ErrorBox error={outcome.problem} t={t} />
+                  </div>
+                )}
+                {outcome?.kind === 'failed' && (
+                  <div className="pool-test">
+                    <ErrorBox error={outcome.error} t={t} />
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       )}
-      {status && (
-        <p role="status" className="notice ok">
-          {status}
-        </p>
-      )}
-      {error && <ErrorBox error={error} t={t} />}
-      <details open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-        <summary>{editing ? t.editPool(editing.name) : t.addPool}</summary>
+      {error && !open && <ErrorBox error={error} t={t} />}
+      {open && (
         <form
           ref={formRef}
-          aria-label={editing ? t.editPool(editing.name) : t.addPool}
+          className="pool-form"
+          aria-label={title}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') close();
+          }}
           onSubmit={async (e) => {
             e.preventDefault();
             setError(undefined);
@@ -171,13 +230,18 @@ export function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; rel
               setError,
             );
             if (saved) {
-              // Closed and emptied: the new profile is in the list above, and the next one starts clean.
-              done();
-              setOpen(false);
+              // An edited pool answers differently now: its last test no longer holds.
+              setTests((s) => {
+                const rest = { ...s };
+                delete rest[saved.name];
+                return rest;
+              });
+              close();
               await reload();
             }
           }}
         >
+          <h3>{title}</h3>
           {field('name', t.poolName, { required: true, readOnly: editing !== undefined })}
           {field('region', t.region, { required: true })}
           {field('userPoolId', t.userPoolId, { required: true })}
@@ -209,18 +273,17 @@ export function Pools({ t, pools, reload }: { t: Strings; pools: PoolView[]; rel
             </select>
           </label>
           {form.authFlow === 'admin' && field('awsProfile', t.awsProfile)}
+          {error && <ErrorBox error={error} t={t} />}
           <div className="actions">
-            {editing && (
-              <button type="button" onClick={done}>
-                {t.cancel}
-              </button>
-            )}
+            <button type="button" onClick={close}>
+              {t.cancel}
+            </button>
             <button type="submit" className="primary">
               {editing ? t.saveChanges : t.addPool}
             </button>
           </div>
         </form>
-      </details>
+      )}
     </section>
   );
 }

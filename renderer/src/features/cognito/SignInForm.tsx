@@ -1,82 +1,68 @@
-import { useEffect, useState } from 'react';
-import type { ErrorInfo, PoolView } from '../../../../preload/api';
+import { useId } from 'react';
+import type { ErrorInfo } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
-import { unwrap } from '../../store/store';
 import { ErrorBox } from '../../ui/ErrorBox';
 
-/** The pool, user and password that start an enrollment or a sign-in. */
+export interface SignInFields {
+  username: string;
+  password: string;
+  deviceName: string;
+  prefer: boolean;
+  typeCode: boolean;
+}
+
+/**
+ * The "Sign in" step: the user and password that start an enrollment or a sign-in. Its values live with the
+ * stepper, so that "Start over" and "Try again" keep what was typed.
+ */
 export function SignInForm({
   t,
-  pools,
   kind,
-  hostName,
-  onStarted,
-  prefill,
-  running,
+  fields,
+  onChange,
+  onSubmit,
+  error,
+  blockedWhy,
+  retry,
 }: {
   t: Strings;
-  pools: PoolView[];
   kind: 'enroll' | 'login';
-  hostName: string;
-  prefill?: { profile: string; username: string } | undefined;
-  /** A flow of this kind is under way: a second would race the first for the same user's session and code. */
-  running?: boolean;
-  onStarted: (flowId: string, request: Parameters<typeof window.keyfob.startFlow>[1]) => void;
+  fields: SignInFields;
+  onChange: (fields: SignInFields) => void;
+  onSubmit: () => void;
+  /** Why the last attempt failed: shown beside the button, which then offers to try again. */
+  error?: ErrorInfo | undefined;
+  /** Set, the button is disabled and this says why, in words next to it. */
+  blockedWhy?: string | undefined;
+  retry?: boolean;
 }) {
-  const [profile, setProfile] = useState(prefill?.profile ?? pools[0]?.name ?? '');
-  const [username, setUsername] = useState(prefill?.username ?? '');
-  const [password, setPassword] = useState('');
-  const [deviceName, setDeviceName] = useState(hostName);
-  const [prefer, setPrefer] = useState(true);
-  const [typeCode, setTypeCode] = useState(false);
-  const [error, setError] = useState<ErrorInfo | undefined>();
-  const [starting, setStarting] = useState(false);
-  useEffect(() => setDeviceName(hostName), [hostName]);
-  useEffect(() => {
-    if (!pools.some((p) => p.name === profile) && pools[0]) setProfile(pools[0].name);
-  }, [pools, profile]);
-  const id = (s: string) => `${kind}-${s}`;
+  const whyId = useId();
+  const set = <K extends keyof SignInFields>(key: K, value: SignInFields[K]) =>
+    onChange({ ...fields, [key]: value });
   return (
     <form
-      onSubmit={async (e) => {
+      className="sign-in"
+      onSubmit={(e) => {
         e.preventDefault();
-        setError(undefined);
-        const request = {
-          profile,
-          username,
-          password,
-          ...(kind === 'enroll' ? { deviceName, prefer, typeVerificationCode: typeCode } : {}),
-        };
-        setStarting(true);
-        const started = await unwrap(window.keyfob.startFlow(kind, request), setError).finally(() =>
-          setStarting(false),
-        );
-        if (started) onStarted(started.flowId, request);
+        if (!blockedWhy) onSubmit();
       }}
     >
-      <label htmlFor={id('pool')}>{t.pool}</label>
-      <select id={id('pool')} value={profile} onChange={(e) => setProfile(e.target.value)} required>
-        {pools.map((p) => (
-          <option key={p.name} value={p.name}>
-            {p.name}
-          </option>
-        ))}
-      </select>
       <label>
         {t.username}
         <input
-          value={username}
-          onChange={(e) => setUsername(e.target.value)}
+          value={fields.username}
+          onChange={(e) => set('username', e.target.value)}
           required
           autoComplete="username"
+          data-first-field=""
         />
       </label>
       <label>
         {t.password}
         <input
           type="password"
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
+          value={fields.password}
+          onChange={(e) => set('password', e.target.value)}
           required
           autoComplete="current-password"
         />
@@ -85,22 +71,42 @@ export function SignInForm({
         <>
           <label>
             {t.deviceName}
-            <input value={deviceName} onChange={(e) => setDeviceName(e.target.value)} />
+            <input value={fields.deviceName} onChange={(e) => set('deviceName', e.target.value)} />
           </label>
           <label className="check">
-            <input type="checkbox" checked={prefer} onChange={(e) => setPrefer(e.target.checked)} />{' '}
+            <input
+              type="checkbox"
+              checked={fields.prefer}
+              onChange={(e) => set('prefer', e.target.checked)}
+            />{' '}
             {t.preferTotp}
           </label>
           <label className="check">
-            <input type="checkbox" checked={typeCode} onChange={(e) => setTypeCode(e.target.checked)} />{' '}
+            <input
+              type="checkbox"
+              checked={fields.typeCode}
+              onChange={(e) => set('typeCode', e.target.checked)}
+            />{' '}
             {t.typeCode}
           </label>
         </>
       )}
-      <button type="submit" className="primary" disabled={pools.length === 0 || running || starting}>
-        {kind === 'enroll' ? t.start : t.signIn}
-      </button>
       {error && <ErrorBox error={error} t={t} />}
+      <div className="actions">
+        {blockedWhy && (
+          <p className="why" id={whyId}>
+            {blockedWhy}
+          </p>
+        )}
+        <button
+          type="submit"
+          className="primary"
+          disabled={blockedWhy !== undefined}
+          aria-describedby={blockedWhy ? whyId : undefined}
+        >
+          {retry ? t.tryAgain : kind === 'enroll' ? t.start : t.signIn}
+        </button>
+      </div>
     </form>
   );
 }

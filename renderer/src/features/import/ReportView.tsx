@@ -1,26 +1,54 @@
+import { useRef, useState } from 'react';
 import type { ImportReport } from '../../../../preload/api';
 import { reasonText } from '../../i18n';
 import type { Strings } from '../../i18n/strings';
 
-/** What an import or an addition did, entry by entry: added, already there, or refused and why. */
+/**
+ * What an import or an addition did, entry by entry: added, already there, or not added and why. It stays on
+ * the add screen until the person leaves it, as text to read, select and copy.
+ */
 export function ReportView({ report, t }: { report: ImportReport; t: Strings }) {
   const label = { added: t.added, duplicate: t.duplicate, refused: t.refused };
+  const body = useRef<HTMLDivElement>(null);
+  const [copied, setCopied] = useState(false);
   return (
     <section aria-labelledby="result-title" className="report">
-      <h3 id="result-title">{t.resultTitle}</h3>
-      <ul>
-        {report.entries.map((e, i) => (
-          <li key={i} className={`entry ${e.status}`}>
-            <strong>{label[e.status]}</strong> {e.place ? t.place(e.place.kind, e.place.n) : e.name}
-            {e.reason && <span className="reason"> — {reasonText({ ...e, reason: e.reason }, t.lang)}</span>}
-          </li>
+      <div className="report-head">
+        <h3 id="result-title">{t.resultTitle}</h3>
+        <button
+          type="button"
+          className="link-button"
+          onClick={async () => {
+            // The words as shown, in the window's language; a report never holds a key.
+            await navigator.clipboard.writeText(body.current?.innerText ?? '').then(
+              () => setCopied(true),
+              () => setCopied(false),
+            );
+          }}
+        >
+          {t.copyReport}
+        </button>
+        <span role="status" className="method-status">
+          {copied ? t.reportCopied : ''}
+        </span>
+      </div>
+      <div ref={body}>
+        <ul>
+          {report.entries.map((e, i) => (
+            <li key={i} className={`entry ${e.status}`}>
+              <strong>{label[e.status]}</strong> {e.place ? t.place(e.place.kind, e.place.n) : e.name}
+              {e.reason && (
+                <span className="reason"> — {reasonText({ ...e, reason: e.reason }, t.lang)}</span>
+              )}
+            </li>
+          ))}
+        </ul>
+        {report.missing.map((m, i) => (
+          <p key={i} className="warning" role="status">
+            {t.missingBatch(m.missing, m.batchSize)}
+          </p>
         ))}
-      </ul>
-      {report.missing.map((m, i) => (
-        <p key={i} className="warning" role="status">
-          {t.missingBatch(m.missing, m.batchSize)}
-        </p>
-      ))}
+      </div>
     </section>
   );
 }

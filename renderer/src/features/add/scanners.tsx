@@ -1,0 +1,157 @@
+import { useRef, useState, type DragEvent } from 'react';
+import type { ErrorInfo } from '../../../../preload/api';
+import type { Strings } from '../../i18n/strings';
+import { unwrap } from '../../store/store';
+import { CameraScan } from './camera/CameraScan';
+import { describedBy, FieldError } from './FieldError';
+
+/**
+ * The ways of reading a QR code (the screen, the camera, images), shared by "Scan the screen", "Camera",
+ * "Image" and Google Authenticator's transfer. What they find waits for the person's word (LinkRequests, shown
+ * just below them); what went wrong is said beside the button that was pressed.
+ */
+
+/** "Scan the screen" and what it found or why it found nothing. */
+export function ScreenScan({ t, id }: { t: Strings; id: string }) {
+  const [found, setFound] = useState<number | undefined>();
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const [busy, setBusy] = useState(false);
+  return (
+    <div className="method-action">
+      <button
+        type="button"
+        className="primary"
+        disabled={busy}
+        {...describedBy(`${id}-error`, error)}
+        onClick={async () => {
+          setBusy(true);
+          setError(undefined);
+          setFound(undefined);
+          const r = await unwrap(window.keyfob.scanScreen(), setError);
+          setBusy(false);
+          if (r) setFound(r.found);
+        }}
+      >
+        {t.scanScreen}
+      </button>
+      <FieldError id={`${id}-error`} error={error} t={t} />
+      {found !== undefined && (
+        <p role="status" className="method-status">
+          {t.screenFound(found)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Image files chosen or dropped here (several at once): each is read in main, its codes offered to confirm. */
+export function ImagePick({ t, id, multiple = false }: { t: Strings; id: string; multiple?: boolean }) {
+  const input = useRef<HTMLInputElement>(null);
+  const [found, setFound] = useState<number | undefined>();
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const [over, setOver] = useState(false);
+  const read = async (files: readonly File[]) => {
+    setError(undefined);
+    setFound(undefined);
+    let total = 0;
+    let failed: ErrorInfo | undefined;
+    for (const file of files) {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const r = await unwrap(window.keyfob.scanImage(bytes), (e) => (failed = e));
+      if (r) total += r.found;
+    }
+    // One image without a code among several that had some is not worth an error: the codes found show.
+    if (total === 0 && failed) setError(failed);
+    else setFound(total);
+  };
+  // Taken here rather than by the window's own drop (one image), so that several images count as one choice.
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    e.stopPropagation();
+    setOver(false);
+    const files = [...e.dataTransfer.files];
+    if (files.length > 0) void read(multiple ? files : files.slice(0, 1));
+  };
+  return (
+    <div
+      className={`method-action drop-zone${over ? ' over' : ''}`}
+      onDragOver={(e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
+        e.preventDefault();
+        e.stopPropagation();
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={onDrop}
+    >
+      <input
+        ref={input}
+        type="file"
+        accept="image/png,image/jpeg"
+        multiple={multiple}
+        className="visually-hidden"
+        tabIndex={-1}
+        aria-label={multiple ? t.chooseImages : t.chooseImage}
+        onChange={(e) => {
+          const files = [...(e.target.files ?? [])];
+          e.target.value = '';
+          if (files.length > 0) void read(files);
+        }}
+      />
+      <button
+        type="button"
+        className="primary"
+        {...describedBy(`${id}-error`, error)}
+        onClick={() => input.current?.click()}
+      >
+        {multiple ? t.chooseImages : t.chooseImage}
+      </button>
+      <span className="drop-hint">{multiple ? t.dropImages : t.dropImage}</span>
+      <FieldError id={`${id}-error`} error={error} t={t} />
+      {found !== undefined && (
+        <p role="status" className="method-status">
+          {t.imageFound(found)}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** The camera, started as soon as the view opens (unless `start` is false); Cancel or Escape stops it, and the button starts it again. */
+export function CameraPick({ t, id, start = true }: { t: Strings; id: string; start?: boolean }) {
+  const [scanning, setScanning] = useState(start);
+  const [error, setError] = useState<ErrorInfo | undefined>();
+  const button = useRef<HTMLButtonElement>(null);
+  const stop = () => {
+    setScanning(false);
+    requestAnimationFrame(() => button.current?.focus());
+  };
+  return (
+    <div className="method-action">
+      {scanning && (
+        <CameraScan
+          t={t}
+          onClose={stop}
+          onFound={async (texts) => {
+            stop();
+            // Like every code found (image, screen), it is added only once the person confirms it below.
+            await unwrap(window.keyfob.offerCodes(texts), setError);
+          }}
+        />
+      )}
+      <button
+        ref={button}
+        type="button"
+        onClick={() => {
+          setError(undefined);
+          setScanning(true);
+        }}
+        disabled={scanning}
+        {...describedBy(`${id}-error`, error)}
+      >
+        {t.cameraScan}
+      </button>
+      <FieldError id={`${id}-error`} error={error} t={t} />
+    </div>
+  );
+}

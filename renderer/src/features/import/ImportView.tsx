@@ -1,0 +1,164 @@
+import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ErrorInfo, FormatInfo } from '../../../../preload/api';
+import type { Strings } from '../../i18n/strings';
+import { unwrap } from '../../store/store';
+import { useStore } from '../../store/react';
+import { afterAdding } from '../add/after';
+import { describedBy, FieldError } from '../add/FieldError';
+
+/**
+ * "Import from another app": the apps are main's formats registry (listFormats), so a format added there is
+ * offered here by itself. For the app chosen: where it keeps its export, the file (picked or dropped), the
+ * export's password when the format has one, then the report.
+ */
+export function ImportView({ t }: { t: Strings }) {
+  const store = useStore();
+  const { t: names } = useTranslation('errorWords', { lng: t.lang });
+  const [formats, setFormats] = useState<FormatInfo[] | undefined>();
+  const [listError, setListError] = useState<ErrorInfo | undefined>();
+  const [chosen, setChosen] = useState<string | undefined>();
+  const [file, setFile] = useState<File | undefined>();
+  const [over, setOver] = useState(false);
+  const [password, setPassword] = useState('');
+  const [asked, setAsked] = useState(false);
+  const [fileError, setFileError] = useState<ErrorInfo | undefined>();
+  const [passwordError, setPasswordError] = useState<ErrorInfo | undefined>();
+  const [busy, setBusy] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const passwordField = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    void unwrap(window.keyfob.listFormats(), setListError).then((list) => list && setFormats(list));
+  }, []);
+
+  const format = formats?.find((f) => f.id === chosen);
+  const needsPassword = format?.password === 'always' || asked;
+  const nameOf = (id: string) => names(`format.${id}`, { defaultValue: id });
+
+  const take = (picked: File | undefined) => {
+    setFile(picked);
+    setFileError(undefined);
+    setPasswordError(undefined);
+  };
+  const onDrop = (e: DragEvent) => {
+    // The window's own drop reads images; a file dropped here is this app's export.
+    e.preventDefault();
+    e.stopPropagation();
+    setOver(false);
+    take(e.dataTransfer.files[0]);
+  };
+
+  if (listError) return <FieldError id="formats-error" error={listError} t={t} />;
+  if (!formats) return null;
+  return (
+    <form
+      className="method-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!file || !format) return;
+        setBusy(true);
+        setFileError(undefined);
+        setPasswordError(undefined);
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const report = await unwrap(
+          window.keyfob.importFile({
+            bytes,
+            fileName: file.name,
+            format: format.id,
+            ...(needsPassword ? { password } : {}),
+          }),
+          (error) => {
+            if (error.code === 'PASSWORD_NEEDED' || error.code === 'PASSWORD_WRONG') {
+              setAsked(true);
+              setPasswordError(error);
+              requestAnimationFrame(() => passwordField.current?.focus());
+            } else setFileError(error);
+          },
+        );
+        setBusy(false);
+        if (report) {
+          setPassword('');
+          afterAdding(store, report);
+        }
+      }}
+    >
+      <fieldset className="format-choice">
+        <legend>{t.importWhich}</legend>
+        {formats.map((f) => (
+          <label key={f.id} className="format-option">
+            <input
+              type="radio"
+              name="format"
+              value={f.id}
+              checked={chosen === f.id}
+              onChange={() => {
+                setChosen(f.id);
+                setAsked(false);
+                take(undefined);
+              }}
+            />
+            {nameOf(f.id)}
+          </label>
+        ))}
+      </fieldset>
+      {format && (
+        <>
+          <p className="help where">{t.formatWhere(format.id)}</p>
+          <div
+            className={`drop-zone${over ? ' over' : ''}`}
+            onDragOver={(e) => {
+              if (!e.dataTransfer.types.includes('Files')) return;
+              e.preventDefault();
+              e.stopPropagation();
+              setOver(true);
+            }}
+            onDragLeave={() => setOver(false)}
+            onDrop={onDrop}
+          >
+            <input
+              ref={input}
+              type="file"
+              className="visually-hidden"
+              tabIndex={-1}
+              aria-label={t.chooseFile}
+              accept={format.fileTypes.join(',') || undefined}
+              onChange={(e) => {
+                take(e.target.files?.[0]);
+                e.target.value = '';
+              }}
+            />
+            <button
+              type="button"
+              {...describedBy('file-error', fileError)}
+              onClick={() => input.current?.click()}
+            >
+              {t.chooseFile}
+            </button>
+            <span className="drop-hint">{file ? t.fileChosen(file.name) : t.dropFile}</span>
+          </div>
+          <FieldError id="file-error" error={fileError} t={t} />
+          {needsPassword && (
+            <>
+              <label>
+                {t.importPassword}
+                <input
+                  ref={passwordField}
+                  type="password"
+                  value={password}
+                  autoComplete="off"
+                  onChange={(e) => setPassword(e.target.value)}
+                  {...describedBy('password-error', passwordError)}
+                />
+              </label>
+              <FieldError id="password-error" error={passwordError} t={t} />
+            </>
+          )}
+          <button type="submit" className="primary" disabled={!file || busy}>
+            {t.importButton}
+          </button>
+        </>
+      )}
+    </form>
+  );
+}

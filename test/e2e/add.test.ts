@@ -1,0 +1,264 @@
+/**
+ * Adding and importing, end to end in Chromium: the chooser of ways to add, one way per view, errors beside
+ * their field, the way back to the list with the new rows highlighted, "Import from another app" built from
+ * main's formats registry, and Google Authenticator's transfer codes from several images. Real handlers,
+ * keychain and renderer; screenshots in test-results/screens/.
+ */
+import QRCode from 'qrcode';
+import type { Page } from 'playwright';
+import { describe, expect, it } from 'vitest';
+import { FORMATS } from '../../main/formats';
+import { buildMigrationUris } from '../../main/otp/migration';
+import { defaultParams } from '../../main/otp/types';
+import { e2eApps } from '../support/e2e-apps';
+import { expectAccessible } from '../support/ui-steps';
+
+const URI = 'otpauth://totp/GitHub:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
+const MAIL = 'otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail';
+
+const open = e2eApps();
+
+const focused = (page: Page) =>
+  page.evaluate(() => {
+    const doc = (
+      globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }
+    ).document;
+    return doc.activeElement?.textContent ?? '';
+  });
+
+const sideways = (page: Page) =>
+  page.evaluate(() => {
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+
+describe('adding and importing, end to end in Chromium', () => {
+  it('offers seven ways, one per view, reachable by keyboard, and goes back to the list with the new row highlighted', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('button', { name: '+ Add account' }).first().focus();
+    await page.keyboard.press('Enter');
+    const tiles = page.locator('.method-tile');
+    await expect.poll(() => tiles.count()).toBe(7);
+    expect(await tiles.evaluateAll((all) => all.map((b) => b.getAttribute('aria-labelledby')))).toHaveLength(
+      7,
+    );
+    for (const name of [
+      'Scan the screen',
+      'Camera',
+      'Image',
+      'Paste a link',
+      'Enter a key',
+      'Import from another app',
+      'Google Authenticator',
+    ]) {
+      expect(await page.getByRole('button', { name, exact: true }).isVisible()).toBe(true);
+    }
+    // The keyboard starts on the first tile; the arrow keys move between tiles, Enter opens one.
+    await expect.poll(() => focused(page)).toMatch(/^Scan the screen/);
+    for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+    expect(await focused(page)).toMatch(/^Enter a key/);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focused(page)).toBe('Enter a key');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Bank');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('me@bank');
+    await page.keyboard.press('Tab');
+    // A key of an impossible length: main refuses it, and says so beside the key, not at the top.
+    await page.keyboard.type('ABC');
+    await page.keyboard.press('Enter');
+    const key = page.getByLabel('Key', { exact: true });
+    await expect.poll(() => key.getAttribute('aria-invalid')).toBe('true');
+    const error = page.locator(`#${await key.getAttribute('aria-describedby')}`);
+    expect(await error.textContent()).toContain('This key is 3 characters long, which no key can be');
+    expect(await page.locator('.notice.error').count()).toBe(0);
+    await expectAccessible(page);
+    await app.screenshot('add-key-error-light');
+    await key.fill('gezd gnbv gy3t qojq');
+    await key.press('Enter');
+    // Back on the list: a toast says what happened, and the new row stands out.
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^1 account added/);
+    const row = page.locator('.account', {
+      has: page.getByRole('button', { name: 'Copy code: Bank (me@bank)' }),
+    });
+    expect(await row.getAttribute('class')).toContain('highlighted');
+    await app.screenshot('add-highlighted-light');
+
+    // Back from a view puts the keyboard on the tile it came from.
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByRole('button', { name: 'Paste a link' }).click();
+    await page.getByRole('button', { name: '← All ways to add' }).click();
+    await expect.poll(() => focused(page)).toMatch(/^Paste a link/);
+  });
+
+  it('keeps what was not added on the add screen, as a report to copy', async () => {
+    const app = await open();
+    const { page } = app;
+    await app.handlers.addFromText(URI);
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByRole('button', { name: 'Paste a link' }).click();
+    await page.getByLabel('Links').fill(`${URI}\n${MAIL}\nhello`);
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Result' });
+    await expect.poll(() => report.isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('status').first().textContent())
+      .toMatch(/1 account added, 1 already there/);
+    expect(await report.textContent()).toContain('line 3 — This is not a setup link');
+    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await report.getByRole('button', { name: 'Copy report' }).click();
+    await expect.poll(() => report.getByRole('status').textContent()).toBe('Report copied.');
+    const copied = await page.evaluate(() =>
+      (
+        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+      ).navigator.clipboard.readText(),
+    );
+    expect(copied).toContain('Already there GitHub (ada@example.com)');
+    expect(copied).toContain('Not added line 3');
+    await expectAccessible(page);
+    await app.screenshot('add-report-light');
+  });
+
+  it('imports another app’s export, listing the formats main’s registry has', async () => {
+    const app = await open();
+    const { page } = app;
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByRole('button', { name: 'Import from another app' }).click();
+    const choices = page.getByRole('radio');
+    await expect.poll(() => choices.count()).toBe(FORMATS.length);
+    expect(await page.getByRole('group', { name: 'Which app is the file from?' }).textContent()).toBe(
+      'Which app is the file from?Google Authenticatorotpauth:// links',
+    );
+    await page.getByRole('radio', { name: 'otpauth:// links' }).check();
+    expect(await page.getByText(/A text file with one otpauth:\/\/ link per line/).isVisible()).toBe(true);
+    expect(await page.getByLabel('Choose file…').getAttribute('accept')).toBe('.txt');
+    await page.getByLabel('Choose file…').setInputFiles({
+      name: 'export.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`${URI}\n${MAIL}\n`),
+    });
+    await expect.poll(() => page.getByText('File: export.txt').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await app.screenshot('import-light');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^2 accounts added/);
+    expect(await page.locator('.account.highlighted').count()).toBe(2);
+    expect((await app.vault.list()).map((a) => a.issuer).sort()).toEqual(['GitHub', 'Mail']);
+
+    // A file that is not what the chosen app exports: said beside the file, nothing added.
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByRole('button', { name: 'Import from another app' }).click();
+    await page.getByRole('radio', { name: 'Google Authenticator' }).check();
+    await page.getByLabel('Choose file…').setInputFiles({
+      name: 'other.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from(`${URI}\n`),
+    });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Result' });
+    await expect
+      .poll(() => report.textContent())
+      .toContain('This is not a Google Authenticator transfer link (otpauth-migration://).');
+    expect(await app.vault.list()).toHaveLength(2);
+
+    // An export file dropped anywhere on the window is read too, its format found by the registry.
+    await page.getByRole('button', { name: '← Back' }).click();
+    const drop = await page.evaluateHandle((text: string) => {
+      // Runs in the page (this file compiles without the DOM library).
+      const dom = globalThis as unknown as {
+        DataTransfer: new () => { items: { add(file: unknown): void } };
+        File: new (parts: unknown[], name: string, options: { type: string }) => unknown;
+      };
+      const transfer = new dom.DataTransfer();
+      transfer.items.add(new dom.File([text], 'links.txt', { type: 'text/plain' }));
+      return transfer;
+    }, 'otpauth://totp/Shop:ada?secret=MFRGGZDFMZTWQ2LK&issuer=Shop\n');
+    await page.dispatchEvent('.app', 'dragover', { dataTransfer: drop });
+    await page.dispatchEvent('.app', 'drop', { dataTransfer: drop });
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^1 account added/);
+    expect((await app.vault.list()).map((a) => a.issuer).sort()).toEqual(['GitHub', 'Mail', 'Shop']);
+  });
+
+  it('reads Google Authenticator’s transfer codes from several images, naming the code still to scan', async () => {
+    const app = await open();
+    const { page } = app;
+    const accounts = ['Cloud', 'Mail', 'Shop'].map((issuer, i) => ({
+      issuer,
+      label: 'ada',
+      secret: ['MFRGGZDFMZTWQ2LK', 'GEZDGNBVGY3TQOJQ', 'JBSWY3DPEHPK3PXP'][i]!,
+      params: defaultParams('totp'),
+      extra: {},
+    }));
+    const { uris } = buildMigrationUris(accounts, { perCode: 1 });
+    const png = (uri: string) => QRCode.toBuffer(uri, { type: 'png', margin: 4, scale: 4 });
+    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await page.getByRole('button', { name: 'Google Authenticator' }).click();
+    expect(await page.getByText('Transfer accounts → Export accounts').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await app.screenshot('google-light');
+    await page.getByLabel('Choose images…').setInputFiles([
+      { name: 'one.png', mimeType: 'image/png', buffer: await png(uris[0]!) },
+      { name: 'three.png', mimeType: 'image/png', buffer: await png(uris[2]!) },
+    ]);
+    await expect.poll(() => page.getByText('Found 2 setup codes in the images.').isVisible()).toBe(true);
+    const requests = page.getByRole('region', { name: 'Add this account?' });
+    await expect.poll(() => requests.count()).toBe(2);
+    expect(await requests.allTextContents()).toEqual([
+      expect.stringContaining('Transfer code 1 of 3'),
+      expect.stringContaining('Transfer code 3 of 3'),
+    ]);
+    await requests.first().getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => requests.count()).toBe(1);
+    await requests.first().getByRole('button', { name: 'Add' }).click();
+    await expect
+      .poll(() =>
+        page.getByText('Codes 2 of 3 of this Google Authenticator export were not scanned yet.').isVisible(),
+      )
+      .toBe(true);
+    await app.screenshot('google-progress-light');
+    await page
+      .getByLabel('Choose images…')
+      .setInputFiles([{ name: 'two.png', mimeType: 'image/png', buffer: await png(uris[1]!) }]);
+    await requests.first().getByRole('button', { name: 'Add' }).click();
+    // The whole transfer is in: back to the list, all three highlighted.
+    await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^3 accounts added/);
+    expect(await page.locator('.account.highlighted').count()).toBe(3);
+  });
+
+  it('fits every width, in every language and both themes, without sideways scrolling', async () => {
+    for (const [locale, lang] of [
+      ['en-US', 'en'],
+      ['de-DE', 'de'],
+      ['zh-CN', 'zh-CN'],
+    ] as const) {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        const app = await open({ locale, colorScheme });
+        const { page } = app;
+        await page.locator('header button.primary').first().click();
+        await expect.poll(() => page.locator('.method-tile').count()).toBe(7);
+        for (const width of [360, 420, 1024, 1600]) {
+          await page.setViewportSize({ width, height: 800 });
+          expect(await sideways(page)).toBe(0);
+          // Each tile's title on one line, its sentence wrapped inside the tile.
+          const overflowing = await page
+            .locator('.method-tile')
+            .evaluateAll((all) => all.filter((b) => b.scrollWidth > b.clientWidth).length);
+          expect(overflowing).toBe(0);
+          if (width === 360 || width === 1600) await app.screenshot(`add-${width}-${lang}-${colorScheme}`);
+        }
+        if (colorScheme === 'light') await expectAccessible(page);
+        await page.locator('.method-tile').nth(5).click();
+        await page.getByRole('radio').first().check();
+        for (const width of [360, 1024]) {
+          await page.setViewportSize({ width, height: 800 });
+          expect(await sideways(page)).toBe(0);
+          await app.screenshot(`import-${width}-${lang}-${colorScheme}`);
+        }
+        await expectAccessible(page);
+      }
+    }
+  });
+});

@@ -83,15 +83,27 @@ export function App() {
   }, [searchWanted, screen, hasAccounts]);
 
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) =>
-      globalKey(e, store, {
-        search: (select) => {
-          if (store.get().screen !== 'accounts') store.go('accounts');
-          setSearchWanted({ select });
-        },
-      });
+    const go = {
+      search: (select: boolean) => {
+        if (store.get().screen !== 'accounts') store.go('accounts');
+        setSearchWanted({ select });
+      },
+    };
+    const inList = (e: KeyboardEvent) => e.target instanceof Element && !!e.target.closest('[role="grid"]');
+    // The list (a React Aria GridList) stops every key pressed on a card's buttons from going further, so the
+    // window's keys are caught on the way down there; its own keys (F2, Delete, Alt+arrows, …) are not among them.
+    const onListKey = (e: KeyboardEvent) => {
+      if (inList(e)) globalKey(e, store, go);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (!inList(e)) globalKey(e, store, go);
+    };
+    window.addEventListener('keydown', onListKey, true);
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onListKey, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [store]);
 
   const closePalette = () => {

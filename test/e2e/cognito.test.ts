@@ -553,7 +553,7 @@ describe('the Cognito guide, end to end in Chromium', () => {
     for (const lang of LANGS) {
       expect((await app.handlers.saveSettings({ language: lang })).ok).toBe(true);
       await page.reload();
-      await page.getByRole('button', { name: 'Cognito' }).click();
+      await fromMenu(page, 'Cognito', ({ en: 'Menu', de: 'Menü', 'zh-CN': '菜单' } as const)[lang]);
       const user = `user-${lang}`;
       standIn.addUser(pool.id, { username: user, password: PASSWORD });
       const enroll = page.locator('.task-panel:not([data-inert]) section');

@@ -22,8 +22,9 @@ const open = e2eApps();
  * before does not put the pause in its past.
  */
 async function stopTime(page: Page): Promise<void> {
+  // Far enough ahead that the page's clock, still running meanwhile, has not passed it on a busy machine.
   const now = await page.evaluate(() => Date.now());
-  await page.clock.pauseAt(now + 10);
+  await page.clock.pauseAt(now + 500);
 }
 
 /**
@@ -101,7 +102,7 @@ async function codesShown(page: Page, count: number): Promise<void> {
     .poll(
       () =>
         page
-          .locator('li.account .code')
+          .locator('.account .code')
           .filter({ hasText: /\d{3} \d{3}/ })
           .count(),
       { timeout: 15_000 },
@@ -128,7 +129,7 @@ describe('the toolbar', () => {
           if (theme === 'light' || width === 360) {
             // A copy's toast, to see it as people will: over the list, moving nothing.
             await stopTime(page);
-            await page.locator('li.account button.copy').first().click();
+            await page.locator('.account button.copy').first().click();
             await expect.poll(() => page.locator('.toast.ok').count()).toBe(1);
             await holdToasts(page);
             await app.screenshot(`shell-${width}-${lang}-${theme}`);
@@ -187,7 +188,7 @@ describe('toasts', () => {
     await page.reload();
     await codesShown(page, 4);
     await stopTime(page);
-    const rows = page.locator('li.account');
+    const rows = page.locator('.account');
     const before = await Promise.all([0, 1, 2, 3].map((i) => rows.nth(i).boundingBox()));
     await page.getByRole('button', { name: 'Copy code: GitHub (ada@example.com)' }).click();
     const status = page.getByRole('status').locator('.toast-message');
@@ -200,7 +201,7 @@ describe('toasts', () => {
     expect(seconds).toBeLessThanOrEqual(33);
     const copied = app.copied.at(-1)!;
     expect(Math.abs(copied.validUntil - Date.now() - seconds * 1000)).toBeLessThan(5000);
-    expect(await page.locator('li.account').first().locator('.copied-tick').count()).toBe(1);
+    expect(await page.locator('.account').first().locator('.copied-tick').count()).toBe(1);
     const after = await Promise.all([0, 1, 2, 3].map((i) => rows.nth(i).boundingBox()));
     expect(after).toEqual(before);
     await holdToasts(page);
@@ -215,7 +216,7 @@ describe('toasts', () => {
     // One copy toast at a time, and one tick: the latest.
     expect(await page.locator('.toast').count()).toBe(1);
     expect(await page.locator('.copied-tick').count()).toBe(1);
-    expect(await page.locator('li.account').nth(3).locator('.copied-tick').count()).toBe(1);
+    expect(await page.locator('.account').nth(3).locator('.copied-tick').count()).toBe(1);
     // 2.5 s later both are gone.
     await page.clock.runFor(3000);
     await expect.poll(() => page.locator('.toast').count()).toBe(0);
@@ -271,7 +272,7 @@ describe('delete with undo', () => {
     await codesShown(page, 3);
     const [github] = await app.vault.list();
     const ids = async () =>
-      page.locator('li.account').evaluateAll((l) => l.map((e) => e.getAttribute('data-id')));
+      page.locator('.account').evaluateAll((l) => l.map((e) => e.getAttribute('data-id')));
     const order = await ids();
 
     await page.getByRole('button', { name: 'More actions for GitHub (ada@example.com)' }).click();
@@ -356,29 +357,36 @@ describe('the keyboard', () => {
     // Focused at start: typing finds, Enter copies the first match.
     await expect.poll(focused).toBe(true);
     await page.keyboard.type('mai');
-    await expect.poll(() => page.locator('li.account').count()).toBe(1);
+    await expect.poll(() => page.locator('.account').count()).toBe(1);
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Copied Mail \(ada\)/);
     expect(app.copied).toHaveLength(1);
     // Escape clears; ↓ goes to the first account; a letter typed there starts a new search.
     await page.keyboard.press('Escape');
     await expect.poll(() => search.inputValue()).toBe('');
-    await expect.poll(() => page.locator('li.account').count()).toBe(4);
+    await expect.poll(() => page.locator('.account').count()).toBe(4);
     await page.keyboard.press('ArrowDown');
     await expect.poll(focused).toBe(false);
+    // The list's first row has the keyboard, as the list's own arrows give it.
+    expect(
+      await page
+        .locator('.account')
+        .first()
+        .evaluate((e) => e === (e.ownerDocument as unknown as { activeElement: unknown }).activeElement),
+    ).toBe(true);
     await page.keyboard.type('git');
     await expect.poll(() => search.inputValue()).toBe('git');
     await expect.poll(focused).toBe(true);
-    await expect.poll(() => page.locator('li.account').count()).toBe(1);
+    await expect.poll(() => page.locator('.account').count()).toBe(1);
     // Escape outside the field clears too.
-    await page.locator('li.account button.copy').first().focus();
+    await page.locator('.account button.copy').first().focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => search.inputValue()).toBe('');
     // "/" and Ctrl+F come back to the search from anywhere, Settings included.
     await fromMenu(page, 'Settings');
     await page.keyboard.press('/');
     await expect.poll(focused).toBe(true);
-    await page.locator('li.account button.copy').first().focus();
+    await page.locator('.account button.copy').first().focus();
     await page.keyboard.press(`${mod}+F`);
     await expect.poll(focused).toBe(true);
     // Ctrl+N adds.

@@ -168,7 +168,7 @@ describe('adding and importing, end to end in Chromium', () => {
     expect(await app.vault.list()).toHaveLength(2);
 
     // An export file dropped anywhere on the window is read too, its format found by the registry.
-    await page.getByRole('button', { name: '← Back' }).click();
+    await page.getByRole('button', { name: 'Accounts', exact: true }).click();
     const drop = await page.evaluateHandle((text: string) => {
       // Runs in the page (this file compiles without the DOM library).
       const dom = globalThis as unknown as {
@@ -240,7 +240,8 @@ describe('adding and importing, end to end in Chromium', () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const app = await open({ locale, colorScheme });
         const { page } = app;
-        await page.locator('header button.primary').first().click();
+        // The first run's one button, in whichever language.
+        await page.locator('main .empty button.primary').click();
         await expect.poll(() => page.locator('.method-tile').count()).toBe(7);
         for (const width of [360, 420, 1024, 1600]) {
           await page.setViewportSize({ width, height: 800 });

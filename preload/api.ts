@@ -205,6 +205,16 @@ export interface CopyResult {
   code: string;
   /** True when the period was about to end and the next code was copied instead. */
   next: boolean;
+  /**
+   * When the clipboard clears it, in whole seconds from now, as Settings say (when the code expires, or after
+   * their timeout); absent where nothing clears it.
+   */
+  clearsInSeconds?: number;
+}
+
+/** An account the window deleted: hidden now, its key deleted after `undoMs` unless undoRemoveAccount comes first. */
+export interface RemovedAccount extends AccountView {
+  undoMs: number;
 }
 
 // ---- Cognito ---------------------------------------------------------------------------------------------------
@@ -362,7 +372,14 @@ export interface KeyfobApi {
   importFile(file: FileImport): Promise<Result<ImportReport>>;
   renameAccount(id: string, names: { issuer?: string; label?: string }): Promise<Result<AccountView>>;
   reorderAccounts(ids: string[]): Promise<Result<AccountView[]>>;
-  removeAccount(id: string): Promise<Result<AccountView>>;
+  /**
+   * Deletes an account with a chance to undo: it leaves the list at once, and its key is deleted from the
+   * keychain `undoMs` later unless undoRemoveAccount comes first (a removal still waiting when the app quits is
+   * completed at its next start).
+   */
+  removeAccount(id: string): Promise<Result<RemovedAccount>>;
+  /** Lists an account removeAccount hid again, while its key is still there; after that, ACCOUNT_NOT_FOUND. */
+  undoRemoveAccount(id: string): Promise<Result<AccountView>>;
   /** Pins an account on top of the list, or unpins it. */
   setFavourite(id: string, favourite: boolean): Promise<Result<AccountView>>;
   /** Replaces an account's tags (trimmed, repeats once; [] removes them). */
@@ -461,6 +478,7 @@ export const CHANNELS = {
   renameAccount: 'accounts:rename',
   reorderAccounts: 'accounts:reorder',
   removeAccount: 'accounts:remove',
+  undoRemoveAccount: 'accounts:undo-remove',
   setFavourite: 'accounts:favourite',
   setTags: 'accounts:tags',
   setIcon: 'accounts:icon',

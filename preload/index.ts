@@ -23,6 +23,7 @@ const api: KeyfobApi = {
   renameAccount: (id, names) => ipcRenderer.invoke(CHANNELS.renameAccount, id, names),
   reorderAccounts: (ids) => ipcRenderer.invoke(CHANNELS.reorderAccounts, ids),
   removeAccount: (id) => ipcRenderer.invoke(CHANNELS.removeAccount, id),
+  undoRemoveAccount: (id) => ipcRenderer.invoke(CHANNELS.undoRemoveAccount, id),
   setFavourite: (id, favourite) => ipcRenderer.invoke(CHANNELS.setFavourite, id, favourite),
   setTags: (id, tags) => ipcRenderer.invoke(CHANNELS.setTags, id, tags),
   setIcon: (id, icon) => ipcRenderer.invoke(CHANNELS.setIcon, id, icon),

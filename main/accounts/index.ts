@@ -2,7 +2,7 @@ import type { ImportReport } from '../../preload/api';
 import type { FormatRegistry } from '../formats';
 import type { ExportResult } from '../formats/types';
 import { systemClock, type Clock } from '../otp/codes';
-import type { Vault } from '../vault/vault';
+import type { Account, Vault } from '../vault/vault';
 import { codeBatch, codeToCopy, type CodeCopier } from './codes';
 import { exportAccounts } from './export';
 import { readImport, storeImport, type ImportInput, type ImportRead, type ReadOptions } from './import';
@@ -18,6 +18,19 @@ export {
   type ReadOptions,
 } from './import';
 
+/** Runs `run` after `ms`; returns what cancels it. Tests pass one they run by hand. */
+export type Schedule = (run: () => void, ms: number) => () => void;
+
+/** How long a removal from the window waits for its Undo before the key is deleted. */
+export const UNDO_MS = 5000;
+
+const timeout: Schedule = (run, ms) => {
+  const handle = setTimeout(run, ms);
+  // A removal waiting for its Undo must not keep a test's process (or the preview) alive; the app lives on.
+  handle.unref?.();
+  return () => clearTimeout(handle);
+};
+
 /**
  * The account use cases the command line and the window share: import (read, then store), export, copying a
  * code, the codes of every account. Each front end words the results in its own way.
@@ -26,11 +39,24 @@ export class Accounts {
   readonly vault: Vault;
   readonly formats: FormatRegistry;
   private readonly clock: Clock;
+  private readonly undoMs: number;
+  private readonly schedule: Schedule;
+  /** Removals waiting for their Undo: what finishes each, and what cancels its timer. */
+  private readonly removals = new Map<string, { finish: () => Promise<void>; cancel: () => void }>();
 
-  constructor(options: { vault: Vault; formats: FormatRegistry; clock?: Clock }) {
+  constructor(options: {
+    vault: Vault;
+    formats: FormatRegistry;
+    clock?: Clock;
+    /** How long remove() waits for an Undo (default UNDO_MS), and the timer it waits with. */
+    undoMs?: number;
+    schedule?: Schedule;
+  }) {
     this.vault = options.vault;
     this.formats = options.formats;
     this.clock = options.clock ?? systemClock;
+    this.undoMs = options.undoMs ?? UNDO_MS;
+    this.schedule = options.schedule ?? timeout;
   }
 
   /** What the inputs hold; nothing is stored. */
@@ -54,14 +80,51 @@ export class Accounts {
     return exportAccounts(this.vault, this.formats, formatId);
   }
 
-  /** Copies an account's code (the next one in the last `nextWithinMs` of a period). */
+  /**
+   * Copies an account's code (the next one in the last `nextWithinMs` of a period), with how long it stays
+   * valid from now (`validForMs`), which is when the clipboard clears it unless Settings say otherwise.
+   */
   async copyCode(id: string, clipboard: CodeCopier | undefined, nextWithinMs = 3000) {
+    const now = this.clock.now();
     const { code, next, validUntil } = await codeToCopy(this.vault, this.clock, id, nextWithinMs);
     clipboard?.copy(code, validUntil);
     // For "recently used". Only the app copies through here; the CLI's `keyfob code` stays read-only. The code
     // is on the clipboard already, so a failure to note when (the account removed meanwhile) is not the copy's.
     await this.vault.markUsed(id).catch(() => undefined);
-    return { code, next };
+    return { code, next, validForMs: Math.max(0, validUntil - now) };
+  }
+
+  /**
+   * The window's Delete: the account is hidden at once (gone from lists, codes, the tray and the CLI), and its
+   * key is deleted from the keychain after `undoMs` unless undoRemove() comes first; then `onRemoved` runs
+   * (the window's shortcut for it is forgotten). A removal still waiting when the process ends is completed
+   * by the next start's recovery. The CLI's `keyfob remove` deletes at once (vault.remove).
+   */
+  async remove(
+    id: string,
+    options: { onRemoved?: (account: Account) => Promise<void> | void } = {},
+  ): Promise<{ account: Account; undoMs: number }> {
+    const account = await this.vault.hide(id, this.clock.now() + this.undoMs);
+    const finish = async (): Promise<void> => {
+      if (this.removals.get(id)?.finish !== finish) return;
+      this.removals.delete(id);
+      if (await this.vault.finishRemoval(id)) await options.onRemoved?.(account);
+    };
+    const waiting = { finish, cancel: () => undefined as void };
+    this.removals.set(id, waiting);
+    // A key that cannot be deleted now (a locked keychain) stays hidden, and the next start deletes it.
+    waiting.cancel = this.schedule(() => void finish().catch(() => undefined), this.undoMs);
+    return { account, undoMs: this.undoMs };
+  }
+
+  /** Lists a removed account again, if its key is still there (within the undo time). */
+  async undoRemove(id: string): Promise<Account> {
+    const waiting = this.removals.get(id);
+    if (waiting) {
+      waiting.cancel();
+      this.removals.delete(id);
+    }
+    return this.vault.unhide(id);
   }
 
   codes(now = this.clock.now()) {

@@ -269,8 +269,10 @@ function start(): void {
         .join('\n');
       if (signature === traySignature) return;
       traySignature = signature;
-      // Accounts removed anywhere (here, the CLI, a Cognito re-enrollment) free their shortcuts.
-      void settingsStore.keepAccountShortcuts(new Set(accounts.map((a) => a.id))).then(
+      // Accounts removed anywhere (here, the CLI, a Cognito re-enrollment) free their shortcuts; one deleted
+      // in the window keeps its shortcut while an Undo can still bring it back.
+      const keep = [...accounts.map((a) => a.id), ...(await vault.hiddenIds().catch(() => []))];
+      void settingsStore.keepAccountShortcuts(new Set(keep)).then(
         (pruned) => pruned && applySettings(pruned),
         () => undefined,
       );

@@ -1,4 +1,12 @@
-import type { AccountView, AddedAccount, ExportView, ImportReport, RevealedKey } from '../../preload/api';
+import type {
+  AccountView,
+  AddedAccount,
+  CopyResult,
+  ExportView,
+  ImportReport,
+  RemovedAccount,
+  RevealedKey,
+} from '../../preload/api';
 import * as schema from '../../preload/schemas';
 import { textInput, type ImportInput } from '../accounts';
 import { KeyfobError } from '../errors';
@@ -57,6 +65,7 @@ type AccountHandlers = Pick<
   | 'renameAccount'
   | 'reorderAccounts'
   | 'removeAccount'
+  | 'undoRemoveAccount'
   | 'setFavourite'
   | 'setTags'
   | 'setIcon'
@@ -116,11 +125,18 @@ export function accountHandlers(
       result(async () => (await vault.reorder(check(schema.accountIds, rawIds, 'order'))).map(accountView)),
 
     removeAccount: (rawId) =>
-      result(async () => {
-        const removed = accountView(await vault.remove(check(schema.accountId, rawId, 'account id')));
-        await forgetShortcut(removed.id);
-        return removed;
+      result<RemovedAccount>(async () => {
+        const { account, undoMs } = await accounts.remove(check(schema.accountId, rawId, 'account id'), {
+          // Kept through the undo time, so an Undo brings the account back with its shortcut.
+          onRemoved: (a) => forgetShortcut(a.id),
+        });
+        return { ...accountView(account), undoMs };
       }),
+
+    undoRemoveAccount: (rawId) =>
+      result(async () =>
+        accountView(await accounts.undoRemove(check(schema.accountId, rawId, 'account id'))),
+      ),
 
     setFavourite: (rawId, rawOn) =>
       result(async () =>
@@ -153,13 +169,19 @@ export function accountHandlers(
       ),
 
     copyCode: (rawId) =>
-      result(() =>
-        accounts.copyCode(
+      result<CopyResult>(async () => {
+        const { code, next, validForMs } = await accounts.copyCode(
           check(schema.accountId, rawId, 'account id'),
           ctx.clipboard,
           ctx.nextCodeWithinMs ?? 3000,
-        ),
-      ),
+        );
+        if (!ctx.clipboard) return { code, next };
+        // As the clipboard decides it (main/app/clipboard.ts): when the code expires, or after the timeout.
+        const settings = await ctx.settings?.store.get().catch(() => undefined);
+        const clearsInMs =
+          settings?.clipboardClear === 'timeout' ? settings.clipboardTimeoutSeconds * 1000 : validForMs;
+        return { code, next, clearsInSeconds: Math.max(1, Math.round(clearsInMs / 1000)) };
+      }),
 
     hotpCode: (rawId) =>
       result(async () => (await vault.code(check(schema.accountId, rawId, 'account id'))).code),

@@ -28,7 +28,9 @@ export function settingsHandlers(ctx: IpcContext): {
     try {
       const current = await settings.store.get();
       if (current.accountShortcuts[accountId] === undefined) return;
-      settings.apply?.(await settings.store.setAccountShortcut(accountId, ''));
+      // Saved first: `apply?.(await …)` would skip the save itself wherever there is no apply.
+      const saved = await settings.store.setAccountShortcut(accountId, '');
+      settings.apply?.(saved);
     } catch {
       // The account is gone either way; main drops shortcuts of missing accounts when it next lists them.
     }

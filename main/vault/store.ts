@@ -50,6 +50,26 @@ export interface AccountRecord {
   iconOverride?: string;
   /** When a person last copied its code in the app (ISO time), for "recently used". */
   lastUsed?: string;
+  /**
+   * On a `removing` record: the removal waits for the person's Undo until `until` (epoch ms), in process `pid`,
+   * and Undo gives the record back the status it `was`. Recovery leaves it to that process while both hold.
+   */
+  undo?: UndoMark;
+}
+
+export interface UndoMark {
+  until: number;
+  pid: number;
+  was: 'active' | 'pending';
+}
+
+function isUndoMark(value: unknown): value is UndoMark {
+  return (
+    isObject(value) &&
+    Number.isSafeInteger(value.until) &&
+    Number.isSafeInteger(value.pid) &&
+    (value.was === 'active' || value.was === 'pending')
+  );
 }
 
 export interface VaultFile {
@@ -100,6 +120,7 @@ function isRecord(value: unknown): value is AccountRecord {
     (v.icon === undefined || typeof v.icon === 'string') &&
     (v.extra === undefined || isStringRecord(v.extra)) &&
     (v.lastUsedStep === undefined || Number.isSafeInteger(v.lastUsedStep)) &&
+    (v.undo === undefined || (v.status === 'removing' && isUndoMark(v.undo))) &&
     (v.cognito === undefined ||
       (isObject(v.cognito) &&
         typeof v.cognito.profile === 'string' &&
@@ -153,7 +174,7 @@ function parseVaultFile(text: string): Parsed<VaultFile> {
   };
 }
 
-function processAlive(pid: number): boolean {
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

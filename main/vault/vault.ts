@@ -12,6 +12,7 @@ import { KEYCHAIN_CANARY, type Keychain, type KeychainKind } from './keychain';
 import { cleanTags, ICON_CHOICE, plainText } from './names';
 import {
   MetadataStore,
+  processAlive,
   type AccountRecord,
   type CognitoLink,
   type Unreadable,
@@ -819,6 +820,62 @@ export class Vault {
     return removed;
   }
 
+  /**
+   * Hides an account until `untilMs` for the person's Undo: a `removing` record with an undo mark, so lists,
+   * codes, the tray and the CLI no longer show it, while its key stays in the keychain. finishRemoval() deletes
+   * the key; unhide() lists it again. A removal left waiting by a process that is gone, or past its time, is
+   * completed by the next recover(), like any interrupted removal.
+   */
+  async hide(id: string, untilMs: number): Promise<Account> {
+    return this.store.update((f) => {
+      const record = f.accounts.find((a) => a.id === id && visible(a));
+      if (!record) throw accountNotFound(id, 'listed');
+      const shown = toAccount(record);
+      record.undo = { until: untilMs, pid: process.pid, was: shown.status };
+      record.status = 'removing';
+      return { save: true, value: shown };
+    });
+  }
+
+  /** The ids of accounts hidden by hide() and not yet removed: still theirs (a shortcut, say) until then. */
+  async hiddenIds(): Promise<string[]> {
+    const { file } = await this.store.read();
+    return file.accounts.filter((a) => a.status === 'removing' && a.undo).map((a) => a.id);
+  }
+
+  /** Lists a hidden account again, as it was; one whose removal went ahead is gone (accountGone). */
+  async unhide(id: string): Promise<Account> {
+    return this.store.update((f) => {
+      const record = f.accounts.find((a) => a.id === id && a.status === 'removing' && a.undo);
+      if (!record?.undo) throw accountNotFound(id, 'listed');
+      record.status = record.undo.was;
+      delete record.undo;
+      return { save: true, value: toAccount(record) };
+    });
+  }
+
+  /**
+   * Deletes a hidden account's key and record. The undo mark goes first, under the lock, so an Undo that comes
+   * while the key is being deleted is refused rather than listing an account without its key. False when
+   * there was nothing to finish (undone, or finished elsewhere).
+   */
+  async finishRemoval(id: string): Promise<boolean> {
+    const claimed = await this.store.update((f) => {
+      const record = f.accounts.find((a) => a.id === id && a.status === 'removing' && a.undo);
+      if (!record) return { save: false, value: false };
+      delete record.undo;
+      return { save: true, value: true };
+    });
+    if (!claimed) return false;
+    this.secretCache?.delete(id);
+    await this.keychain.delete(id);
+    await this.store.update((f) => {
+      f.accounts = f.accounts.filter((r) => r.id !== id);
+      return { save: true, value: undefined };
+    });
+    return true;
+  }
+
   /** A pending account whose enrollment was abandoned. */
   discard(id: string): Promise<Account> {
     return this.remove(id);
@@ -931,7 +988,12 @@ export class Vault {
       return report;
     const itemMap = await this.keychainItems(file);
 
-    for (const r of file.accounts.filter((a) => a.status === 'removing')) {
+    // A removal still waiting for its Undo in a live process (the app, while the CLI recovers) is that
+    // process's to finish; any other was asked for and is completed now.
+    const now = this.clock.now();
+    const waiting = (r: AccountRecord) => !!r.undo && r.undo.until > now && processAlive(r.undo.pid);
+    const removing = (r: AccountRecord) => r.status === 'removing' && !waiting(r);
+    for (const r of file.accounts.filter(removing)) {
       if (itemMap.has(r.id)) await this.keychain.delete(r.id);
       itemMap.delete(r.id);
     }
@@ -939,7 +1001,7 @@ export class Vault {
     const final = await this.store.update((f) => {
       const before = f.accounts.length;
       f.accounts = f.accounts.filter((r) => {
-        if (r.status === 'removing') return false;
+        if (removing(r)) return false;
         if (r.status === 'adding') {
           if (!itemMap.has(r.id)) return false;
           r.status = r.target ?? 'active';

@@ -1,12 +1,13 @@
-import { useEffect, useState } from 'react';
-import { I18nProvider } from 'react-aria-components';
-import { errorText, languages, type Lang } from './i18n';
+import { useEffect, useRef, useState, type RefObject } from 'react';
+import { Button, I18nProvider, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
+import type { ExportView } from '../../preload/api';
 import { useStrings, type Strings } from './i18n/strings';
-import { say, type Phrase } from './i18n/words';
+import type { Phrase } from './i18n/words';
 import { useAppState, useStore } from './store/react';
-import type { Notice } from './store/store';
+import type { Screen, Store } from './store/store';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
-import { copyCode } from './features/accounts/actions';
+import { copyCode, exportAccounts, lastUndo, undoRemove } from './features/accounts/actions';
+import { ExportDialog } from './features/accounts/dialogs';
 import { Orphans } from './features/accounts/Orphans';
 import { AddScreen } from './features/add/AddScreen';
 import { CognitoScreen } from './features/cognito/CognitoScreen';
@@ -14,20 +15,28 @@ import { addImage, pasteAnywhere } from './features/import/incoming';
 import { LinkRequests } from './features/import/LinkRequests';
 import { Palette } from './features/palette/Palette';
 import { SettingsScreen } from './features/settings/SettingsScreen';
+import { ToastRegion } from './ui/Toast';
+import './App.css';
 
-/** The window: its header and tabs, what waits for the person's word, and the screen of the chosen tab. */
+type Exported = { codes: string[]; excluded: ExportView['excluded'] };
+
+/** The window: its toolbar, what waits for the person's word, the screen, and the toasts over it all. */
 export function App() {
   const store = useStore();
   const lang = useAppState((s) => s.lang);
   const screen = useAppState((s) => s.screen);
   const settings = useAppState((s) => s.settings);
-  const notice = useAppState((s) => s.notice);
   const accounts = useAppState((s) => s.accounts);
   const palette = useAppState((s) => s.palette);
   const hostName = useAppState((s) => s.hostName);
   const resume = useAppState((s) => s.resume);
   const t = useStrings(lang);
   const [dropping, setDropping] = useState(false);
+  const [exported, setExported] = useState<Exported | undefined>();
+  const searchField = useRef<HTMLInputElement>(null);
+  /** Bumped to move the keyboard to the search field once it is on screen (after leaving another screen). */
+  const [searchWanted, setSearchWanted] = useState<{ select: boolean } | undefined>();
+  const hasAccounts = (accounts?.length ?? 0) > 0;
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -45,10 +54,10 @@ export function App() {
     void window.keyfob.startupReport().then((r) => {
       if (!r.ok) return;
       const { movedAside, orphans, missingKey } = r.value;
-      // Offered below the notice, one by one: nothing comes back into the list without the person's word.
+      // Offered below the toolbar, one by one: nothing comes back into the list without the person's word.
       store.update({ orphans });
       const phrases: Phrase[] = [
-        ...(movedAside ? [{ key: 'listMovedAside', args: [movedAside.path] } as const] : []),
+        ...(movedAside ? [{ key: 'listMovedAside', args: [movedAside.path, movedAside.why] } as const] : []),
         ...(missingKey.length > 0
           ? [{ key: 'missingKeys', args: [missingKey.map((m) => m.name).join(', ')] } as const]
           : []),
@@ -61,6 +70,40 @@ export function App() {
       });
     });
     // Once, at start; kept as phrases, so it follows a later change of language.
+  }, [store]);
+
+  useEffect(() => {
+    if (!searchWanted || screen !== 'accounts') return;
+    const field = searchField.current;
+    if (!field) return;
+    field.focus();
+    if (searchWanted.select) field.select();
+    else field.setSelectionRange(field.value.length, field.value.length);
+    setSearchWanted(undefined);
+  }, [searchWanted, screen, hasAccounts]);
+
+  useEffect(() => {
+    const go = {
+      search: (select: boolean) => {
+        if (store.get().screen !== 'accounts') store.go('accounts');
+        setSearchWanted({ select });
+      },
+    };
+    const inList = (e: KeyboardEvent) => e.target instanceof Element && !!e.target.closest('[role="grid"]');
+    // The list (a React Aria GridList) stops every key pressed on a card's buttons from going further, so the
+    // window's keys are caught on the way down there; its own keys (F2, Delete, Alt+arrows, …) are not among them.
+    const onListKey = (e: KeyboardEvent) => {
+      if (inList(e)) globalKey(e, store, go);
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (!inList(e)) globalKey(e, store, go);
+    };
+    window.addEventListener('keydown', onListKey, true);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('keydown', onListKey, true);
+      window.removeEventListener('keydown', onKey);
+    };
   }, [store]);
 
   const closePalette = () => {
@@ -89,63 +132,42 @@ export function App() {
         }}
         onPaste={(e) => pasteAnywhere(store, e)}
       >
-        <header>
-          <h1>{screen === 'add' ? t.add : t.appName}</h1>
-          <nav aria-label={t.nav} className="tabs">
-            <button
-              type="button"
-              aria-current={screen === 'accounts' || screen === 'add' ? 'page' : undefined}
-              onClick={() => store.go('accounts')}
-            >
-              {t.accounts}
-            </button>
-            <button
-              type="button"
-              aria-current={screen === 'cognito' ? 'page' : undefined}
-              onClick={() => store.go('cognito')}
-            >
-              {t.cognito}
-            </button>
-            <button
-              type="button"
-              aria-current={screen === 'settings' ? 'page' : undefined}
-              onClick={() => store.go('settings')}
-            >
-              {t.settings}
-            </button>
-          </nav>
-          <div className="tools">
-            <label className="visually-hidden" htmlFor="lang">
-              {t.language}
-            </label>
-            <select
-              id="lang"
-              value={lang}
-              onChange={(e) => {
-                const chosen = e.target.value as Lang;
-                store.update({ lang: chosen });
-                void store.saveSettings({ language: chosen });
-              }}
-            >
-              {languages.map((l) => (
-                <option key={l.code} value={l.code}>
-                  {l.name}
-                </option>
-              ))}
-            </select>
-            {screen === 'cognito' || screen === 'settings' ? null : screen === 'accounts' ? (
-              <button type="button" className="primary" onClick={() => store.go('add')}>
-                + {t.add}
+        <header className="toolbar">
+          {screen !== 'accounts' ? (
+            <>
+              <button type="button" className="back" onClick={() => store.go('accounts')}>
+                <span aria-hidden="true">← </span>
+                {t.accounts}
               </button>
-            ) : (
-              <button type="button" onClick={() => store.go('accounts')}>
-                ← {t.back}
+              <h1>{titleOf(screen, t)}</h1>
+            </>
+          ) : hasAccounts ? (
+            <>
+              <h1 className="visually-hidden">{t.appName}</h1>
+              <SearchField t={t} field={searchField} />
+              <button
+                type="button"
+                className="primary add-button"
+                aria-label={t.add}
+                title={t.add}
+                aria-keyshortcuts={store.get().mac ? 'Meta+N' : 'Control+N'}
+                onClick={() => store.go('add')}
+              >
+                +
               </button>
-            )}
-          </div>
+            </>
+          ) : (
+            <h1>{t.appName}</h1>
+          )}
+          <AppMenu
+            t={t}
+            canExport={hasAccounts}
+            onChoose={(choice) => {
+              if (choice === 'export') void exportAccounts(store).then((r) => r && setExported(r));
+              else store.go(choice);
+            }}
+          />
         </header>
-
-        {notice && <NoticeBar notice={notice} t={t} lang={lang} onClose={() => store.notify(undefined)} />}
 
         <Orphans t={t} />
         <LinkRequests t={t} />
@@ -162,11 +184,15 @@ export function App() {
           )}
         </main>
 
+        <ToastRegion t={t} onUndo={(toast) => void undoRemove(store, toast)} />
+
         {dropping && (
           <div className="drop-overlay" aria-hidden="true">
             {t.dropHere}
           </div>
         )}
+
+        {exported && <ExportDialog exported={exported} t={t} onClose={() => setExported(undefined)} />}
 
         {palette && (
           <Palette
@@ -185,31 +211,132 @@ export function App() {
   );
 }
 
-function NoticeBar({
-  notice,
-  t,
-  lang,
-  onClose,
-}: {
-  notice: Notice;
-  t: Strings;
-  lang: Lang;
-  onClose: () => void;
-}) {
-  const words =
-    'error' in notice
-      ? errorText(notice.error, lang)
-      : {
-          message: notice.phrases.map((p) => say(t, p)).join(' '),
-          hint: notice.hint && say(t, notice.hint),
-        };
+function titleOf(screen: Exclude<Screen, 'accounts'>, t: Strings): string {
+  return screen === 'add' ? t.add : screen === 'cognito' ? t.cognito : t.settings;
+}
+
+/**
+ * The accounts' search, in the toolbar. Enter copies the first account shown and ↓ moves to it (the list's
+ * own keys go on from there); Escape clears.
+ */
+function SearchField({ t, field }: { t: Strings; field: RefObject<HTMLInputElement | null> }) {
+  const store = useStore();
+  const search = useAppState((s) => s.search);
+  const mac = useAppState((s) => s.mac);
+  // The list's first row (a GridList item): Enter presses its copy button, ↓ gives the row the focus, as the
+  // list's own arrows would, so ↑/↓/←/→, Enter and the row's keys go on from there.
+  const firstRow = () => document.querySelector<HTMLElement>('main .accounts .account[data-id]');
   return (
-    <div className={`notice ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-      <span>{words.message}</span>
-      {words.hint && <span className="hint">{words.hint}</span>}
-      <button type="button" aria-label={t.close} onClick={onClose}>
-        ×
-      </button>
-    </div>
+    <input
+      ref={field}
+      type="search"
+      className="search"
+      placeholder={t.search}
+      aria-label={t.search}
+      aria-keyshortcuts={mac ? 'Meta+F /' : 'Control+F /'}
+      value={search}
+      // At start the keyboard is in the search: typing finds an account, Enter copies its code.
+      autoFocus
+      onChange={(e) => store.setSearch(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') {
+          e.preventDefault();
+          firstRow()?.querySelector<HTMLElement>('.copy')?.click();
+        } else if (e.key === 'ArrowDown') {
+          const first = firstRow();
+          if (first) {
+            e.preventDefault();
+            first.focus();
+          }
+        } else if (e.key === 'Escape' && search !== '') {
+          e.preventDefault();
+          e.stopPropagation();
+          store.setSearch('');
+        }
+      }}
+    />
   );
+}
+
+type MenuChoice = 'cognito' | 'export' | 'settings';
+
+/** The toolbar's ⋯: the rarer places and actions, so the toolbar fits the narrowest window on one line. */
+function AppMenu({
+  t,
+  canExport,
+  onChoose,
+}: {
+  t: Strings;
+  canExport: boolean;
+  onChoose: (choice: MenuChoice) => void;
+}) {
+  const items: ReadonlyArray<readonly [MenuChoice, string]> = [
+    ['cognito', t.cognito],
+    ...(canExport ? ([['export', t.export]] as const) : []),
+    ['settings', t.settings],
+  ];
+  return (
+    <MenuTrigger>
+      <Button className="app-menu" aria-label={t.appMenu}>
+        ⋯
+      </Button>
+      <Popover className="menu-popover" placement="bottom end">
+        <Menu className="menu-list" onAction={(key) => onChoose(key as MenuChoice)}>
+          {items.map(([id, label]) => (
+            <MenuItem key={id} id={id} className="menu-item">
+              {label}
+            </MenuItem>
+          ))}
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}
+
+/**
+ * The window's own keys, wherever the focus is: Ctrl/Cmd+F or "/" go to the search, and typing a letter outside
+ * a field starts one; Ctrl/Cmd+N adds; Escape clears the search; Ctrl/Cmd+Z undoes the last delete while its
+ * toast offers it. Keys meant for a field, a dialog or a menu are left to them.
+ */
+function globalKey(e: KeyboardEvent, store: Store, go: { search: (select: boolean) => void }): void {
+  if (e.defaultPrevented || e.isComposing) return;
+  const target = e.target instanceof Element ? e.target : null;
+  const inField = !!target?.closest('input, textarea, select, [contenteditable="true"]');
+  // A dialog or a menu has the keyboard (the quick search, a rename, the ⋯ menu): its keys are its own.
+  if (target?.closest('[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]')) return;
+  if (document.querySelector('[role="dialog"], [role="alertdialog"]')) return;
+  const state = store.get();
+  const mod = state.mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+  const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+  if (mod && !e.altKey && !e.shiftKey) {
+    if (key === 'f') {
+      e.preventDefault();
+      go.search(true);
+    } else if (key === 'n') {
+      e.preventDefault();
+      store.go('add');
+    } else if (key === 'z' && !inField) {
+      const toast = lastUndo(store);
+      if (toast) {
+        e.preventDefault();
+        void undoRemove(store, toast);
+      }
+    }
+    return;
+  }
+  if (inField || e.ctrlKey || e.metaKey || e.altKey) return;
+  const listShown = state.screen === 'accounts' && (state.accounts?.length ?? 0) > 0;
+  if (e.key === '/') {
+    e.preventDefault();
+    go.search(true);
+  } else if (e.key === 'Escape' && state.search !== '' && state.screen === 'accounts') {
+    e.preventDefault();
+    store.setSearch('');
+    go.search(false);
+  } else if (listShown && e.key.length === 1 && e.key.trim() !== '') {
+    // A printable character (not a space, which presses the focused button) starts a search with it.
+    e.preventDefault();
+    store.setSearch(state.search + e.key);
+    go.search(false);
+  }
 }

@@ -11,7 +11,7 @@ import { FORMATS } from '../../main/formats';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
 import { e2eApps } from '../support/e2e-apps';
-import { expectAccessible } from '../support/ui-steps';
+import { expectAccessible, openAdd } from '../support/ui-steps';
 
 const URI = 'otpauth://totp/GitHub:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const MAIL = 'otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail';
@@ -38,7 +38,10 @@ describe('adding and importing, end to end in Chromium', () => {
   it('offers seven ways, one per view, reachable by keyboard, and goes back to the list with the new row highlighted', async () => {
     const app = await open();
     const { page } = app;
-    await page.getByRole('button', { name: '+ Add account' }).first().focus();
+    await page
+      .getByRole('button', { name: /^(Add account|Add or import accounts)$/ })
+      .first()
+      .focus();
     await page.keyboard.press('Enter');
     const tiles = page.locator('.method-tile');
     await expect.poll(() => tiles.count()).toBe(7);
@@ -88,7 +91,7 @@ describe('adding and importing, end to end in Chromium', () => {
     await app.screenshot('add-highlighted-light');
 
     // Back from a view puts the keyboard on the tile it came from.
-    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await openAdd(page);
     await page.getByRole('button', { name: 'Paste a link' }).click();
     await page.getByRole('button', { name: '← All ways to add' }).click();
     await expect.poll(() => focused(page)).toMatch(/^Paste a link/);
@@ -98,14 +101,14 @@ describe('adding and importing, end to end in Chromium', () => {
     const app = await open();
     const { page } = app;
     await app.handlers.addFromText(URI);
-    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await openAdd(page);
     await page.getByRole('button', { name: 'Paste a link' }).click();
     await page.getByLabel('Links').fill(`${URI}\n${MAIL}\nhello`);
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     const report = page.getByRole('region', { name: 'Result' });
     await expect.poll(() => report.isVisible()).toBe(true);
     await expect
-      .poll(() => page.getByRole('status').first().textContent())
+      .poll(() => page.locator('.toasts').getByRole('status').textContent())
       .toMatch(/1 account added, 1 already there/);
     expect(await report.textContent()).toContain('line 3 — This is not a setup link');
     await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -125,7 +128,7 @@ describe('adding and importing, end to end in Chromium', () => {
   it('imports another app’s export, listing the formats main’s registry has', async () => {
     const app = await open();
     const { page } = app;
-    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await openAdd(page);
     await page.getByRole('button', { name: 'Import from another app' }).click();
     const choices = page.getByRole('radio');
     await expect.poll(() => choices.count()).toBe(FORMATS.length);
@@ -149,7 +152,7 @@ describe('adding and importing, end to end in Chromium', () => {
     expect((await app.vault.list()).map((a) => a.issuer).sort()).toEqual(['GitHub', 'Mail']);
 
     // A file that is not what the chosen app exports: said beside the file, nothing added.
-    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await openAdd(page);
     await page.getByRole('button', { name: 'Import from another app' }).click();
     await page.getByRole('radio', { name: 'Google Authenticator' }).check();
     await page.getByLabel('Choose file…').setInputFiles({
@@ -165,7 +168,7 @@ describe('adding and importing, end to end in Chromium', () => {
     expect(await app.vault.list()).toHaveLength(2);
 
     // An export file dropped anywhere on the window is read too, its format found by the registry.
-    await page.getByRole('button', { name: '← Back' }).click();
+    await page.getByRole('button', { name: 'Accounts', exact: true }).click();
     const drop = await page.evaluateHandle((text: string) => {
       // Runs in the page (this file compiles without the DOM library).
       const dom = globalThis as unknown as {
@@ -194,7 +197,7 @@ describe('adding and importing, end to end in Chromium', () => {
     }));
     const { uris } = buildMigrationUris(accounts, { perCode: 1 });
     const png = (uri: string) => QRCode.toBuffer(uri, { type: 'png', margin: 4, scale: 4 });
-    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await openAdd(page);
     await page.getByRole('button', { name: 'Google Authenticator' }).click();
     expect(await page.getByText('Transfer accounts → Export accounts').isVisible()).toBe(true);
     await expectAccessible(page);
@@ -237,7 +240,8 @@ describe('adding and importing, end to end in Chromium', () => {
       for (const colorScheme of ['light', 'dark'] as const) {
         const app = await open({ locale, colorScheme });
         const { page } = app;
-        await page.locator('header button.primary').first().click();
+        // The first run's one button, in whichever language.
+        await page.locator('main .empty button.primary').click();
         await expect.poll(() => page.locator('.method-tile').count()).toBe(7);
         for (const width of [360, 420, 1024, 1600]) {
           await page.setViewportSize({ width, height: 800 });

@@ -12,7 +12,7 @@ import { chromium, type Browser, type Locator, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openApp, type AppUnderTest } from '../support/e2e-harness';
 import { requireSecretService } from '../support/secret-service';
-import { expectAccessible } from '../support/ui-steps';
+import { expectAccessible, openAdd } from '../support/ui-steps';
 import { writeQrVideo } from '../support/y4m';
 
 const URI = 'otpauth://totp/GitHub:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
@@ -116,7 +116,7 @@ async function isFocused(locator: Locator): Promise<boolean> {
 }
 
 async function startScan(page: Page): Promise<void> {
-  await page.getByRole('button', { name: '+ Add account' }).first().click();
+  await openAdd(page);
   // The Camera view starts the camera as it opens.
   await page.getByRole('button', { name: 'Camera', exact: true }).click();
 }
@@ -217,7 +217,7 @@ describe('scanning with the camera, end to end in Chromium', () => {
       await page.getByRole('button', { name: 'Scan with camera' }).click();
       await expect.poll(async () => (await cameraTracks(page)).live).toBe(1);
       // Leaving the Add screen unmounts the scanner without Cancel.
-      await page.getByRole('button', { name: '← Back' }).click();
+      await page.getByRole('button', { name: 'Accounts' }).click();
       await expect.poll(() => scanner.count()).toBe(0);
       await expect.poll(() => cameraTracks(page)).toEqual({ total: 2, live: 0 });
     });
@@ -256,7 +256,7 @@ describe('scanning with the camera, end to end in Chromium', () => {
     expect(await app.vault.list()).toEqual([]);
 
     const de = await open(browser, { locale: 'de-DE' });
-    await de.page.getByRole('button', { name: '+ Konto hinzufügen' }).first().click();
+    await de.page.getByRole('button', { name: 'Konten hinzufügen oder importieren' }).click();
     await de.page.getByRole('button', { name: 'Kamera', exact: true }).click();
     await expect
       .poll(() =>

@@ -8,7 +8,7 @@ import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import type { NewAccount } from '../../main/vault/vault';
 import { e2eApps } from '../support/e2e-apps';
-import { expectAccessible } from '../support/ui-steps';
+import { expectAccessible, fromMenu, openAdd } from '../support/ui-steps';
 
 const open = e2eApps();
 
@@ -192,7 +192,7 @@ describe('the accounts list as cards', () => {
     expect(comfortable).toBeGreaterThanOrEqual(7);
     await app.screenshot('cards-420x640-comfortable');
 
-    await page.getByRole('button', { name: 'Settings' }).click();
+    await fromMenu(page, 'Settings');
     await page.getByLabel('Density').selectOption('compact');
     await expect.poll(async () => (await app.services.settings.get()).density).toBe('compact');
     await page.getByRole('button', { name: 'Accounts' }).click();
@@ -220,13 +220,13 @@ describe('the accounts list as cards', () => {
         const r = g.document.querySelector(s).getBoundingClientRect();
         return { width: r.right - r.left, left: r.left, right: g.innerWidth - r.right };
       }, selector);
-    const screens: Array<[string, string, string]> = [
-      ['+ Add account', '.add', 'add'],
-      ['Cognito', '.cognito', 'cognito'],
-      ['Settings', '.settings', 'settings'],
+    const screens: Array<[() => Promise<void>, string, string]> = [
+      [() => openAdd(page), '.add', 'add'],
+      [() => fromMenu(page, 'Cognito'), '.cognito', 'cognito'],
+      [() => fromMenu(page, 'Settings'), '.settings', 'settings'],
     ];
-    for (const [button, selector, name] of screens) {
-      await page.getByRole('button', { name: button }).first().click();
+    for (const [go, selector, name] of screens) {
+      await go();
       await expect.poll(() => page.locator(selector).isVisible()).toBe(true);
       const b = await box(selector);
       expect(b.width, name).toBeLessThanOrEqual(640);
@@ -234,7 +234,7 @@ describe('the accounts list as cards', () => {
       expect(Math.abs(b.left - b.right), name).toBeLessThanOrEqual(20);
       await app.screenshot(`wide-1600-${name}`);
       await expectAccessible(page);
-      if (name === 'add') await page.getByRole('button', { name: '← Back' }).click();
+      if (name === 'add') await page.getByRole('button', { name: 'Accounts' }).click();
     }
   });
 });

@@ -15,6 +15,7 @@ import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { Vault } from '../../main/vault/vault';
 import { launchChromium, SCREENSHOTS } from '../support/e2e-harness';
 import { requireSecretService } from '../support/secret-service';
+import { fromMenu } from '../support/ui-steps';
 
 const ROOT = resolve(__dirname, '../..');
 const ACCOUNTS = 12;
@@ -162,7 +163,7 @@ describe('npm run preview', () => {
     await page.screenshot({ path: join(SCREENSHOTS, 'preview-dark.png') });
 
     // The Cognito tab has the stand-in's pools ready, and they answer.
-    await page.getByRole('button', { name: 'Cognito' }).click();
+    await fromMenu(page, 'Cognito');
     await page.getByRole('button', { name: 'Test connection' }).first().click();
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'answer as expected' }).count())

@@ -15,6 +15,7 @@ import { Vault } from '../../main/vault/vault';
 import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
 import { buildPseudoRenderer, PSEUDO, pseudo } from '../support/pseudo-locale';
 import { requireSecretService } from '../support/secret-service';
+import { fromMenu } from '../support/ui-steps';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 
@@ -134,10 +135,7 @@ describe('the window in a pseudo-locale', () => {
     await expect.poll(() => page.getByText('ada@example.com').first().isVisible()).toBe(true);
     await expectAllPseudo(app, 'accounts');
 
-    await page
-      .getByRole('button', { name: `+ ${pseudo(en.add)}` })
-      .first()
-      .click();
+    await page.getByRole('button', { name: pseudo(en.add), exact: true }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: pseudo(en.addChooserTitle) }).isVisible())
       .toBe(true);
@@ -146,12 +144,12 @@ describe('the window in a pseudo-locale', () => {
     await page.getByRole('radio').first().check();
     await expectAllPseudo(app, 'import');
 
-    await page.getByRole('button', { name: pseudo(en.cognito), exact: true }).click();
-    await expect.poll(() => page.locator('[aria-current="page"]').textContent()).toBe(pseudo(en.cognito));
+    await fromMenu(page, pseudo(en.cognito), pseudo(en.appMenu));
+    await expect.poll(() => page.locator('header h1').textContent()).toBe(pseudo(en.cognito));
     await expectAllPseudo(app, 'cognito');
 
-    await page.getByRole('button', { name: pseudo(en.settings), exact: true }).click();
-    await expect.poll(() => page.locator('[aria-current="page"]').textContent()).toBe(pseudo(en.settings));
+    await fromMenu(page, pseudo(en.settings), pseudo(en.appMenu));
+    await expect.poll(() => page.locator('header h1').textContent()).toBe(pseudo(en.settings));
     await expectAllPseudo(app, 'settings');
     await vault.remove((await vault.list())[0]!.id);
   }, 240_000);
@@ -160,10 +158,7 @@ describe('the window in a pseudo-locale', () => {
     const app = await openApp(browser, { locale: PSEUDO, renderer, screens: [[]] });
     apps.push(app);
     const { page } = app;
-    await page
-      .getByRole('button', { name: `+ ${pseudo(en.add)}` })
-      .first()
-      .click();
+    await page.getByRole('button', { name: pseudo(en.addOrImport), exact: true }).click();
     await page.getByRole('button', { name: pseudo(en.pasteTitle) }).click();
     await page.getByLabel(pseudo(en.pasteLabel)).fill('just text, no link');
     await page.getByRole('button', { name: pseudo(en.addLinks), exact: true }).click();

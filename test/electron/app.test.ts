@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EVENTS } from '../../preload/api';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { CognitoStandIn } from '../support/cognito-standin';
-import { addPoolInUi, enrollSection, expectAccessible } from '../support/ui-steps';
+import { addPoolInUi, enrollSection, expectAccessible, openAdd, fromMenu } from '../support/ui-steps';
 
 const SERVICE = `keyfob-electron-${process.pid}`;
 const PASSWORD = 'Str0ng-Passw0rd!';
@@ -65,7 +65,7 @@ describe('the Electron app', () => {
   });
 
   it('adds a pasted link, shows its code, and copies it to the real clipboard', async () => {
-    await page.getByRole('button', { name: '+ Add account' }).first().click();
+    await openAdd(page);
     await page.getByRole('button', { name: 'Paste a link' }).click();
     await page.getByLabel('Links').fill('otpauth://totp/GitHub:ada?secret=JBSWY3DPEHPK3PXP&issuer=GitHub');
     // Added: the window goes back to the list by itself.
@@ -94,7 +94,7 @@ describe('the Electron app', () => {
     const pool = standIn.addPool({ mfa: 'OPTIONAL' });
     const client = standIn.addClient(pool.id, {});
     standIn.addUser(pool.id, { username: 'omar', password: PASSWORD });
-    await page.getByRole('button', { name: 'Cognito' }).click();
+    await fromMenu(page, 'Cognito');
     await addPoolInUi(page, 'dev', {
       region: standIn.region,
       endpoint: standIn.endpoint,

@@ -32,3 +32,21 @@ export async function addPoolInUi(
 export const enrollSection = (page: Page) =>
   page.getByRole('region', { name: 'Set up Keyfob as the authenticator' });
 export const signInSection = (page: Page) => page.getByRole('region', { name: 'Sign in', exact: true });
+
+/** Opens a place from the toolbar's ⋯ menu (Cognito, Export, Settings), as a person would. */
+export async function fromMenu(
+  page: Page,
+  item: 'Cognito' | 'Export' | 'Settings' | string,
+  menu = 'Menu',
+): Promise<void> {
+  await page.getByRole('button', { name: menu, exact: true }).click();
+  await page.getByRole('menuitem', { name: item, exact: true }).click();
+}
+
+/** Opens the Add screen: the toolbar's + once there are accounts, the first-run screen's one button before. */
+export async function openAdd(page: Page): Promise<void> {
+  await page
+    .getByRole('button', { name: /^(Add account|Add or import accounts)$/ })
+    .first()
+    .click();
+}

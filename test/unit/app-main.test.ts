@@ -228,6 +228,8 @@ vi.mock('../../main/services', async () => {
       vault: {
         fake: 'vault',
         list: async () => fake.state.accounts,
+        // Accounts deleted in the window, waiting for their Undo: none here.
+        hiddenIds: async () => [],
         get: async () => ({ issuer: 'Example', label: 'alice' }),
         onChanged: (listener: (accounts: unknown[]) => void) => {
           fake.state.changed.add(listener);

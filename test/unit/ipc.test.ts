@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { Accounts } from '../../main/accounts';
 import { PendingLinks, type PendingLink } from '../../main/app/protocol';
+import { FormatRegistry } from '../../main/formats';
 import { codeBatch, createHandlers, type CodeCopier, type ConfirmRequest } from '../../main/ipc';
 import { SettingsStore, type Settings } from '../../main/settings';
 import { codeAt } from '../../main/otp/codes';
@@ -166,7 +168,8 @@ describe('IPC handlers', () => {
     const early = await handlers.copyCode(id);
     expect(early).toEqual({
       ok: true,
-      value: { code: codeAt(SECRET, defaultParams('totp'), t0).code, next: false },
+      // Cleared when it expires (Settings' default), 20 s from now.
+      value: { code: codeAt(SECRET, defaultParams('totp'), t0).code, next: false, clearsInSeconds: 20 },
     });
     expect(copied[0]).toEqual({
       code: codeAt(SECRET, defaultParams('totp'), t0).code,
@@ -177,7 +180,7 @@ describe('IPC handlers', () => {
     setNow(late);
     const r = await handlers.copyCode(id);
     const next = codeAt(SECRET, defaultParams('totp'), late).next;
-    expect(r).toEqual({ ok: true, value: { code: next, next: true } });
+    expect(r).toEqual({ ok: true, value: { code: next, next: true, clearsInSeconds: 32 } });
     expect(copied[1]).toEqual({ code: next, validUntil: t0 + 20_000 + 30_000 });
   });
 
@@ -223,8 +226,15 @@ describe('IPC handlers', () => {
     const store = new SettingsStore(mkdtempSync(join(tmpdir(), 'keyfob-ipc-settings-')));
     const applied: Settings[] = [];
     let dismissed = 0;
+    // The undo time is over as soon as it starts: the removal goes ahead at once.
+    const accounts = new Accounts({
+      vault,
+      formats: new FormatRegistry(),
+      schedule: (run) => (run(), () => undefined),
+    });
     const handlers = createHandlers({
       vault,
+      accounts,
       version: '1',
       settings: { store, apply: (s) => void applied.push(s) },
       palette: { dismissed: () => dismissed++ },
@@ -255,7 +265,7 @@ describe('IPC handlers', () => {
     ).toMatchObject({ ok: false, error: { code: 'ACCOUNT_NOT_FOUND' } });
     expect(await handlers.setAccountShortcut(kept.id, 'Alt+Shift+Foo')).toMatchObject({ ok: false });
     expect(await handlers.removeAccount(removed.id)).toMatchObject({ ok: true });
-    expect((await store.get()).accountShortcuts).toEqual({ [kept.id]: 'Alt+Shift+1' });
+    await expect.poll(async () => (await store.get()).accountShortcuts).toEqual({ [kept.id]: 'Alt+Shift+1' });
     // Main re-registers with what is left, so the removed account's keys are free again.
     expect(applied.at(-1)?.accountShortcuts).toEqual({ [kept.id]: 'Alt+Shift+1' });
     expect(await handlers.dismissPalette()).toEqual({ ok: true, value: undefined });

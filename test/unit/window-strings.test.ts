@@ -11,7 +11,6 @@ function strings(lang: string): Strings {
 function calls(t: Strings): string[] {
   return [
     t.more('GitHub'),
-    t.confirmRemoveTitle('GitHub'),
     t.screenFound(1),
     t.screenFound(3),
     t.place('text'),
@@ -21,8 +20,14 @@ function calls(t: Strings): string[] {
     t.missingBatch([2, 3], 5),
     t.accountShortcutTitle('GitHub'),
     t.missingKeys('GitHub'),
-    t.listMovedAside('/tmp/a.json'),
-    t.confirmDiscardTitle('GitHub'),
+    t.listMovedAside('/tmp/a.json', { reason: 'notJson' }),
+    t.listMovedAside('/tmp/a.json', { reason: 'schemaUnknown', schema: 7 }),
+    t.copiedToast('GitHub', false),
+    t.copiedToast('GitHub', false, 30),
+    t.copiedToast('GitHub', true),
+    t.copiedToast('GitHub', true, 33),
+    t.removedToast('GitHub'),
+    t.noMatchTitle('zzz'),
     t.qrFor('GitHub'),
     t.exportStep(1, 2),
     t.removePool('dev'),
@@ -77,6 +82,17 @@ describe('the window’s words from the app catalogue', () => {
     );
     expect(english.stepChallenge('SOMETHING_NEW')).toBe('Cognito asks for SOMETHING_NEW.');
     expect(english.accounts).toBe('Accounts');
+    // Why the list was moved aside, nested from errorWords; which copy, and when the clipboard clears it.
+    expect(english.listMovedAside('/d/accounts.json.bad', { reason: 'schemaUnknown', schema: 7 })).toMatch(
+      /^The account list could not be read \(schema 7 is unknown\); it was kept as \/d\/accounts\.json\.bad\./,
+    );
+    expect(de.listMovedAside('/d/a', { reason: 'notJson' })).toMatch(/\(es ist kein gültiges JSON\)/);
+    expect(english.copiedToast('GitHub', false, 30)).toBe('Copied GitHub · clears in 30 s');
+    expect(english.copiedToast('GitHub', true)).toBe('Copied the next code of GitHub');
+    expect(de.copiedToast('GitHub', true, 33)).toBe(
+      'Nächster Code von GitHub kopiert · wird in 33 s gelöscht',
+    );
+    expect(zh.copiedToast('GitHub', false, 30)).toBe('已复制 GitHub · 30 秒后清除');
     expect(english.lang).toBe('en');
   });
 });

@@ -11,14 +11,17 @@ import type { ImportPlace } from '../../../preload/api';
 /** The entries that take arguments. */
 interface Calls {
   more(name: string): string;
-  confirmRemoveTitle(name: string): string;
   screenFound(count: number): string;
   place(kind: ImportPlace['kind'], n?: number): string;
   missingBatch(numbers: number[], size: number): string;
   accountShortcutTitle(name: string): string;
   missingKeys(names: string): string;
-  listMovedAside(path: string): string;
-  confirmDiscardTitle(name: string): string;
+  /** Why, as main reports it: a code of errorWords' `unreadable` group, with its number. */
+  listMovedAside(path: string, why: { reason: string; schema?: number }): string;
+  /** The account copied, whether it was the next code, and when the clipboard clears it (when it does). */
+  copiedToast(name: string, next: boolean, seconds?: number): string;
+  removedToast(name: string): string;
+  noMatchTitle(query: string): string;
   qrFor(name: string): string;
   exportStep(index: number, total: number): string;
   removePool(pool: string): string;
@@ -62,14 +65,23 @@ export type Strings = { readonly lang: Lang } & Record<Plain, string> & Calls;
 function calls(t: TFunction<'app'>): Calls {
   return {
     more: (name) => t('more', { name }),
-    confirmRemoveTitle: (name) => t('confirmRemoveTitle', { name }),
     screenFound: (count) => t('screenFound', { count }),
     place: (kind, n) => t('place', { context: kind, n }),
     missingBatch: (numbers, size) => t('missingBatch', { numbers: numbers.join(t('listSeparator')), size }),
     accountShortcutTitle: (name) => t('accountShortcutTitle', { name }),
     missingKeys: (names) => t('missingKeys', { names }),
-    listMovedAside: (path) => t('listMovedAside', { path }),
-    confirmDiscardTitle: (name) => t('confirmDiscardTitle', { name }),
+    listMovedAside: (path, why) =>
+      t('listMovedAside', { path, reason: why.reason, schema: why.schema ?? '' }),
+    copiedToast: (name, next, seconds) =>
+      t('copiedToast', {
+        name,
+        seconds,
+        ...(next || seconds !== undefined
+          ? { context: [next ? 'next' : '', seconds !== undefined ? 'clears' : ''].filter(Boolean).join('_') }
+          : {}),
+      }),
+    removedToast: (name) => t('removedToast', { name }),
+    noMatchTitle: (query) => t('noMatchTitle', { query }),
     qrFor: (name) => t('qrFor', { name }),
     exportStep: (index, total) => t('exportStep', { index, total }),
     removePool: (pool) => t('removePool', { pool }),

@@ -22,6 +22,24 @@ export type Notice =
   | { kind: 'ok' | 'error'; phrases: readonly Phrase[]; hint?: Phrase | undefined }
   | { kind: 'error'; error: ErrorInfo };
 
+/**
+ * A notice shown as a toast, over the window so that it never moves the layout. An ok toast goes after
+ * `timeoutMs` (held while the pointer or the keyboard is on it); an error stays until dismissed.
+ */
+export interface Toast {
+  id: number;
+  notice: Notice;
+  timeoutMs: number | undefined;
+  /** The account whose removal this toast can undo. */
+  undo?: string;
+  /** The account whose code this toast says was copied: its row shows a tick for as long. */
+  copied?: string;
+}
+
+/** How long a toast stays: a copy's is short, as the issue asks (2–3 s); other good news a little longer. */
+export const COPY_TOAST_MS = 2500;
+export const OK_TOAST_MS = 4000;
+
 export type Screen = 'accounts' | 'add' | 'cognito' | 'settings';
 
 export type SettingsChange = Parameters<KeyfobApi['saveSettings']>[0];
@@ -32,7 +50,10 @@ export interface AppState {
   /** Undefined until main has answered: the list is not shown empty before it is known to be. */
   accounts: AccountView[] | undefined;
   settings: SettingsView | undefined;
-  notice: Notice | undefined;
+  /** What the window tells the person, newest last (ui/Toast.tsx). */
+  toasts: readonly Toast[];
+  /** The accounts list's search. */
+  search: string;
   /** The last import's or addition's result, shown on the add screen. */
   report: ImportReport | undefined;
   /** Accounts just added: their rows stand out for a few seconds after the window goes back to the list. */
@@ -52,6 +73,15 @@ export interface AppState {
   resume: { profile: string; username: string } | undefined;
 }
 
+/** A toast's time: running (`handle`, since `since`) or held, with `left` ms to go. */
+interface ToastTimer {
+  handle: ReturnType<typeof setTimeout> | undefined;
+  left: number;
+  since: number;
+  /** Held while the person is on the toasts (not an Undo, whose time is main's). */
+  holdable: boolean;
+}
+
 export function errorNotice(error: ErrorInfo): Notice {
   return { kind: 'error', error };
 }
@@ -66,17 +96,23 @@ export class Store {
   readonly codes = new CodeStore();
   private state: AppState;
   private readonly listeners = new Set<() => void>();
+  private nextToast = 1;
+  /** The toasts' timers, by toast id. */
+  private readonly toastTimers = new Map<number, ToastTimer>();
+  private toastsHeld = false;
 
   constructor(
     private readonly api: KeyfobApi,
-    languages: readonly string[],
+    /** The system's languages, which Settings' "follow the system" goes back to. */
+    private readonly systemLanguages: readonly string[],
   ) {
     this.state = {
       screen: 'accounts',
-      lang: pickLanguage(languages),
+      lang: pickLanguage(systemLanguages),
       accounts: undefined,
       settings: undefined,
-      notice: undefined,
+      toasts: [],
+      search: '',
       report: undefined,
       highlight: [],
       links: [],
@@ -135,10 +171,7 @@ export class Store {
     });
     void api.getSettings().then((r) => {
       if (!r.ok) return;
-      this.update({
-        settings: r.value,
-        ...(r.value.language ? { lang: pickLanguage([r.value.language]) } : {}),
-      });
+      this.update({ settings: r.value, lang: this.languageOf(r.value) });
     });
     void api.appInfo().then((r) => {
       if (r.ok) this.update({ hostName: r.value.hostName, mac: r.value.platform === 'darwin' });
@@ -155,8 +188,84 @@ export class Store {
     return undefined;
   }
 
-  notify(notice: Notice | undefined): void {
-    this.update({ notice });
+  /**
+   * Shows a notice as a toast (kept as phrases or an ErrorInfo, worded when shown, so it follows the language).
+   * Undefined dismisses every toast. Returns the toast's id.
+   */
+  notify(
+    notice: Notice | undefined,
+    options: { timeoutMs?: number; undo?: string; copied?: string } = {},
+  ): number {
+    if (!notice) {
+      for (const t of this.state.toasts) this.dismiss(t.id);
+      return 0;
+    }
+    const id = this.nextToast++;
+    const timeoutMs = options.timeoutMs ?? (notice.kind === 'ok' ? OK_TOAST_MS : undefined);
+    const toast: Toast = {
+      id,
+      notice,
+      timeoutMs,
+      ...(options.undo ? { undo: options.undo } : {}),
+      ...(options.copied ? { copied: options.copied } : {}),
+    };
+    // A new copy replaces the last one's toast and tick: two quick copies leave one toast, naming the second.
+    const replaced = options.copied ? this.state.toasts.filter((t) => t.copied) : [];
+    for (const t of replaced) this.clearTimer(t.id);
+    this.update((s) => ({ toasts: [...s.toasts.filter((t) => !replaced.includes(t)), toast] }));
+    if (timeoutMs !== undefined) this.startTimer(id, timeoutMs, !options.undo);
+    return id;
+  }
+
+  dismiss(id: number): void {
+    this.clearTimer(id);
+    if (this.state.toasts.some((t) => t.id === id))
+      this.update((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) }));
+  }
+
+  /**
+   * While the pointer or the keyboard is on the toasts, ok toasts wait (a person reading or reaching for one is
+   * not hurried away); they resume with the time they had left. An Undo keeps its time: main's is running.
+   */
+  holdToasts(held: boolean): void {
+    if (held === this.toastsHeld) return;
+    this.toastsHeld = held;
+    for (const [id, timer] of this.toastTimers) {
+      if (!timer.holdable) continue;
+      if (held) this.pauseTimer(timer);
+      else this.runTimer(id, timer);
+    }
+  }
+
+  private startTimer(id: number, ms: number, holdable: boolean): void {
+    this.clearTimer(id);
+    const timer: ToastTimer = { handle: undefined, left: ms, since: 0, holdable };
+    this.toastTimers.set(id, timer);
+    if (!(holdable && this.toastsHeld)) this.runTimer(id, timer);
+  }
+
+  private runTimer(id: number, timer: ToastTimer): void {
+    if (timer.handle !== undefined) return;
+    timer.since = Date.now();
+    timer.handle = setTimeout(() => this.dismiss(id), timer.left);
+  }
+
+  private pauseTimer(timer: ToastTimer): void {
+    if (timer.handle === undefined) return;
+    clearTimeout(timer.handle);
+    timer.handle = undefined;
+    // At least a second more once the hold ends, to see it go.
+    timer.left = Math.max(1000, timer.left - (Date.now() - timer.since));
+  }
+
+  private clearTimer(id: number): void {
+    const timer = this.toastTimers.get(id);
+    if (timer?.handle !== undefined) clearTimeout(timer.handle);
+    this.toastTimers.delete(id);
+  }
+
+  setSearch(search: string): void {
+    this.update({ search });
   }
 
   go(screen: Screen): void {
@@ -176,11 +285,17 @@ export class Store {
       const next: SettingsView = { ...before, ...rest };
       if (language === null) delete next.language;
       else if (language !== undefined) next.language = language;
-      this.update({ settings: next });
+      this.update({ settings: next, lang: this.languageOf(next) });
     }
     const saved = await this.call(this.api.saveSettings(change));
-    this.update({ settings: saved ?? before });
+    const settings = saved ?? before;
+    this.update(settings ? { settings, lang: this.languageOf(settings) } : { settings });
     return saved;
+  }
+
+  /** The window's language for these settings: the one chosen, else the system's. */
+  private languageOf(settings: SettingsView): Lang {
+    return pickLanguage(settings.language ? [settings.language] : this.systemLanguages);
   }
 
   async reloadSettings(): Promise<void> {

@@ -15,6 +15,7 @@ import { displayAccelerator } from '../../ui/accelerator';
 import { accountName as name, groupCode } from '../../ui/format';
 import { AccountIcon } from '../../ui/AccountIcon';
 import { Ring } from '../../ui/Ring';
+import { CopiedTick } from '../../ui/Toast';
 
 export interface RowActions {
   onCopy: () => void;
@@ -143,6 +144,7 @@ export const AccountRow = memo(function AccountRow({
             <CodeLine id={account.id} hotpCode={hotpCode} hotp={account.type === 'hotp'} t={t} />
           </Button>
           {hotpCode === undefined && <RowRing id={account.id} t={t} />}
+          <CopiedTick id={account.id} t={t} />
           {!pending && (
             <ToggleButton
               className="star"

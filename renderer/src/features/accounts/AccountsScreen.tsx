@@ -12,16 +12,14 @@ import {
   TagGroup,
   TagList,
 } from 'react-aria-components';
-import type { AccountSort, AccountView, ExportView } from '../../../../preload/api';
+import type { AccountSort, AccountView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { useAppState, useStore } from '../../store/react';
-import { errorNotice } from '../../store/store';
-import { ConfirmDialog } from '../../ui/Dialog';
-import { accountName as name } from '../../ui/format';
-import { copyCode } from './actions';
+import { copyCodeOrSay, removeWithUndo } from './actions';
 import { AccountList } from './AccountList';
 import type { RowActions } from './AccountRow';
-import { ExportDialog, IconDialog, RenameDialog, RevealDialog, ShortcutDialog, TagsDialog } from './dialogs';
+import { IconDialog, RenameDialog, RevealDialog, ShortcutDialog, TagsDialog } from './dialogs';
+import { FirstRun, NoMatch } from './EmptyStates';
 import { allTags, arrange, movedOrder, saveOrder, stepOrder } from './organise';
 
 /**
@@ -39,7 +37,8 @@ async function keepFocus(work: Promise<void>): Promise<void> {
 }
 
 /**
- * The list of accounts with its search, sort, tag filter and export, or the first-run screen when there are none.
+ * The list of accounts (filtered by the toolbar's search and the chosen tags, in the chosen order), or the
+ * first-run screen when there are none.
  */
 export function AccountsScreen({ t }: { t: Strings }) {
   const store = useStore();
@@ -47,9 +46,8 @@ export function AccountsScreen({ t }: { t: Strings }) {
   const settings = useAppState((s) => s.settings);
   const hotp = useAppState((s) => s.hotp);
   const mac = useAppState((s) => s.mac);
-  const [query, setQuery] = useState('');
+  const query = useAppState((s) => s.search);
   const [renaming, setRenaming] = useState<AccountView | undefined>();
-  const [removing, setRemoving] = useState<AccountView | undefined>();
   const [shortcutFor, setShortcutFor] = useState<AccountView | undefined>();
   const [tagsFor, setTagsFor] = useState<AccountView | undefined>();
   const [iconFor, setIconFor] = useState<AccountView | undefined>();
@@ -59,7 +57,6 @@ export function AccountsScreen({ t }: { t: Strings }) {
   const [revealed, setRevealed] = useState<
     { account: AccountView; secret: string; qr: string } | undefined
   >();
-  const [exported, setExported] = useState<{ codes: string[]; excluded: ExportView['excluded'] }>();
 
   // Two accounts of the same name (a second key for one login) are told apart by the start of their ids.
   const namesakes = useMemo(() => {
@@ -85,10 +82,9 @@ export function AccountsScreen({ t }: { t: Strings }) {
     [accounts, sort, filterTags, query, collator],
   );
 
-  const copy = async (id: string) => {
-    const error = await copyCode(store, t, id);
-    if (error && error.code !== 'CANCELLED') store.notify(errorNotice(error));
-  };
+  const copy = (id: string) => copyCodeOrSay(store, t, id);
+  // Delete goes at once, with a few seconds' Undo in a toast (and Ctrl/Cmd+Z): no question first.
+  const remove = (a: AccountView) => void removeWithUndo(store, a);
   // Main asks the person itself (a native dialog) before a key leaves the vault: one question, and not one the
   // page could answer for them. A "no" comes back as CANCELLED, which call() passes over quietly.
   const reveal = async (account: AccountView) => {
@@ -100,15 +96,6 @@ export function AccountsScreen({ t }: { t: Strings }) {
         qr: await QRCode.toDataURL(r.uri, { margin: 2, width: 200 }),
       });
   };
-  const exportAll = async () => {
-    const r = await store.call(window.keyfob.exportAccounts('migration'));
-    if (!r) return;
-    const codes = await Promise.all(
-      r.lines.map((l) => QRCode.toDataURL(l, { margin: 2, width: 280, errorCorrectionLevel: 'L' })),
-    );
-    setExported({ codes, excluded: r.excluded });
-  };
-
   const rowActions = (a: AccountView): RowActions => ({
     onCopy: () => void copy(a.id),
     onHotp: () =>
@@ -120,7 +107,7 @@ export function AccountsScreen({ t }: { t: Strings }) {
       if (a.cognito) store.update({ resume: { ...a.cognito } });
       store.go('cognito');
     },
-    onRemove: () => setRemoving(a),
+    onRemove: () => remove(a),
     onReveal: () => void reveal(a),
     onShortcut: () => setShortcutFor(a),
     onFavourite: (favourite) => void store.call(window.keyfob.setFavourite(a.id, favourite)),
@@ -151,27 +138,10 @@ export function AccountsScreen({ t }: { t: Strings }) {
   return (
     <>
       {accounts.length === 0 ? (
-        <section className="empty" aria-labelledby="empty-title">
-          <h2 id="empty-title">{t.emptyTitle}</h2>
-          <p>{t.emptyBody}</p>
-          <button type="button" className="primary" onClick={() => store.go('add')}>
-            + {t.add}
-          </button>
-        </section>
+        <FirstRun t={t} />
       ) : (
         <>
           <div className="list-tools">
-            <input
-              type="search"
-              className="search"
-              placeholder={t.search}
-              aria-label={t.search}
-              value={query}
-              onChange={(e) => setQuery(e.target.value)}
-              onKeyDown={(e) => {
-                if (e.key === 'Enter' && visible[0]) void copy(visible[0].id);
-              }}
-            />
             <Select
               className="sort"
               aria-label={t.sortLabel}
@@ -199,9 +169,6 @@ export function AccountsScreen({ t }: { t: Strings }) {
                 </ListBox>
               </Popover>
             </Select>
-            <button type="button" onClick={() => void exportAll()}>
-              {t.export}
-            </button>
           </div>
           {tags.length > 0 && (
             <TagGroup
@@ -222,26 +189,29 @@ export function AccountsScreen({ t }: { t: Strings }) {
               </TagList>
             </TagGroup>
           )}
-          <AccountList
-            shown={visible}
-            t={t}
-            mac={mac}
-            canReorder={sort === 'manual'}
-            keys={{
-              onRename: setRenaming,
-              // TODO(issue 8): removeWithUndo from actions.ts once the shell's Undo lands; until then, the confirmation.
-              onRemove: setRemoving,
-              onStep: (a, delta) => {
-                const ids = stepOrder(accounts, visible, a.id, delta);
-                if (ids) void keepFocus(saveOrder(store, ids));
-              },
-              onDrop: (id, target, position) => {
-                const ids = movedOrder(accounts, id, target, position);
-                if (ids) void saveOrder(store, ids);
-              },
-            }}
-            rowProps={rowProps}
-          />
+          {visible.length === 0 ? (
+            <NoMatch t={t} query={query} />
+          ) : (
+            <AccountList
+              shown={visible}
+              t={t}
+              mac={mac}
+              canReorder={sort === 'manual'}
+              keys={{
+                onRename: setRenaming,
+                onRemove: remove,
+                onStep: (a, delta) => {
+                  const ids = stepOrder(accounts, visible, a.id, delta);
+                  if (ids) void keepFocus(saveOrder(store, ids));
+                },
+                onDrop: (id, target, position) => {
+                  const ids = movedOrder(accounts, id, target, position);
+                  if (ids) void saveOrder(store, ids);
+                },
+              }}
+              rowProps={rowProps}
+            />
+          )}
         </>
       )}
 
@@ -253,26 +223,6 @@ export function AccountsScreen({ t }: { t: Strings }) {
           onSave={async (names) => {
             await store.call(window.keyfob.renameAccount(renaming.id, names));
             setRenaming(undefined);
-          }}
-        />
-      )}
-      {removing && (
-        <ConfirmDialog
-          title={
-            removing.status === 'pending'
-              ? t.confirmDiscardTitle(name(removing))
-              : t.confirmRemoveTitle(name(removing))
-          }
-          body={removing.status === 'pending' ? t.confirmDiscardBody : t.confirmRemoveBody}
-          confirm={removing.status === 'pending' ? t.discard : t.remove}
-          danger
-          t={t}
-          onClose={() => setRemoving(undefined)}
-          onConfirm={async () => {
-            const r = await store.call(window.keyfob.removeAccount(removing.id));
-            setRemoving(undefined);
-            // Its shortcut went with it.
-            if (r) await store.reloadSettings();
           }}
         />
       )}
@@ -319,7 +269,6 @@ export function AccountsScreen({ t }: { t: Strings }) {
           }}
         />
       )}
-      {exported && <ExportDialog exported={exported} t={t} onClose={() => setExported(undefined)} />}
       {revealed && <RevealDialog revealed={revealed} t={t} onClose={() => setRevealed(undefined)} />}
     </>
   );

@@ -80,7 +80,7 @@ function CopyButton({ value, name, t }: { value: string; name: string; t: String
           .catch(() => undefined)
       }
     >
-      {copied ? `✓ ${t.copied}` : t.copyShort}
+      {copied ? `✓ ${t.copiedTick}` : t.copyShort}
     </button>
   );
 }

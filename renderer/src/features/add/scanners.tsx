@@ -1,7 +1,8 @@
-import { useRef, useState, type DragEvent } from 'react';
+import { useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { unwrap } from '../../store/store';
+import { DropZone } from '../../ui/DropZone';
 import { CameraScan } from './camera/CameraScan';
 import { describedBy, FieldError } from './FieldError';
 
@@ -46,10 +47,8 @@ export function ScreenScan({ t, id }: { t: Strings; id: string }) {
 
 /** Image files chosen or dropped here (several at once): each is read in main, its codes offered to confirm. */
 export function ImagePick({ t, id, multiple = false }: { t: Strings; id: string; multiple?: boolean }) {
-  const input = useRef<HTMLInputElement>(null);
   const [found, setFound] = useState<number | undefined>();
   const [error, setError] = useState<ErrorInfo | undefined>();
-  const [over, setOver] = useState(false);
   const read = async (files: readonly File[]) => {
     setError(undefined);
     setFound(undefined);
@@ -65,55 +64,29 @@ export function ImagePick({ t, id, multiple = false }: { t: Strings; id: string;
     else setFound(total);
   };
   // Taken here rather than by the window's own drop (one image), so that several images count as one choice.
-  const onDrop = (e: DragEvent) => {
-    e.preventDefault();
-    e.stopPropagation();
-    setOver(false);
-    const files = [...e.dataTransfer.files];
-    if (files.length > 0) void read(multiple ? files : files.slice(0, 1));
-  };
   return (
-    <div
-      className={`method-action drop-zone${over ? ' over' : ''}`}
-      onDragOver={(e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        e.stopPropagation();
-        setOver(true);
-      }}
-      onDragLeave={() => setOver(false)}
-      onDrop={onDrop}
+    <DropZone
+      className="method-action"
+      label={multiple ? t.chooseImages : t.chooseImage}
+      accept="image/png,image/jpeg"
+      multiple={multiple}
+      onFiles={(files) => void read(files)}
     >
-      <input
-        ref={input}
-        type="file"
-        accept="image/png,image/jpeg"
-        multiple={multiple}
-        className="visually-hidden"
-        tabIndex={-1}
-        aria-label={multiple ? t.chooseImages : t.chooseImage}
-        onChange={(e) => {
-          const files = [...(e.target.files ?? [])];
-          e.target.value = '';
-          if (files.length > 0) void read(files);
-        }}
-      />
-      <button
-        type="button"
-        className="primary"
-        {...describedBy(`${id}-error`, error)}
-        onClick={() => input.current?.click()}
-      >
-        {multiple ? t.chooseImages : t.chooseImage}
-      </button>
-      <span className="drop-hint">{multiple ? t.dropImages : t.dropImage}</span>
-      <FieldError id={`${id}-error`} error={error} t={t} />
-      {found !== undefined && (
-        <p role="status" className="method-status">
-          {t.imageFound(found)}
-        </p>
+      {(choose) => (
+        <>
+          <button type="button" className="primary" {...describedBy(`${id}-error`, error)} onClick={choose}>
+            {multiple ? t.chooseImages : t.chooseImage}
+          </button>
+          <span className="drop-hint">{multiple ? t.dropImages : t.dropImage}</span>
+          <FieldError id={`${id}-error`} error={error} t={t} />
+          {found !== undefined && (
+            <p role="status" className="method-status">
+              {t.imageFound(found)}
+            </p>
+          )}
+        </>
       )}
-    </div>
+    </DropZone>
   );
 }
 

@@ -1,9 +1,10 @@
-import { useEffect, useRef, useState, type DragEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo, FormatInfo } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { unwrap } from '../../store/store';
 import { useStore } from '../../store/react';
+import { DropZone } from '../../ui/DropZone';
 import { afterAdding } from '../add/after';
 import { describedBy, FieldError } from '../add/FieldError';
 
@@ -19,13 +20,11 @@ export function ImportView({ t }: { t: Strings }) {
   const [listError, setListError] = useState<ErrorInfo | undefined>();
   const [chosen, setChosen] = useState<string | undefined>();
   const [file, setFile] = useState<File | undefined>();
-  const [over, setOver] = useState(false);
   const [password, setPassword] = useState('');
   const [asked, setAsked] = useState(false);
   const [fileError, setFileError] = useState<ErrorInfo | undefined>();
   const [passwordError, setPasswordError] = useState<ErrorInfo | undefined>();
   const [busy, setBusy] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const passwordField = useRef<HTMLInputElement>(null);
 
   useEffect(() => {
@@ -40,13 +39,6 @@ export function ImportView({ t }: { t: Strings }) {
     setFile(picked);
     setFileError(undefined);
     setPasswordError(undefined);
-  };
-  const onDrop = (e: DragEvent) => {
-    // The window's own drop reads images; a file dropped here is this app's export.
-    e.preventDefault();
-    e.stopPropagation();
-    setOver(false);
-    take(e.dataTransfer.files[0]);
   };
 
   if (listError) return <FieldError id="formats-error" error={listError} t={t} />;
@@ -105,38 +97,21 @@ export function ImportView({ t }: { t: Strings }) {
       {format && (
         <>
           <p className="help where">{t.formatWhere(format.id)}</p>
-          <div
-            className={`drop-zone${over ? ' over' : ''}`}
-            onDragOver={(e) => {
-              if (!e.dataTransfer.types.includes('Files')) return;
-              e.preventDefault();
-              e.stopPropagation();
-              setOver(true);
-            }}
-            onDragLeave={() => setOver(false)}
-            onDrop={onDrop}
+          {/* The window's own drop reads images; a file dropped here is this app's export. */}
+          <DropZone
+            label={t.chooseFile}
+            accept={format.fileTypes.join(',') || undefined}
+            onFiles={(files) => take(files[0])}
           >
-            <input
-              ref={input}
-              type="file"
-              className="visually-hidden"
-              tabIndex={-1}
-              aria-label={t.chooseFile}
-              accept={format.fileTypes.join(',') || undefined}
-              onChange={(e) => {
-                take(e.target.files?.[0]);
-                e.target.value = '';
-              }}
-            />
-            <button
-              type="button"
-              {...describedBy('file-error', fileError)}
-              onClick={() => input.current?.click()}
-            >
-              {t.chooseFile}
-            </button>
-            <span className="drop-hint">{file ? t.fileChosen(file.name) : t.dropFile}</span>
-          </div>
+            {(choose) => (
+              <>
+                <button type="button" {...describedBy('file-error', fileError)} onClick={choose}>
+                  {t.chooseFile}
+                </button>
+                <span className="drop-hint">{file ? t.fileChosen(file.name) : t.dropFile}</span>
+              </>
+            )}
+          </DropZone>
           <FieldError id="file-error" error={fileError} t={t} />
           {needsPassword && (
             <>

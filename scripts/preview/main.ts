@@ -71,7 +71,10 @@ async function main(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
     process.on(signal, () => {
       void starting
-        .then((preview) => preview.stop(), () => undefined)
+        .then(
+          (preview) => preview.stop(),
+          () => undefined,
+        )
         .finally(() => process.exit(0));
     });
   const preview = await starting;

@@ -300,9 +300,7 @@ const SHOTS: Shot[] = [
       await secret.waitFor();
       const key = ((await secret.textContent()) ?? '').replace(/\s/g, '');
       // What the second device shows for that key at the stand-in's time.
-      await verify
-        .getByLabel('Code')
-        .fill(codeAt(key, defaultParams('totp'), session.clock.now).code);
+      await verify.getByLabel('Code').fill(codeAt(key, defaultParams('totp'), session.clock.now).code);
       await save(page, 'cognito-verify-light', true);
       await page.context().close();
     },

@@ -133,6 +133,16 @@ function account(entry: JsonObject, names: { issuer: string; label: string }): O
   return { ...names, secret, params, extra: {} };
 }
 
+/**
+ * The file as text when it is the plain list's kind of text: UTF-8 without control characters. Encrypted bytes
+ * are almost never valid UTF-8, but a short or unlucky piece can be ("\0\0\x03" is), and is binary all the same.
+ */
+function plainText(bytes: Uint8Array): string | undefined {
+  const text = textOf(bytes);
+  // eslint-disable-next-line no-control-regex -- the control characters are what is looked for
+  return text === undefined || /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/.test(text) ? undefined : text;
+}
+
 function endsWith(fileName: string | undefined, ending: string): boolean {
   return fileName?.toLowerCase().endsWith(ending) ?? false;
 }
@@ -143,7 +153,7 @@ export const andotp: Format = {
   password: 'sometimes',
   fileTypes: ['.json', '.aes'],
   detect(bytes, fileName) {
-    const text = textOf(bytes);
+    const text = plainText(bytes);
     if (text !== undefined) {
       const trimmed = text.trim();
       if (!trimmed.startsWith('[')) return 0;
@@ -169,10 +179,9 @@ export const andotp: Format = {
     return inRange ? (named ? 0.6 : 0.4) : named ? 0.3 : 0;
   },
   async parse(bytes, options) {
-    const text = textOf(bytes);
+    const text = plainText(bytes);
     // Text is the plain list; bytes that are not text are the encrypted file (there is no other sign of it).
-    if (text !== undefined && text.trim() !== '') return { entries: read(entriesOf(text)) };
-    if (bytes.length === 0 || text !== undefined) throw new KeyfobError('FORMAT_UNKNOWN', 'andotpNotList');
+    if (text !== undefined) return { entries: read(entriesOf(text)) };
     if (options.password === undefined) throw passwordNeeded(ID);
     const plain = await decrypt(bytes, options.password);
     const inner = textOf(plain);

@@ -69,7 +69,8 @@ export function readEntry(
     const named = label !== '' || issuer !== '';
     return {
       status: 'refused',
-      name: label !== '' ? displayName(names) : issuer !== '' ? issuer : placeName(place),
+      // A label that only repeats the issuer (the format had no account name) is not said twice.
+      name: label !== '' && label !== issuer ? displayName(names) : issuer !== '' ? issuer : placeName(place),
       reason: error.message,
       ...(error.key ? { key: error.key } : {}),
       ...(error.params ? { params: error.params } : {}),

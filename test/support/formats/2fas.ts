@@ -59,7 +59,10 @@ export function twofasService(a: TwofasAccount, position: number, schema = 4): R
   };
   if (schema <= 2) service.type = 'Unknown';
   if (schema >= 4)
-    service.icon = { selected: 'Label', label: { text: a.name.slice(0, 2).toUpperCase(), backgroundColor: 'Orange' } };
+    service.icon = {
+      selected: 'Label',
+      label: { text: a.name.slice(0, 2).toUpperCase(), backgroundColor: 'Orange' },
+    };
   if (a.groupId !== undefined) service.groupId = a.groupId;
   return service;
 }
@@ -76,18 +79,19 @@ function content(schema: number): Record<string, unknown> {
   };
 }
 
-/** A plain backup of these accounts (or of these raw `services` items, for damaged entries). */
+/** An item put into `services` as it is, for damaged entries. */
+export interface Raw {
+  raw: unknown;
+}
+
+/** A plain backup of these accounts (and raw `services` items). */
 export function twofasPlain(
-  accounts: ReadonlyArray<TwofasAccount | Record<string, unknown>>,
+  accounts: ReadonlyArray<TwofasAccount | Raw>,
   options: { schema?: number; groups?: Array<{ id: string; name: string }> } = {},
 ): Uint8Array {
   const schema = options.schema ?? 4;
   const file = content(schema);
-  file.services = accounts.map((a, i) =>
-    'name' in a && typeof a.name === 'string' && typeof a.secret === 'string'
-      ? twofasService(a as TwofasAccount, i, schema)
-      : a,
-  );
+  file.services = accounts.map((a, i) => ('raw' in a ? a.raw : twofasService(a, i, schema)));
   if (options.groups) file.groups = options.groups.map((g) => ({ ...g, isExpanded: true, updatedAt: 0 }));
   return new TextEncoder().encode(JSON.stringify(file));
 }
@@ -104,7 +108,7 @@ function seal(key: Buffer, salt: Buffer, plain: string, iv = randomBytes(12)): s
  * `reference: false` leaves the reference out, as a file from before it existed.
  */
 export function twofasEncrypted(
-  accounts: ReadonlyArray<TwofasAccount | Record<string, unknown>> | string,
+  accounts: ReadonlyArray<TwofasAccount | Raw> | string,
   password: string,
   options: { schema?: number; reference?: boolean } = {},
 ): Uint8Array {

@@ -44,11 +44,9 @@ export function andotpEntry(a: AndotpAccount, n = 0): Record<string, unknown> {
   return entry;
 }
 
-/** The plain backup; raw items (not accounts) go in as they are, for damaged entries. */
-export function andotpPlain(accounts: ReadonlyArray<AndotpAccount | Record<string, unknown>>): Uint8Array {
-  const list = accounts.map((a, i) =>
-    typeof a.secret === 'string' && typeof a.label === 'string' ? andotpEntry(a as AndotpAccount, i) : a,
-  );
+/** The plain backup; `{ raw }` items go in as they are, for damaged entries. */
+export function andotpPlain(accounts: ReadonlyArray<AndotpAccount | { raw: unknown }>): Uint8Array {
+  const list = accounts.map((a, i) => ('raw' in a ? a.raw : andotpEntry(a, i)));
   return new TextEncoder().encode(JSON.stringify(list));
 }
 

@@ -202,7 +202,7 @@ describe('2FAS backups', () => {
     const parsed = JSON.parse(new TextDecoder().decode(file)) as { servicesEncrypted: string };
     const [data, salt, iv] = parsed.servicesEncrypted.split(':') as [string, string, string];
     const flipped = Buffer.from(data, 'base64');
-    flipped[0] ^= 1;
+    flipped[0] = flipped[0]! ^ 1;
     const tampered = bytes(
       JSON.stringify({ ...parsed, servicesEncrypted: `${flipped.toString('base64')}:${salt}:${iv}` }),
     );
@@ -570,7 +570,7 @@ const OTHER_FILES: Array<{ name: string; bytes: Uint8Array }> = [
     name: 'links.txt',
     bytes: bytes(
       buildMigrationUris([
-        { issuer: 'A', label: 'a', secret: 'JBSWY3DPEHPK3PXP', params: defaultParams(), extra: {} },
+        { issuer: 'A', label: 'a', secret: 'JBSWY3DPEHPK3PXP', params: defaultParams() },
       ]).uris.join('\n'),
     ),
   },

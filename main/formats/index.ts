@@ -1,6 +1,8 @@
 import { KeyfobError } from '../errors';
+import { andotp } from './andotp';
 import { googleMigration } from './google-migration';
 import { otpauth } from './otpauth';
+import { twofas } from './twofas';
 import type { Format } from './types';
 
 export * from './types';
@@ -9,7 +11,7 @@ export * from './types';
  * Every format Keyfob reads or writes. A new one is a file in this folder and a line here; order breaks ties
  * between formats equally sure of an input, the more specific first.
  */
-export const FORMATS: readonly Format[] = [googleMigration, otpauth];
+export const FORMATS: readonly Format[] = [twofas, andotp, googleMigration, otpauth];
 
 export class FormatRegistry {
   constructor(readonly all: readonly Format[] = FORMATS) {}

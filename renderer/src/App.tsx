@@ -30,6 +30,7 @@ export function App() {
   const palette = useAppState((s) => s.palette);
   const hostName = useAppState((s) => s.hostName);
   const resume = useAppState((s) => s.resume);
+  const mac = useAppState((s) => s.mac);
   const t = useStrings(lang);
   const [dropping, setDropping] = useState(false);
   const [exported, setExported] = useState<Exported | undefined>();
@@ -75,7 +76,9 @@ export function App() {
   useEffect(() => {
     if (!searchWanted || screen !== 'accounts') return;
     const field = searchField.current;
-    if (!field) return;
+    // No search before the first account (the first run's screen has none): the request lapses rather than
+    // waiting to take the keyboard whenever an account arrives.
+    if (!field) return setSearchWanted(undefined);
     field.focus();
     if (searchWanted.select) field.select();
     else field.setSelectionRange(field.value.length, field.value.length);
@@ -150,7 +153,7 @@ export function App() {
                 className="primary add-button"
                 aria-label={t.add}
                 title={t.add}
-                aria-keyshortcuts={store.get().mac ? 'Meta+N' : 'Control+N'}
+                aria-keyshortcuts={mac ? 'Meta+N' : 'Control+N'}
                 onClick={() => store.go('add')}
               >
                 +
@@ -200,7 +203,7 @@ export function App() {
             t={t}
             onClose={closePalette}
             onCopy={async (account) => {
-              const error = await copyCode(store, t, account.id);
+              const error = await copyCode(store, account.id);
               if (!error) closePalette();
               return error;
             }}
@@ -217,15 +220,20 @@ function titleOf(screen: Exclude<Screen, 'accounts'>, t: Strings): string {
 
 /**
  * The accounts' search, in the toolbar. Enter copies the first account shown and ↓ moves to it (the list's
- * own keys go on from there); Escape clears.
+ * own keys go on from there); Escape clears. The list does both (Store.askList): it knows which account is
+ * first, and brings its card into the page, which a virtualised list may not hold.
  */
 function SearchField({ t, field }: { t: Strings; field: RefObject<HTMLInputElement | null> }) {
   const store = useStore();
   const search = useAppState((s) => s.search);
   const mac = useAppState((s) => s.mac);
-  // The list's first row (a GridList item): Enter presses its copy button, ↓ gives the row the focus, as the
-  // list's own arrows would, so ↑/↓/←/→, Enter and the row's keys go on from there.
-  const firstRow = () => document.querySelector<HTMLElement>('main .accounts .account[data-id]');
+  // At start the keyboard is in the search: typing finds an account, Enter copies its code. Only when the
+  // keyboard is nowhere else: the field also appears when a first account arrives (from the command line, say)
+  // while the person is on the first-run screen's button.
+  useEffect(() => {
+    const active = document.activeElement;
+    if (!active || active === document.body) field.current?.focus();
+  }, [field]);
   return (
     <input
       ref={field}
@@ -235,19 +243,14 @@ function SearchField({ t, field }: { t: Strings; field: RefObject<HTMLInputEleme
       aria-label={t.search}
       aria-keyshortcuts={mac ? 'Meta+F /' : 'Control+F /'}
       value={search}
-      // At start the keyboard is in the search: typing finds an account, Enter copies its code.
-      autoFocus
       onChange={(e) => store.setSearch(e.target.value)}
       onKeyDown={(e) => {
         if (e.key === 'Enter') {
           e.preventDefault();
-          firstRow()?.querySelector<HTMLElement>('.copy')?.click();
+          store.askList({ kind: 'copyFirst' });
         } else if (e.key === 'ArrowDown') {
-          const first = firstRow();
-          if (first) {
-            e.preventDefault();
-            first.focus();
-          }
+          e.preventDefault();
+          store.askList({ kind: 'focus' });
         } else if (e.key === 'Escape' && search !== '') {
           e.preventDefault();
           e.stopPropagation();

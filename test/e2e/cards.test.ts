@@ -102,6 +102,28 @@ async function codesShown(page: Page, count: number): Promise<void> {
     .toBe(count);
 }
 
+/**
+ * The layout once the list has followed a resize: the grid lays its cards out again when its observer sees the
+ * new width, a frame or more later, so two measures in a row must agree (and the cards fit the new width).
+ */
+async function settledLayout(page: Page): Promise<Layout> {
+  let last = '';
+  let layout = await measure(page);
+  await expect
+    .poll(
+      async () => {
+        layout = await measure(page);
+        const now = JSON.stringify([layout.cardX, layout.cardHeights, layout.viewport]);
+        const same = now === last;
+        last = now;
+        return same && Math.max(...layout.cardX) < layout.viewport;
+      },
+      { intervals: [100] },
+    )
+    .toBe(true);
+  return layout;
+}
+
 /** Cards the window shows whole, from under the toolbar to its bottom edge (each with its code). */
 async function wholeOnScreen(page: Page): Promise<string[]> {
   return page.evaluate(() => {
@@ -134,7 +156,7 @@ describe('the accounts list as cards', () => {
         for (const width of WIDTHS) {
           await page.setViewportSize({ width, height: 800 });
           const where = `${width} px, ${lang}, ${theme}`;
-          const layout = await measure(page);
+          const layout = await settledLayout(page);
           // Soft: one run reports every width, language and theme that goes wrong, not only the first.
           for (const code of layout.codes) {
             // One line: no taller than a line and a half, and nothing hidden to the side.
@@ -254,6 +276,22 @@ describe('the accounts list as cards', () => {
       .toContain('Service 300');
     await expect.poll(async () => (await wholeOnScreen(page)).join(' ')).toContain('Service 300');
 
+    // With the page scrolled down and the last card kept in it (it has the focus), a search's Enter copies the
+    // first match, not the first card in the page.
+    await page.keyboard.type('service 1');
+    await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('service 1');
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(() => page.getByRole('status').locator('.toast-message').textContent())
+      .toMatch(/Service 100 \(user100@example\.com\)/);
+    // ↓ goes to that first match too.
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(async () => (await page.locator('.account[data-id]:focus').textContent()) ?? '')
+      .toContain('Service 100');
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.press('Escape');
+
     // An account added from the top of the list lands at its end: the page goes to it, highlighted.
     await page.keyboard.press('Home');
     await expect.poll(async () => (await wholeOnScreen(page)).join(' ')).toContain('Service 001');
@@ -268,7 +306,7 @@ describe('the accounts list as cards', () => {
       .poll(async () => (await page.locator('.account.highlighted').textContent()) ?? '')
       .toContain('Newcomer');
     await app.screenshot('cards-420-long-list-added', { fullPage: false });
-  });
+  }, 180_000);
 
   it('keeps the forms to a readable width, centred, on a wide screen', async () => {
     const app = await open();

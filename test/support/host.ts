@@ -106,7 +106,7 @@ export interface Host {
   paletteDismissed(): number;
   /** How many pages listen for pushes now. */
   listeners(): number;
-  /** Stops the server, the ticker and the services, and deletes the service's keychain items. */
+  /** Stops the server, the ticker and the services, and deletes the service's keychain items (keytar's only). */
   close(): Promise<void>;
 }
 
@@ -477,6 +477,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       for (const client of clients) client.end();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      // Only the keychain items this host made: another keychain (the bench's memory one) goes with the process.
+      if (options.keychain) return;
       const keychain = new KeytarKeychain({ service });
       for (const item of await keychain.list()) await keychain.delete(item.account);
     },

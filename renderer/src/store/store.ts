@@ -71,6 +71,13 @@ export interface AppState {
   palette: boolean;
   /** Resuming a pending enrollment: its pool and user. */
   resume: { profile: string; username: string } | undefined;
+  /**
+   * Asked of the accounts list by those who cannot reach its rows (the list is virtualised, so a row may not be
+   * in the page): copy the first account shown, or bring an account (the first when no id) into view and give it
+   * the focus. `n` tells one request from the next.
+   */
+  listRequest: { kind: 'copyFirst' } | { kind: 'focus'; id?: string } | undefined;
+  listRequestN: number;
 }
 
 /** A toast's time: running (`handle`, since `since`) or held, with `left` ms to go. */
@@ -100,6 +107,7 @@ export class Store {
   /** The toasts' timers, by toast id. */
   private readonly toastTimers = new Map<number, ToastTimer>();
   private toastsHeld = false;
+  private highlightTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly api: KeyfobApi,
@@ -124,6 +132,8 @@ export class Store {
       hotp: new Map(),
       palette: false,
       resume: undefined,
+      listRequest: undefined,
+      listRequestN: 0,
     };
   }
 
@@ -190,16 +200,9 @@ export class Store {
 
   /**
    * Shows a notice as a toast (kept as phrases or an ErrorInfo, worded when shown, so it follows the language).
-   * Undefined dismisses every toast. Returns the toast's id.
+   * Returns the toast's id.
    */
-  notify(
-    notice: Notice | undefined,
-    options: { timeoutMs?: number; undo?: string; copied?: string } = {},
-  ): number {
-    if (!notice) {
-      for (const t of this.state.toasts) this.dismiss(t.id);
-      return 0;
-    }
+  notify(notice: Notice, options: { timeoutMs?: number; undo?: string; copied?: string } = {}): number {
     const id = this.nextToast++;
     const timeoutMs = options.timeoutMs ?? (notice.kind === 'ok' ? OK_TOAST_MS : undefined);
     const toast: Toast = {
@@ -294,16 +297,29 @@ export class Store {
     return pickLanguage(settings.language ? [settings.language] : this.systemLanguages);
   }
 
-  async reloadSettings(): Promise<void> {
-    const r = await this.api.getSettings();
-    if (r.ok) this.update({ settings: r.value });
-  }
-
   async loadPools(): Promise<ErrorInfo | undefined> {
     const r = await this.api.listPools();
     if (!r.ok) return r.error;
     this.update({ pools: r.value });
     return undefined;
+  }
+
+  /** Asks the accounts list for what only it can do (AppState.listRequest). */
+  askList(request: NonNullable<AppState['listRequest']>): void {
+    this.update((s) => ({ listRequest: request, listRequestN: s.listRequestN + 1 }));
+  }
+
+  /**
+   * Accounts just added stand out for a few seconds (long enough to find them in a long list, short enough not
+   * to stay a decoration); a later addition starts the time again.
+   */
+  highlightFor(ids: string[], ms: number): void {
+    if (this.highlightTimer !== undefined) clearTimeout(this.highlightTimer);
+    this.update({ highlight: ids });
+    this.highlightTimer = setTimeout(() => {
+      this.highlightTimer = undefined;
+      this.update({ highlight: [] });
+    }, ms);
   }
 
   /** Leaving the Cognito screen ends its view of the flows, and with it the key a flow may have shown. */

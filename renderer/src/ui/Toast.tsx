@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { errorText } from '../i18n';
 import type { Strings } from '../i18n/strings';
 import { say } from '../i18n/words';
@@ -23,7 +24,18 @@ function words(notice: Notice, t: Strings): { message: string; hint?: string | u
 export function ToastRegion({ t, onUndo }: { t: Strings; onUndo: (toast: Toast) => void }) {
   const store = useStore();
   const toasts = useAppState((s) => s.toasts);
-  const hold = (held: boolean) => store.holdToasts(held);
+  const region = useRef<HTMLDivElement>(null);
+  // Held while the pointer is over the toasts or the keyboard is in them, each followed on its own.
+  const on = useRef({ pointer: false, focus: false });
+  const hold = (change: Partial<typeof on.current>) => {
+    on.current = { ...on.current, ...change };
+    store.holdToasts(on.current.pointer || on.current.focus);
+  };
+  // A toast closed from the keyboard takes its focused button with it, and no blur comes: the focus has left
+  // the toasts all the same, and the others' time must run again.
+  useEffect(() => {
+    if (on.current.focus && !region.current?.contains(document.activeElement)) hold({ focus: false });
+  });
   const item = (toast: Toast) => {
     const said = words(toast.notice, t);
     return (
@@ -50,12 +62,13 @@ export function ToastRegion({ t, onUndo }: { t: Strings; onUndo: (toast: Toast) 
   };
   return (
     <div
+      ref={region}
       className="toasts"
-      onPointerEnter={() => hold(true)}
-      onPointerLeave={() => hold(false)}
-      onFocus={() => hold(true)}
+      onPointerEnter={() => hold({ pointer: true })}
+      onPointerLeave={() => hold({ pointer: false })}
+      onFocus={() => hold({ focus: true })}
       onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) hold(false);
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) hold({ focus: false });
       }}
     >
       <div role="alert" className="toast-list">

@@ -90,6 +90,7 @@ export function AccountList({
   // One layout for the list's life: it also says where a card is that is not on screen (useShowAdded).
   const layout = useMemo(() => new GridLayout(), []);
   useShowAdded(layout, ref);
+  useRequests(layout, ref, shown, rowProps);
   const [menuFor, setMenuFor] = useState<string | undefined>();
   const byId = new Map(shown.map((a) => [a.id, a]));
 
@@ -149,7 +150,7 @@ export function AccountList({
           {...(canReorder ? { dragAndDropHooks } : {})}
           // The rows read more than their account (the menu's state, the words, the shortcuts): without these,
           // the list would keep rows made for an older state.
-          dependencies={[menuFor, t, canReorder, rowProps]}
+          dependencies={[menuFor, t, canReorder, rowProps, mac]}
         >
           {(a) => (
             <AccountRow
@@ -188,24 +189,77 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 }
 
 /**
- * Accounts just added are highlighted (features/add/after.ts); in a long list they may be far below. Scroll the
- * page so the first of them is in view, under the toolbar, unless it already is. The card may not be in the page
- * (the list is virtualised), so its place comes from the layout.
+ * Scrolls the page so that a card is in view, under the toolbar, unless it already is. The card may not be in
+ * the page (the list is virtualised), so its place comes from the layout. False when the layout has no such card
+ * (yet).
+ */
+function scrollToCard(layout: GridLayout<unknown>, list: HTMLElement, id: string): boolean {
+  const rect = layout.getLayoutInfo(id)?.rect;
+  if (!rect) return false;
+  const toolbar = document.querySelector('header.toolbar')?.getBoundingClientRect().bottom ?? 0;
+  const top = list.getBoundingClientRect().top + rect.y;
+  const bottom = top + rect.height;
+  if (top < toolbar || bottom > window.innerHeight) window.scrollBy({ top: top - toolbar - 12 });
+  return true;
+}
+
+/**
+ * Accounts just added are highlighted (features/add/after.ts); in a long list they may be far below: the page
+ * goes to the first of them.
  */
 function useShowAdded(layout: GridLayout<unknown>, list: RefObject<HTMLElement | null>): void {
   const first = useAppState((s) => s.highlight[0]);
   useEffect(() => {
     if (first === undefined) return;
     const frame = requestAnimationFrame(() => {
-      const rect = layout.getLayoutInfo(first)?.rect;
-      const element = list.current;
-      if (!rect || !element) return;
-      const toolbar = document.querySelector('header.toolbar')?.getBoundingClientRect().bottom ?? 0;
-      const top = element.getBoundingClientRect().top + rect.y;
-      const bottom = top + rect.height;
-      if (top >= toolbar && bottom <= window.innerHeight) return;
-      window.scrollBy({ top: top - toolbar - 12 });
+      if (list.current) scrollToCard(layout, list.current, first);
     });
     return () => cancelAnimationFrame(frame);
   }, [first, layout, list]);
+}
+
+/**
+ * What the rest of the window asks of the list (Store.askList), by account rather than by row, since the row may
+ * not be in the page: the search's Enter copies the first account shown, its ↓ focuses it, an Undo focuses the
+ * account it brought back. Focusing waits (a few frames at most) for the card to be laid out and rendered.
+ */
+function useRequests(
+  layout: GridLayout<unknown>,
+  list: RefObject<HTMLElement | null>,
+  shown: AccountView[],
+  rowProps: (account: AccountView) => { actions: RowActions },
+): void {
+  const request = useAppState((s) => s.listRequest);
+  const n = useAppState((s) => s.listRequestN);
+  // Requests made before this list was in the page (while a search matched nothing) are not for it.
+  const handled = useRef(n);
+  const latest = useRef({ shown, rowProps });
+  latest.current = { shown, rowProps };
+  useEffect(() => {
+    if (n === handled.current || !request) return;
+    handled.current = n;
+    const { shown: accounts, rowProps: props } = latest.current;
+    if (request.kind === 'copyFirst') {
+      const first = accounts[0];
+      if (!first) return;
+      const { actions } = props(first);
+      (first.type === 'hotp' ? actions.onHotp : actions.onCopy)();
+      return;
+    }
+    const id = request.id ?? accounts[0]?.id;
+    if (id === undefined) return;
+    let frames = 0;
+    let frame = 0;
+    let scrolled = false;
+    const step = () => {
+      const element = list.current;
+      if (!element) return;
+      if (!scrolled) scrolled = scrollToCard(layout, element, id);
+      const card = element.querySelector<HTMLElement>(`.account[data-id="${CSS.escape(id)}"]`);
+      if (scrolled && card) card.focus();
+      else if (++frames < 30) frame = requestAnimationFrame(step);
+    };
+    frame = requestAnimationFrame(step);
+    return () => cancelAnimationFrame(frame);
+  }, [n, request, layout, list]);
 }

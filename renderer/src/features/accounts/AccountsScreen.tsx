@@ -1,5 +1,5 @@
 import QRCode from 'qrcode';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import {
   Button,
   Label,
@@ -82,7 +82,15 @@ export function AccountsScreen({ t }: { t: Strings }) {
     [accounts, sort, filterTags, query, collator],
   );
 
-  const copy = (id: string) => copyCodeOrSay(store, t, id);
+  // A new search starts at the top of the list: its first match is what Enter copies.
+  const searched = useRef(query);
+  useEffect(() => {
+    if (searched.current === query) return;
+    searched.current = query;
+    window.scrollTo({ top: 0 });
+  }, [query]);
+
+  const copy = (id: string) => copyCodeOrSay(store, id);
   // Delete goes at once, with a few seconds' Undo in a toast (and Ctrl/Cmd+Z): no question first.
   const remove = (a: AccountView) => void removeWithUndo(store, a);
   // Main asks the person itself (a native dialog) before a key leaves the vault: one question, and not one the

@@ -4,7 +4,6 @@
  */
 import QRCode from 'qrcode';
 import type { AccountView, ErrorInfo, ExportView } from '../../../../preload/api';
-import type { Strings } from '../../i18n/strings';
 import { COPY_TOAST_MS, errorNotice, type Store, type Toast } from '../../store/store';
 import { accountName } from '../../ui/format';
 
@@ -17,7 +16,7 @@ function nameOf(store: Store, id: string): string {
  * Copies an account's code and says so for a moment: which account, and when the clipboard clears it, with a
  * tick on its row. The error, when there is one, goes back to the caller (the quick search shows it itself).
  */
-export async function copyCode(store: Store, _t: Strings, id: string): Promise<ErrorInfo | undefined> {
+export async function copyCode(store: Store, id: string): Promise<ErrorInfo | undefined> {
   const name = nameOf(store, id);
   const r = await window.keyfob.copyCode(id);
   if (!r.ok) return r.error;
@@ -38,8 +37,8 @@ export async function copyCode(store: Store, _t: Strings, id: string): Promise<E
 }
 
 /** Copies, showing an error as a toast: for callers with nowhere of their own to show it. */
-export async function copyCodeOrSay(store: Store, t: Strings, id: string): Promise<void> {
-  const error = await copyCode(store, t, id);
+export async function copyCodeOrSay(store: Store, id: string): Promise<void> {
+  const error = await copyCode(store, id);
   if (error && error.code !== 'CANCELLED') store.notify(errorNotice(error));
 }
 
@@ -66,8 +65,9 @@ export async function undoRemove(store: Store, toast: Toast): Promise<void> {
   if (!back) return;
   const list = await store.call(window.keyfob.listAccounts());
   if (list) store.update({ accounts: list });
-  // Its row (a GridList item) takes the focus, as the list's own arrows give it.
-  requestAnimationFrame(() => document.querySelector<HTMLElement>(`.account[data-id="${back.id}"]`)?.focus());
+  // Its row takes the focus, as the list's own arrows give it; the list brings it into view first (it may be
+  // far from the rows in the page).
+  store.askList({ kind: 'focus', id: back.id });
 }
 
 /** The newest toast that offers an Undo (Ctrl/Cmd+Z takes it). */

@@ -1,10 +1,8 @@
 import type { ImportReport } from '../../../../preload/api';
 import type { Store } from '../../store/store';
 
-/** Long enough to find the new rows in a long list, short enough not to stay a decoration. */
+/** How long rows just added stand out (Store.highlightFor). */
 const HIGHLIGHT_MS = 6000;
-
-let clearing: ReturnType<typeof setTimeout> | undefined;
 
 /**
  * A Google Authenticator transfer comes as several QR codes, each added on its own: an import knows only its
@@ -44,18 +42,16 @@ export function afterAdding(store: Store, added: ImportReport, options: { stay?:
   if (ids.length > 0 || already > 0) {
     store.notify({ kind: 'ok', phrases: [{ key: 'addedSummary', args: [ids.length, already] }] });
   }
-  if (clearing !== undefined) clearTimeout(clearing);
   const here = store.get().screen;
   store.update(
     stay
-      ? { screen: 'add', report, highlight: ids }
+      ? { screen: 'add', report }
       : // More codes wait for an answer where the person is (the rest of a screen scan): they stay there.
         options.stay
-        ? { highlight: ids, ...(here === 'add' ? { report } : {}) }
-        : { screen: 'accounts', report: undefined, highlight: ids },
+        ? here === 'add'
+          ? { report }
+          : {}
+        : { screen: 'accounts', report: undefined },
   );
-  clearing = setTimeout(() => {
-    clearing = undefined;
-    store.update({ highlight: [] });
-  }, HIGHLIGHT_MS);
+  store.highlightFor(ids, HIGHLIGHT_MS);
 }

@@ -35,6 +35,7 @@ export function App() {
   const [dropping, setDropping] = useState(false);
   const [exported, setExported] = useState<Exported | undefined>();
   const searchField = useRef<HTMLInputElement>(null);
+  const title = useRef<HTMLHeadingElement>(null);
   /** Bumped to move the keyboard to the search field once it is on screen (after leaving another screen). */
   const [searchWanted, setSearchWanted] = useState<{ select: boolean } | undefined>();
   const hasAccounts = (accounts?.length ?? 0) > 0;
@@ -72,6 +73,14 @@ export function App() {
     });
     // Once, at start; kept as phrases, so it follows a later change of language.
   }, [store]);
+
+  // A screen chosen from the ⋯ menu (or by a key) starts with the keyboard at its title, so that Tab goes on
+  // into it and a screen reader says where it is; unless the screen put it in a field of its own already.
+  useEffect(() => {
+    if (screen === 'accounts') return;
+    const active = document.activeElement;
+    if (!active || active === document.body || active.closest('header')) title.current?.focus();
+  }, [screen]);
 
   useEffect(() => {
     if (!searchWanted || screen !== 'accounts') return;
@@ -142,7 +151,9 @@ export function App() {
                 <span aria-hidden="true">← </span>
                 {t.accounts}
               </button>
-              <h1>{titleOf(screen, t)}</h1>
+              <h1 ref={title} tabIndex={-1}>
+                {titleOf(screen, t)}
+              </h1>
             </>
           ) : hasAccounts ? (
             <>

@@ -118,10 +118,21 @@ async function settledLayout(page: Page): Promise<Layout> {
         last = now;
         return same && Math.max(...layout.cardX) < layout.viewport;
       },
-      { intervals: [100] },
+      { interval: 100 },
     )
     .toBe(true);
   return layout;
+}
+
+/** The name of the account whose card has the keyboard ('' when none has). */
+function focusedNameOf(page: Page): () => Promise<string> {
+  return async () =>
+    (
+      (await page
+        .locator('.account[data-id]:focus')
+        .textContent()
+        .catch(() => '')) ?? ''
+    ).match(/Service \d{3}/)?.[0] ?? '';
 }
 
 /** Cards the window shows whole, from under the toolbar to its bottom edge (each with its code). */
@@ -206,6 +217,39 @@ describe('the accounts list as cards', () => {
       ).toBe(1);
     }
     expect(await page.locator('.account .short-id').count()).toBe(2);
+    // Long names in a narrow card (three columns at 1024 px, and 360 px): the id is never cut, the names give way,
+    // and each row's name for screen readers carries its id.
+    const [wide, narrow] = await app.vault.addMany(
+      [
+        account('Amazon Web Services', 'ada.lovelace@analytical-engines.example', 6, 11),
+        account('Amazon Web Services', 'ada.lovelace@analytical-engines.example', 6, 12),
+      ],
+      { allowDuplicates: true },
+    );
+    for (const width of [1024, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      await settledLayout(page);
+      for (const added of [wide, narrow]) {
+        const id = added?.status === 'added' ? added.account.id : '';
+        const row = page.locator(`.account[data-id="${id}"]`);
+        const fits = await row.evaluate((card) => {
+          const names = card.querySelector('.names')!.getBoundingClientRect();
+          const shortId = card.querySelector('.short-id')!.getBoundingClientRect();
+          const label = card.querySelector('.names .label')!.getBoundingClientRect();
+          return { inside: shortId.right <= names.right + 0.5, label: label.width };
+        });
+        expect(fits.inside, `the id at ${width} px`).toBe(true);
+        expect(fits.label, `the login's start at ${width} px`).toBeGreaterThan(10);
+        expect(
+          await page
+            .getByRole('row', {
+              name: `Amazon Web Services (ada.lovelace@analytical-engines.example) (ID ${id.slice(0, 4)})`,
+            })
+            .count(),
+        ).toBe(1);
+      }
+    }
+    await app.screenshot('cards-namesakes-360', { fullPage: false });
   });
 
   it('shows seven or more accounts in a 640 px tall window, and more still when compact', async () => {
@@ -276,21 +320,39 @@ describe('the accounts list as cards', () => {
       .toContain('Service 300');
     await expect.poll(async () => (await wholeOnScreen(page)).join(' ')).toContain('Service 300');
 
-    // With the page scrolled down and the last card kept in it (it has the focus), a search's Enter copies the
-    // first match, not the first card in the page.
-    await page.keyboard.type('service 1');
-    await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('service 1');
+    // With the page scrolled down and the last card kept in it (it has the focus, and it matches), a search's
+    // Enter copies the first match, the first card at the top of the list, not the first card in the page.
+    await page.keyboard.type('service 3');
+    await expect.poll(() => page.getByRole('searchbox').inputValue()).toBe('service 3');
+    await expect.poll(async () => (await wholeOnScreen(page))[0] ?? '').toMatch(/Service \d{3}/);
+    const first = (await wholeOnScreen(page))[0]!.match(/Service \d{3}/)![0];
+    expect(first).not.toBe('Service 300');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => page.getByRole('status').locator('.toast-message').textContent())
-      .toMatch(/Service 100 \(user100@example\.com\)/);
+      .toContain(`Copied ${first} (`);
     // ↓ goes to that first match too.
     await page.keyboard.press('ArrowDown');
     await expect
       .poll(async () => (await page.locator('.account[data-id]:focus').textContent()) ?? '')
-      .toContain('Service 100');
+      .toContain(first);
     await page.getByRole('searchbox').focus();
     await page.keyboard.press('Escape');
+
+    const focusedName = focusedNameOf(page);
+    // Page Down goes a screenful on, not to the end; Delete leaves the keyboard on the next card.
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedName).toBe('Service 001');
+    await page.keyboard.press('PageDown');
+    await expect.poll(focusedName).not.toBe('Service 001');
+    const paged = Number((await focusedName()).slice(-3));
+    expect(paged).toBeGreaterThan(4);
+    expect(paged).toBeLessThan(30);
+    await page.keyboard.press('Delete');
+    await expect.poll(focusedName).toBe(`Service ${String(paged + 1).padStart(3, '0')}`);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(focusedName).toBe(`Service ${String(paged).padStart(3, '0')}`);
+    await page.keyboard.press('Home');
 
     // An account added from the top of the list lands at its end: the page goes to it, highlighted.
     await page.keyboard.press('Home');

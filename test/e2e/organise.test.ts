@@ -391,6 +391,12 @@ describe('organising the list', () => {
     expect(await focused(page)).toBe('row:Ärztekammer (a)');
     await page.keyboard.press('ArrowLeft');
     expect(await focused(page)).toBe('row:apple (c)');
+    // A–Z decides the order: Alt+↓ moves nothing, and says where moving is possible.
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect
+      .poll(() => page.getByRole('status').locator('.toast-message').textContent())
+      .toContain('Eigene Reihenfolge');
+    expect(await shownOrder(page)).toEqual(['apple (c)', 'Ärztekammer (a)', 'Bank (b)', 'Zoll (z)']);
     await page.setViewportSize({ width: 420, height: 800 });
     await expect.poll(() => page.locator('.accounts').getAttribute('data-layout')).toBe('stack');
   });

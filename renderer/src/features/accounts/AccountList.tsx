@@ -18,7 +18,7 @@ import {
 } from 'react-aria-components';
 import type { AccountView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
-import { useAppState } from '../../store/react';
+import { useAppState, useStore } from '../../store/react';
 import { AccountRow, DRAG_HELP_ID, type RowActions } from './AccountRow';
 
 /**
@@ -92,6 +92,7 @@ export function AccountList({
   useShowAdded(layout, ref);
   useRequests(layout, ref, shown, rowProps);
   const [menuFor, setMenuFor] = useState<string | undefined>();
+  const store = useStore();
   const byId = new Map(shown.map((a) => [a.id, a]));
 
   const { dragAndDropHooks } = useDragAndDrop<AccountView>({
@@ -118,6 +119,21 @@ export function AccountList({
     let handled = true;
     if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
       if (canReorder) keys.onStep(account, e.key === 'ArrowUp' ? -1 : 1);
+      // A–Z and recently used decide the order themselves: say where moving is possible instead of nothing.
+      else store.notify({ kind: 'ok', phrases: [{ key: 'moveNeedsOwnOrder' }] });
+    } else if ((e.key === 'PageDown' || e.key === 'PageUp') && !e.altKey && !e.ctrlKey && !e.metaKey) {
+      // A screenful of cards at a time. (React Aria's own page keys measure the list, not the window it scrolls
+      // with, and went to the end.)
+      const at = shown.findIndex((a) => a.id === account.id);
+      const rect = layout.getLayoutInfo(account.id)?.rect;
+      const toolbar = document.querySelector('header.toolbar')?.getBoundingClientRect().bottom ?? 0;
+      const rows = Math.max(
+        1,
+        Math.floor((window.innerHeight - toolbar) / ((rect?.height ?? card.height) + card.gapY)),
+      );
+      const step = rows * columns * (e.key === 'PageDown' ? 1 : -1);
+      const target = shown[Math.min(shown.length - 1, Math.max(0, at + step))];
+      if (target) store.askList({ kind: 'focus', id: target.id });
     } else if (e.key === 'F2' && active && !e.altKey && !e.ctrlKey && !e.metaKey) {
       keys.onRename(account);
     } else if (e.key === 'Delete' || (e.key === 'Backspace' && e.metaKey)) {
@@ -197,9 +213,13 @@ function scrollToCard(layout: GridLayout<unknown>, list: HTMLElement, id: string
   const rect = layout.getLayoutInfo(id)?.rect;
   if (!rect) return false;
   const toolbar = document.querySelector('header.toolbar')?.getBoundingClientRect().bottom ?? 0;
+  // Toasts float over the bottom of the window (the one saying what was added, say): a card under them is not
+  // in view.
+  const toasts = document.querySelector('.toasts .toast')?.getBoundingClientRect().top ?? window.innerHeight;
   const top = list.getBoundingClientRect().top + rect.y;
   const bottom = top + rect.height;
-  if (top < toolbar || bottom > window.innerHeight) window.scrollBy({ top: top - toolbar - 12 });
+  if (top < toolbar || bottom > Math.min(window.innerHeight, toasts))
+    window.scrollBy({ top: top - toolbar - 12 });
   return true;
 }
 
@@ -211,8 +231,11 @@ function useShowAdded(layout: GridLayout<unknown>, list: RefObject<HTMLElement |
   const first = useAppState((s) => s.highlight[0]);
   useEffect(() => {
     if (first === undefined) return;
-    const frame = requestAnimationFrame(() => {
-      if (list.current) scrollToCard(layout, list.current, first);
+    // Back from the add screen the list is new: its layout knows the card a frame or a few later.
+    let frames = 0;
+    let frame = requestAnimationFrame(function step() {
+      if (list.current && scrollToCard(layout, list.current, first)) return;
+      if (++frames < 30) frame = requestAnimationFrame(step);
     });
     return () => cancelAnimationFrame(frame);
   }, [first, layout, list]);

@@ -88,7 +88,8 @@ export const AccountRow = memo(function AccountRow({
   return (
     <GridListItem
       id={account.id}
-      textValue={who}
+      // The row's name for screen readers: two namesakes are told apart by their short ids here too.
+      textValue={shortId ? `${who} (${t.shortId(shortId)})` : who}
       className={highlighted ? 'account highlighted' : 'account'}
       data-id={account.id}
       data-favourite={account.favourite || undefined}

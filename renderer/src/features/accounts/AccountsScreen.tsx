@@ -92,7 +92,14 @@ export function AccountsScreen({ t }: { t: Strings }) {
 
   const copy = (id: string) => copyCodeOrSay(store, id);
   // Delete goes at once, with a few seconds' Undo in a toast (and Ctrl/Cmd+Z): no question first.
-  const remove = (a: AccountView) => void removeWithUndo(store, a);
+  // The keyboard stays in the list: on the next card (the one before, at the end), as a file manager does.
+  const remove = (a: AccountView) => {
+    const at = visible.findIndex((v) => v.id === a.id);
+    const neighbour = visible[at + 1] ?? visible[at - 1];
+    void removeWithUndo(store, a).then(() => {
+      if (neighbour) store.askList({ kind: 'focus', id: neighbour.id });
+    });
+  };
   // Main asks the person itself (a native dialog) before a key leaves the vault: one question, and not one the
   // page could answer for them. A "no" comes back as CANCELLED, which call() passes over quietly.
   const reveal = async (account: AccountView) => {

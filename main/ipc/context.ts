@@ -13,6 +13,15 @@ import type { RecoveryReport, Vault } from '../vault/vault';
  */
 export type ConfirmRequest = { kind: 'reveal'; account: string } | { kind: 'export'; count: number };
 
+/**
+ * The clipboard as the window's handlers use it: a code's copy is cleared when it expires (or after the timeout),
+ * a copy with no finite expiry (a token) after the timeout (main/app/clipboard.ts). A promise of false says the
+ * clipboard refused the text.
+ */
+export interface ClipboardCopier extends CodeCopier {
+  copy(text: string, validUntilMs: number): void | Promise<boolean>;
+}
+
 /** What a handler receives: the renderer's arguments, untrusted until validated. */
 export type Handlers = { [K in InvokeName]: (...args: unknown[]) => ReturnType<KeyfobApi[K]> };
 
@@ -36,7 +45,7 @@ export interface IpcServices {
   version: string;
   hostName?: string;
   platform?: string;
-  clipboard?: CodeCopier;
+  clipboard?: ClipboardCopier;
   /** QR texts in a PNG/JPEG file or an RGBA frame; loaded on demand (the decoder is large). */
   qr?: {
     decodeImage(bytes: Uint8Array): Promise<string[]> | string[];

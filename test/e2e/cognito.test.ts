@@ -5,6 +5,7 @@
 import { createServer, type Socket } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ClipboardText, Timers } from '../../main/app/clipboard';
 import { CodeClock } from '../../main/otp/codes';
 import { CognitoStandIn } from '../support/cognito-standin';
 import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
@@ -68,6 +69,39 @@ type Doc = {
   innerWidth: number;
 };
 
+/**
+ * A clipboard for main to write to and clear (test/support/host.ts wraps it in main's CodeClipboard), with the
+ * timers that clear it run by hand: what is on it, and what is set to clear it, when.
+ */
+function handClipboard(): {
+  clipboard: ClipboardText;
+  clipboardTimers: Timers;
+  text(): string;
+  clears: number[];
+  clear(): void;
+} {
+  let text = '';
+  const jobs: Array<{ run: () => void; ms: number; cancelled: boolean }> = [];
+  return {
+    clipboard: { writeText: (t) => void (text = t), readText: () => text },
+    clipboardTimers: {
+      setTimeout: (run, ms) => {
+        const job = { run, ms, cancelled: false };
+        jobs.push(job);
+        return job;
+      },
+      clearTimeout: (job) => void ((job as { cancelled: boolean }).cancelled = true),
+    },
+    text: () => text,
+    get clears() {
+      return jobs.filter((j) => !j.cancelled).map((j) => j.ms);
+    },
+    clear: () => {
+      for (const job of jobs.splice(0)) if (!job.cancelled) job.run();
+    },
+  };
+}
+
 /** Each step's state word, as the stepper shows it beside the step's title. */
 async function stepState(section: Locator): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -109,7 +143,10 @@ describe('the Cognito guide, end to end in Chromium', () => {
   it('MFA_SETUP path: pool profile, test connection, new password, key and QR, verify, then sign in with a fresh code', async () => {
     // Early in a period, so a second's rounding never crosses into the next.
     frozenAt = Math.floor(Date.now() / 30_000) * 30_000 + 3_000;
+    const clipboard = handClipboard();
     const app = await open({
+      clipboard: clipboard.clipboard,
+      clipboardTimers: clipboard.clipboardTimers,
       engine: {
         clock: new CodeClock({ now: testNow }),
         sleep: async (ms) => {
@@ -228,18 +265,17 @@ describe('the Cognito guide, end to end in Chromium', () => {
     );
     const claims = enroll.getByRole('table', { name: 'IdToken claims' });
     expect(await claims.getByRole('row', { name: /cognito:username/ }).textContent()).toContain('nina');
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Copied through main's clipboard, as a code is (the page has no clipboard permission of its own), and
+    // taken off it again after the clipboard's timeout, though the token stays valid for an hour.
     await enroll.getByRole('button', { name: 'Copy IdToken' }).click();
     await expect
       .poll(() => enroll.getByRole('button', { name: 'Copy IdToken' }).textContent())
       .toBe('✓ Copied');
-    expect(
-      await page.evaluate(() =>
-        (
-          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
-        ).navigator.clipboard.readText(),
-      ),
-    ).toBe(idToken);
+    expect(clipboard.text()).toBe(idToken);
+    expect(clipboard.clears).toEqual([30_000]);
+    await expect.poll(() => page.getByText('Copied IdToken · clears in 30 s').isVisible()).toBe(true);
+    clipboard.clear();
+    await expect.poll(() => clipboard.text()).toBe('');
     await expectAccessible(page);
     await app.screenshot('cognito-tokens-light');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -404,7 +440,13 @@ describe('the Cognito guide, end to end in Chromium', () => {
   });
 
   it('signs in: a wrong password fails at its step with what to do, never "Signing in…"; then tokens', async () => {
-    const app = await open();
+    // A clipboard another application holds: every write fails.
+    const app = await open({
+      clipboard: {
+        writeText: () => Promise.reject(new Error('held by another application')),
+        readText: () => '',
+      },
+    });
     const { page } = app;
     const pool = standIn.addPool({ mfa: 'OFF' });
     const client = standIn.addClient(pool.id, {});
@@ -439,7 +481,17 @@ describe('the Cognito guide, end to end in Chromium', () => {
     expect(await signIn.locator('.expiry time').textContent()).toMatch(/^Expires in (59|60) minutes$/);
     for (const token of ['IdToken', 'AccessToken', 'RefreshToken'])
       expect(await signIn.getByRole('button', { name: `Copy ${token}` }).count()).toBe(1);
+    // The copy fails: said beside its button, which it describes, and nothing claims it was copied.
+    const copy = signIn.getByRole('button', { name: 'Copy AccessToken' });
+    await copy.click();
+    const failed = signIn.locator('.token [role="alert"]');
+    await expect.poll(() => failed.textContent()).toMatch(/^Keyfob could not put it on the clipboard\./);
+    expect(await copy.getAttribute('aria-describedby')).toBe(await failed.getAttribute('id'));
+    expect(await copy.textContent()).toBe('Copy');
+    expect(await page.getByText(/^Copied AccessToken/).count()).toBe(0);
     await expectAccessible(page);
+    await failed.scrollIntoViewIfNeeded();
+    await app.screenshot('cognito-copy-failed-light', { fullPage: false });
   });
 
   it('says why Start is disabled while a sign-in is under way, in words tied to the button', async () => {

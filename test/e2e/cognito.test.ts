@@ -7,6 +7,7 @@ import type { Browser, Locator, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClipboardText, Timers } from '../../main/app/clipboard';
 import { CodeClock } from '../../main/otp/codes';
+import type { FlowEvent } from '../../preload/api';
 import { CognitoStandIn } from '../support/cognito-standin';
 import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
 import { requireSecretService } from '../support/secret-service';
@@ -100,6 +101,13 @@ function handClipboard(): {
       for (const job of jobs.splice(0)) if (!job.cancelled) job.run();
     },
   };
+}
+
+/** The flow events main pushed to the page, in order. */
+function flowEvents(app: AppUnderTest): FlowEvent[] {
+  return app.pushed
+    .filter((m) => m.startsWith('event: flow\n'))
+    .map((m) => JSON.parse(m.slice(m.indexOf('data: ') + 6)) as FlowEvent);
 }
 
 /** Each step's state word, as the stepper shows it beside the step's title. */
@@ -312,12 +320,62 @@ describe('the Cognito guide, end to end in Chromium', () => {
     // What the second device would show for that key now.
     const { codeAt } = await import('../../main/otp/codes');
     const { defaultParams } = await import('../../main/otp/types');
-    await verify.getByLabel('Code').fill(codeAt(key, defaultParams('totp'), Date.now() + shiftMs).code);
+    // An answer main refuses is said beside the field, not dropped: here one too long to be a code.
+    const codeField = verify.getByLabel('Code');
+    await codeField.fill('12345678901234567');
+    await verify.getByRole('button', { name: 'Continue' }).click();
+    const refused = verify.getByRole('alert');
+    await expect.poll(() => refused.textContent()).toMatch(/^Keyfob received an invalid answer\./);
+    expect(await codeField.getAttribute('aria-invalid')).toBe('true');
+    expect(await codeField.getAttribute('aria-describedby')).toBe(await refused.getAttribute('id'));
+    await expectAccessible(page);
+    await app.screenshot('cognito-answer-refused-light');
+    await codeField.fill(codeAt(key, defaultParams('totp'), Date.now() + shiftMs).code);
     await app.screenshot('cognito-verify-light');
     await verify.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => enroll.getByText('dev (omar) is set up with Keyfob.').isVisible()).toBe(true);
     const verifyCall = standIn.calls.filter((c) => c.target === 'VerifySoftwareToken').at(-1)!;
     expect(verifyCall.body).toHaveProperty('AccessToken');
+  });
+
+  it('leaving mid-flow cancels it in main, so nothing waits there with the password', async () => {
+    const app = await open();
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'ON' });
+    const client = standIn.addClient(pool.id, {});
+    standIn.addUser(pool.id, {
+      username: 'lea',
+      password: 'Temp-Passw0rd!',
+      status: 'FORCE_CHANGE_PASSWORD',
+    });
+    await addPoolInUi(page, 'leave', pool, client);
+    const enroll = enrollSection(page);
+    await enroll.getByLabel('User name').fill('lea');
+    await enroll.getByLabel('Password', { exact: true }).fill('Temp-Passw0rd!');
+    await enroll.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => focusedLabel(page)).toBe('New password');
+    const asked = flowEvents(app).find((e) => e.type === 'prompt')!;
+    expect(asked.prompt).toMatchObject({ kind: 'newPassword', username: 'lea' });
+
+    // Ctrl+N goes to Add from anywhere, the new-password field included: the flow waiting there is cancelled.
+    await page.keyboard.press('Control+N');
+    await expect
+      .poll(() =>
+        flowEvents(app)
+          .filter((e) => e.flowId === asked.flowId)
+          .at(-1),
+      )
+      .toMatchObject({ type: 'error', error: { key: 'cognitoCancelled' } });
+    expect(standIn.user(pool.id, 'lea').status).toBe('FORCE_CHANGE_PASSWORD');
+    // Main no longer waits: an answer now is refused.
+    expect(
+      await app.handlers.answerFlow(asked.flowId, { kind: 'newPassword', password: PASSWORD }),
+    ).toMatchObject({ ok: false, error: { key: 'cognitoNotWaiting' } });
+
+    // Back on the Cognito screen, the stepper starts afresh.
+    await fromMenu(page, 'Cognito');
+    await expect.poll(() => enroll.getByLabel('User name').inputValue()).toBe('');
+    expect((await stepState(enroll)).signIn).toBe('Your turn');
   });
 
   it('edits a pool profile: a client secret added later, kept when left empty, removed on request', async () => {
@@ -396,6 +454,12 @@ describe('the Cognito guide, end to end in Chromium', () => {
     const enroll = enrollSection(page);
     await expect.poll(() => enroll.getByLabel('User name').inputValue()).toBe('paula');
     await expect.poll(() => enroll.getByLabel('Pool').inputValue()).toBe('pend');
+
+    // Used once: the next visit to Cognito starts with an empty form, not that pool and user again.
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    await fromMenu(page, 'Cognito');
+    await expect.poll(() => enroll.getByLabel('Pool').isVisible()).toBe(true);
+    expect(await enroll.getByLabel('User name').inputValue()).toBe('');
 
     await page.getByRole('button', { name: 'Accounts' }).click();
     await page.getByRole('button', { name: 'More actions for pend (paula)' }).click();

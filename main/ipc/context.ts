@@ -1,5 +1,5 @@
 import type { FlowEvent, InvokeName, KeyfobApi } from '../../preload/api';
-import { Accounts, type CodeCopier } from '../accounts';
+import { Accounts } from '../accounts';
 import type { CognitoEngine } from '../cognito/engine';
 import type { ProfileStore } from '../cognito/profiles';
 import { FormatRegistry } from '../formats';
@@ -18,7 +18,7 @@ export type ConfirmRequest = { kind: 'reveal'; account: string } | { kind: 'expo
  * a copy with no finite expiry (a token) after the timeout (main/app/clipboard.ts). A promise of false says the
  * clipboard refused the text.
  */
-export interface ClipboardCopier extends CodeCopier {
+export interface ClipboardCopier {
   copy(text: string, validUntilMs: number): void | Promise<boolean>;
 }
 

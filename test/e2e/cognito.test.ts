@@ -187,7 +187,8 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await enroll.getByRole('button', { name: 'Start' }).click();
 
     const newPassword = page.getByRole('form', { name: 'Choose a new password' });
-    await expect.poll(() => newPassword.isVisible()).toBe(true);
+    // A sign-in over loopback: quick, but a busy machine may take more than the poll's default second.
+    await expect.poll(() => newPassword.isVisible(), { timeout: 15_000 }).toBe(true);
     await app.screenshot('cognito-new-password-light');
     // The step that asks is the current one, its field has the focus; the steps before it are done.
     expect(await stepState(enroll)).toEqual({
@@ -277,11 +278,13 @@ describe('the Cognito guide, end to end in Chromium', () => {
     // taken off it again after the clipboard's timeout, though the token stays valid for an hour.
     await enroll.getByRole('button', { name: 'Copy IdToken' }).click();
     await expect
-      .poll(() => enroll.getByRole('button', { name: 'Copy IdToken' }).textContent())
+      .poll(() => enroll.getByRole('button', { name: 'Copy IdToken' }).textContent(), { timeout: 10_000 })
       .toBe('✓ Copied');
     expect(clipboard.text()).toBe(idToken);
     expect(clipboard.clears).toEqual([30_000]);
-    await expect.poll(() => page.getByText('Copied IdToken · clears in 30 s').isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('Copied IdToken · clears in 30 s').isVisible(), { timeout: 10_000 })
+      .toBe(true);
     clipboard.clear();
     await expect.poll(() => clipboard.text()).toBe('');
     await expectAccessible(page);
@@ -292,7 +295,9 @@ describe('the Cognito guide, end to end in Chromium', () => {
     // The account shows in the list, verified.
     await page.getByRole('button', { name: 'Accounts' }).click();
     await expect
-      .poll(() => page.getByRole('button', { name: 'Copy code: staging (nina)' }).isVisible())
+      .poll(() => page.getByRole('button', { name: 'Copy code: staging (nina)' }).isVisible(), {
+        timeout: 10_000,
+      })
       .toBe(true);
     expect((await app.vault.list()).map((a) => a.status)).toEqual(['active']);
   }, 60_000);
@@ -353,17 +358,19 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await enroll.getByLabel('User name').fill('lea');
     await enroll.getByLabel('Password', { exact: true }).fill('Temp-Passw0rd!');
     await enroll.getByRole('button', { name: 'Start' }).click();
-    await expect.poll(() => focusedLabel(page)).toBe('New password');
+    await expect.poll(() => focusedLabel(page), { timeout: 15_000 }).toBe('New password');
     const asked = flowEvents(app).find((e) => e.type === 'prompt')!;
     expect(asked.prompt).toMatchObject({ kind: 'newPassword', username: 'lea' });
 
     // Ctrl+N goes to Add from anywhere, the new-password field included: the flow waiting there is cancelled.
     await page.keyboard.press('Control+N');
     await expect
-      .poll(() =>
-        flowEvents(app)
-          .filter((e) => e.flowId === asked.flowId)
-          .at(-1),
+      .poll(
+        () =>
+          flowEvents(app)
+            .filter((e) => e.flowId === asked.flowId)
+            .at(-1),
+        { timeout: 10_000 },
       )
       .toMatchObject({ type: 'error', error: { key: 'cognitoCancelled' } });
     expect(standIn.user(pool.id, 'lea').status).toBe('FORCE_CHANGE_PASSWORD');
@@ -458,7 +465,7 @@ describe('the Cognito guide, end to end in Chromium', () => {
     // Used once: the next visit to Cognito starts with an empty form, not that pool and user again.
     await page.getByRole('button', { name: 'Accounts' }).click();
     await fromMenu(page, 'Cognito');
-    await expect.poll(() => enroll.getByLabel('Pool').isVisible()).toBe(true);
+    await expect.poll(() => enroll.getByLabel('Pool').isVisible(), { timeout: 10_000 }).toBe(true);
     expect(await enroll.getByLabel('User name').inputValue()).toBe('');
 
     await page.getByRole('button', { name: 'Accounts' }).click();

@@ -292,6 +292,11 @@ export type FlowAnswer =
   | { kind: 'verificationCode'; code?: string }
   | { kind: 'cancel' };
 
+export interface TokenCopied {
+  /** When the clipboard clears it, in whole seconds from now; absent where nothing clears it. */
+  clearsInSeconds?: number;
+}
+
 export interface TokensView {
   idToken: string;
   accessToken: string;
@@ -406,7 +411,16 @@ export interface KeyfobApi {
   testPool(name: string): Promise<Result<PoolTest>>;
   /** Starts an enrollment or a sign-in; its steps arrive on onFlow. */
   startFlow(kind: 'enroll' | 'login', request: FlowRequest): Promise<Result<{ flowId: string }>>;
+  /**
+   * Answers the prompt a flow waits on. A cancel also stops a flow busy with Cognito, at its next question: the
+   * window sends one for each flow it leaves unfinished.
+   */
   answerFlow(flowId: string, answer: FlowAnswer): Promise<Result<void>>;
+  /**
+   * Puts a sign-in's token on the clipboard, through main's clipboard, which clears it after the timeout of
+   * Settings (a token stays valid far longer than anyone needs it there).
+   */
+  copyToken(token: string): Promise<Result<TokenCopied>>;
   onFlow(listener: (event: FlowEvent) => void): () => void;
   /**
    * Captures every display and decodes every QR code on them in main; what it finds is offered like a link
@@ -493,6 +507,7 @@ export const CHANNELS = {
   testPool: 'pools:test',
   startFlow: 'cognito:start',
   answerFlow: 'cognito:answer',
+  copyToken: 'cognito:copy-token',
   scanScreen: 'screen:scan',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',

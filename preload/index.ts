@@ -38,6 +38,7 @@ const api: KeyfobApi = {
   testPool: (name) => ipcRenderer.invoke(CHANNELS.testPool, name),
   startFlow: (kind, request) => ipcRenderer.invoke(CHANNELS.startFlow, kind, request),
   answerFlow: (flowId, answer) => ipcRenderer.invoke(CHANNELS.answerFlow, flowId, answer),
+  copyToken: (token) => ipcRenderer.invoke(CHANNELS.copyToken, token),
   scanScreen: () => ipcRenderer.invoke(CHANNELS.scanScreen),
   getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings),
   saveSettings: (change) => ipcRenderer.invoke(CHANNELS.saveSettings, change),

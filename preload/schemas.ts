@@ -113,6 +113,8 @@ export const flowAnswer = v.variant('kind', [
     attributes: v.optional(v.record(text(256), text(2048))),
   }),
 ]);
+/** A sign-in's token to copy: JWTs with many groups run to a few kilobytes; none is this long. */
+export const token = v.pipe(v.string(), v.minLength(1), v.maxLength(65_536));
 
 /**
  * Each schema accepts everything the contract lets the renderer send: when the two drift apart (a field added
@@ -132,4 +134,5 @@ export const CONTRACT_ACCEPTED: [
   Accepts<typeof flowKind, Parameters<KeyfobApi['startFlow']>[0]>,
   Accepts<typeof flowRequest, FlowRequest>,
   Accepts<typeof flowAnswer, FlowAnswer>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true];
+  Accepts<typeof token, Parameters<KeyfobApi['copyToken']>[0]>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true];

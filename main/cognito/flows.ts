@@ -42,40 +42,94 @@ export function decodeClaims(token: string): Record<string, unknown> {
 const CANCELLED = () => new KeyfobError('INPUT_NEEDED', 'cognitoCancelled');
 
 /**
+ * How long a flow waits for an answer. A window that went away without answering (its page reloaded, or a bug)
+ * would otherwise leave the flow waiting, with the password it signed in with, for as long as the app runs.
+ */
+export const ANSWER_WITHIN_MS = 10 * 60_000;
+
+/** Runs `run` after `ms`; returns what cancels it. Tests pass one they run by hand. */
+export type Schedule = (run: () => void, ms: number) => () => void;
+
+const timeout: Schedule = (run, ms) => {
+  const handle = setTimeout(run, ms);
+  // A flow waiting for an answer must not keep a test's process (or the preview) alive; the app lives on.
+  handle.unref?.();
+  return () => clearTimeout(handle);
+};
+
+export interface FlowOptions {
+  now?: () => number;
+  schedule?: Schedule;
+  /** ANSWER_WITHIN_MS unless a test says otherwise. */
+  answerWithinMs?: number;
+}
+
+/**
  * Runs enrollments and sign-ins for a user interface that answers prompts asynchronously: the engine's prompt
- * callbacks become events, and the flow waits until `answer` is called. One flow per id; answers to a flow
- * that is not waiting are refused.
+ * callbacks become events, and the flow waits until `answer` is called, or gives up after `answerWithinMs`.
+ * One flow per id; answers to a flow that is not waiting are refused, except a cancel for a flow still under
+ * way, which stops it at its next question.
  */
 export class CognitoFlows {
   private readonly waiting = new Map<
     string,
-    { kind: FlowPrompt['kind']; resolve: (a: FlowAnswer) => void }
+    { kind: FlowPrompt['kind']; resolve: (a: FlowAnswer) => void; stopTimer: () => void }
   >();
+  /** Flows started and not yet ended. */
+  private readonly running = new Set<string>();
+  /** Flows cancelled while busy with Cognito: they stop at their next question. */
+  private readonly stopping = new Set<string>();
+  private readonly now: () => number;
+  private readonly schedule: Schedule;
+  private readonly answerWithinMs: number;
 
   constructor(
     private readonly engine: () => Promise<CognitoEngine> | CognitoEngine,
     private readonly emit: (event: FlowEvent) => void,
-    private readonly now: () => number = Date.now,
-  ) {}
+    options: FlowOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+    this.schedule = options.schedule ?? timeout;
+    this.answerWithinMs = options.answerWithinMs ?? ANSWER_WITHIN_MS;
+  }
 
   start(kind: 'enroll' | 'login', request: FlowRequest): string {
     const flowId = randomUUID();
+    this.running.add(flowId);
     void this.run(flowId, kind, request);
     return flowId;
   }
 
   answer(flowId: string, answer: FlowAnswer): void {
     const waiting = this.waiting.get(flowId);
+    if (!waiting && answer.kind === 'cancel' && this.running.has(flowId)) {
+      // Signing in, or waiting for the next code: a call to Cognito is not cut short, but nothing more is asked.
+      this.stopping.add(flowId);
+      return;
+    }
     if (!waiting || (answer.kind !== 'cancel' && answer.kind !== waiting.kind)) {
       throw new KeyfobError('PARAMS_INVALID', 'cognitoNotWaiting');
     }
     this.waiting.delete(flowId);
+    waiting.stopTimer();
     waiting.resolve(answer);
   }
 
   private ask(flowId: string, prompt: FlowPrompt): Promise<FlowAnswer> {
-    return new Promise((resolve) => {
-      this.waiting.set(flowId, { kind: prompt.kind, resolve });
+    if (this.stopping.has(flowId)) return Promise.resolve({ kind: 'cancel' });
+    return new Promise((resolve, reject) => {
+      const entry = { kind: prompt.kind, resolve, stopTimer: () => undefined as void };
+      entry.stopTimer = this.schedule(() => {
+        if (this.waiting.get(flowId) !== entry) return;
+        this.waiting.delete(flowId);
+        // The flow ends with this error, and what it held (the request, its password, the session) goes with it.
+        reject(
+          new KeyfobError('INPUT_NEEDED', 'cognitoAnswerTimedOut', {
+            minutes: Math.round(this.answerWithinMs / 60_000),
+          }),
+        );
+      }, this.answerWithinMs);
+      this.waiting.set(flowId, entry);
       this.emit({ flowId, type: 'prompt', prompt });
     });
   }
@@ -152,7 +206,10 @@ export class CognitoFlows {
             { code: 'INTERNAL', ...englishError('cognitoFlowFailed'), key: 'cognitoFlowFailed' },
       });
     } finally {
+      this.waiting.get(flowId)?.stopTimer();
       this.waiting.delete(flowId);
+      this.running.delete(flowId);
+      this.stopping.delete(flowId);
     }
   }
 }

@@ -1,5 +1,5 @@
 import type { FlowEvent, InvokeName, KeyfobApi } from '../../preload/api';
-import { Accounts, type CodeCopier } from '../accounts';
+import { Accounts } from '../accounts';
 import type { CognitoEngine } from '../cognito/engine';
 import type { ProfileStore } from '../cognito/profiles';
 import { FormatRegistry } from '../formats';
@@ -12,6 +12,15 @@ import type { RecoveryReport, Vault } from '../vault/vault';
  * skipped by anything running in the page. `account` is the account's display name.
  */
 export type ConfirmRequest = { kind: 'reveal'; account: string } | { kind: 'export'; count: number };
+
+/**
+ * The clipboard as the window's handlers use it: a code's copy is cleared when it expires (or after the timeout),
+ * a copy with no finite expiry (a token) after the timeout (main/app/clipboard.ts). A promise of false says the
+ * clipboard refused the text.
+ */
+export interface ClipboardCopier {
+  copy(text: string, validUntilMs: number): void | Promise<boolean>;
+}
 
 /** What a handler receives: the renderer's arguments, untrusted until validated. */
 export type Handlers = { [K in InvokeName]: (...args: unknown[]) => ReturnType<KeyfobApi[K]> };
@@ -36,7 +45,7 @@ export interface IpcServices {
   version: string;
   hostName?: string;
   platform?: string;
-  clipboard?: CodeCopier;
+  clipboard?: ClipboardCopier;
   /** QR texts in a PNG/JPEG file or an RGBA frame; loaded on demand (the decoder is large). */
   qr?: {
     decodeImage(bytes: Uint8Array): Promise<string[]> | string[];

@@ -1,7 +1,8 @@
-import type { FlowAnswer, FlowEvent, FlowProgress } from '../../preload/api';
+import type { FlowAnswer, FlowEvent, FlowProgress, TokenCopied } from '../../preload/api';
 import * as schema from '../../preload/schemas';
 import type { Progress } from '../cognito/engine';
 import { CognitoFlows, type FlowEvent as EngineFlowEvent } from '../cognito/flows';
+import { KeyfobError } from '../errors';
 import { displayName } from '../otp/types';
 import { accountView } from './accounts';
 import type { Handlers, IpcContext } from './context';
@@ -50,8 +51,11 @@ function flowEventView(e: EngineFlowEvent): FlowEvent | undefined {
   }
 }
 
-/** Cognito enrollments and sign-ins: started here, their steps pushed to the window (onFlow). */
-export function flowHandlers(ctx: IpcContext): Pick<Handlers, 'startFlow' | 'answerFlow'> {
+/**
+ * Cognito enrollments and sign-ins: started here, their steps pushed to the window (onFlow); and their tokens
+ * copied through main's clipboard, which takes them off again.
+ */
+export function flowHandlers(ctx: IpcContext): Pick<Handlers, 'startFlow' | 'answerFlow' | 'copyToken'> {
   let flows: CognitoFlows | undefined;
   const cognitoFlows = () => {
     const c = cognitoOf(ctx);
@@ -87,6 +91,17 @@ export function flowHandlers(ctx: IpcContext): Pick<Handlers, 'startFlow' | 'ans
               ? { kind: 'newPassword', password: a.password, attributes: { ...a.attributes } }
               : a;
         cognitoFlows().answer(check(schema.flowId, rawId, 'flow'), answer);
+      }),
+
+    copyToken: (rawToken) =>
+      result<TokenCopied>(async () => {
+        const token = check(schema.token, rawToken, 'token');
+        const refused = () => new KeyfobError('IO_FAILED', 'clipboardRefused');
+        if (!ctx.clipboard) throw refused();
+        // No expiry to wait for (a token outlives any paste by far): the clipboard clears it after its timeout.
+        if ((await ctx.clipboard.copy(token, Number.POSITIVE_INFINITY)) === false) throw refused();
+        const settings = await ctx.settings?.store.get().catch(() => undefined);
+        return settings ? { clearsInSeconds: settings.clipboardTimeoutSeconds } : {};
       }),
   };
 }

@@ -9,7 +9,7 @@ import { settingsHandlers } from './settings';
 
 export { accountView } from './accounts';
 export { codeBatch, type CodeCopier } from '../accounts';
-export type { Handlers, IpcServices, CognitoServices, ConfirmRequest } from './context';
+export type { ClipboardCopier, CognitoServices, ConfirmRequest, Handlers, IpcServices } from './context';
 
 /**
  * The handler map, one area per file: each handler checks its arguments, calls a service or use case, and maps

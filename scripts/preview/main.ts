@@ -64,7 +64,11 @@ async function main(): Promise<void> {
     ...(chosen.theme !== undefined ? { theme: chosen.theme } : {}),
     host: {
       onCopy: (_code, validUntil) =>
-        console.log(`  copied a code, valid until ${new Date(validUntil).toLocaleTimeString()}`),
+        console.log(
+          Number.isFinite(validUntil)
+            ? `  copied a code, valid until ${new Date(validUntil).toLocaleTimeString()}`
+            : '  copied a token',
+        ),
     },
   });
   // A signal during start-up waits for it: a preview that failed to start has cleaned up already.

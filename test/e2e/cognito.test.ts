@@ -5,7 +5,9 @@
 import { createServer, type Socket } from 'node:net';
 import type { Browser, Locator, Page } from 'playwright';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ClipboardText, Timers } from '../../main/app/clipboard';
 import { CodeClock } from '../../main/otp/codes';
+import type { FlowEvent } from '../../preload/api';
 import { CognitoStandIn } from '../support/cognito-standin';
 import { launchChromium, openApp, type AppUnderTest } from '../support/e2e-harness';
 import { requireSecretService } from '../support/secret-service';
@@ -68,6 +70,46 @@ type Doc = {
   innerWidth: number;
 };
 
+/**
+ * A clipboard for main to write to and clear (test/support/host.ts wraps it in main's CodeClipboard), with the
+ * timers that clear it run by hand: what is on it, and what is set to clear it, when.
+ */
+function handClipboard(): {
+  clipboard: ClipboardText;
+  clipboardTimers: Timers;
+  text(): string;
+  clears: number[];
+  clear(): void;
+} {
+  let text = '';
+  const jobs: Array<{ run: () => void; ms: number; cancelled: boolean }> = [];
+  return {
+    clipboard: { writeText: (t) => void (text = t), readText: () => text },
+    clipboardTimers: {
+      setTimeout: (run, ms) => {
+        const job = { run, ms, cancelled: false };
+        jobs.push(job);
+        return job;
+      },
+      clearTimeout: (job) => void ((job as { cancelled: boolean }).cancelled = true),
+    },
+    text: () => text,
+    get clears() {
+      return jobs.filter((j) => !j.cancelled).map((j) => j.ms);
+    },
+    clear: () => {
+      for (const job of jobs.splice(0)) if (!job.cancelled) job.run();
+    },
+  };
+}
+
+/** The flow events main pushed to the page, in order. */
+function flowEvents(app: AppUnderTest): FlowEvent[] {
+  return app.pushed
+    .filter((m) => m.startsWith('event: flow\n'))
+    .map((m) => JSON.parse(m.slice(m.indexOf('data: ') + 6)) as FlowEvent);
+}
+
 /** Each step's state word, as the stepper shows it beside the step's title. */
 async function stepState(section: Locator): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -109,7 +151,10 @@ describe('the Cognito guide, end to end in Chromium', () => {
   it('MFA_SETUP path: pool profile, test connection, new password, key and QR, verify, then sign in with a fresh code', async () => {
     // Early in a period, so a second's rounding never crosses into the next.
     frozenAt = Math.floor(Date.now() / 30_000) * 30_000 + 3_000;
+    const clipboard = handClipboard();
     const app = await open({
+      clipboard: clipboard.clipboard,
+      clipboardTimers: clipboard.clipboardTimers,
       engine: {
         clock: new CodeClock({ now: testNow }),
         sleep: async (ms) => {
@@ -142,7 +187,8 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await enroll.getByRole('button', { name: 'Start' }).click();
 
     const newPassword = page.getByRole('form', { name: 'Choose a new password' });
-    await expect.poll(() => newPassword.isVisible()).toBe(true);
+    // A sign-in over loopback: quick, but a busy machine may take more than the poll's default second.
+    await expect.poll(() => newPassword.isVisible(), { timeout: 15_000 }).toBe(true);
     await app.screenshot('cognito-new-password-light');
     // The step that asks is the current one, its field has the focus; the steps before it are done.
     expect(await stepState(enroll)).toEqual({
@@ -228,18 +274,19 @@ describe('the Cognito guide, end to end in Chromium', () => {
     );
     const claims = enroll.getByRole('table', { name: 'IdToken claims' });
     expect(await claims.getByRole('row', { name: /cognito:username/ }).textContent()).toContain('nina');
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    // Copied through main's clipboard, as a code is (the page has no clipboard permission of its own), and
+    // taken off it again after the clipboard's timeout, though the token stays valid for an hour.
     await enroll.getByRole('button', { name: 'Copy IdToken' }).click();
     await expect
-      .poll(() => enroll.getByRole('button', { name: 'Copy IdToken' }).textContent())
+      .poll(() => enroll.getByRole('button', { name: 'Copy IdToken' }).textContent(), { timeout: 10_000 })
       .toBe('✓ Copied');
-    expect(
-      await page.evaluate(() =>
-        (
-          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
-        ).navigator.clipboard.readText(),
-      ),
-    ).toBe(idToken);
+    expect(clipboard.text()).toBe(idToken);
+    expect(clipboard.clears).toEqual([30_000]);
+    await expect
+      .poll(() => page.getByText('Copied IdToken · clears in 30 s').isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    clipboard.clear();
+    await expect.poll(() => clipboard.text()).toBe('');
     await expectAccessible(page);
     await app.screenshot('cognito-tokens-light');
     await page.emulateMedia({ colorScheme: 'dark' });
@@ -248,7 +295,9 @@ describe('the Cognito guide, end to end in Chromium', () => {
     // The account shows in the list, verified.
     await page.getByRole('button', { name: 'Accounts' }).click();
     await expect
-      .poll(() => page.getByRole('button', { name: 'Copy code: staging (nina)' }).isVisible())
+      .poll(() => page.getByRole('button', { name: 'Copy code: staging (nina)' }).isVisible(), {
+        timeout: 10_000,
+      })
       .toBe(true);
     expect((await app.vault.list()).map((a) => a.status)).toEqual(['active']);
   }, 60_000);
@@ -276,12 +325,64 @@ describe('the Cognito guide, end to end in Chromium', () => {
     // What the second device would show for that key now.
     const { codeAt } = await import('../../main/otp/codes');
     const { defaultParams } = await import('../../main/otp/types');
-    await verify.getByLabel('Code').fill(codeAt(key, defaultParams('totp'), Date.now() + shiftMs).code);
+    // An answer main refuses is said beside the field, not dropped: here one too long to be a code.
+    const codeField = verify.getByLabel('Code');
+    await codeField.fill('12345678901234567');
+    await verify.getByRole('button', { name: 'Continue' }).click();
+    const refused = verify.getByRole('alert');
+    await expect.poll(() => refused.textContent()).toMatch(/^Keyfob received an invalid answer\./);
+    expect(await codeField.getAttribute('aria-invalid')).toBe('true');
+    expect(await codeField.getAttribute('aria-describedby')).toBe(await refused.getAttribute('id'));
+    await expectAccessible(page);
+    await app.screenshot('cognito-answer-refused-light');
+    await codeField.fill(codeAt(key, defaultParams('totp'), Date.now() + shiftMs).code);
     await app.screenshot('cognito-verify-light');
     await verify.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => enroll.getByText('dev (omar) is set up with Keyfob.').isVisible()).toBe(true);
     const verifyCall = standIn.calls.filter((c) => c.target === 'VerifySoftwareToken').at(-1)!;
     expect(verifyCall.body).toHaveProperty('AccessToken');
+  });
+
+  it('leaving mid-flow cancels it in main, so nothing waits there with the password', async () => {
+    const app = await open();
+    const { page } = app;
+    const pool = standIn.addPool({ mfa: 'ON' });
+    const client = standIn.addClient(pool.id, {});
+    standIn.addUser(pool.id, {
+      username: 'lea',
+      password: 'Temp-Passw0rd!',
+      status: 'FORCE_CHANGE_PASSWORD',
+    });
+    await addPoolInUi(page, 'leave', pool, client);
+    const enroll = enrollSection(page);
+    await enroll.getByLabel('User name').fill('lea');
+    await enroll.getByLabel('Password', { exact: true }).fill('Temp-Passw0rd!');
+    await enroll.getByRole('button', { name: 'Start' }).click();
+    await expect.poll(() => focusedLabel(page), { timeout: 15_000 }).toBe('New password');
+    const asked = flowEvents(app).find((e) => e.type === 'prompt')!;
+    expect(asked.prompt).toMatchObject({ kind: 'newPassword', username: 'lea' });
+
+    // Ctrl+N goes to Add from anywhere, the new-password field included: the flow waiting there is cancelled.
+    await page.keyboard.press('Control+N');
+    await expect
+      .poll(
+        () =>
+          flowEvents(app)
+            .filter((e) => e.flowId === asked.flowId)
+            .at(-1),
+        { timeout: 10_000 },
+      )
+      .toMatchObject({ type: 'error', error: { key: 'cognitoCancelled' } });
+    expect(standIn.user(pool.id, 'lea').status).toBe('FORCE_CHANGE_PASSWORD');
+    // Main no longer waits: an answer now is refused.
+    expect(
+      await app.handlers.answerFlow(asked.flowId, { kind: 'newPassword', password: PASSWORD }),
+    ).toMatchObject({ ok: false, error: { key: 'cognitoNotWaiting' } });
+
+    // Back on the Cognito screen, the stepper starts afresh.
+    await fromMenu(page, 'Cognito');
+    await expect.poll(() => enroll.getByLabel('User name').inputValue()).toBe('');
+    expect((await stepState(enroll)).signIn).toBe('Your turn');
   });
 
   it('edits a pool profile: a client secret added later, kept when left empty, removed on request', async () => {
@@ -361,6 +462,12 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await expect.poll(() => enroll.getByLabel('User name').inputValue()).toBe('paula');
     await expect.poll(() => enroll.getByLabel('Pool').inputValue()).toBe('pend');
 
+    // Used once: the next visit to Cognito starts with an empty form, not that pool and user again.
+    await page.getByRole('button', { name: 'Accounts' }).click();
+    await fromMenu(page, 'Cognito');
+    await expect.poll(() => enroll.getByLabel('Pool').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await enroll.getByLabel('User name').inputValue()).toBe('');
+
     await page.getByRole('button', { name: 'Accounts' }).click();
     await page.getByRole('button', { name: 'More actions for pend (paula)' }).click();
     await page.getByRole('menuitem', { name: 'Discard' }).click();
@@ -404,7 +511,13 @@ describe('the Cognito guide, end to end in Chromium', () => {
   });
 
   it('signs in: a wrong password fails at its step with what to do, never "Signing in…"; then tokens', async () => {
-    const app = await open();
+    // A clipboard another application holds: every write fails.
+    const app = await open({
+      clipboard: {
+        writeText: () => Promise.reject(new Error('held by another application')),
+        readText: () => '',
+      },
+    });
     const { page } = app;
     const pool = standIn.addPool({ mfa: 'OFF' });
     const client = standIn.addClient(pool.id, {});
@@ -439,7 +552,17 @@ describe('the Cognito guide, end to end in Chromium', () => {
     expect(await signIn.locator('.expiry time').textContent()).toMatch(/^Expires in (59|60) minutes$/);
     for (const token of ['IdToken', 'AccessToken', 'RefreshToken'])
       expect(await signIn.getByRole('button', { name: `Copy ${token}` }).count()).toBe(1);
+    // The copy fails: said beside its button, which it describes, and nothing claims it was copied.
+    const copy = signIn.getByRole('button', { name: 'Copy AccessToken' });
+    await copy.click();
+    const failed = signIn.locator('.token [role="alert"]');
+    await expect.poll(() => failed.textContent()).toMatch(/^Keyfob could not put it on the clipboard\./);
+    expect(await copy.getAttribute('aria-describedby')).toBe(await failed.getAttribute('id'));
+    expect(await copy.textContent()).toBe('Copy');
+    expect(await page.getByText(/^Copied AccessToken/).count()).toBe(0);
     await expectAccessible(page);
+    await failed.scrollIntoViewIfNeeded();
+    await app.screenshot('cognito-copy-failed-light', { fullPage: false });
   });
 
   it('says why Start is disabled while a sign-in is under way, in words tied to the button', async () => {

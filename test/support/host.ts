@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CHANNELS, EVENTS, type CodeBatch, type EventPayloads } from '../../preload/api';
+import { CodeClipboard, type ClipboardText, type Timers } from '../../main/app/clipboard';
 import { describeLink, PendingLinks } from '../../main/app/protocol';
 import { shortcutStatus, Shortcuts, wantedShortcuts, type ShortcutState } from '../../main/app/shortcut';
 import type { EngineOptions } from '../../main/cognito/engine';
@@ -69,8 +70,18 @@ export interface HostOptions {
   port?: number;
   version?: string;
   hostName?: string;
-  /** Told of each code main puts on "the clipboard" (there is none here), with when it stops being valid. */
+  /**
+   * Told of each code main puts on the clipboard, with when it stops being valid (Infinity for a sign-in's token,
+   * which the clipboard clears after its timeout).
+   */
   onCopy?: (code: string, validUntil: number) => void;
+  /**
+   * What stands in for the system clipboard: main's CodeClipboard (main/app/clipboard.ts) writes to it and clears
+   * it, as in the app. An in-memory one by default; a test passes its own to read it.
+   */
+  clipboard?: ClipboardText;
+  /** The timers that clear the clipboard; a test passes ones it runs by hand. */
+  clipboardTimers?: Timers;
 }
 
 export interface Host {
@@ -89,8 +100,10 @@ export interface Host {
   /** The data folder and keychain service: a CLI run with these sees the same vault. */
   home: string;
   service: string;
-  /** Codes main put on "the clipboard", with when they stop being valid. */
+  /** Codes (and tokens) main put on the clipboard, with when they stop being valid. */
   copied: Array<{ code: string; validUntil: number }>;
+  /** The clipboard stand-in: what main's clipboard wrote there and has not cleared yet. */
+  clipboard: ClipboardText;
   /** What main asked the person itself (its native dialog in the app) before a key left the vault. */
   asked: ConfirmRequest[];
   /** Pushes an event to every open page, as main's webContents.send does. */
@@ -226,6 +239,20 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const recovery = await services.recovery();
   const copied: Host['copied'] = [];
   const asked: ConfirmRequest[] = [];
+  let clipboardText = '';
+  const clipboard: ClipboardText = options.clipboard ?? {
+    writeText: (text) => void (clipboardText = text),
+    readText: () => clipboardText,
+  };
+  // As main/app/main.ts: what is copied is cleared again, after its expiry or Settings' timeout.
+  const codeClipboard = new CodeClipboard({
+    clipboard,
+    clock: Date,
+    timers: options.clipboardTimers ?? {
+      setTimeout: (run, ms) => setTimeout(run, ms).unref(),
+      clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+    },
+  });
 
   // The pages listening for pushes (EventSource responses), as main's webContents.
   const clients = new Set<ServerResponse>();
@@ -255,6 +282,10 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   let paletteDismissed = 0;
   const openPalette = () => push('focusSearch', null);
   const applySettings = (settings: Settings) => {
+    codeClipboard.configure({
+      mode: settings.clipboardClear,
+      timeoutMs: settings.clipboardTimeoutSeconds * 1000,
+    });
     shortcutStates = shortcuts.apply(
       wantedShortcuts(settings, { openPalette, copy: (id) => void handlers.copyCode(id) }),
     );
@@ -282,6 +313,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       copy: (code, validUntil) => {
         copied.push({ code, validUntil });
         options.onCopy?.(code, validUntil);
+        return codeClipboard.copy(code, validUntil);
       },
     },
     // As in the app: on a worker thread, from the bundle `npm run build` emits next to app.js.
@@ -457,6 +489,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     home,
     service,
     copied,
+    clipboard,
     asked,
     push,
     openLinks: (l) => links.add(l),
@@ -473,6 +506,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       if (closed) return;
       closed = true;
       ticker?.stop();
+      // A copy still waiting to be cleared is cleared now, as the app does on quit.
+      await codeClipboard.dispose();
       services.close();
       for (const client of clients) client.end();
       server.closeAllConnections();

@@ -69,7 +69,8 @@ export function nextFlow(before: FlowState | undefined, e: FlowEvent): FlowState
     const p = e.progress;
     if (p.type === 'clockSkew') f.skew = p.offsetMs;
     else f.steps = [...f.steps, p];
-    // The event carries the key too; the window keeps only where it is, and asks for it when the person does.
+    // The event names only the account holding the new key; the key itself is asked of main (revealKey, which
+    // confirms first) when the person opens "Set up a second device too".
     if (p.type === 'secretStored') f.keyAccount = p.accountId;
     reach(f, phaseOf(p));
     // Signed in with nothing asked: past the sign-in, though the pool asked for no verification (yet).

@@ -19,7 +19,7 @@ export function CognitoScreen({
 }: {
   t: Strings;
   hostName: string;
-  /** Resuming a pending enrollment: its pool and user. */
+  /** Resuming a pending enrollment: its pool and user, taken into the form once (the store forgets them). */
   prefill?: { profile: string; username: string };
 }) {
   const store = useStore();
@@ -33,8 +33,11 @@ export function CognitoScreen({
     return () => store.forgetFlows();
   }, [store]);
   useEffect(() => {
-    if (prefill) setTask('enroll');
-  }, [prefill]);
+    if (!prefill) return;
+    setTask('enroll');
+    // Used once: the form has it now, and a later visit to this screen must not fill in that pool and user again.
+    store.update({ resume: undefined });
+  }, [prefill, store]);
   const addPool = () => {
     setAdding(true);
     requestAnimationFrame(() => document.getElementById('pools-title')?.scrollIntoView({ block: 'start' }));

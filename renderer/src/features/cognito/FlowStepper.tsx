@@ -62,6 +62,8 @@ export function FlowStepper({
   /** After an enrollment, "Sign in now": a sign-in with the new code, shown in the Done step. */
   const [followUpId, setFollowUpId] = useState<string>();
   const [followUpError, setFollowUpError] = useState<ErrorInfo>();
+  /** Main refused the answer to the prompt shown (it no longer waits for it, or the answer is malformed). */
+  const [answerError, setAnswerError] = useState<ErrorInfo>();
   const rootRef = useRef<HTMLElement>(null);
   const successRef = useRef<HTMLDivElement>(null);
   const poolId = useId();
@@ -83,6 +85,23 @@ export function FlowStepper({
     : undefined;
   const followUp = followUpId ? flows[followUpId] : undefined;
   const running = flow !== undefined && !flow.done && !flow.error;
+
+  // Left unfinished (the person went to another screen), a flow would wait in main for an answer that never
+  // comes, holding the password it signed in with: each is cancelled as the stepper goes.
+  const unfinished = useRef<string[]>([]);
+  useEffect(() => {
+    const ended = (f: FlowState | undefined) => f?.done !== undefined || f?.error !== undefined;
+    unfinished.current = [
+      ...(flowId && !ended(flow) ? [flowId] : []),
+      ...(followUpId && !ended(followUp) ? [followUpId] : []),
+    ];
+  });
+  useEffect(() => {
+    const left = unfinished;
+    return () => {
+      for (const id of left.current) void window.keyfob.answerFlow(id, { kind: 'cancel' });
+    };
+  }, []);
   const failedAtSignIn = flow?.error !== undefined && flow.phase === 'signIn';
   /** The pool and the form stay editable until a flow gets past signing in (or fails there). */
   const editable = flow === undefined || failedAtSignIn || (flow.phase === 'signIn' && running);
@@ -146,10 +165,16 @@ export function FlowStepper({
     if (r) setFollowUpId(r.flowId);
   };
 
-  const answer = (a: Parameters<typeof window.keyfob.answerFlow>[1]) => {
+  // A refusal belongs to the prompt it answered: a new question, or none, starts clean.
+  const prompt = flow?.prompt;
+  useEffect(() => setAnswerError(undefined), [prompt]);
+
+  const answer = async (a: Parameters<typeof window.keyfob.answerFlow>[1]) => {
     if (!flow) return;
-    if (a.kind === 'newPassword') setRequest((r) => (r ? { ...r, password: a.password } : r));
-    void window.keyfob.answerFlow(flow.flowId, a);
+    setAnswerError(undefined);
+    const r = await window.keyfob.answerFlow(flow.flowId, a);
+    if (!r.ok) return setAnswerError(r.error);
+    if (a.kind === 'newPassword') setRequest((q) => (q ? { ...q, password: a.password } : q));
   };
 
   const noPools = pools.length === 0;
@@ -242,7 +267,13 @@ export function FlowStepper({
       flow && askedNewPassword ? (
         <>
           {flow.prompt?.kind === 'newPassword' && (
-            <PromptForm key={`np-${flow.steps.length}`} prompt={flow.prompt} t={t} onAnswer={answer} />
+            <PromptForm
+              key={`np-${flow.steps.length}`}
+              prompt={flow.prompt}
+              t={t}
+              onAnswer={(a) => void answer(a)}
+              error={answerError}
+            />
           )}
           {newPasswordStatus === 'done' && <p className="summary">✓ {t.newPasswordSet}</p>}
           {failure('newPassword')}
@@ -262,7 +293,13 @@ export function FlowStepper({
         <ProgressLines flow={flow} t={t} />
         {flow.keyAccount && <SecondDevice accountId={flow.keyAccount} t={t} />}
         {flow.prompt && flow.prompt.kind !== 'newPassword' && (
-          <PromptForm key={`v-${flow.steps.length}`} prompt={flow.prompt} t={t} onAnswer={answer} />
+          <PromptForm
+            key={`v-${flow.steps.length}`}
+            prompt={flow.prompt}
+            t={t}
+            onAnswer={(a) => void answer(a)}
+            error={answerError}
+          />
         )}
         {failure('verify')}
       </>

@@ -5,6 +5,7 @@ import type { Strings } from '../../i18n/strings';
 import type { FlowState } from '../../store/flows';
 import { unwrap } from '../../store/store';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { describedBy, FieldError } from '../add/FieldError';
 
 /** A step main reported, in words; undefined for those the stepper shows by itself (signing in, a new password). */
 function stepText(p: FlowProgress, t: Strings): string | undefined {
@@ -55,19 +56,25 @@ export function ProgressLines({ flow, t }: { flow: FlowState; t: Strings }) {
   );
 }
 
-/** The question a flow waits on: a new password, a code Cognito sent, or the code of a second device. */
+/**
+ * The question a flow waits on: a new password, a code Cognito sent, or the code of a second device. An answer
+ * main refused (`error`) is said beside the field.
+ */
 export function PromptForm({
   prompt,
   t,
   onAnswer,
+  error,
 }: {
   prompt: FlowPrompt;
   t: Strings;
   onAnswer: (a: Parameters<typeof window.keyfob.answerFlow>[1]) => void;
+  error?: ErrorInfo | undefined;
 }) {
   const [value, setValue] = useState('');
   const [attrs, setAttrs] = useState<Record<string, string>>({});
   const helpId = useId();
+  const errorId = useId();
   const title =
     prompt.kind === 'newPassword' ? t.newPasswordTitle : prompt.kind === 'code' ? t.codeTitle : t.verifyTitle;
   const help =
@@ -103,8 +110,10 @@ export function PromptForm({
           // The step that asks is the one the person is on: its field takes the focus.
           autoFocus
           onChange={(e) => setValue(e.target.value)}
+          {...describedBy(errorId, error)}
         />
       </label>
+      <FieldError id={errorId} error={error} t={t} />
       {prompt.kind === 'newPassword' &&
         prompt.requiredAttributes.map((a) => (
           <label key={a}>

@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
-import type { TokensView } from '../../../../preload/api';
+import { useEffect, useId, useState } from 'react';
+import type { ErrorInfo, TokensView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
+import { useStore } from '../../store/react';
+import { FieldError } from '../add/FieldError';
 
 /** "in 59 minutes", "in 40 seconds", "5 minutes ago": the unit that reads best for how far `ms` is. */
 export function relativeTime(ms: number, lang: string): string {
@@ -62,26 +64,48 @@ function ClaimsTable({
   );
 }
 
+/**
+ * Copies a token through main's clipboard, as a code is copied: main takes it off again after the clipboard's
+ * timeout (the page's own clipboard would leave it there, and the app's permissions refuse it anyway).
+ */
 function CopyButton({ value, name, t }: { value: string; name: string; t: Strings }) {
+  const store = useStore();
   const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  const errorId = useId();
   useEffect(() => {
     if (!copied) return;
     const id = setTimeout(() => setCopied(false), 2500);
     return () => clearTimeout(id);
   }, [copied]);
+  const copy = async () => {
+    setError(undefined);
+    const r = await window.keyfob.copyToken(value);
+    if (!r.ok) {
+      setCopied(false);
+      setError(r.error);
+      return;
+    }
+    setCopied(true);
+    const seconds = r.value.clearsInSeconds;
+    store.notify({
+      kind: 'ok',
+      phrases: [{ key: 'copiedToast', args: seconds === undefined ? [name, false] : [name, false, seconds] }],
+    });
+  };
   return (
-    <button
-      type="button"
-      aria-label={t.copyToken(name)}
-      onClick={() =>
-        void navigator.clipboard
-          ?.writeText(value)
-          .then(() => setCopied(true))
-          .catch(() => undefined)
-      }
-    >
-      {copied ? `✓ ${t.copiedTick}` : t.copyShort}
-    </button>
+    <>
+      <button
+        type="button"
+        aria-label={t.copyToken(name)}
+        // Described by the error, not marked invalid: a button holds no value that could be.
+        aria-describedby={error ? errorId : undefined}
+        onClick={() => void copy()}
+      >
+        {copied ? `✓ ${t.copiedTick}` : t.copyShort}
+      </button>
+      <FieldError id={errorId} error={error} t={t} />
+    </>
   );
 }
 

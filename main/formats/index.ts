@@ -1,4 +1,6 @@
 import { KeyfobError } from '../errors';
+import { authenticatorPro } from './authenticator-pro';
+import { bitwarden } from './bitwarden';
 import { googleMigration } from './google-migration';
 import { otpauth } from './otpauth';
 import type { Format } from './types';
@@ -9,7 +11,7 @@ export * from './types';
  * Every format Keyfob reads or writes. A new one is a file in this folder and a line here; order breaks ties
  * between formats equally sure of an input, the more specific first.
  */
-export const FORMATS: readonly Format[] = [googleMigration, otpauth];
+export const FORMATS: readonly Format[] = [authenticatorPro, bitwarden, googleMigration, otpauth];
 
 export class FormatRegistry {
   constructor(readonly all: readonly Format[] = FORMATS) {}

@@ -338,9 +338,12 @@ function toAccount(item: Item): OtpAccount {
   const steam = totp.toLowerCase().startsWith('steam://');
   const secret = normaliseSecret(steam ? totp.slice('steam://'.length) : totp);
   const issuer = firstNonEmpty(item.name, hostOf(item.uri), steam ? 'Steam' : '');
+  const label = firstNonEmpty(item.username, issuer);
+  // Nothing names the account (no name, username or site): the vault would refuse it, so say so here, by place.
+  if (label === '') throw new KeyfobError('PARAMS_INVALID', 'vaultNameNeeded');
   return {
     issuer,
-    label: firstNonEmpty(item.username, issuer),
+    label,
     secret,
     params: defaultParams(steam ? 'steam' : 'totp'),
     extra: {},

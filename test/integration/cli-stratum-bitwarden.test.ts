@@ -69,7 +69,7 @@ describe('keyfob import: Authenticator Pro (Stratum)', () => {
     expect(again.stdout).toContain('0 added, 7 skipped as duplicates, 0 refused');
   });
 
-  it('reports the entries it cannot store by name, on standard error, and adds the rest', async () => {
+  it('reports by name the entries it cannot store, and adds the rest', async () => {
     const s = fresh();
     const file = join(s.home, 'backup.authpro');
     writeFileSync(

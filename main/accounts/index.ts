@@ -97,8 +97,8 @@ export class Accounts {
   /**
    * The window's Delete: the account is hidden at once (gone from lists, codes, the tray and the CLI), and its
    * key is deleted from the keychain after `undoMs` unless undoRemove() comes first; then `onRemoved` runs
-   * (the window's shortcut for it is forgotten). A removal still waiting when the process ends is completed
-   * by the next start's recovery. The CLI's `keyfob remove` deletes at once (vault.remove).
+   * (the window's shortcut for it is forgotten). The app's quit finishes a removal still waiting
+   * (finishRemovals); one left by a process that ended otherwise is completed by the next start's recovery. The CLI's `keyfob remove` deletes at once (vault.remove).
    */
   async remove(
     id: string,
@@ -115,6 +115,24 @@ export class Accounts {
     // A key that cannot be deleted now (a locked keychain) stays hidden, and the next start deletes it.
     waiting.cancel = this.schedule(() => void finish().catch(() => undefined), this.undoMs);
     return { account, undoMs: this.undoMs };
+  }
+
+  /** Whether a removal still waits for its undo time (the app's quit finishes it first: finishRemovals). */
+  get removing(): boolean {
+    return this.removals.size > 0;
+  }
+
+  /**
+   * Deletes now the keys still waiting for their undo time: the app is quitting, and its Undo goes with the
+   * window. Without this, a key the person deleted would stay in the keychain until Keyfob's next start.
+   */
+  async finishRemovals(): Promise<void> {
+    await Promise.all(
+      [...this.removals.values()].map((waiting) => {
+        waiting.cancel();
+        return waiting.finish().catch(() => undefined);
+      }),
+    );
   }
 
   /** Lists a removed account again, if its key is still there (within the undo time). */

@@ -151,7 +151,19 @@ function start(): void {
       // The AWS SDK loads with the first Cognito call, not with the window.
       loadCognito: () => import('../cognito/engine'),
     });
-    app.on('will-quit', () => services.close());
+    // A Delete still within its Undo time is finished before the quit (briefly: a keychain that does not answer
+    // leaves it to the next start's recovery), and only then is the vault closed.
+    let removalsFinished = false;
+    app.on('will-quit', (event) => {
+      if (!removalsFinished && services.accounts.removing) {
+        removalsFinished = true;
+        event.preventDefault();
+        const limit = new Promise<void>((done) => setTimeout(done, 2_000));
+        void Promise.race([services.accounts.finishRemovals(), limit]).finally(() => app.quit());
+        return;
+      }
+      services.close();
+    });
     const { vault, profiles, settings: settingsStore } = services;
     // Finishes interrupted adds and removals, and lists keys that lost their details, before anything else;
     // the window asks what it found and tells the person.

@@ -5,35 +5,23 @@
  * work, screenshots and reviews. scripts/preview.mjs starts it inside a private keyring session; Ctrl-C deletes
  * the keychain items and the data folder.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import languages from '../../locales/languages.json';
-import { version } from '../../package.json';
-import { CognitoStandIn } from '../../test/support/cognito-standin';
-import {
-  DEMO_CREDENTIALS,
-  DEMO_POOL,
-  DEMO_REGION,
-  SETUP_POOL,
-  seedDemoPools,
-} from '../../test/support/demo-pools';
-import { startHost, type Host } from '../../test/support/host';
+import { DEMO_POOL, SETUP_POOL } from '../../test/support/demo-pools';
 import { sampleAccounts } from './samples';
+import { startPreview } from './start';
 
 const USAGE = `usage: npm run preview -- [--port N] [--accounts N] [--lang ${languages.map((l) => l.code).join('|')}] [--theme light|dark]`;
 const MAX_ACCOUNTS = 5000;
 
-interface PreviewOptions {
+interface CommandLine {
   port: number;
   accounts: number;
   lang?: string;
   theme?: 'light' | 'dark';
 }
 
-function options(argv: string[]): PreviewOptions {
+function options(argv: string[]): CommandLine {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -69,61 +57,28 @@ function options(argv: string[]): PreviewOptions {
 
 async function main(): Promise<void> {
   const chosen = options(process.argv.slice(2));
-  const home = mkdtempSync(join(tmpdir(), 'keyfob-preview-'));
-  const service = `keyfob-preview-${process.pid}-${randomBytes(4).toString('hex')}`;
-  // What the app and the CLI read: anything started from here finds the same throw-away vault.
-  process.env.KEYFOB_HOME = home;
-  process.env.KEYFOB_KEYCHAIN_SERVICE = service;
-
-  let host: Host | undefined;
-  let standIn: CognitoStandIn | undefined;
-  let stopping: Promise<void> | undefined;
-  const stop = () =>
-    (stopping ??= (async () => {
-      // The keychain may already be gone (Ctrl-C reaches the private keyring's daemon too): never hang on it.
-      const limit = new Promise<void>((done) => setTimeout(done, 5_000).unref());
-      await Promise.race([host?.close().catch(() => undefined), limit]);
-      await standIn?.close().catch(() => undefined);
-      rmSync(home, { recursive: true, force: true });
-    })());
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
-    process.on(signal, () => {
-      void stop().finally(() => process.exit(0));
-    });
-
-  try {
-    standIn = await CognitoStandIn.start({ region: DEMO_REGION, adminCredentials: DEMO_CREDENTIALS });
-    seedDemoPools(standIn);
-    host = await startHost({
-      home,
-      service,
-      port: chosen.port,
-      version,
-      hostName: hostname(),
+  const starting = startPreview({
+    accounts: sampleAccounts(chosen.accounts),
+    port: chosen.port,
+    ...(chosen.lang !== undefined ? { lang: chosen.lang } : {}),
+    ...(chosen.theme !== undefined ? { theme: chosen.theme } : {}),
+    host: {
       onCopy: (_code, validUntil) =>
         console.log(`  copied a code, valid until ${new Date(validUntil).toLocaleTimeString()}`),
+    },
+  });
+  // A signal during start-up waits for it: a preview that failed to start has cleaned up already.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const)
+    process.on(signal, () => {
+      void starting
+        .then(
+          (preview) => preview.stop(),
+          () => undefined,
+        )
+        .finally(() => process.exit(0));
     });
-    const { vault, profiles, settings } = host.services;
-    await vault.addMany(sampleAccounts(chosen.accounts));
-    for (const [name, pool] of [
-      ['demo', DEMO_POOL],
-      ['demo-setup', SETUP_POOL],
-    ] as const)
-      await profiles.save({
-        name,
-        region: DEMO_REGION,
-        userPoolId: pool.id,
-        clientId: pool.client,
-        endpoint: standIn.endpoint,
-      });
-    await settings.update({
-      ...(chosen.lang !== undefined ? { language: chosen.lang } : {}),
-      ...(chosen.theme !== undefined ? { theme: chosen.theme } : {}),
-    });
-  } catch (error) {
-    await stop();
-    throw error;
-  }
+  const preview = await starting;
+  const { host, standIn, home, service } = preview;
 
   console.log(`Keyfob preview: ${host.url}
 

@@ -191,7 +191,7 @@ async function benchUi(): Promise<void> {
       large.firstPaintMs.toFixed(1),
     ],
     [
-      'whole list with codes on screen (ms)',
+      'list ready: every account listed, a window of codes (ms)',
       BEFORE_REWORK.listReadyMs.toFixed(1),
       small.listReadyMs.toFixed(1),
       large.listReadyMs.toFixed(1),

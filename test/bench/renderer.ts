@@ -1,7 +1,8 @@
 /**
  * The renderer with many accounts (500 and 2,000 in the bench) in Debian's Chromium, wired as in the end-to-end
- * tests (real handlers, real keychain): time until the whole list is painted, and the scripting time of one code
- * tick (goal: 4 ms).
+ * tests (real handlers, real keychain): time until the list is ready (it holds every account, and the window is
+ * full of cards with their codes: the list is virtualised, so the page holds a screenful, not the whole list, which
+ * the figure before the rework did), and the scripting time of one code tick (goal: 4 ms).
  */
 import { codeBatch } from '../../main/ipc';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
@@ -41,16 +42,25 @@ export async function benchRenderer(count = 500): Promise<RendererBench> {
         (b) => (globalThis as unknown as { __keyfobPush: (x: unknown) => void }).__keyfobPush(b),
         await codeBatch(app.vault, Date.now()),
       );
+      // Ready: the list holds every account (its rows, as it tells assistive technology: the page itself holds
+      // only the screenful, the list being virtualised), the window is filled with cards, and each shows its code.
       // Runs in the page; typed loosely because this file compiles without the DOM library.
       await page.waitForFunction(
         (n) => {
-          const doc = (
-            globalThis as unknown as {
-              document: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> };
-            }
-          ).document;
-          const codes = doc.querySelectorAll('.account .code');
-          return codes.length === n && Array.from(codes).every((c) => /\d/.test(c.textContent ?? ''));
+          type El = { textContent: string | null; getBoundingClientRect(): { bottom: number } };
+          const g = globalThis as unknown as {
+            document: {
+              querySelectorAll(s: string): ArrayLike<El>;
+              querySelector(s: string): { getAttribute(a: string): string | null } | null;
+            };
+            innerHeight: number;
+          };
+          const list = g.document.querySelector('[role="grid"].accounts');
+          if (list?.getAttribute('aria-rowcount') !== String(n)) return false;
+          const cards = Array.from(g.document.querySelectorAll('.account'));
+          const filled = cards.some((c) => c.getBoundingClientRect().bottom >= g.innerHeight);
+          const codes = Array.from(g.document.querySelectorAll('.account .code'));
+          return filled && codes.length > 0 && codes.every((c) => /\d/.test(c.textContent ?? ''));
         },
         count,
         { timeout: 120_000 },

@@ -475,6 +475,8 @@ describe('accounts, end to end in Chromium', () => {
     await expect
       .poll(async () => (await app.vault.list()).map((a) => a.issuer).sort())
       .toEqual(['GitHub', 'Mail']);
+    // Each code found has been answered: the line that counted them goes with them.
+    await expect.poll(() => page.getByText(/Found 2 setup codes/).count()).toBe(0);
 
     const none = await open({ screens: [['https://example.com/only-a-web-link']] });
     await openAdd(none.page);

@@ -102,6 +102,23 @@ async function codesShown(page: Page, count: number): Promise<void> {
     .toBe(count);
 }
 
+/** Cards the window shows whole, from under the toolbar to its bottom edge (each with its code). */
+async function wholeOnScreen(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    type El = { getBoundingClientRect(): { top: number; bottom: number }; textContent: string | null };
+    const g = globalThis as unknown as {
+      document: { querySelectorAll(s: string): ArrayLike<El>; querySelector(s: string): El | null };
+      innerHeight: number;
+    };
+    const top = g.document.querySelector('header.toolbar')?.getBoundingClientRect().bottom ?? 0;
+    return Array.from(g.document.querySelectorAll('.account'))
+      .filter(
+        (c) => c.getBoundingClientRect().top >= top && c.getBoundingClientRect().bottom <= g.innerHeight,
+      )
+      .map((c) => c.textContent ?? '');
+  });
+}
+
 describe('the accounts list as cards', () => {
   it('never wraps or cuts a code, never scrolls sideways, and fills wide windows with a grid', async () => {
     const app = await open();
@@ -175,19 +192,12 @@ describe('the accounts list as cards', () => {
     const more = ACCOUNTS.map((a) => ({ ...a, label: `${a.label}-2` }));
     await app.vault.addMany(ACCOUNTS.concat(more), { allowDuplicates: true });
     await page.setViewportSize({ width: 420, height: 640 });
-    await codesShown(page, ACCOUNTS.length * 2);
-    const fullyShown = () =>
-      page.evaluate(() => {
-        const g = globalThis as unknown as {
-          document: {
-            querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): { bottom: number } }>;
-          };
-          innerHeight: number;
-        };
-        return Array.from(g.document.querySelectorAll('.account')).filter(
-          (c) => c.getBoundingClientRect().bottom <= g.innerHeight,
-        ).length;
-      });
+    // The list is virtualised: the cards on screen are in the page, each with its code, not all twenty.
+    const withCodes = async () => (await wholeOnScreen(page)).filter((text) => /\d{3}/.test(text)).length;
+    const fullyShown = async () => {
+      await expect.poll(withCodes, { timeout: 15_000 }).toBeGreaterThan(0);
+      return (await wholeOnScreen(page)).length;
+    };
     const comfortable = await fullyShown();
     expect(comfortable).toBeGreaterThanOrEqual(7);
     await app.screenshot('cards-420x640-comfortable');
@@ -196,13 +206,68 @@ describe('the accounts list as cards', () => {
     await page.getByLabel('Density').selectOption('compact');
     await expect.poll(async () => (await app.services.settings.get()).density).toBe('compact');
     await page.getByRole('button', { name: 'Accounts' }).click();
-    await codesShown(page, ACCOUNTS.length * 2);
+    await page.locator('.account').first().waitFor();
     const compact = await fullyShown();
     expect(compact).toBeGreaterThan(comfortable);
     const layout = await measure(page);
     for (const code of layout.codes) expect(code.height).toBeLessThan(code.lineHeight * 1.5);
     await app.screenshot('cards-420x640-compact');
     await expectAccessible(page);
+  });
+
+  it('a long list keeps only a screenful in the page; scrolling, End and adding reach the rest', async () => {
+    const app = await open();
+    const { page } = app;
+    const many = Array.from({ length: 300 }, (_, i) =>
+      account(`Service ${String(i + 1).padStart(3, '0')}`, `user${i + 1}@example.com`, 6, i),
+    );
+    await app.vault.addMany(many, { allowDuplicates: true });
+    await page.setViewportSize({ width: 420, height: 700 });
+    await expect.poll(async () => (await wholeOnScreen(page)).length, { timeout: 15_000 }).toBeGreaterThan(6);
+    // Virtualised: a few dozen cards at most, whatever the vault holds.
+    expect(await page.locator('.account').count()).toBeLessThan(60);
+    expect((await wholeOnScreen(page))[0]).toContain('Service 001');
+
+    // Scrolling the page brings the last cards into it.
+    await page.evaluate(() => {
+      const g = globalThis as unknown as {
+        scrollTo(x: number, y: number): void;
+        document: { body: { scrollHeight: number } };
+      };
+      g.scrollTo(0, g.document.body.scrollHeight);
+    });
+    await expect.poll(async () => (await wholeOnScreen(page)).join(' ')).toContain('Service 300');
+    expect(await page.locator('.account').count()).toBeLessThan(60);
+
+    // From the top by the keyboard: ↓ from the search to the first card, End to the last, shown whole.
+    await page.evaluate(() =>
+      (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+    );
+    await page.getByRole('searchbox').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect
+      .poll(async () => (await page.locator('.account[data-id]:focus').textContent()) ?? '')
+      .toContain('Service 001');
+    await page.keyboard.press('End');
+    await expect
+      .poll(async () => (await page.locator('.account[data-id]:focus').textContent()) ?? '')
+      .toContain('Service 300');
+    await expect.poll(async () => (await wholeOnScreen(page)).join(' ')).toContain('Service 300');
+
+    // An account added from the top of the list lands at its end: the page goes to it, highlighted.
+    await page.keyboard.press('Home');
+    await expect.poll(async () => (await wholeOnScreen(page)).join(' ')).toContain('Service 001');
+    await openAdd(page);
+    await page.getByRole('button', { name: 'Paste a link' }).click();
+    await page
+      .getByLabel('Links')
+      .fill('otpauth://totp/Newcomer:ada%40example.com?secret=GEZDGNBVGY3TQOJQ&issuer=Newcomer');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    await expect.poll(async () => (await wholeOnScreen(page)).join(' ')).toContain('Newcomer');
+    await expect
+      .poll(async () => (await page.locator('.account.highlighted').textContent()) ?? '')
+      .toContain('Newcomer');
+    await app.screenshot('cards-420-long-list-added', { fullPage: false });
   });
 
   it('keeps the forms to a readable width, centred, on a wide screen', async () => {

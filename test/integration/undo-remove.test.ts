@@ -126,6 +126,33 @@ describe('delete with undo, over the real keychain', () => {
     });
   });
 
+  it('finishes at quit the removals still within their undo time, and leaves Undone ones alone', async () => {
+    const s = sandboxes();
+    const { keychain, vault, accounts, timers } = open(s);
+    const add = (issuer: string, secret: string) =>
+      vault.add({ issuer, label: 'ada', secret, params: defaultParams('totp'), extra: {} });
+    const gh = await add('GitHub', SECRET);
+    const slack = await add('Slack', SECRET.replace('P', 'Q'));
+    const kept = await add('Mail', SECRET.replace('P', 'R'));
+    expect(accounts.removing).toBe(false);
+    await accounts.remove(gh.id);
+    await accounts.remove(slack.id);
+    await accounts.remove(kept.id);
+    await accounts.undoRemove(kept.id);
+    expect(accounts.removing).toBe(true);
+
+    // The app quits within the undo time: the keys go now, not at the next start.
+    await accounts.finishRemovals();
+    expect(accounts.removing).toBe(false);
+    expect(await keychain.get(gh.id)).toBeNull();
+    expect(await keychain.get(slack.id)).toBeNull();
+    expect(await keychain.get(kept.id)).toContain(SECRET.replace('P', 'R'));
+    expect((await vault.list()).map((a) => a.issuer)).toEqual(['Mail']);
+    // Their timers were cancelled: running them later deletes nothing more.
+    await timers.elapse();
+    expect(await keychain.get(kept.id)).toContain(SECRET.replace('P', 'R'));
+  });
+
   it('completes at the next start a removal whose process is gone, and keyfob remove still deletes at once', async () => {
     const s = sandboxes();
     const first = open(s);

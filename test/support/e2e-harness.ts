@@ -51,7 +51,11 @@ export interface AppUnderTest {
   /** The data folder and keychain service: a CLI run with these sees the same vault. */
   home: string;
   service: string;
-  screenshot(name: string): Promise<void>;
+  /**
+   * The whole page by default; `fullPage: false` for the window as it is, where a long list is virtualised (the
+   * page below the screenful is empty until scrolled to).
+   */
+  screenshot(name: string, options?: { fullPage?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -128,8 +132,11 @@ export async function openApp(
     pressKeys: (accelerator) => host.pressKeys(accelerator),
     shortcutsSuspended: () => host.shortcutsSuspended(),
     paletteDismissed: () => host.paletteDismissed(),
-    screenshot: async (name) => {
-      await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    screenshot: async (name, options) => {
+      await page.screenshot({
+        path: join(SCREENSHOTS, `${name}.png`),
+        fullPage: options?.fullPage ?? true,
+      });
     },
     close: async () => {
       await context.close();

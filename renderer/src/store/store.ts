@@ -273,10 +273,6 @@ export class Store {
     this.update(screen === 'accounts' ? { screen, report: undefined } : { screen });
   }
 
-  showReport(report: ImportReport): void {
-    this.update({ report, screen: 'add' });
-  }
-
   async saveSettings(change: SettingsChange): Promise<SettingsView | undefined> {
     // Shown at once; what main saved (or the old values, if it refused) replaces it when it answers.
     const before = this.state.settings;

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { ErrorInfo } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
+import { useAppState } from '../../store/react';
 import { unwrap } from '../../store/store';
 import { DropZone } from '../../ui/DropZone';
 import { CameraScan } from './camera/CameraScan';
@@ -15,6 +16,7 @@ import { describedBy, FieldError } from './FieldError';
 /** "Scan the screen" and what it found or why it found nothing. */
 export function ScreenScan({ t, id }: { t: Strings; id: string }) {
   const [found, setFound] = useState<number | undefined>();
+  const waiting = useAppState((s) => s.links.length > 0);
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [busy, setBusy] = useState(false);
   return (
@@ -36,7 +38,8 @@ export function ScreenScan({ t, id }: { t: Strings; id: string }) {
         {t.scanScreen}
       </button>
       <FieldError id={`${id}-error`} error={error} t={t} />
-      {found !== undefined && (
+      {/* Said while the codes found wait for an answer below: once each is added or declined, it has done its job. */}
+      {found !== undefined && waiting && (
         <p role="status" className="method-status">
           {t.screenFound(found)}
         </p>
@@ -48,6 +51,7 @@ export function ScreenScan({ t, id }: { t: Strings; id: string }) {
 /** Image files chosen or dropped here (several at once): each is read in main, its codes offered to confirm. */
 export function ImagePick({ t, id, multiple = false }: { t: Strings; id: string; multiple?: boolean }) {
   const [found, setFound] = useState<number | undefined>();
+  const waiting = useAppState((s) => s.links.length > 0);
   const [error, setError] = useState<ErrorInfo | undefined>();
   const read = async (files: readonly File[]) => {
     setError(undefined);
@@ -79,7 +83,7 @@ export function ImagePick({ t, id, multiple = false }: { t: Strings; id: string;
           </button>
           <span className="drop-hint">{multiple ? t.dropImages : t.dropImage}</span>
           <FieldError id={`${id}-error`} error={error} t={t} />
-          {found !== undefined && (
+          {found !== undefined && waiting && (
             <p role="status" className="method-status">
               {t.imageFound(found)}
             </p>

@@ -165,7 +165,7 @@ function wholeNumber(entry: Record<string, unknown>, field: string, fallback: nu
   const value = entry[field];
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value))
-    throw new KeyfobError('PARAMS_INVALID', 'formatEntryField', { field });
+    throw new KeyfobError('PARAMS_INVALID', 'importEntryFieldType', { field });
   return value;
 }
 
@@ -176,7 +176,7 @@ function refuse(key: ErrorKey, params?: Record<string, string | number>): never 
 function toAccount(entry: Record<string, unknown>): OtpAccount {
   const typeNumber = entry.Type;
   if (typeof typeNumber !== 'number' || !Number.isSafeInteger(typeNumber))
-    refuse('formatEntryField', { field: 'Type' });
+    refuse('importEntryFieldType', { field: 'Type' });
   const kind = TYPES[typeNumber];
   if (kind === undefined) refuse('migrationEntryType', { number: typeNumber });
   // Mobile-OTP and Yandex make their codes from the key and a PIN in ways of their own, not HOTP/TOTP.
@@ -185,7 +185,7 @@ function toAccount(entry: Record<string, unknown>): OtpAccount {
 
   if (entry.Secret === undefined || entry.Secret === null || entry.Secret === '')
     refuse('migrationEntryNoKey');
-  if (typeof entry.Secret !== 'string') refuse('formatEntryField', { field: 'Secret' });
+  if (typeof entry.Secret !== 'string') refuse('importEntryFieldType', { field: 'Secret' });
   const secret = normaliseSecret(entry.Secret);
 
   const params = defaultParams(type);
@@ -219,7 +219,7 @@ function readEntry(entry: unknown, n: number): ParsedEntry {
   const place = { kind: 'entry', n } as const;
   let name = placeName(place);
   try {
-    if (!isObject(entry)) refuse('formatEntryNotAccount');
+    if (!isObject(entry)) refuse('importEntryNotObject');
     const names = namesOf(entry);
     if (names.label.trim() !== '') name = displayName(names);
     return { status: 'ok', account: toAccount(entry) };

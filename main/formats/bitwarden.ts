@@ -268,7 +268,7 @@ function readItems(file: Record<string, unknown>): { entries: ParsedEntry[] } {
     const name = typeof raw.name === 'string' ? raw.name : '';
     if (typeof login.totp !== 'string') {
       entries.push(
-        refusal(name, n, new KeyfobError('PARAMS_INVALID', 'formatEntryField', { field: 'login.totp' })),
+        refusal(name, n, new KeyfobError('PARAMS_INVALID', 'importEntryFieldType', { field: 'login.totp' })),
       );
       return;
     }

@@ -13,7 +13,14 @@ export * from './types';
  * Every format Keyfob reads or writes. A new one is a file in this folder and a line here; order breaks ties
  * between formats equally sure of an input, the more specific first.
  */
-export const FORMATS: readonly Format[] = [twofas, andotp, authenticatorPro, bitwarden, googleMigration, otpauth];
+export const FORMATS: readonly Format[] = [
+  twofas,
+  andotp,
+  authenticatorPro,
+  bitwarden,
+  googleMigration,
+  otpauth,
+];
 
 export class FormatRegistry {
   constructor(readonly all: readonly Format[] = FORMATS) {}

@@ -3,7 +3,7 @@
  * detection against the other formats, real exports, files written by the generators in test/support/formats/
  * (plain and encrypted), wrong passwords, damaged files, and properties over hostile input.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
@@ -132,6 +132,14 @@ describe('detection', () => {
       expect(authenticatorPro.detect(bytes(text), `${name}.json`), name).toBe(0);
       expect(bitwarden.detect(bytes(text), `${name}.json`), name).toBe(0);
     }
+    // The real exports of the other apps Keyfob reads are theirs, never these formats'.
+    for (const dir of ['2fas', 'andotp'])
+      for (const name of readdirSync(join(FIXTURES, dir))) {
+        const file = fixture(`${dir}/${name}`);
+        expect(authenticatorPro.detect(file, name), name).toBe(0);
+        expect(bitwarden.detect(file, name), name).toBe(0);
+        expect(registry.detect(file, name).id, name).toBe(dir);
+      }
     const uri = 'otpauth://totp/GitHub:ada?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
     // Stratum's "URI list" export and its HTML export are otpauth:// text: the otpauth format's to read.
     for (const text of [`${uri}\n${uri}\n`, htmlAuthPro([{ issuer: 'GitHub', username: 'ada', uri }])]) {
@@ -322,14 +330,14 @@ describe('Authenticator Pro (Stratum)', () => {
       ['Kind (k)', 'migrationEntryType', { number: 9 }],
       ['Algo (a)', 'migrationEntryAlgorithm', { number: 7 }],
       ['Long (l)', 'uriDigitsUnsupported', { digits: 10 }],
-      ['Text (t)', 'formatEntryField', { field: 'Digits' }],
+      ['Text (t)', 'importEntryFieldType', { field: 'Digits' }],
       ['Slow (s)', 'vaultPeriodInvalid', { period: '0' }],
       ['Back (b)', 'vaultCounterInvalid', { counter: '-1' }],
       ['Bad (x)', 'secretNotBase32', { chars: '"0"', count: 1 }],
       ['None (n)', 'migrationEntryNoKey', undefined],
-      ['Odd (o)', 'formatEntryField', { field: 'Secret' }],
-      ['What (w)', 'formatEntryField', { field: 'Type' }],
-      ['entry 12', 'formatEntryNotAccount', undefined],
+      ['Odd (o)', 'importEntryFieldType', { field: 'Secret' }],
+      ['What (w)', 'importEntryFieldType', { field: 'Type' }],
+      ['entry 12', 'importEntryNotObject', undefined],
       ['entry 13', 'migrationEntryType', { number: 8 }],
     ]);
     expect(refusals(read)[10]!.place).toEqual({ kind: 'entry', n: 12 });
@@ -551,7 +559,7 @@ describe('Bitwarden', () => {
       {},
     );
     expect(refusals(odd)).toEqual([
-      { name: 'n', key: 'formatEntryField', params: { field: 'login.totp' }, place: undefined },
+      { name: 'n', key: 'importEntryFieldType', params: { field: 'login.totp' }, place: undefined },
       { name: 'entry 5', key: 'uriEmptyAccountName', params: undefined, place: { kind: 'entry', n: 5 } },
     ]);
   });

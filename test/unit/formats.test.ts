@@ -17,8 +17,10 @@ import {
   textOf,
   type Format,
 } from '../../main/formats';
+import { andotp } from '../../main/formats/andotp';
 import { googleMigration } from '../../main/formats/google-migration';
 import { otpauth } from '../../main/formats/otpauth';
+import { twofas } from '../../main/formats/twofas';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams, type OtpAccount } from '../../main/otp/types';
 import { createServices } from '../../main/services';
@@ -108,9 +110,9 @@ describe('the formats registry', () => {
     expect(registry.detect(bytes('hello')).id).toBe('otpauth');
     const all = await caught(() => registry.detect(new Uint8Array([0xff, 0xd8, 0xff, 0x00]), 'x.bin'));
     expect(all.params).toMatchObject({ formats: FORMATS.map((f) => f.id).join(',') });
-    // The words, with a registry of two formats (the list grows as formats are added).
-    const two = new FormatRegistry([googleMigration, otpauth]);
-    const unknown = await caught(() => two.detect(new Uint8Array([0xff, 0xd8, 0xff, 0x00]), 'x.bin'));
+    // The words, with a registry of four formats (the list grows as formats are added).
+    const four = new FormatRegistry([twofas, andotp, googleMigration, otpauth]);
+    const unknown = await caught(() => four.detect(new Uint8Array([0xff, 0xd8, 0xff, 0x00]), 'x.bin'));
     expect(unknown.code).toBe('FORMAT_UNKNOWN');
     const info = forWindow(unknown);
     expect(info).toMatchObject({ key: 'importFormatUnknown', params: { file: 'x.bin' } });

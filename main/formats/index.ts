@@ -1,5 +1,7 @@
 import { KeyfobError } from '../errors';
 import { andotp } from './andotp';
+import { authenticatorPro } from './authenticator-pro';
+import { bitwarden } from './bitwarden';
 import { googleMigration } from './google-migration';
 import { otpauth } from './otpauth';
 import { twofas } from './twofas';
@@ -11,7 +13,14 @@ export * from './types';
  * Every format Keyfob reads or writes. A new one is a file in this folder and a line here; order breaks ties
  * between formats equally sure of an input, the more specific first.
  */
-export const FORMATS: readonly Format[] = [twofas, andotp, googleMigration, otpauth];
+export const FORMATS: readonly Format[] = [
+  twofas,
+  andotp,
+  authenticatorPro,
+  bitwarden,
+  googleMigration,
+  otpauth,
+];
 
 export class FormatRegistry {
   constructor(readonly all: readonly Format[] = FORMATS) {}

@@ -17,8 +17,10 @@ import {
   textOf,
   type Format,
 } from '../../main/formats';
+import { andotp } from '../../main/formats/andotp';
 import { googleMigration } from '../../main/formats/google-migration';
 import { otpauth } from '../../main/formats/otpauth';
+import { twofas } from '../../main/formats/twofas';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams, type OtpAccount } from '../../main/otp/types';
 import { createServices } from '../../main/services';
@@ -106,7 +108,11 @@ describe('the formats registry', () => {
     // Mixed links are a list of links: the otpauth format reads both kinds.
     expect(registry.detect(bytes(`${URI}\n${uris[0]}`)).id).toBe('otpauth');
     expect(registry.detect(bytes('hello')).id).toBe('otpauth');
-    const unknown = await caught(() => registry.detect(new Uint8Array([0xff, 0xd8, 0xff, 0x00]), 'x.bin'));
+    const all = await caught(() => registry.detect(new Uint8Array([0xff, 0xd8, 0xff, 0x00]), 'x.bin'));
+    expect(all.params).toMatchObject({ formats: FORMATS.map((f) => f.id).join(',') });
+    // The words, with a registry of four formats (the list grows as formats are added).
+    const four = new FormatRegistry([twofas, andotp, googleMigration, otpauth]);
+    const unknown = await caught(() => four.detect(new Uint8Array([0xff, 0xd8, 0xff, 0x00]), 'x.bin'));
     expect(unknown.code).toBe('FORMAT_UNKNOWN');
     const info = forWindow(unknown);
     expect(info).toMatchObject({ key: 'importFormatUnknown', params: { file: 'x.bin' } });

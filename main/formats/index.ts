@@ -1,6 +1,9 @@
 import { KeyfobError } from '../errors';
+import { ente } from './ente';
+import { freeotpPlus } from './freeotp-plus';
 import { googleMigration } from './google-migration';
 import { otpauth } from './otpauth';
+import { proton } from './proton';
 import type { Format } from './types';
 
 export * from './types';
@@ -9,7 +12,7 @@ export * from './types';
  * Every format Keyfob reads or writes. A new one is a file in this folder and a line here; order breaks ties
  * between formats equally sure of an input, the more specific first.
  */
-export const FORMATS: readonly Format[] = [googleMigration, otpauth];
+export const FORMATS: readonly Format[] = [ente, proton, freeotpPlus, googleMigration, otpauth];
 
 export class FormatRegistry {
   constructor(readonly all: readonly Format[] = FORMATS) {}

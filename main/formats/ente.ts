@@ -70,15 +70,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The encrypted export: one JSON object whose fields name Ente's key derivation and stream. */
+/**
+ * The encrypted export: one JSON object with Ente's `kdfParams`. By the words alone, so that a file cut short is
+ * still Ente's, and parse says what is wrong with it.
+ */
 function looksEncrypted(text: string): boolean {
-  const start = text.trimStart();
-  return (
-    start.startsWith('{') &&
-    text.includes('"kdfParams"') &&
-    text.includes('"encryptedData"') &&
-    text.includes('"encryptionNonce"')
-  );
+  return text.trimStart().startsWith('{') && /"kdfParams"\s*:/.test(text);
 }
 
 /** Ente's `codeDisplay`, as far as it is a JSON object; anything else reads as nothing said. */

@@ -41,6 +41,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+function jsonValue(content: string): unknown {
+  try {
+    return JSON.parse(content) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 function text(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -139,19 +147,17 @@ export const freeotpPlus: Format = {
   detect(bytes) {
     const content = textOf(bytes);
     if (content === undefined || !content.trimStart().startsWith('{')) return 0;
-    const tokens = /"tokens"\s*:\s*\[/.test(content);
-    if (tokens && /"tokenOrder"\s*:/.test(content)) return 0.95;
-    return tokens && /"issuerExt"\s*:|"algo"\s*:/.test(content) ? 0.7 : 0;
+    const file = jsonValue(content);
+    // Not JSON (cut short, damaged) but with FreeOTP+'s own field names: parse says what is wrong with it.
+    if (file === undefined) return /"tokenOrder"\s*:/.test(content) && /"tokens"\s*:/.test(content) ? 0.6 : 0;
+    if (!isRecord(file) || !Array.isArray(file.tokens)) return 0;
+    if (Array.isArray(file.tokenOrder)) return 0.95;
+    return file.tokens.some((t) => isRecord(t) && Array.isArray(t.secret)) ? 0.8 : 0;
   },
   parse(bytes) {
     const content = textOf(bytes);
     if (content === undefined) throw damaged();
-    let file: unknown;
-    try {
-      file = JSON.parse(content);
-    } catch {
-      throw damaged();
-    }
+    const file = jsonValue(content);
     if (!isRecord(file) || !Array.isArray(file.tokens)) throw damaged();
     // The backup lists tokens in their order already; tokenOrder is the app's own record of it, which wins.
     const order = new Map<unknown, number>();

@@ -119,12 +119,7 @@ function checkVersion(file: Record<string, unknown>): void {
 }
 
 function jsonObject(text: string): Record<string, unknown> {
-  let file: unknown;
-  try {
-    file = JSON.parse(text);
-  } catch {
-    throw damaged();
-  }
+  const file = jsonValue(text);
   if (!isRecord(file)) throw damaged();
   return file;
 }
@@ -166,15 +161,30 @@ async function open(
   return text;
 }
 
-/** Proton's shape, read from the text without parsing it (detect must be cheap). */
-function looksLikeProton(text: string): 'plain' | 'encrypted' | undefined {
-  if (!text.trimStart().startsWith('{') || !/"version"\s*:/.test(text)) return undefined;
-  if (/"entries"\s*:/.test(text) && /"entry_type"\s*:/.test(text) && /"content"\s*:/.test(text))
-    return 'plain';
-  if (/"salt"\s*:/.test(text) && /"content"\s*:/.test(text) && !/"entries"\s*:/.test(text))
-    return 'encrypted';
-  if (/"entries"\s*:\s*\[\s*\]/.test(text)) return 'plain';
-  return undefined;
+/** What a text is, JSON-wise: the value, or undefined when it is not JSON at all. */
+function jsonValue(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** How sure it is that `text` is a Proton Authenticator export: by its shape, or by its words when cut short. */
+function protonScore(text: string): number {
+  if (!text.trimStart().startsWith('{')) return 0;
+  const file = jsonValue(text);
+  // Not JSON (cut short, damaged) but with Proton's own field name: parse says what is wrong with it.
+  if (file === undefined)
+    return /"entry_type"\s*:/.test(text) || /^\{\s*"version"\s*:\s*1\s*,\s*"(entries|salt)"\s*:/.test(text)
+      ? 0.6
+      : 0;
+  if (!isRecord(file) || file.version === undefined) return 0;
+  if (isEncrypted(file)) return typeof file.salt === 'string' && typeof file.content === 'string' ? 0.85 : 0;
+  if (!Array.isArray(file.entries)) return 0;
+  if (file.entries.some((e) => isRecord(e) && isRecord(e.content) && 'entry_type' in e.content)) return 0.95;
+  // An export of no entries has nothing of Proton's but its two fields.
+  return file.entries.length === 0 && Object.keys(file).length === 2 ? 0.6 : 0;
 }
 
 export const proton: Format = {
@@ -183,9 +193,7 @@ export const proton: Format = {
   fileTypes: ['.json'],
   detect(bytes) {
     const text = textOf(bytes);
-    if (text === undefined) return 0;
-    const shape = looksLikeProton(text);
-    return shape === 'plain' ? 0.95 : shape === 'encrypted' ? 0.85 : 0;
+    return text === undefined ? 0 : protonScore(text);
   },
   async parse(bytes, options) {
     const text = textOf(bytes);

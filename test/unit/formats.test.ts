@@ -113,10 +113,20 @@ describe('the formats registry', () => {
     expect(errorText(info, 'de').message).toBe('Keyfob kennt das Format von x.bin nicht.');
     expect(errorText(info, 'zh-CN').message).toBe('Keyfob 无法识别 x.bin 的格式。');
     // The formats it reads, from the registry, each named in the reader's language.
-    expect(info.params).toMatchObject({ formats: 'google-migration,otpauth' });
-    expect(errorText(info, 'en').hint).toBe('Keyfob reads Google Authenticator and otpauth:// links.');
-    expect(errorText(info, 'de').hint).toBe('Keyfob liest Google Authenticator und otpauth://-Links.');
-    expect(errorText(info, 'zh-CN').hint).toBe('Keyfob 可读取：Google Authenticator和otpauth:// 链接。');
+    expect(info.params).toMatchObject({ formats: FORMATS.map((f) => f.id).join(',') });
+    // Named and joined as each language joins a list, whatever formats the registry has.
+    expect(errorText(info, 'en').hint).toMatch(
+      /^Keyfob reads (.+, )*Google Authenticator,? and otpauth:\/\/ links\.$/,
+    );
+    expect(errorText(info, 'de').hint).toMatch(
+      /^Keyfob liest (.+, )*Google Authenticator und otpauth:\/\/-Links\.$/,
+    );
+    expect(errorText(info, 'zh-CN').hint).toMatch(
+      /^Keyfob 可读取：(.+、)*Google Authenticator和otpauth:\/\/ 链接。$/,
+    );
+    for (const lang of ['en', 'de', 'zh-CN'])
+      for (const { id } of FORMATS)
+        expect(errorText(info, lang).hint).toContain(i18nFor(lang).t(`errorWords:format.${id}`));
   });
 
   it('has every format named in every language, by its id (the window lists them so)', () => {

@@ -12,6 +12,7 @@ import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
 import { e2eApps } from '../support/e2e-apps';
 import { expectAccessible, openAdd } from '../support/ui-steps';
+import { i18nFor } from '../support/words';
 
 const URI = 'otpauth://totp/GitHub:ada%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
 const MAIL = 'otpauth://totp/Mail:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Mail';
@@ -132,8 +133,9 @@ describe('adding and importing, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Import from another app' }).click();
     const choices = page.getByRole('radio');
     await expect.poll(() => choices.count()).toBe(FORMATS.length);
+    // Each format by its name in the catalogue, in the registry's order.
     expect(await page.getByRole('group', { name: 'Which app is the file from?' }).textContent()).toBe(
-      'Which app is the file from?Google Authenticatorotpauth:// links',
+      `Which app is the file from?${FORMATS.map((f) => i18nFor('en').t(`errorWords:format.${f.id}`)).join('')}`,
     );
     await page.getByRole('radio', { name: 'otpauth:// links' }).check();
     expect(await page.getByText(/A text file with one otpauth:\/\/ link per line/).isVisible()).toBe(true);

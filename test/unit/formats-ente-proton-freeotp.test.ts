@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readImport, textInput } from '../../main/accounts';
+import { Accounts, readImport, textInput } from '../../main/accounts';
 import { isKeyfobError } from '../../main/errors';
 import { FORMATS, FormatRegistry, type Format, type ParseResult } from '../../main/formats';
 import { ente } from '../../main/formats/ente';
@@ -17,8 +17,10 @@ import { proton } from '../../main/formats/proton';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { base32ToBytes, normaliseSecret } from '../../main/otp/secret';
 import { defaultParams, type OtpAccount } from '../../main/otp/types';
+import { createHandlers } from '../../main/ipc';
 import { createServices } from '../../main/services';
 import { MemoryKeychain } from '../../main/vault/memory-keychain';
+import { Vault } from '../../main/vault/vault';
 import { caught, forWindow } from '../support/error-checks';
 import { enteEncrypted, entePlain, type EnteCode } from '../support/formats/ente';
 import { freeOtpPlusBackup, type FreeOtpToken } from '../support/formats/freeotp-plus';
@@ -663,5 +665,43 @@ describe('the three formats among the others', () => {
     });
     expect(chosen.accounts).toHaveLength(4);
     services.close();
+  });
+
+  it('reaches the window: the import view reads an encrypted export with its password, and says what is wrong', async () => {
+    const vault = new Vault({
+      dir: mkdtempSync(join(tmpdir(), 'keyfob-ente-ipc-')),
+      keychain: new MemoryKeychain(),
+    });
+    const accounts = new Accounts({ vault, formats: new FormatRegistry() });
+    const handlers = createHandlers({ vault, accounts, version: '0.0.0' });
+    const listed = await handlers.listFormats();
+    expect(
+      listed.ok && listed.value.filter((f) => ['ente', 'proton', 'freeotp-plus'].includes(f.id)),
+    ).toEqual([
+      { id: 'ente', password: 'sometimes', fileTypes: ['.txt', '.json'] },
+      { id: 'proton', password: 'sometimes', fileTypes: ['.json'] },
+      { id: 'freeotp-plus', password: 'never', fileTypes: ['.json'] },
+    ]);
+    const file = { bytes: fixture('ente/encrypted.lowcomplexity.txt'), fileName: 'ente.txt', format: 'ente' };
+    expect(await handlers.importFile(file)).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_NEEDED', key: 'importPasswordNeeded', params: { format: 'ente' } },
+    });
+    expect(await handlers.importFile({ ...file, password: 'Password' })).toMatchObject({
+      ok: false,
+      error: { code: 'PASSWORD_WRONG', key: 'importPasswordWrong' },
+    });
+    expect(await vault.list()).toEqual([]);
+    const opened = await handlers.importFile({ ...file, password: 'password' });
+    expect(opened.ok && opened.value.entries.map((e) => [e.status, e.name])).toEqual([
+      ['added', 'dfdf (adfasdf)'],
+      ['added', 'issuertest (accountest)'],
+      ['refused', 'line 3'],
+    ]);
+    const cut = fixture('freeotp-plus/freeotp_plus.json').subarray(0, 200);
+    expect(await handlers.importFile({ bytes: cut, fileName: 'backup.json' })).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_INVALID', key: 'importDamaged', params: { format: 'freeotp-plus' } },
+    });
   });
 });

@@ -2,8 +2,11 @@ import { KeyfobError } from '../errors';
 import { andotp } from './andotp';
 import { authenticatorPro } from './authenticator-pro';
 import { bitwarden } from './bitwarden';
+import { ente } from './ente';
+import { freeotpPlus } from './freeotp-plus';
 import { googleMigration } from './google-migration';
 import { otpauth } from './otpauth';
+import { proton } from './proton';
 import { twofas } from './twofas';
 import type { Format } from './types';
 
@@ -18,6 +21,9 @@ export const FORMATS: readonly Format[] = [
   andotp,
   authenticatorPro,
   bitwarden,
+  ente,
+  proton,
+  freeotpPlus,
   googleMigration,
   otpauth,
 ];

@@ -54,7 +54,7 @@ describe('formats over IPC', () => {
       value: FORMATS.map((f) => ({
         id: f.id,
         password: f.password ?? 'never',
-        fileTypes: f.fileTypes ?? [],
+        fileTypes: [...(f.fileTypes ?? [])],
       })),
     });
     const listed = await setup([...FORMATS, lockbox]).handlers.listFormats();

@@ -1,4 +1,5 @@
 import { KeyfobError } from '../errors';
+import { aegis } from './aegis';
 import { googleMigration } from './google-migration';
 import { otpauth } from './otpauth';
 import type { Format } from './types';
@@ -9,7 +10,7 @@ export * from './types';
  * Every format Keyfob reads or writes. A new one is a file in this folder and a line here; order breaks ties
  * between formats equally sure of an input, the more specific first.
  */
-export const FORMATS: readonly Format[] = [googleMigration, otpauth];
+export const FORMATS: readonly Format[] = [aegis, googleMigration, otpauth];
 
 export class FormatRegistry {
   constructor(readonly all: readonly Format[] = FORMATS) {}

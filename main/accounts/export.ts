@@ -33,8 +33,11 @@ export async function exportLines(
   formats: FormatRegistry,
   formatId: string,
 ): Promise<ExportResult> {
+  const offered = (f: Format) => f.exportsFile !== true;
+  const format = formats.byId(formatId);
+  if (format !== undefined && !offered(format)) throw unsupported(formats, formatId, offered);
   const output = await exportAccounts(vault, formats, formatId);
-  if (isExportFile(output)) throw unsupported(formats, formatId, (f) => f.exportsFile !== true);
+  if (isExportFile(output)) throw unsupported(formats, formatId, offered);
   return output;
 }
 

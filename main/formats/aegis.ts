@@ -105,9 +105,9 @@ function slotCost(slot: Json, path: string): { n: number; r: number; p: number }
     if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 1) throw invalid(`${path}.${name}`);
   const [N, R, P] = [n as number, r as number, p as number];
   const caps = SCRYPT_CAPS;
+  // scrypt's N is a power of two above 1; anything else is not a file Aegis wrote.
+  if (N < 2 || !Number.isInteger(Math.log2(N))) throw invalid(`${path}.n`);
   if (
-    N < 2 ||
-    (N & (N - 1)) !== 0 ||
     N > caps.maxN ||
     R > caps.maxR ||
     P > caps.maxP ||

@@ -39,10 +39,7 @@ export interface Format {
    */
   /** Whether `export` writes one file (`file`) rather than `lines`. */
   readonly exportsFile?: boolean;
-  export?(
-    accounts: readonly OtpAccount[],
-    options?: ExportOptions,
-  ): ExportOutput | Promise<ExportOutput>;
+  export?(accounts: readonly OtpAccount[], options?: ExportOptions): ExportOutput | Promise<ExportOutput>;
 }
 
 /** A format whose export is lines, synchronously (links, Google Authenticator's QR codes' texts). */

@@ -117,10 +117,14 @@ describe('the formats registry', () => {
     expect(errorText(info, 'de').message).toBe('Keyfob kennt das Format von x.bin nicht.');
     expect(errorText(info, 'zh-CN').message).toBe('Keyfob 无法识别 x.bin 的格式。');
     // The formats it reads, from the registry, each named in the reader's language.
-    expect(info.params).toMatchObject({ formats: 'google-migration,otpauth' });
-    expect(errorText(info, 'en').hint).toBe('Keyfob reads Google Authenticator and otpauth:// links.');
-    expect(errorText(info, 'de').hint).toBe('Keyfob liest Google Authenticator und otpauth://-Links.');
-    expect(errorText(info, 'zh-CN').hint).toBe('Keyfob 可读取：Google Authenticator和otpauth:// 链接。');
+    expect(info.params).toMatchObject({ formats: 'aegis,google-migration,otpauth' });
+    expect(errorText(info, 'en').hint).toBe(
+      'Keyfob reads Aegis, Google Authenticator, and otpauth:// links.',
+    );
+    expect(errorText(info, 'de').hint).toBe('Keyfob liest Aegis, Google Authenticator und otpauth://-Links.');
+    expect(errorText(info, 'zh-CN').hint).toBe(
+      'Keyfob 可读取：Aegis、Google Authenticator和otpauth:// 链接。',
+    );
   });
 
   it('has every format named in every language, by its id (the window lists them so)', () => {

@@ -51,7 +51,7 @@ describe('formats over IPC', () => {
   it('lists the registry’s formats, and a format added to it by itself', async () => {
     expect(await setup().handlers.listFormats()).toEqual({
       ok: true,
-      value: FORMATS.map((f) => ({ id: f.id, password: 'never', fileTypes: ['.txt'] })),
+      value: FORMATS.map((f) => ({ id: f.id, password: f.password ?? 'never', fileTypes: f.fileTypes })),
     });
     const listed = await setup([...FORMATS, lockbox]).handlers.listFormats();
     expect(listed.ok && listed.value.at(-1)).toEqual({

@@ -133,7 +133,7 @@ describe('adding and importing, end to end in Chromium', () => {
     const choices = page.getByRole('radio');
     await expect.poll(() => choices.count()).toBe(FORMATS.length);
     expect(await page.getByRole('group', { name: 'Which app is the file from?' }).textContent()).toBe(
-      'Which app is the file from?Google Authenticatorotpauth:// links',
+      'Which app is the file from?AegisGoogle Authenticatorotpauth:// links',
     );
     await page.getByRole('radio', { name: 'otpauth:// links' }).check();
     expect(await page.getByText(/A text file with one otpauth:\/\/ link per line/).isVisible()).toBe(true);

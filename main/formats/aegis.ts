@@ -42,6 +42,12 @@ type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A value from the file put into a message: plain short words only, so nothing from it reaches a terminal raw. */
+function shown(value: unknown): string {
+  const text = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
+  return typeof text === 'string' && /^[A-Za-z0-9_.-]{1,20}$/.test(text) ? text : '?';
+}
+
 function invalid(field: string): KeyfobError {
   return new KeyfobError('FORMAT_UNKNOWN', 'aegisInvalid', { field });
 }
@@ -150,7 +156,7 @@ async function masterKey(slots: unknown[], password: string): Promise<Buffer> {
 /** The vault's content: the `db` object, decrypted first when the file is encrypted. */
 async function contentOf(vault: Json, password: string | undefined): Promise<Json> {
   if (vault.version !== 1)
-    throw new KeyfobError('FORMAT_UNKNOWN', 'aegisVersion', { version: String(vault.version) });
+    throw new KeyfobError('FORMAT_UNKNOWN', 'aegisVersion', { version: shown(vault.version) });
   const header = vault.header as Json;
   const { slots, params } = header;
   if (slots === null || slots === undefined) {
@@ -201,9 +207,7 @@ function entryOf(raw: unknown, n: number, groups: Map<string, string>): ParsedEn
     const type = raw.type;
     if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
       const known = typeof type === 'string' ? KIND_NAMES[type] : undefined;
-      // Another app's kind of code is named; anything else from the file is not repeated to the terminal.
-      const shown = known ?? (typeof type === 'string' && /^[A-Za-z0-9_-]{1,20}$/.test(type) ? type : '?');
-      throw new KeyfobError('PARAMS_INVALID', 'aegisEntryType', { type: shown });
+      throw new KeyfobError('PARAMS_INVALID', 'aegisEntryType', { type: known ?? shown(type) });
     }
     const info = raw.info;
     if (!isObject(info)) throw invalid('info');
@@ -212,7 +216,7 @@ function entryOf(raw: unknown, n: number, groups: Map<string, string>): ParsedEn
     const algo = info.algo ?? 'SHA1';
     if (typeof algo !== 'string' || !(ALGORITHMS as readonly string[]).includes(algo.toUpperCase()))
       throw new KeyfobError('PARAMS_INVALID', 'uriAlgorithmUnsupported', {
-        algorithm: typeof algo === 'string' ? algo.slice(0, 20) : '?',
+        algorithm: shown(algo),
       });
     params.algorithm = algo.toUpperCase() as Algorithm;
     const whole = (name: string, value: unknown): number => {
@@ -351,7 +355,7 @@ export const aegis: Format = {
     if (vault === undefined) throw invalid('header');
     const content = await contentOf(vault, options.password);
     if (typeof content.version !== 'number' || !CONTENT_VERSIONS.includes(content.version))
-      throw new KeyfobError('FORMAT_UNKNOWN', 'aegisVersion', { version: String(content.version) });
+      throw new KeyfobError('FORMAT_UNKNOWN', 'aegisVersion', { version: shown(content.version) });
     if (!Array.isArray(content.entries)) throw invalid('db.entries');
     const groups = groupNames(content);
     return { entries: content.entries.map((e, i) => entryOf(e, i + 1, groups)) };

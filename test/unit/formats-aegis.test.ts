@@ -231,6 +231,7 @@ describe('Aegis vaults from the independent generator', () => {
     const plain = JSON.parse(await aegisVault(SAMPLE)) as Record<string, unknown>;
     const cases: Array<[unknown, string]> = [
       [{ ...plain, version: 2 }, 'aegisVersion'],
+      [{ ...plain, version: '\u001b[2J' }, 'aegisVersion'],
       [{ ...plain, db: { ...(plain.db as object), version: 4 } }, 'aegisVersion'],
       [{ ...plain, db: { version: 3 } }, 'aegisInvalid'],
       [{ ...plain, db: { version: 3, entries: 'x' } }, 'aegisInvalid'],
@@ -429,6 +430,10 @@ describe('Keyfob’s Aegis backup, read by the independent reader', () => {
 });
 
 describe('hostile Aegis files (fast-check)', () => {
+  /** Whatever the file held, what a message repeats of it is short and printable. */
+  const plainParams = (params: Record<string, string | number> | undefined) =>
+    Object.values(params ?? {}).every((v) => typeof v === 'number' || /^[\x20-\x7e]{0,64}$/.test(v));
+
   /** What parse may do with any input: read it, or throw a KeyfobError; and any account it returns has a good key. */
   async function holds(input: Uint8Array, password?: string): Promise<void> {
     try {
@@ -437,6 +442,7 @@ describe('hostile Aegis files (fast-check)', () => {
         if (e.status !== 'ok') {
           expect(typeof e.reason).toBe('string');
           expect(e.key).toBeDefined();
+          expect(plainParams(e.params)).toBe(true);
           continue;
         }
         expect(normaliseSecret(e.account.secret)).toBe(e.account.secret);
@@ -446,6 +452,7 @@ describe('hostile Aegis files (fast-check)', () => {
     } catch (error) {
       if (!isKeyfobError(error)) throw error;
       expect(error.key).toBeDefined();
+      expect(plainParams(error.params)).toBe(true);
     }
   }
 

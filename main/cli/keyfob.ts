@@ -32,8 +32,9 @@ async function ask(question: string): Promise<string> {
 async function askSecret(question: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) return ask(question);
-  process.stderr.write(question);
+  // No echo before the question shows: a password typed (or pasted) the moment it appears must not be echoed.
   stdin.setRawMode(true);
+  process.stderr.write(question);
   stdin.resume();
   try {
     return await new Promise<string>((resolve, reject) => {

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import type { ImportReport } from '../../preload/api';
 import { textInput, type ImportInput, type ImportRead } from '../accounts';
 import { KeyfobError, isKeyfobError } from '../errors';
+import { passwordNeeded } from '../formats/types';
 import { codeAt, codeForCounter } from '../otp/codes';
 import { ALGORITHMS, defaultParams, displayName, type Algorithm, type OtpType } from '../otp/types';
 import { parseOtpauthUri } from '../otp/uri';
@@ -181,9 +182,43 @@ async function add(io: CliIo, args: string[]): Promise<number> {
 
 // ---- import, list, code, scan -------------------------------------------------------------------------------
 
+/** The first line of standard input, for `--password-stdin`; none at all is an error that says how. */
+async function passwordFromStdin(io: CliIo): Promise<string> {
+  const line = (await io.readStdin()).split(/\r?\n/)[0];
+  if (line === undefined || line === '') throw new KeyfobError('INPUT_NEEDED', 'passwordStdinEmpty');
+  return line;
+}
+
+/**
+ * The password of an encrypted import: asked on the terminal (not echoed), else the format's own "protected by a
+ * password" error, whose command-line hint names --password-stdin.
+ */
+async function importPassword(io: CliIo, needed: KeyfobError): Promise<string> {
+  if (!io.isTTY || !io.askSecret) throw needed;
+  const typed = await io.askSecret(say(io.env, 'passwordPrompt'));
+  if (typed === '') throw needed;
+  return typed;
+}
+
+/** The password an encrypted export is sealed with: standard input's first line, or typed twice. */
+async function exportPassword(io: CliIo, fromStdin: boolean): Promise<string> {
+  const password = fromStdin
+    ? await passwordFromStdin(io)
+    : io.isTTY && io.askSecret
+      ? await io.askSecret(say(io.env, 'exportPasswordPrompt'))
+      : undefined;
+  if (password === undefined) throw new KeyfobError('INPUT_NEEDED', 'exportPasswordNeeded');
+  if (password === '') throw new KeyfobError('INPUT_NEEDED', 'exportPasswordEmpty');
+  if (!fromStdin && (await io.askSecret!(say(io.env, 'exportPasswordAgain'))) !== password)
+    throw new KeyfobError('INPUT_NEEDED', 'exportPasswordsDiffer');
+  return password;
+}
+
 async function importCommand(io: CliIo, args: string[]): Promise<number> {
-  const { positionals } = parse('import', args, {}, 1);
+  const { values, positionals } = parse('import', args, { 'password-stdin': { type: 'boolean' } }, 1);
   const source = needOne('import', positionals, 'file');
+  // Both would read standard input, and the first to read it would leave nothing for the other.
+  if (source === '-' && values['password-stdin']) throw new UsageError('importStdinTwice', {}, 'import');
   let bytes: Uint8Array;
   if (source === '-') {
     bytes = await io.readStdinBytes();
@@ -196,7 +231,20 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
     }
   }
   const accounts = io.services().accounts;
-  const read = await accounts.read([{ bytes, ...(source === '-' ? {} : { fileName: source }) }]);
+  const input = { bytes, ...(source === '-' ? {} : { fileName: source }) };
+  let password = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
+  const format = accounts.formats.detect(bytes, input.fileName);
+  if (password === undefined && format.password === 'always')
+    password = await importPassword(io, passwordNeeded(format.id));
+  let read: ImportRead;
+  try {
+    read = await accounts.read([input], password === undefined ? {} : { password });
+  } catch (error) {
+    // Only some of this format's files are encrypted, and this one is: ask, then read it again.
+    if (password !== undefined || !isKeyfobError(error, 'PASSWORD_NEEDED')) throw error;
+    password = await importPassword(io, error);
+    read = await accounts.read([input], { password });
+  }
   if (read.accounts.length === 0 && read.refused.length === 0)
     throw new KeyfobError(
       'URI_INVALID',
@@ -409,18 +457,50 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse(
     'export',
     args,
-    { format: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean', short: 'y' } },
+    {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      plain: { type: 'boolean' },
+      'password-stdin': { type: 'boolean' },
+    },
     0,
   );
   const format = values.format;
-  if (format !== 'uris' && format !== 'migration') throw new UsageError('exportFormat', {}, 'export');
+  if (format !== 'uris' && format !== 'migration' && format !== 'aegis')
+    throw new UsageError('exportFormat', {}, 'export');
+  const plain = values.plain === true;
+  const fromStdin = values['password-stdin'] === true;
+  if (format !== 'aegis' && plain) throw new UsageError('exportPlainOnlyAegis', {}, 'export');
+  if (format !== 'aegis' && fromStdin) throw new UsageError('exportPasswordOnlyAegis', {}, 'export');
+  if (plain && fromStdin) throw new UsageError('exportPlainAndPassword', {}, 'export');
+  const encrypted = format === 'aegis' && !plain;
   if (!values.yes) {
-    throw new KeyfobError('PARAMS_INVALID', 'exportNeedsYes');
+    throw new KeyfobError('PARAMS_INVALID', 'exportNeedsYes', {}, encrypted ? { variant: 'encrypted' } : {});
   }
+  // Asked before the vault is opened, so a mistyped password costs nothing and reads no key.
+  const password = encrypted ? await exportPassword(io, fromStdin) : undefined;
   await openVault(io);
-  const exported = await io.services().accounts.export(format === 'uris' ? 'otpauth' : 'google-migration');
-  const lines = exported.lines;
-  for (const e of exported.excluded) {
+  const accounts = io.services().accounts;
+  let lines: string[];
+  let excluded;
+  let wrote: 'wroteAccounts' | 'wrotePayloads' | 'wroteVault';
+  let count: number;
+  if (format === 'aegis') {
+    const file = await accounts.exportFile('aegis', password === undefined ? { plain } : { password });
+    // One JSON document: written as it is, with the newline the format already ends in.
+    lines = [new TextDecoder().decode(file.file).replace(/\n$/, '')];
+    excluded = file.excluded;
+    wrote = file.encrypted ? 'wroteVault' : 'wroteAccounts';
+    count = file.count;
+  } else {
+    const exported = await accounts.export(format === 'uris' ? 'otpauth' : 'google-migration');
+    lines = exported.lines;
+    excluded = exported.excluded;
+    wrote = format === 'uris' ? 'wroteAccounts' : 'wrotePayloads';
+    count = lines.length;
+  }
+  for (const e of excluded) {
     const reason = reasonWords(io.env, {
       reason: e.reason,
       ...(e.key !== undefined ? { key: e.key } : {}),
@@ -437,8 +517,7 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
       const errno = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new KeyfobError('IO_FAILED', 'fileWriteFailed', { file: values.out, errno });
     }
-    const wrote = format === 'uris' ? 'wroteAccounts' : 'wrotePayloads';
-    io.stderr(`${say(io.env, wrote, { count: lines.length, file: values.out })}\n`);
+    io.stderr(`${say(io.env, wrote, { count, file: values.out })}\n`);
   } else {
     io.stdout(text);
   }

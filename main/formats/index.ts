@@ -1,4 +1,5 @@
 import { KeyfobError } from '../errors';
+import { aegis } from './aegis';
 import { andotp } from './andotp';
 import { authenticatorPro } from './authenticator-pro';
 import { bitwarden } from './bitwarden';
@@ -17,6 +18,7 @@ export * from './types';
  * between formats equally sure of an input, the more specific first.
  */
 export const FORMATS: readonly Format[] = [
+  aegis,
   twofas,
   andotp,
   authenticatorPro,

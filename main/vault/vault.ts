@@ -404,6 +404,8 @@ export class Vault {
       secret,
       params: paramsOf(record),
       extra: { ...(record.extra ?? {}) },
+      ...(record.favourite ? { favourite: true } : {}),
+      ...(record.tags?.length ? { tags: [...record.tags] } : {}),
     };
   }
 
@@ -557,13 +559,16 @@ export class Vault {
     if (!Number.isSafeInteger(params.counter) || params.counter < 0) {
       throw new KeyfobError('PARAMS_INVALID', 'vaultCounterInvalid', { counter: String(params.counter) });
     }
-    return {
+    const valid: NewAccount = {
       ...account,
       issuer: account.issuer.trim(),
       label,
       secret: normaliseSecret(account.secret),
       extra: account.extra ?? {},
     };
+    // An import's groups (Aegis) are held to the same rules as tags typed in the window.
+    if (account.tags !== undefined) valid.tags = cleanTags(account.tags);
+    return valid;
   }
 
   private newRecord(account: NewAccount, order: number): AccountRecord {
@@ -586,6 +591,8 @@ export class Vault {
     if (icon) record.icon = icon;
     if (account.cognito) record.cognito = { ...account.cognito };
     if (Object.keys(account.extra).length > 0) record.extra = { ...account.extra };
+    if (account.favourite) record.favourite = true;
+    if (account.tags?.length) record.tags = [...account.tags];
     return record;
   }
 

@@ -96,7 +96,11 @@ describe('the formats registry', () => {
     const ids = FORMATS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(['otpauth', 'google-migration']));
-    expect(new FormatRegistry().exporters.map((f) => f.id).sort()).toEqual(['google-migration', 'otpauth']);
+    expect(new FormatRegistry().exporters.map((f) => f.id).sort()).toEqual([
+      'aegis',
+      'google-migration',
+      'otpauth',
+    ]);
   });
 
   it('detects a format from the content: export links, setup links, any text, and nothing it knows', async () => {

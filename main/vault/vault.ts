@@ -9,7 +9,7 @@ import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
 import { ChangeFeed } from './changes';
 import { isAccountId } from './ids';
 import { KEYCHAIN_CANARY, type Keychain, type KeychainKind } from './keychain';
-import { cleanTags, ICON_CHOICE, plainText } from './names';
+import { cleanName, cleanTags, ICON_CHOICE, importedNames, nameKey, plainText, unnamed } from './names';
 import {
   MetadataStore,
   processAlive,
@@ -190,9 +190,9 @@ function visible(r: AccountRecord): boolean {
   return r.status === 'active' || r.status === 'pending';
 }
 
+/** Names that read alike: "Google", "google\u200B" and the full-width "ｇｏｏｇｌｅ" are one name (names.ts nameKey). */
 function sameName(a: { issuer: string; label: string }, b: { issuer: string; label: string }): boolean {
-  const norm = (s: string) => s.trim().toLocaleLowerCase();
-  return norm(a.issuer) === norm(b.issuer) && norm(a.label) === norm(b.label);
+  return nameKey(a.issuer) === nameKey(b.issuer) && nameKey(a.label) === nameKey(b.label);
 }
 
 /** An account already stored (or added earlier in the same batch), as the duplicate rules compare it. */
@@ -328,7 +328,8 @@ export class Vault {
     try {
       const stored = JSON.parse(value) as Partial<StoredSecret>;
       if (stored.keyfob !== 1 || typeof stored.uri !== 'string') return undefined;
-      const parsed = parseOtpauthUri(stored.uri);
+      // Items written before names were cleaned may hold any name: cleaned as a stored record is (store.ts).
+      const parsed = importedNames(parseOtpauthUri(stored.uri), unnamed());
       const result: NewAccount & { uri: string } = { ...parsed, uri: stored.uri };
       if (stored.status === 'pending') result.pending = true;
       if (
@@ -541,8 +542,13 @@ export class Vault {
     };
   }
 
+  /**
+   * Every account stored passes here (an import, a link, a QR code, `keyfob add`, an enrollment), so names are
+   * cleaned here once for every format and front end: stripped and cut, never refused (names.ts cleanName). A
+   * label that was nothing but invisible characters is no name at all.
+   */
   private validate(account: NewAccount): NewAccount {
-    const label = account.label.trim();
+    const label = cleanName(account.label);
     if (label === '') throw new KeyfobError('PARAMS_INVALID', 'vaultNameNeeded');
     const { params } = account;
     if (
@@ -559,7 +565,7 @@ export class Vault {
     }
     return {
       ...account,
-      issuer: account.issuer.trim(),
+      issuer: cleanName(account.issuer),
       label,
       secret: normaliseSecret(account.secret),
       extra: account.extra ?? {},
@@ -610,7 +616,7 @@ export class Vault {
       note?: { reason: string; key: ErrorKey; params: Record<string, string> };
     }> = [];
     for (const input of accounts) {
-      const name = displayName(input);
+      const name = displayName({ issuer: cleanName(input.issuer), label: cleanName(input.label) });
       let account: NewAccount;
       try {
         account = this.validate(input);

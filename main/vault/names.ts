@@ -19,9 +19,10 @@ const SPACING = /[\t\n\v\f\r\u0085\u2028\u2029]/u;
 // "moc.elgoog\u202E" shows as "google.com".
 const REORDERING = /[\u202a-\u202e\u2066-\u2069]/u;
 // Every other invisible character: the format characters (zero-width space and joiners, word joiner, byte order
-// mark, the direction marks LRM, RLM and ALM, soft hyphen, tag characters, ...), the Hangul fillers that render
-// as blank letters, and lone surrogates (half a character, from a broken encoder).
-const INVISIBLE = /[\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0]/u;
+// mark, the direction marks LRM, RLM and ALM, soft hyphen, ...), the whole tag block (its unassigned code points
+// too, which a later Unicode may make tags), the Hangul fillers that render as blank letters, and lone surrogates
+// (half a character, from a broken encoder).
+const INVISIBLE = /[\p{Cf}\p{Cs}\u115f\u1160\u3164\uffa0\u{e0000}-\u{e007f}]/u;
 
 /** Any code point cleanName removes or replaces: what no stored name holds, and what the CLI escapes. */
 export const NOT_IN_NAMES = new RegExp(`${CONTROL.source}|${REORDERING.source}|${INVISIBLE.source}`, 'u');

@@ -119,14 +119,10 @@ describe('cleanName: names from imports, links, QR codes and stored records', ()
     );
   });
 
-  it('keeps every visible character of a short name', () => {
+  it('keeps every character of a short name written in printable ASCII, but for the spaces around it', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme-ascii', minLength: 1, maxLength: 100 }), (text) => {
-        const visible = text
-          .replace(/[\u0000-\u001f\u007f]/g, ' ')
-          .replace(/ +/g, ' ')
-          .trim();
-        expect(cleanName(text).replace(/ +/g, ' ')).toBe(visible);
+        expect(cleanName(text)).toBe(text.trim());
       }),
     );
   });
@@ -302,13 +298,14 @@ describe('the vault cleans names on every way in', () => {
     expect((await vault.code(id)).code).toMatch(/^\d{6}$/);
     // The next save keeps the clean names.
     await vault.setFavourite(id, true);
-    expect(readFileSync(path, 'utf8')).not.toMatch(/\u202e|\u200b|\u001b/);
+    const saved = JSON.parse(readFileSync(path, 'utf8')) as typeof file;
+    expect(saved.accounts.map((a) => [a.issuer, a.label])).toEqual([['Google[2J', 'Unnamed account']]);
   });
 
   it('cleans the names of a key found without its record', async () => {
     await vault.add(account('Keep', 'me', SECRET_B));
     const uri = formatOtpauthUri(account('\u202eLost\u0007', 'ada\u200b', SECRET_A));
-    keychain.set('7d1f8a8e-3c1b-4e59-9f0e-2a4b6c8d0e1f', JSON.stringify({ keyfob: 1, uri }));
+    await keychain.set('7d1f8a8e-3c1b-4e59-9f0e-2a4b6c8d0e1f', JSON.stringify({ keyfob: 1, uri }));
     const orphans = await vault.orphans();
     expect(orphans.map((o) => [o.issuer, o.label])).toEqual([['Lost', 'ada']]);
   });

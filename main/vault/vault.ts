@@ -190,9 +190,12 @@ function visible(r: AccountRecord): boolean {
   return r.status === 'active' || r.status === 'pending';
 }
 
-/** Names that read alike: "Google", "google\u200B" and the full-width "ｇｏｏｇｌｅ" are one name (names.ts nameKey). */
-function sameName(a: { issuer: string; label: string }, b: { issuer: string; label: string }): boolean {
-  return nameKey(a.issuer) === nameKey(b.issuer) && nameKey(a.label) === nameKey(b.label);
+/**
+ * What two accounts' names are compared by: equal when they read alike ("Google", "google\u200B" and the
+ * full-width "ｇｏｏｇｌｅ" are one name, see names.ts nameKey). A NUL (never in a clean name) keeps the two apart.
+ */
+function namesKey(a: { issuer: string; label: string }): string {
+  return `${nameKey(a.issuer)}\u0000${nameKey(a.label)}`;
 }
 
 /** An account already stored (or added earlier in the same batch), as the duplicate rules compare it. */
@@ -201,6 +204,8 @@ interface Known {
   params: OtpParams;
   /** Absent when the keychain no longer holds its key. */
   secret?: string;
+  /** namesKey(record), worked out once: an import of a thousand links compares each with every account. */
+  names?: string;
 }
 
 function recordParams(r: AccountRecord): OtpParams {
@@ -532,7 +537,8 @@ export class Vault {
     candidate: NewAccount,
     existing: Known[],
   ): { reason: string; key: ErrorKey; params: Record<string, string> } | undefined {
-    const found = existing.find((e) => sameName(e.record, candidate));
+    const names = namesKey(candidate);
+    const found = existing.find((e) => (e.names ??= namesKey(e.record)) === names);
     if (!found) return undefined;
     const name = displayName(found.record);
     return {

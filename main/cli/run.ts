@@ -8,7 +8,7 @@ import { ALGORITHMS, defaultParams, displayName, type Algorithm, type OtpType } 
 import { parseOtpauthUri } from '../otp/uri';
 import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
-import { displayWidth, padCells } from './columns';
+import { displayWidth, padCells, printable } from './columns';
 import { commandUsage, usage } from './usage';
 import { errorWords, reasonWords, say } from './words';
 import {
@@ -33,7 +33,7 @@ export { EXIT, type CliIo } from './common';
  * on standard error saying so, as an import's report would.
  */
 function printAdded(io: CliIo, added: Extract<ImportOutcome, { status: 'added' }>): number {
-  io.stdout(`${added.account.id}  ${displayName(added.account)}\n`);
+  io.stdout(`${added.account.id}  ${printable(displayName(added.account))}\n`);
   if (added.reason !== undefined) {
     const reason = reasonWords(io.env, {
       reason: added.reason,
@@ -71,7 +71,7 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
     });
   // An entry named after where it was ("line 3") is named in the reader's language; `name` holds the English.
   const name = (e: (typeof report.entries)[number]) =>
-    e.place ? say(io.env, `place_${e.place.kind}`, { n: e.place.n ?? 1 }) : e.name;
+    e.place ? say(io.env, `place_${e.place.kind}`, { n: e.place.n ?? 1 }) : printable(e.name);
   for (const e of report.entries) {
     if (e.status === 'added')
       line(
@@ -282,7 +282,10 @@ async function list(io: CliIo, args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const issuer = say(io.env, 'listIssuer');
-  const issuerWidth = Math.max(displayWidth(issuer), ...accounts.map((a) => displayWidth(a.issuer)));
+  const issuerWidth = Math.max(
+    displayWidth(issuer),
+    ...accounts.map((a) => displayWidth(printable(a.issuer))),
+  );
   io.stdout(
     `${padCells(say(io.env, 'listId'), 8)}  ${padCells(issuer, issuerWidth)}  ${say(io.env, 'listAccount')}\n`,
   );
@@ -292,7 +295,7 @@ async function list(io: CliIo, args: string[]): Promise<number> {
       .filter(Boolean)
       .join(', ');
     io.stdout(
-      `${shortId(a.id)}  ${padCells(a.issuer, issuerWidth)}  ${a.label}${notes ? `  (${notes})` : ''}\n`,
+      `${shortId(a.id)}  ${padCells(printable(a.issuer), issuerWidth)}  ${printable(a.label)}${notes ? `  (${notes})` : ''}\n`,
     );
   }
   return EXIT.ok;
@@ -364,7 +367,7 @@ async function scan(io: CliIo, args: string[]): Promise<number> {
   if (found.length === 0) {
     throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file });
   }
-  for (const text of found) io.stdout(`${text}\n`);
+  for (const text of found) io.stdout(`${printable(text)}\n`);
   return EXIT.ok;
 }
 
@@ -385,7 +388,7 @@ async function remove(io: CliIo, args: string[]): Promise<number> {
     }
   }
   await vault.remove(account.id);
-  io.stdout(`${say(io.env, 'removed')}  ${account.id}  ${displayName(account)}\n`);
+  io.stdout(`${say(io.env, 'removed')}  ${account.id}  ${printable(displayName(account))}\n`);
   return EXIT.ok;
 }
 
@@ -420,15 +423,15 @@ async function recover(io: CliIo, args: string[]): Promise<number> {
   if (!values.yes && restore.length === 0 && remove.length === 0) {
     if (orphans.length === 0) io.stdout(`${say(io.env, 'recoverNone')}\n`);
     for (const o of orphans)
-      io.stdout(`${o.id}  ${displayName(o)}${o.pending ? `  (${say(io.env, 'pending')})` : ''}\n`);
+      io.stdout(`${o.id}  ${printable(displayName(o))}${o.pending ? `  (${say(io.env, 'pending')})` : ''}\n`);
     if (orphans.length > 0) io.stderr(`${say(io.env, 'recoverHowTo')}\n`);
     return EXIT.ok;
   }
   for (const a of await vault.restoreOrphans(values.yes ? orphans.map((o) => o.id) : restore))
-    io.stdout(`${say(io.env, 'restored')}  ${a.id}  ${displayName(a)}\n`);
+    io.stdout(`${say(io.env, 'restored')}  ${a.id}  ${printable(displayName(a))}\n`);
   for (const id of remove) {
     const gone = await vault.deleteOrphan(id);
-    io.stdout(`${say(io.env, 'deleted')}   ${gone.id}  ${displayName(gone)}\n`);
+    io.stdout(`${say(io.env, 'deleted')}   ${gone.id}  ${printable(displayName(gone))}\n`);
   }
   return EXIT.ok;
 }
@@ -449,7 +452,7 @@ async function rename(io: CliIo, args: string[]): Promise<number> {
     ...(values.issuer !== undefined ? { issuer: values.issuer } : {}),
     ...(values.label !== undefined ? { label: values.label } : {}),
   });
-  io.stdout(`${renamed.id}  ${displayName(renamed)}\n`);
+  io.stdout(`${renamed.id}  ${printable(displayName(renamed))}\n`);
   return EXIT.ok;
 }
 

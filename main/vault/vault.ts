@@ -9,7 +9,7 @@ import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
 import { ChangeFeed } from './changes';
 import { isAccountId } from './ids';
 import { KEYCHAIN_CANARY, type Keychain, type KeychainKind } from './keychain';
-import { cleanTags, ICON_CHOICE, plainText } from './names';
+import { cleanName, cleanTags, ICON_CHOICE, importedNames, nameKey, plainText, unnamed } from './names';
 import {
   MetadataStore,
   processAlive,
@@ -190,9 +190,12 @@ function visible(r: AccountRecord): boolean {
   return r.status === 'active' || r.status === 'pending';
 }
 
-function sameName(a: { issuer: string; label: string }, b: { issuer: string; label: string }): boolean {
-  const norm = (s: string) => s.trim().toLocaleLowerCase();
-  return norm(a.issuer) === norm(b.issuer) && norm(a.label) === norm(b.label);
+/**
+ * What two accounts' names are compared by: equal when they read alike ("Google", "google\u200B" and the
+ * full-width "ｇｏｏｇｌｅ" are one name, see names.ts nameKey). A NUL (never in a clean name) keeps the two apart.
+ */
+function namesKey(a: { issuer: string; label: string }): string {
+  return `${nameKey(a.issuer)}\u0000${nameKey(a.label)}`;
 }
 
 /** An account already stored (or added earlier in the same batch), as the duplicate rules compare it. */
@@ -201,6 +204,8 @@ interface Known {
   params: OtpParams;
   /** Absent when the keychain no longer holds its key. */
   secret?: string;
+  /** namesKey(record), worked out once: an import of a thousand links compares each with every account. */
+  names?: string;
 }
 
 function recordParams(r: AccountRecord): OtpParams {
@@ -328,7 +333,8 @@ export class Vault {
     try {
       const stored = JSON.parse(value) as Partial<StoredSecret>;
       if (stored.keyfob !== 1 || typeof stored.uri !== 'string') return undefined;
-      const parsed = parseOtpauthUri(stored.uri);
+      // Items written before names were cleaned may hold any name: cleaned as a stored record is (store.ts).
+      const parsed = importedNames(parseOtpauthUri(stored.uri), unnamed());
       const result: NewAccount & { uri: string } = { ...parsed, uri: stored.uri };
       if (stored.status === 'pending') result.pending = true;
       if (
@@ -533,7 +539,8 @@ export class Vault {
     candidate: NewAccount,
     existing: Known[],
   ): { reason: string; key: ErrorKey; params: Record<string, string> } | undefined {
-    const found = existing.find((e) => sameName(e.record, candidate));
+    const names = namesKey(candidate);
+    const found = existing.find((e) => (e.names ??= namesKey(e.record)) === names);
     if (!found) return undefined;
     const name = displayName(found.record);
     return {
@@ -543,8 +550,13 @@ export class Vault {
     };
   }
 
+  /**
+   * Every account stored passes here (an import, a link, a QR code, `keyfob add`, an enrollment), so names are
+   * cleaned here once for every format and front end: stripped and cut, never refused (names.ts cleanName). A
+   * label that was nothing but invisible characters is no name at all.
+   */
   private validate(account: NewAccount): NewAccount {
-    const label = account.label.trim();
+    const label = cleanName(account.label);
     if (label === '') throw new KeyfobError('PARAMS_INVALID', 'vaultNameNeeded');
     const { params } = account;
     if (
@@ -561,7 +573,7 @@ export class Vault {
     }
     const valid: NewAccount = {
       ...account,
-      issuer: account.issuer.trim(),
+      issuer: cleanName(account.issuer),
       label,
       secret: normaliseSecret(account.secret),
       extra: account.extra ?? {},
@@ -617,7 +629,7 @@ export class Vault {
       note?: { reason: string; key: ErrorKey; params: Record<string, string> };
     }> = [];
     for (const input of accounts) {
-      const name = displayName(input);
+      const name = displayName({ issuer: cleanName(input.issuer), label: cleanName(input.label) });
       let account: NewAccount;
       try {
         account = this.validate(input);

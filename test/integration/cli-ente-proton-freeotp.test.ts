@@ -1,7 +1,7 @@
 /**
  * `keyfob import` with the exports of Ente Auth, Proton Authenticator and FreeOTP+, through the built CLI and the
- * real keychain. Encrypted exports are read at the Accounts level (test/unit/formats-ente-proton-freeotp.test.ts)
- * until the CLI takes a password; here they stop with the "protected by a password" message and add nothing.
+ * real keychain. Encrypted exports take their password from `--password-stdin`; without one (and no terminal to ask
+ * on) they stop with the "protected by a password" message, and with a wrong one they say so; neither adds anything.
  */
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { codeAt } from '../../main/otp/codes';
 import { defaultParams } from '../../main/otp/types';
 import { cliSandboxes, keyfob } from '../support/cli';
 import { entePlain } from '../support/formats/ente';
+import { protonEncrypted, protonPlain } from '../support/formats/proton';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'formats');
 const fresh = cliSandboxes();
@@ -95,4 +96,41 @@ describe('keyfob import, other apps’ exports', () => {
     );
     expect(JSON.parse((await keyfob(['list', '--json'], t)).stdout)).toEqual([]);
   });
+
+  it('opens encrypted Ente Auth and Proton exports with --password-stdin; a wrong password adds nothing', async () => {
+    const s = fresh();
+    const enteFile = place(s.home, 'ente/encrypted.lowcomplexity.txt');
+    const protonFile = join(s.home, 'proton-export.json');
+    writeFileSync(
+      protonFile,
+      await protonEncrypted(
+        protonPlain([
+          { kind: 'Totp', uri: 'otpauth://totp/Proton:ada?secret=GEZDGNBVGY3TQOJQ&issuer=Proton' },
+        ]),
+        'proton pw',
+      ),
+    );
+    // The Ente file proton-pass-common published holds a line whose key has no valid length: refused by name.
+    for (const [file, name, password, code, summary] of [
+      [enteFile, 'Ente Auth', 'password', 1, '2 added, 0 skipped as duplicates, 1 refused'],
+      [protonFile, 'Proton Authenticator', 'proton pw', 0, '1 added, 0 skipped as duplicates, 0 refused'],
+    ] as const) {
+      const before = (JSON.parse((await keyfob(['list', '--json'], s)).stdout) as Listed[]).length;
+      const none = await keyfob(['import', file], s);
+      expect(none.code, file).toBe(1);
+      expect(none.stdout).toBe('');
+      expect(none.stderr).toContain(`This ${name} export is protected by a password.`);
+      expect(none.stderr).toContain('--password-stdin');
+      const wrong = await keyfob(['import', '--password-stdin', file], { ...s, input: 'passwort\n' });
+      expect(wrong.code, file).toBe(1);
+      expect(wrong.stdout).toBe('');
+      expect(wrong.stderr).toContain(`The password does not open this ${name} export.`);
+      expect(JSON.parse((await keyfob(['list', '--json'], s)).stdout)).toHaveLength(before);
+      const right = await keyfob(['import', '--password-stdin', file], { ...s, input: `${password}\n` });
+      expect(right.code, right.stderr).toBe(code);
+      expect(right.stdout).toContain(summary);
+    }
+    const listed = JSON.parse((await keyfob(['list', '--json'], s)).stdout) as Listed[];
+    expect(listed.map((a) => a.issuer)).toEqual(['dfdf', 'issuertest', 'Proton']);
+  }, 120_000);
 });

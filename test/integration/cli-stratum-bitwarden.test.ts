@@ -1,13 +1,11 @@
 /**
  * `keyfob import` of Authenticator Pro / Stratum backups and Bitwarden exports, through the built CLI and the real
- * keychain. Encrypted files are opened through the Accounts use case over the same vault (the CLI's
- * `--password-stdin` for import arrives separately); the CLI is checked to refuse them, unread, meanwhile.
+ * keychain. Encrypted files take their password from `--password-stdin`; without one (and no terminal to ask on)
+ * they are refused unread, and a wrong one adds nothing.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../main/services';
-import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { cliSandboxes, keyfob, type Sandbox } from '../support/cli';
 import {
   AUTH_TYPE,
@@ -36,15 +34,6 @@ async function listed(s: Sandbox): Promise<Listed[]> {
   const list = await keyfob(['list', '--json'], s);
   expect(list.code, list.stderr).toBe(0);
   return JSON.parse(list.stdout) as Listed[];
-}
-
-/** The services the CLI builds, over the sandbox's folder and keychain service. */
-function servicesOf(s: Sandbox) {
-  return createServices({
-    dataDir: s.home,
-    keychain: new KeytarKeychain({ service: s.service }),
-    clock: { now: () => Date.now() },
-  });
 }
 
 describe('keyfob import: Authenticator Pro (Stratum)', () => {
@@ -88,7 +77,7 @@ describe('keyfob import: Authenticator Pro (Stratum)', () => {
     expect((await listed(s)).map((a) => a.issuer)).toEqual(['GitHub']);
   });
 
-  it('refuses an encrypted backup without its password, adding nothing; Accounts opens it with one', async () => {
+  it('refuses an encrypted backup without its password or with a wrong one, adding nothing; imports it with it', async () => {
     const s = fresh();
     const backup = authProBackup([
       authenticator({ Issuer: 'GitHub', Username: 'ada' }),
@@ -100,24 +89,22 @@ describe('keyfob import: Authenticator Pro (Stratum)', () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe('');
     expect(result.stderr).toContain('This Authenticator Pro (Stratum) export is protected by a password.');
+    expect(result.stderr).toContain('--password-stdin');
     expect(await listed(s)).toEqual([]);
 
-    const services = servicesOf(s);
-    const input = { bytes: new Uint8Array(readFileSync(strong)), fileName: strong };
-    const wrong = await services.accounts
-      .import([input], { password: 'wrong horse' })
-      .catch((e: unknown) => e);
-    expect(wrong).toMatchObject({ code: 'PASSWORD_WRONG' });
+    const wrong = await keyfob(['import', '--password-stdin', strong], { ...s, input: 'wrong horse\n' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stdout).toBe('');
+    expect(wrong.stderr).toContain('The password does not open this Authenticator Pro (Stratum) export.');
     expect(await listed(s)).toEqual([]);
-    const report = await services.accounts.import([input], { password: 'correct horse' });
-    expect(report.entries.map((e) => e.status)).toEqual(['added', 'added']);
-    const legacy = await services.accounts.import(
-      [{ bytes: legacyAuthPro(backup, 'old one'), fileName: 'old.authpro' }],
-      { password: 'old one' },
-    );
-    expect(legacy.entries.map((e) => e.status)).toEqual(['duplicate', 'duplicate']);
-    services.close();
-    // What Accounts stored, the CLI lists and makes codes from.
+    const right = await keyfob(['import', '--password-stdin', strong], { ...s, input: 'correct horse\n' });
+    expect(right.code, right.stderr).toBe(0);
+    expect(right.stdout).toContain('2 added, 0 skipped as duplicates, 0 refused');
+    const old = join(s.home, 'old.authpro');
+    writeFileSync(old, legacyAuthPro(backup, 'old one'));
+    const legacy = await keyfob(['import', '--password-stdin', old], { ...s, input: 'old one\n' });
+    expect(legacy.code, legacy.stderr).toBe(0);
+    expect(legacy.stdout).toContain('0 added, 2 skipped as duplicates, 0 refused');
     expect((await listed(s)).map((a) => [a.issuer, a.type, a.counter])).toEqual([
       ['GitHub', 'totp', 0],
       ['Bank', 'hotp', 3],
@@ -177,7 +164,7 @@ describe('keyfob import: Bitwarden', () => {
     ]);
   });
 
-  it('refuses a password-protected export without its password; Accounts opens it with one', async () => {
+  it('refuses a password-protected export without its password or with a wrong one; imports it with it', async () => {
     const s = fresh();
     const file = join(s.home, 'protected.json');
     writeFileSync(
@@ -191,15 +178,13 @@ describe('keyfob import: Bitwarden', () => {
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('This Bitwarden export is protected by a password.');
     expect(await listed(s)).toEqual([]);
-    const services = servicesOf(s);
-    const report = await services.accounts.import(
-      [{ bytes: new Uint8Array(readFileSync(file)), fileName: file }],
-      {
-        password: 'pw',
-      },
-    );
-    services.close();
-    expect(report.entries.map((e) => [e.status, e.name])).toEqual([['added', 'GitHub (ada)']]);
+    const wrong = await keyfob(['import', '--password-stdin', file], { ...s, input: 'wp\n' });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('The password does not open this Bitwarden export.');
+    expect(await listed(s)).toEqual([]);
+    const right = await keyfob(['import', '--password-stdin', file], { ...s, input: 'pw\n' });
+    expect(right.code, right.stderr).toBe(0);
+    expect(right.stdout).toMatch(/added\s+\S+\s+GitHub \(ada\)/);
     expect((await listed(s)).map((a) => a.issuer)).toEqual(['GitHub']);
   }, 60_000);
 });

@@ -120,7 +120,7 @@ function slotCost(slot: Json, path: string): { n: number; r: number; p: number }
     128 * N * R > caps.maxMemory ||
     N * R * P > caps.maxWork
   )
-    throw new KeyfobError('PARAMS_INVALID', 'aegisKdfTooCostly', { n: N, r: R, p: P });
+    throw new KeyfobError('IMPORT_INVALID', 'importKdfTooCostly', { format: ID });
   return { n: N, r: R, p: P };
 }
 
@@ -156,7 +156,10 @@ async function masterKey(slots: unknown[], password: string): Promise<Buffer> {
 /** The vault's content: the `db` object, decrypted first when the file is encrypted. */
 async function contentOf(vault: Json, password: string | undefined): Promise<Json> {
   if (vault.version !== 1)
-    throw new KeyfobError('FORMAT_UNKNOWN', 'aegisVersion', { version: shown(vault.version) });
+    throw new KeyfobError('IMPORT_INVALID', 'importVersionUnsupported', {
+      format: ID,
+      version: shown(vault.version),
+    });
   const header = vault.header as Json;
   const { slots, params } = header;
   if (slots === null || slots === undefined) {
@@ -175,7 +178,7 @@ async function contentOf(vault: Json, password: string | undefined): Promise<Jso
   const key = await masterKey(slots, password);
   const opened = gcmOpen(key, nonce, tag, sealed);
   // The password opened a slot, so the key is right: what does not open now was changed or cut short.
-  if (!opened) throw new KeyfobError('FORMAT_UNKNOWN', 'aegisDamaged');
+  if (!opened) throw new KeyfobError('IMPORT_INVALID', 'importDamaged', { format: ID });
   const text = textOf(opened);
   try {
     const content: unknown = text === undefined ? undefined : JSON.parse(text);
@@ -207,7 +210,10 @@ function entryOf(raw: unknown, n: number, groups: Map<string, string>): ParsedEn
     const type = raw.type;
     if (type !== 'totp' && type !== 'hotp' && type !== 'steam') {
       const known = typeof type === 'string' ? KIND_NAMES[type] : undefined;
-      throw new KeyfobError('PARAMS_INVALID', 'aegisEntryType', { type: known ?? shown(type) });
+      // A kind Keyfob knows of but cannot make (Yandex, mOTP) is said as such; any other is unknown.
+      throw known === undefined
+        ? new KeyfobError('PARAMS_INVALID', 'importEntryType', { type: shown(type) })
+        : new KeyfobError('PARAMS_INVALID', 'formatTypeUnsupported', { type: known });
     }
     const info = raw.info;
     if (!isObject(info)) throw invalid('info');
@@ -215,7 +221,7 @@ function entryOf(raw: unknown, n: number, groups: Map<string, string>): ParsedEn
     const params = defaultParams(type);
     const algo = info.algo ?? 'SHA1';
     if (typeof algo !== 'string' || !(ALGORITHMS as readonly string[]).includes(algo.toUpperCase()))
-      throw new KeyfobError('PARAMS_INVALID', 'uriAlgorithmUnsupported', {
+      throw new KeyfobError('PARAMS_INVALID', 'importEntryAlgorithm', {
         algorithm: shown(algo),
       });
     params.algorithm = algo.toUpperCase() as Algorithm;
@@ -355,7 +361,10 @@ export const aegis: Format = {
     if (vault === undefined) throw invalid('header');
     const content = await contentOf(vault, options.password);
     if (typeof content.version !== 'number' || !CONTENT_VERSIONS.includes(content.version))
-      throw new KeyfobError('FORMAT_UNKNOWN', 'aegisVersion', { version: shown(content.version) });
+      throw new KeyfobError('IMPORT_INVALID', 'importVersionUnsupported', {
+        format: ID,
+        version: shown(content.version),
+      });
     if (!Array.isArray(content.entries)) throw invalid('db.entries');
     const groups = groupNames(content);
     return { entries: content.entries.map((e, i) => entryOf(e, i + 1, groups)) };

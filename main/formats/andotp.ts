@@ -87,7 +87,7 @@ function entriesOf(text: string): unknown[] {
   try {
     value = JSON.parse(trimmed);
   } catch {
-    throw new KeyfobError('FORMAT_UNKNOWN', 'andotpJsonBroken');
+    throw new KeyfobError('IMPORT_INVALID', 'importDamaged', { format: ID });
   }
   if (!Array.isArray(value)) throw new KeyfobError('FORMAT_UNKNOWN', 'andotpNotList');
   return value;

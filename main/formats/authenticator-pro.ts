@@ -47,8 +47,8 @@ const ALGORITHMS: Record<number, Algorithm> = { 0: 'SHA1', 1: 'SHA256', 2: 'SHA5
 
 function damaged(cause?: unknown): KeyfobError {
   return new KeyfobError(
-    'MIGRATION_INVALID',
-    'formatExportDamaged',
+    'IMPORT_INVALID',
+    'importDamaged',
     { format: ID },
     cause === undefined ? undefined : { cause },
   );

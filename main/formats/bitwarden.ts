@@ -48,8 +48,8 @@ const pbkdf2Async = promisify(pbkdf2);
 
 function damaged(cause?: unknown): KeyfobError {
   return new KeyfobError(
-    'MIGRATION_INVALID',
-    'formatExportDamaged',
+    'IMPORT_INVALID',
+    'importDamaged',
     { format: ID },
     cause === undefined ? undefined : { cause },
   );
@@ -189,7 +189,7 @@ async function deriveKey(envelope: Envelope, password: string): Promise<Uint8Arr
 }
 
 function tooCostly(): KeyfobError {
-  return new KeyfobError('MIGRATION_INVALID', 'formatKdfTooCostly', { format: ID });
+  return new KeyfobError('IMPORT_INVALID', 'importKdfTooCostly', { format: ID });
 }
 
 /** HKDF-Expand (RFC 5869) for one 32-byte block: HMAC-SHA256(key, info || 0x01). */

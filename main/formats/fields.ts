@@ -46,7 +46,7 @@ export function objectField(obj: JsonObject, field: string): JsonObject | undefi
 export function algorithmOf(name: string | undefined): Algorithm {
   if (name === undefined) return 'SHA1';
   const found = ALGORITHMS.find((a) => a === name.toUpperCase());
-  if (!found) throw new KeyfobError('PARAMS_INVALID', 'uriAlgorithmUnsupported', { algorithm: name });
+  if (!found) throw new KeyfobError('PARAMS_INVALID', 'importEntryAlgorithm', { algorithm: name });
   return found;
 }
 

@@ -34,7 +34,7 @@ function damaged(): KeyfobError {
 }
 
 function invalidField(field: string): KeyfobError {
-  return new KeyfobError('PARAMS_INVALID', 'importEntryInvalid', { field });
+  return new KeyfobError('PARAMS_INVALID', 'importEntryFieldType', { field });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -89,7 +89,7 @@ function idOf(token: Record<string, unknown>): string {
 function accountOf(token: Record<string, unknown>): OtpAccount {
   const rawType = text(token.type)?.toUpperCase();
   if (rawType !== 'TOTP' && rawType !== 'HOTP')
-    throw new KeyfobError('PARAMS_INVALID', 'importEntryKindUnsupported', {
+    throw new KeyfobError('PARAMS_INVALID', 'importEntryType', {
       type: (text(token.type) ?? '').slice(0, 20),
     });
   const names = namesOf(token);

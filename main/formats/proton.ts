@@ -59,7 +59,7 @@ function refusal(error: KeyfobError, name: string | undefined, n: number): Parse
 }
 
 function invalidField(field: string): KeyfobError {
-  return new KeyfobError('PARAMS_INVALID', 'importEntryInvalid', { field });
+  return new KeyfobError('PARAMS_INVALID', 'importEntryFieldType', { field });
 }
 
 /** A Steam entry: its key is base64 in the link, and Proton names it by `content.name`. */
@@ -91,7 +91,7 @@ function readEntry(raw: unknown, n: number): ParsedEntry {
     } else if (type === 'Steam') {
       account = steamAccount(content.uri, given);
     } else {
-      throw new KeyfobError('PARAMS_INVALID', 'importEntryKindUnsupported', {
+      throw new KeyfobError('PARAMS_INVALID', 'importEntryType', {
         type: typeof type === 'string' ? type.slice(0, 20) : '',
       });
     }

@@ -46,7 +46,7 @@ function notBackup(): KeyfobError {
 }
 
 function damaged(): KeyfobError {
-  return new KeyfobError('FORMAT_UNKNOWN', 'twofasDamaged');
+  return new KeyfobError('IMPORT_INVALID', 'importDamaged', { format: ID });
 }
 
 /** The file's JSON value; NOT_JSON when it is not text or not JSON. */

@@ -139,7 +139,7 @@ describe('keyfob import of Aegis vaults', () => {
     );
     const result = await keyfob(['import', file], s);
     expect(result.code).toBe(1);
-    expect(result.stderr + result.stdout).toContain('Yandex (ya): Keyfob does not make Yandex codes.');
+    expect(result.stderr + result.stdout).toContain('Yandex (ya): Keyfob cannot make Yandex codes.');
     expect(await names(s)).toHaveLength(SAMPLE.length);
   });
 

@@ -167,18 +167,18 @@ describe('Aegis vaults from the independent generator', () => {
     const parsed = await aegis.parse(bytes(await aegisVault(entries)), {});
     const refused = parsed.entries.filter((e) => e.status === 'refused');
     expect(refused.map((e) => [e.name, e.key, e.params])).toEqual([
-      ['Yandex (ya)', 'aegisEntryType', { type: 'Yandex' }],
-      ['VPN (old)', 'aegisEntryType', { type: 'mOTP' }],
-      ['X (odd)', 'aegisEntryType', { type: '?' }],
+      ['Yandex (ya)', 'formatTypeUnsupported', { type: 'Yandex' }],
+      ['VPN (old)', 'formatTypeUnsupported', { type: 'mOTP' }],
+      ['X (odd)', 'importEntryType', { type: '?' }],
       ['Y (nokey)', 'secretEmpty', undefined],
-      ['Z (md5)', 'uriAlgorithmUnsupported', { algorithm: 'MD5' }],
+      ['Z (md5)', 'importEntryAlgorithm', { algorithm: 'MD5' }],
     ]);
     expect(oks(parsed.entries)).toHaveLength(SAMPLE.length);
     const first = refused[0]!;
     const row = { reason: first.reason, reasonKey: first.key!, reasonParams: first.params! };
-    expect(reasonText(row, 'en')).toBe('Keyfob does not make Yandex codes.');
-    expect(reasonText(row, 'de')).toBe('Keyfob erzeugt keine Yandex-Codes.');
-    expect(reasonText(row, 'zh')).toBe('Keyfob 不能生成 Yandex 验证码。');
+    expect(reasonText(row, 'en')).toBe('Keyfob cannot make Yandex codes.');
+    expect(reasonText(row, 'de')).toBe('Keyfob kann keine Yandex-Codes erzeugen.');
+    expect(reasonText(row, 'zh')).toBe('Keyfob 无法生成 Yandex 验证码。');
   });
 
   it('refuses key derivation costlier than its caps before doing any of it', async () => {
@@ -195,8 +195,8 @@ describe('Aegis vaults from the independent generator', () => {
     ]) {
       Object.assign(slot, { n, r, p });
       const error = await caught(() => aegis.parse(bytes(JSON.stringify(file)), { password: 'pw' }));
-      expect(error.key, `${n} ${r} ${p}`).toBe('aegisKdfTooCostly');
-      expect(error.params).toEqual({ n, r, p });
+      expect(error.key, `${n} ${r} ${p}`).toBe('importKdfTooCostly');
+      expect(error.params).toEqual({ format: 'aegis' });
     }
     wordedEverywhere(
       forWindow(await caught(() => aegis.parse(bytes(JSON.stringify(file)), { password: 'pw' }))),
@@ -222,7 +222,7 @@ describe('Aegis vaults from the independent generator', () => {
       const error = await caught(() =>
         aegis.parse(bytes(JSON.stringify({ ...file, db })), { password: 'pw' }),
       );
-      expect(error.key).toBe('aegisDamaged');
+      expect(error.key).toBe('importDamaged');
       wordedEverywhere(forWindow(error));
     }
   });
@@ -230,9 +230,9 @@ describe('Aegis vaults from the independent generator', () => {
   it('refuses unknown versions, truncated files, wrong types and missing fields with one keyed error', async () => {
     const plain = JSON.parse(await aegisVault(SAMPLE)) as Record<string, unknown>;
     const cases: Array<[unknown, string]> = [
-      [{ ...plain, version: 2 }, 'aegisVersion'],
-      [{ ...plain, version: '\u001b[2J' }, 'aegisVersion'],
-      [{ ...plain, db: { ...(plain.db as object), version: 4 } }, 'aegisVersion'],
+      [{ ...plain, version: 2 }, 'importVersionUnsupported'],
+      [{ ...plain, version: '\u001b[2J' }, 'importVersionUnsupported'],
+      [{ ...plain, db: { ...(plain.db as object), version: 4 } }, 'importVersionUnsupported'],
       [{ ...plain, db: { version: 3 } }, 'aegisInvalid'],
       [{ ...plain, db: { version: 3, entries: 'x' } }, 'aegisInvalid'],
       [{ ...plain, db: 'not an object' }, 'aegisInvalid'],

@@ -301,7 +301,7 @@ describe('Proton Authenticator', () => {
         ['Steam (ada (Steam))', ['32W353YBAIBQIBIG', 'steam', 'SHA1', 5, 30, 0]],
       ]);
       expect(refusals(result)).toMatchObject([
-        { name: 'empty', key: 'importEntryInvalid', params: { field: 'content.uri' } },
+        { name: 'empty', key: 'importEntryFieldType', params: { field: 'content.uri' } },
       ]);
     }
   });
@@ -323,13 +323,15 @@ describe('Proton Authenticator', () => {
     const result = await proton.parse(bytes(JSON.stringify(file)), {});
     expect(oks(result)).toEqual([]);
     expect(refusals(result).map((r) => [r.name, r.key, r.params])).toEqual([
-      ['y', 'importEntryKindUnsupported', { type: 'Hotp' }],
+      ['y', 'importEntryType', { type: 'Hotp' }],
       ['z', 'secretNotBase32', { chars: '"0"', count: 1 }],
-      ['entry 3', 'importEntryInvalid', { field: 'content.uri' }],
-      ['entry 4', 'importEntryInvalid', { field: 'content' }],
-      ['web', 'importEntryInvalid', { field: 'content.uri' }],
+      ['entry 3', 'importEntryFieldType', { field: 'content.uri' }],
+      ['entry 4', 'importEntryFieldType', { field: 'content' }],
+      ['web', 'importEntryFieldType', { field: 'content.uri' }],
     ]);
-    expect(refusals(result)[0]!.reason).toBe('The entry is of a kind Keyfob does not know ("Hotp").');
+    expect(refusals(result)[0]!.reason).toBe(
+      'The entry is for a kind of code Keyfob does not know ("Hotp").',
+    );
 
     const sealed = JSON.parse(await protonEncrypted(JSON.stringify(file), 'pw')) as Record<string, string>;
     // Each as the registry finds it, or as chosen by id (`--format proton`) where nothing in it is Proton's own.
@@ -448,21 +450,21 @@ describe('FreeOTP+', () => {
     };
     const token = backup.tokens[0]!;
     const odd: Array<[Record<string, unknown> | string, string, Record<string, unknown>]> = [
-      [{ ...token, secret: 'JBSWY3DP' }, 'importEntryInvalid', { field: 'secret' }],
-      [{ ...token, secret: [] }, 'importEntryInvalid', { field: 'secret' }],
-      [{ ...token, secret: [1, 2, 300] }, 'importEntryInvalid', { field: 'secret' }],
+      [{ ...token, secret: 'JBSWY3DP' }, 'importEntryFieldType', { field: 'secret' }],
+      [{ ...token, secret: [] }, 'importEntryFieldType', { field: 'secret' }],
+      [{ ...token, secret: [1, 2, 300] }, 'importEntryFieldType', { field: 'secret' }],
       [
         { ...token, secret: Array.from({ length: 100_000 }, () => 1) },
-        'importEntryInvalid',
+        'importEntryFieldType',
         { field: 'secret' },
       ],
       [{ ...token, digits: 9 }, 'uriDigitsUnsupported', { digits: 9 }],
-      [{ ...token, digits: '6' }, 'importEntryInvalid', { field: 'digits' }],
-      [{ ...token, period: 0 }, 'importEntryInvalid', { field: 'period' }],
-      [{ ...token, type: 'HOTP', counter: -5 }, 'importEntryInvalid', { field: 'counter' }],
-      [{ ...token, type: 'PUSH' }, 'importEntryKindUnsupported', { type: 'PUSH' }],
-      [{ ...token, algo: 7 }, 'importEntryInvalid', { field: 'algo' }],
-      ['a token', 'importEntryInvalid', { field: 'token' }],
+      [{ ...token, digits: '6' }, 'importEntryFieldType', { field: 'digits' }],
+      [{ ...token, period: 0 }, 'importEntryFieldType', { field: 'period' }],
+      [{ ...token, type: 'HOTP', counter: -5 }, 'importEntryFieldType', { field: 'counter' }],
+      [{ ...token, type: 'PUSH' }, 'importEntryType', { type: 'PUSH' }],
+      [{ ...token, algo: 7 }, 'importEntryFieldType', { field: 'algo' }],
+      ['a token', 'importEntryFieldType', { field: 'token' }],
     ];
     for (const [t, key, params] of odd) {
       const result = await freeotpPlus.parse(bytes(JSON.stringify({ tokenOrder: [], tokens: [t] })), {});

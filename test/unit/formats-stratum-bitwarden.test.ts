@@ -281,9 +281,9 @@ describe('Authenticator Pro (Stratum)', () => {
       ];
       for (const file of damagedFiles) {
         const error = await caught(() => authenticatorPro.parse(file, { password: 'pw' }));
-        expect(error.code).toBe('MIGRATION_INVALID');
+        expect(error.code).toBe('IMPORT_INVALID');
         const info = forWindow(error);
-        expect(info).toMatchObject({ key: 'formatExportDamaged', params: { format: 'authenticator-pro' } });
+        expect(info).toMatchObject({ key: 'importDamaged', params: { format: 'authenticator-pro' } });
         expect(errorText(info, 'zh-CN').message).toContain('Authenticator Pro (Stratum)');
       }
     },
@@ -503,7 +503,7 @@ describe('Bitwarden', () => {
       const error = await caught(() =>
         bitwarden.parse(bytes(JSON.stringify({ ...base, ...costly })), { password: 'pw' }),
       );
-      expect(forWindow(error)).toMatchObject({ key: 'formatKdfTooCostly', params: { format: 'bitwarden' } });
+      expect(forWindow(error)).toMatchObject({ key: 'importKdfTooCostly', params: { format: 'bitwarden' } });
     }
     const keys = stretch(new Uint8Array(32));
     for (const broken of [
@@ -522,14 +522,14 @@ describe('Bitwarden', () => {
       const error = await caught(() =>
         bitwarden.parse(bytes(JSON.stringify({ ...base, ...broken })), { password: 'pw' }),
       );
-      expect(error.code, JSON.stringify(broken)).toBe('MIGRATION_INVALID');
-      expect(forWindow(error)).toMatchObject({ key: 'formatExportDamaged' });
+      expect(error.code, JSON.stringify(broken)).toBe('IMPORT_INVALID');
+      expect(forWindow(error)).toMatchObject({ key: 'importDamaged' });
     }
     // The right password, and data that is not what its MAC says: damaged, not a wrong password.
     const data = String(base.data).split('|');
     const tampered = { ...base, data: `${data[0]}|${Buffer.alloc(32, 1).toString('base64')}|${data[2]}` };
     const error = await caught(() => bitwarden.parse(bytes(JSON.stringify(tampered)), { password: 'pw' }));
-    expect(forWindow(error)).toMatchObject({ key: 'formatExportDamaged' });
+    expect(forWindow(error)).toMatchObject({ key: 'importDamaged' });
   });
 
   it('refuses a truncated export or one without items as a whole, and odd items one by one', async () => {
@@ -541,7 +541,7 @@ describe('Bitwarden', () => {
       'name,login_totp\n"A,JBSWY3DPEHPK3PXP\n',
     ]) {
       const error = await caught(() => bitwarden.parse(bytes(file), {}));
-      expect(forWindow(error)).toMatchObject({ key: 'formatExportDamaged', params: { format: 'bitwarden' } });
+      expect(forWindow(error)).toMatchObject({ key: 'importDamaged', params: { format: 'bitwarden' } });
     }
     const odd = await bitwarden.parse(
       bytes(

@@ -6,7 +6,8 @@
  * C#), the Authenticator entity and AuthenticatorType (Type 1 HOTP, 2 TOTP, 3 Mobile-OTP, 4 Steam, 5 Yandex;
  * Algorithm 0 SHA1, 1 SHA256, 2 SHA512), Stratum.Core/src/Backup/Encryption/StrongBackupEncryption.cs and
  * LegacyBackupEncryption.cs; and by Aegis's importer of it (beemdevelopment/Aegis, StratumImporter.java).
- * Categories cannot come along: an import carries no tags (main/accounts/import.ts stores OtpAccounts).
+ * Categories come along as tags: `Categories` ([{ Id, Name }]) and `AuthenticatorCategories` ([{ CategoryId,
+ * AuthenticatorSecret }]), which binds a category to an authenticator by its key as the backup writes it.
  *
  * The two encrypted layouts, each a 16-byte ASCII header, then the salt, the IV and the ciphertext:
  * - strong (what the app writes): "AUTHENTICATORPRO", salt 16, IV 12, AES-256-GCM (16-byte tag at the end), the key
@@ -23,6 +24,7 @@ import type { ErrorKey } from '../../preload/api';
 import { KeyfobError, isKeyfobError } from '../errors';
 import { normaliseSecret } from '../otp/secret';
 import { defaultParams, displayName, type Algorithm, type OtpAccount, type OtpType } from '../otp/types';
+import { organised } from './fields';
 import { passwordNeeded, passwordWrong, placeName, textOf, type Format, type ParsedEntry } from './types';
 
 const ID = 'authenticator-pro';
@@ -52,6 +54,28 @@ function damaged(cause?: unknown): KeyfobError {
     { format: ID },
     cause === undefined ? undefined : { cause },
   );
+}
+
+/** Each authenticator's category names, by its key as the backup writes it; malformed items give nothing. */
+function categoriesBySecret(backup: Record<string, unknown>): Map<string, string[]> {
+  const names = new Map<string, string>();
+  if (Array.isArray(backup.Categories))
+    for (const c of backup.Categories)
+      if (isObject(c) && typeof c.Id === 'string' && typeof c.Name === 'string') names.set(c.Id, c.Name);
+  const bySecret = new Map<string, string[]>();
+  if (Array.isArray(backup.AuthenticatorCategories))
+    for (const link of backup.AuthenticatorCategories) {
+      if (
+        !isObject(link) ||
+        typeof link.AuthenticatorSecret !== 'string' ||
+        typeof link.CategoryId !== 'string'
+      )
+        continue;
+      const name = names.get(link.CategoryId);
+      if (name === undefined) continue;
+      bySecret.set(link.AuthenticatorSecret, [...(bySecret.get(link.AuthenticatorSecret) ?? []), name]);
+    }
+  return bySecret;
 }
 
 function startsWithAscii(bytes: Uint8Array, header: string): boolean {
@@ -98,7 +122,15 @@ export const authenticatorPro: Format = {
     }
     const backup = text === undefined ? undefined : backupOf(text);
     if (!backup) throw damaged();
-    return { entries: (backup.Authenticators as unknown[]).map((entry, i) => readEntry(entry, i + 1)) };
+    const categories = categoriesBySecret(backup);
+    return {
+      entries: (backup.Authenticators as unknown[]).map((entry, i) => {
+        const read = readEntry(entry, i + 1);
+        if (read.status === 'ok' && isObject(entry) && typeof entry.Secret === 'string')
+          organised(read.account, { tags: categories.get(entry.Secret) ?? [] });
+        return read;
+      }),
+    };
   },
 };
 

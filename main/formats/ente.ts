@@ -13,12 +13,14 @@
  * The plain export is otpauth:// links with Ente's own parameter `codeDisplay` (a JSON object: pinned, trashed,
  * tags, note, …), lower-case algorithms, `otpauth://steam/` for Steam and keys that may hold `+`: the otpauth
  * parser reads all of that. What this format adds is knowing the file is Ente's, and leaving out what Ente itself
- * shows as deleted (a code in its trash), by name. `codeDisplay` stays in the account's `extra`, as any parameter
- * Keyfob does not interpret does.
+ * shows as deleted (a code in its trash), by name, and carrying `codeDisplay`'s `pinned` (a favourite) and `tags`
+ * into the account. `codeDisplay` also stays in the account's `extra`, as any parameter Keyfob does not interpret
+ * does.
  */
 import { KeyfobError, isKeyfobError } from '../errors';
 import { isOtpauthUri, parseOtpauthUri } from '../otp/uri';
 import { displayName, type OtpAccount } from '../otp/types';
+import { organised } from './fields';
 import { contentLines, readLines } from './lines';
 import {
   passwordNeeded,
@@ -106,6 +108,11 @@ function readText(text: string, options: ParseOptions): ParseResult {
       };
       return { entries: [refused] };
     }
+    const display = codeDisplay(account);
+    organised(account, {
+      favourite: display.pinned === true,
+      tags: Array.isArray(display.tags) ? display.tags : [],
+    });
     return { entries: [{ status: 'ok', account }] };
   });
 }

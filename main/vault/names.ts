@@ -73,13 +73,37 @@ export function unnamed(n?: number): string {
  * An imported account's names, clean (cleanName): an issuer may end up empty, a label never does, since a
  * label that was nothing but invisible characters takes the name unnamed accounts get (`fallbackLabel`).
  */
-export function importedNames<T extends { issuer: string; label: string }>(
+export function importedNames<T extends { issuer: string; label: string; tags?: string[] }>(
   account: T,
   fallbackLabel: string,
 ): T {
   const issuer = cleanName(account.issuer);
   const label = cleanName(account.label) || fallbackLabel;
-  return issuer === account.issuer && label === account.label ? account : { ...account, issuer, label };
+  const tags = account.tags === undefined ? undefined : importedTags(account.tags);
+  if (issuer === account.issuer && label === account.label && tags === account.tags) return account;
+  const out = { ...account, issuer, label };
+  if (tags === undefined || tags.length === 0) delete out.tags;
+  else out.tags = tags;
+  return out;
+}
+
+/**
+ * An imported account's tags (another app's groups or categories), clean as its names are: each cleaned as a name
+ * and cut to MAX_LENGTH.tag, empty ones and repeats (in any case) dropped, the first MAX_TAGS kept. Like the names,
+ * it never refuses, so an import loses no account over a tag. The same list back when nothing changed.
+ */
+function importedTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const raw of tags) {
+    const tag = cap(cleanName(raw), MAX_LENGTH.tag).trim();
+    const key = tag.toLocaleLowerCase();
+    if (tag === '' || seen.has(key)) continue;
+    seen.add(key);
+    out.push(tag);
+    if (out.length === MAX_TAGS) break;
+  }
+  return out.length === tags.length && out.every((t, i) => t === tags[i]) ? (tags as string[]) : out;
 }
 
 /**

@@ -578,7 +578,7 @@ export class Vault {
       secret: normaliseSecret(account.secret),
       extra: account.extra ?? {},
     };
-    // An import's groups (Aegis) are held to the same rules as tags typed in the window.
+    // An import's tags (cleaned by importedNames, main/vault/names.ts) are held to the rules of typed tags too.
     if (account.tags !== undefined) valid.tags = cleanTags(account.tags);
     return valid;
   }

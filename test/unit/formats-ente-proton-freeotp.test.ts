@@ -91,7 +91,48 @@ const CODES: EnteCode[] = [
   { issuer: 'Old', account: 'gone', secret: 'MFRGGZDFMZTWQ2LK', trashed: true, note: 'closed' },
 ];
 
+/** The accounts as the vault stores them after importing these bytes: issuer, favourite and tags. */
+async function stored(bytes: Uint8Array, fileName: string): Promise<unknown[]> {
+  const services = createServices({
+    dataDir: mkdtempSync(join(tmpdir(), 'keyfob-organised-')),
+    keychain: new MemoryKeychain(),
+    clock: { now: () => Date.UTC(2026, 11, 1) },
+  });
+  try {
+    await services.accounts.import([{ bytes, fileName }]);
+    return (await services.vault.list()).map((a) => [a.issuer, a.favourite ?? false, a.tags ?? []]);
+  } finally {
+    services.close();
+  }
+}
+
 describe('Ente Auth', () => {
+  it('carries codeDisplay’s pinned and tags into the account as a favourite and tags, which the vault stores', async () => {
+    const file = bytes(
+      entePlain([
+        {
+          issuer: 'GitHub',
+          account: 'ada',
+          secret: 'JBSWY3DPEHPK3PXP',
+          pinned: true,
+          tags: ['Work', 'Code'],
+        },
+        { issuer: 'Mail', account: 'ada', secret: 'GEZDGNBVGY3TQOJQ' },
+        { issuer: 'Bank', account: 'ada', secret: 'MFRGGZDFMZTWQ2LK', tags: ['Money'] },
+      ]),
+    );
+    expect(oks(await ente.parse(file, {})).map((a) => [a.favourite, a.tags])).toEqual([
+      [true, ['Work', 'Code']],
+      [undefined, undefined],
+      [undefined, ['Money']],
+    ]);
+    expect(await stored(file, 'ente-auth-codes-2026-12-01.txt')).toEqual([
+      ['GitHub', true, ['Work', 'Code']],
+      ['Mail', false, []],
+      ['Bank', false, ['Money']],
+    ]);
+  });
+
   it('reads a real plain export, the seven accounts Aegis expects of it', async () => {
     const file = fixture('ente/ente_auth.txt');
     expect(registry.detect(file, 'ente_auth.txt').id).toBe('ente');

@@ -163,7 +163,48 @@ describe('detection', () => {
   });
 });
 
+/** The accounts as the vault stores them after importing these bytes: issuer, favourite and tags. */
+async function stored(bytes: Uint8Array, fileName: string): Promise<unknown[]> {
+  const services = createServices({
+    dataDir: mkdtempSync(join(tmpdir(), 'keyfob-organised-')),
+    keychain: new MemoryKeychain(),
+    clock: { now: () => Date.UTC(2026, 11, 1) },
+  });
+  try {
+    await services.accounts.import([{ bytes, fileName }]);
+    return (await services.vault.list()).map((a) => [a.issuer, a.favourite ?? false, a.tags ?? []]);
+  } finally {
+    services.close();
+  }
+}
+
 describe('Authenticator Pro (Stratum)', () => {
+  it('carries each authenticator’s categories into its account as tags, which the vault stores', async () => {
+    const backup = authProBackup(
+      [
+        authenticator({ Issuer: 'GitHub', Username: 'ada', Secret: 'JBSWY3DPEHPK3PXP' }),
+        authenticator({ Issuer: 'Mail', Username: 'ada', Secret: 'GEZDGNBVGY3TQOJQ' }),
+        authenticator({ Issuer: 'Bank', Username: 'ada', Secret: 'MFRGGZDFMZTWQ2LK' }),
+      ],
+      [
+        { name: 'Work', secrets: ['JBSWY3DPEHPK3PXP', 'MFRGGZDFMZTWQ2LK'] },
+        { name: 'Money', secrets: ['MFRGGZDFMZTWQ2LK'] },
+        { name: 'Nobody', secrets: ['AAAAAAAAAAAAAAAA'] },
+      ],
+    );
+    const file = plainAuthPro(backup);
+    expect(oks(await authenticatorPro.parse(file, {})).map((a) => a.tags)).toEqual([
+      ['Work'],
+      undefined,
+      ['Work', 'Money'],
+    ]);
+    expect(await stored(file, 'backup.authpro')).toEqual([
+      ['GitHub', false, ['Work']],
+      ['Mail', false, []],
+      ['Bank', false, ['Work', 'Money']],
+    ]);
+  });
+
   it('reads a real backup the app wrote: TOTP, HOTP and Steam, every algorithm and parameter', async () => {
     const read = await authenticatorPro.parse(fixture('authenticator-pro/stratum_plain.json'), {});
     expect(refusals(read)).toEqual([]);

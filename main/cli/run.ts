@@ -8,6 +8,7 @@ import { parseOtpauthUri } from '../otp/uri';
 import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
 import { displayWidth, padCells } from './columns';
+import { writePrivateFile } from './files';
 import { commandUsage, usage } from './usage';
 import { errorWords, reasonWords, say } from './words';
 import {
@@ -430,13 +431,7 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
   }
   const text = lines.map((l) => l + '\n').join('');
   if (values.out !== undefined) {
-    try {
-      await fs.writeFile(values.out, text, { mode: 0o600, flag: 'w' });
-      await fs.chmod(values.out, 0o600);
-    } catch (error) {
-      const errno = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new KeyfobError('IO_FAILED', 'fileWriteFailed', { file: values.out, errno });
-    }
+    await writePrivateFile(values.out, text);
     const wrote = format === 'uris' ? 'wroteAccounts' : 'wrotePayloads';
     io.stderr(`${say(io.env, wrote, { count: lines.length, file: values.out })}\n`);
   } else {

@@ -98,6 +98,20 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
   return refused.length > 0 || report.missing.length > 0 ? EXIT.failure : EXIT.ok;
 }
 
+/**
+ * A key or a link from standard input rather than the command line, where `ps` and the shell's history would
+ * see it: its first line, or typed without echo on a terminal.
+ */
+async function keyFromStdin(io: CliIo, what: 'secret' | 'uri'): Promise<string> {
+  const line =
+    io.isTTY && io.askSecret
+      ? await io.askSecret(say(io.env, what === 'secret' ? 'secretPrompt' : 'uriPrompt'))
+      : ((await io.readStdin()).split(/\r?\n/)[0] ?? '');
+  if (line.trim() === '')
+    throw new KeyfobError('INPUT_NEEDED', 'keyStdinEmpty', {}, what === 'uri' ? { variant: 'uri' } : {});
+  return line.trim();
+}
+
 async function add(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse(
     'add',
@@ -106,6 +120,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
       uri: { type: 'string' },
       image: { type: 'string' },
       secret: { type: 'string' },
+      'secret-stdin': { type: 'boolean' },
       issuer: { type: 'string' },
       label: { type: 'string' },
       algorithm: { type: 'string' },
@@ -118,9 +133,13 @@ async function add(io: CliIo, args: string[]): Promise<number> {
     0,
   );
   void positionals;
-  const sources = [values.uri, values.image, values.secret].filter((v) => v !== undefined).length;
+  const sources = [values.uri, values.image, values.secret, values['secret-stdin']].filter(
+    (v) => v !== undefined,
+  ).length;
   if (sources !== 1) throw new UsageError('addOneSource', {}, 'add');
   const allowDuplicate = values['allow-duplicate'] === true;
+  if (values['secret-stdin']) values.secret = await keyFromStdin(io, 'secret');
+  else if (values.uri === '-') values.uri = await keyFromStdin(io, 'uri');
 
   if (values.secret !== undefined) {
     if (values.uri === undefined && (values.label === undefined || values.label.trim() === '')) {

@@ -300,8 +300,8 @@ describe('keyfob CLI, end to end against the real keychain', () => {
     expect(missing.stderr).toContain('No account matches "nothing"');
 
     // A file no format knows (not text at all) is said to be so, not read as lines of garbage.
-    const binary = join(s.home, 'photo.bin');
-    writeFileSync(binary, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x80, 0x81]));
+    const binary = join(s.home, 'data.bin');
+    writeFileSync(binary, Buffer.from([0xfe, 0x80, 0x81, 0x00, 0x10, 0x80, 0x81]));
     const unknown = await keyfob(['import', binary], s);
     expect(unknown.code).toBe(1);
     expect(unknown.stdout).toBe('');

@@ -106,7 +106,7 @@ describe('the formats registry', () => {
     // Mixed links are a list of links: the otpauth format reads both kinds.
     expect(registry.detect(bytes(`${URI}\n${uris[0]}`)).id).toBe('otpauth');
     expect(registry.detect(bytes('hello')).id).toBe('otpauth');
-    const unknown = await caught(() => registry.detect(new Uint8Array([0xff, 0xd8, 0xff, 0x00]), 'x.bin'));
+    const unknown = await caught(() => registry.detect(new Uint8Array([0xfe, 0x80, 0x81, 0x00]), 'x.bin'));
     expect(unknown.code).toBe('FORMAT_UNKNOWN');
     const info = forWindow(unknown);
     expect(info).toMatchObject({ key: 'importFormatUnknown', params: { file: 'x.bin' } });

@@ -148,10 +148,10 @@ export async function openVault(io: CliIo): Promise<Vault> {
 export async function openDetails(io: CliIo): Promise<Vault> {
   const services = io.services();
   const { vault } = services;
-  const details = await vault.checkMetadata();
+  const { report: details, accounts } = await vault.checkMetadata();
   // No details at all (a new vault, or a list lost or moved aside): then the keychain is where lost accounts
   // are found, and the full recovery looks there (reading keys only if the vault's canary says it had some).
-  if (details.movedAside === undefined && (await vault.list()).length > 0) {
+  if (details.movedAside === undefined && accounts > 0) {
     printRecovery(io, details);
     return vault;
   }

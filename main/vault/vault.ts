@@ -965,16 +965,19 @@ export class Vault {
    * What recover() says of accounts.json alone (an unreadable file moved aside), without a look into the
    * keychain: for listing and finding accounts by name, which must never read a key (on macOS each read may
    * raise a prompt, and reading a thousand takes seconds). Interrupted adds and removals are not listed anyway;
-   * the next full recover() completes them.
+   * the next full recover() completes them. `accounts`: how many there are to list.
    */
-  async checkMetadata(): Promise<RecoveryReport> {
-    const { movedAside } = await this.store.read();
+  async checkMetadata(): Promise<{ report: RecoveryReport; accounts: number }> {
+    const { file, movedAside } = await this.store.read();
     return {
-      orphans: [],
-      missingSecret: [],
-      unreadableItems: 0,
-      completed: 0,
-      ...(movedAside ? { movedAside } : {}),
+      report: {
+        orphans: [],
+        missingSecret: [],
+        unreadableItems: 0,
+        completed: 0,
+        ...(movedAside ? { movedAside } : {}),
+      },
+      accounts: file.accounts.filter(visible).length,
     };
   }
 

@@ -9,6 +9,8 @@ import { parseOtpauthUri } from '../otp/uri';
 import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
 import { displayWidth, padCells, printable } from './columns';
+import { writePrivateFile } from './files';
+import { fileKindOf } from '../formats/magic';
 import { commandUsage, usage } from './usage';
 import { errorWords, reasonWords, say } from './words';
 import {
@@ -18,6 +20,7 @@ import {
   confirm,
   intOption,
   needOne,
+  openDetails,
   openVault,
   parse,
   printRecovery,
@@ -45,7 +48,11 @@ function printAdded(io: CliIo, added: Extract<ImportOutcome, { status: 'added' }
   return EXIT.ok;
 }
 
-/** An import's report, line by line; refusals of the input come before those of the vault, as they happened. */
+/**
+ * An import's report, line by line; refusals of the input come before those of the vault, as they happened.
+ * What was added or already there goes to standard output, for scripts; refusals, QR codes missing and, when
+ * anything was, the count go to standard error, so a failed import is seen even with its output piped away.
+ */
 function printReport(io: CliIo, read: ImportRead, report: ImportReport): number {
   const added = report.entries.filter((e) => e.status === 'added');
   const dups = report.entries.filter((e) => e.status === 'duplicate');
@@ -62,6 +69,7 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
   };
   const width = Math.max(...Object.values(labels).map(displayWidth)) + 2;
   const line = (label: string, rest: string) => io.stdout(`${padCells(label, width)}${rest}\n`);
+  const problem = (label: string, rest: string) => io.stderr(`${padCells(label, width)}${rest}\n`);
   const reason = (e: (typeof report.entries)[number]) =>
     reasonWords(io.env, {
       ...(e.reason !== undefined ? { reason: e.reason } : {}),
@@ -82,11 +90,11 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
       line(labels.duplicate, say(io.env, 'reportReason', { name: name(e), reason: reason(e) }));
   }
   for (const r of refused)
-    line(labels.refused, say(io.env, 'reportReason', { name: name(r), reason: reason(r) }));
+    problem(labels.refused, say(io.env, 'reportReason', { name: name(r), reason: reason(r) }));
   for (const m of report.missing) {
     const codes = { format: m.format ?? 'google-migration', exportId: m.exportId ?? '' };
     const params = { ...codes, codes: m.missing.join(', '), batchSize: m.batchSize };
-    line(
+    problem(
       labels.missing,
       m.missing.length > 1
         ? say(io.env, 'reportMissingCodes_several', params)
@@ -94,8 +102,34 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
     );
   }
   const counts = { added: added.length, duplicates: dups.length, refused: refused.length };
-  io.stdout(`${say(io.env, 'reportCounts', counts)}\n`);
-  return refused.length > 0 || report.missing.length > 0 ? EXIT.failure : EXIT.ok;
+  const failed = refused.length > 0 || report.missing.length > 0;
+  (failed ? io.stderr : io.stdout)(`${say(io.env, 'reportCounts', counts)}\n`);
+  return failed ? EXIT.failure : EXIT.ok;
+}
+
+/**
+ * Each QR code's text in an image, as its own input for the format registry: `add --image` and `import` of a
+ * PNG or JPEG read images the same way. No code at all is an error that names the file.
+ */
+async function imageInputs(image: string | Uint8Array, file: string): Promise<ImportInput[]> {
+  const { decodeImageBuffer, decodeImageFile } = await import('../qr');
+  const found = typeof image === 'string' ? await decodeImageFile(image) : decodeImageBuffer(image);
+  if (found.length === 0) throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file });
+  return found.map((text, i) => textInput(text, { kind: 'qr', n: i + 1 }));
+}
+
+/**
+ * A key or a link from standard input rather than the command line, where `ps` and the shell's history would
+ * see it: its first line, or typed without echo on a terminal.
+ */
+async function keyFromStdin(io: CliIo, what: 'secret' | 'uri'): Promise<string> {
+  const line =
+    io.isTTY && io.askSecret
+      ? await io.askSecret(say(io.env, what === 'secret' ? 'secretPrompt' : 'uriPrompt'))
+      : ((await io.readStdin()).split(/\r?\n/)[0] ?? '');
+  if (line.trim() === '')
+    throw new KeyfobError('INPUT_NEEDED', 'keyStdinEmpty', {}, what === 'uri' ? { variant: 'uri' } : {});
+  return line.trim();
 }
 
 async function add(io: CliIo, args: string[]): Promise<number> {
@@ -106,6 +140,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
       uri: { type: 'string' },
       image: { type: 'string' },
       secret: { type: 'string' },
+      'secret-stdin': { type: 'boolean' },
       issuer: { type: 'string' },
       label: { type: 'string' },
       algorithm: { type: 'string' },
@@ -118,9 +153,13 @@ async function add(io: CliIo, args: string[]): Promise<number> {
     0,
   );
   void positionals;
-  const sources = [values.uri, values.image, values.secret].filter((v) => v !== undefined).length;
+  const sources = [values.uri, values.image, values.secret, values['secret-stdin']].filter(
+    (v) => v !== undefined,
+  ).length;
   if (sources !== 1) throw new UsageError('addOneSource', {}, 'add');
   const allowDuplicate = values['allow-duplicate'] === true;
+  if (values['secret-stdin']) values.secret = await keyFromStdin(io, 'secret');
+  else if (values.uri === '-') values.uri = await keyFromStdin(io, 'uri');
 
   if (values.secret !== undefined) {
     if (values.uri === undefined && (values.label === undefined || values.label.trim() === '')) {
@@ -155,12 +194,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
   if (values.uri !== undefined) {
     inputs = [textInput(values.uri, { kind: 'link' })];
   } else {
-    const { decodeImageFile } = await import('../qr');
-    const found = await decodeImageFile(values.image!);
-    if (found.length === 0) {
-      throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file: values.image! });
-    }
-    inputs = found.map((text, i) => textInput(text, { kind: 'qr', n: i + 1 }));
+    inputs = await imageInputs(values.image!, values.image!);
   }
   const accounts = io.services().accounts;
   const read = await accounts.read(inputs);
@@ -231,21 +265,30 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
     }
   }
   const accounts = io.services().accounts;
-  const input = { bytes, ...(source === '-' ? {} : { fileName: source }) };
-  let password = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
-  const format = accounts.formats.detect(bytes, input.fileName);
-  if (password === undefined && format.password === 'always')
-    password = await importPassword(io, passwordNeeded(format.id));
+  // A screenshot or photo: its QR codes are read as `add --image` reads them, each through the registry.
+  const kind = fileKindOf(bytes);
   let read: ImportRead;
-  try {
-    read = await accounts.read([input], password === undefined ? {} : { password });
-  } catch (error) {
-    // Only some of this format's files are encrypted, and this one is: ask, then read it again.
-    if (password !== undefined || !isKeyfobError(error, 'PASSWORD_NEEDED')) throw error;
-    password = await importPassword(io, error);
-    read = await accounts.read([input], { password });
+  if (kind === 'png' || kind === 'jpeg') {
+    read = await accounts.read(await imageInputs(bytes, source));
+  } else {
+    const input = { bytes, ...(source === '-' ? {} : { fileName: source }) };
+    let password = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
+    const format = accounts.formats.detect(bytes, input.fileName);
+    if (password === undefined && format.password === 'always')
+      password = await importPassword(io, passwordNeeded(format.id));
+    try {
+      read = await accounts.read([input], password === undefined ? {} : { password });
+    } catch (error) {
+      // Only some of this format's files are encrypted, and this one is: ask, then read it again.
+      if (password !== undefined || !isKeyfobError(error, 'PASSWORD_NEEDED')) throw error;
+      password = await importPassword(io, error);
+      read = await accounts.read([input], { password });
+    }
   }
-  if (read.accounts.length === 0 && read.refused.length === 0)
+  // Text in which no line is a link at all (notes, a format Keyfob does not know) is one error, not one
+  // refusal a line; a text with some links reports each line that is not one.
+  const noLinks = read.refused.every((r) => r.reasonKey === 'notALink');
+  if (read.accounts.length === 0 && read.parts.length === 0 && noLinks)
     throw new KeyfobError(
       'URI_INVALID',
       'importNoLinks',
@@ -271,7 +314,7 @@ function publicFields(a: Account) {
 
 async function list(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse('list', args, { json: { type: 'boolean' } }, 0);
-  const vault = await openVault(io);
+  const vault = await openDetails(io);
   const accounts = await vault.list();
   if (values.json) {
     io.stdout(JSON.stringify(accounts.map(publicFields), null, 2) + '\n');
@@ -376,7 +419,7 @@ async function scan(io: CliIo, args: string[]): Promise<number> {
 async function remove(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse('remove', args, { yes: { type: 'boolean', short: 'y' } }, 1);
   const query = needOne('remove', positionals, 'account');
-  const vault = await openVault(io);
+  const vault = await openDetails(io);
   const account = await vault.resolve(query);
   if (!values.yes) {
     if (!io.isTTY) {
@@ -446,7 +489,7 @@ async function rename(io: CliIo, args: string[]): Promise<number> {
   const query = needOne('rename', positionals, 'account');
   if (values.issuer === undefined && values.label === undefined)
     throw new UsageError('renameNothing', {}, 'rename');
-  const vault = await openVault(io);
+  const vault = await openDetails(io);
   const account = await vault.resolve(query);
   const renamed = await vault.rename(account.id, {
     ...(values.issuer !== undefined ? { issuer: values.issuer } : {}),
@@ -513,13 +556,7 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
   }
   const text = lines.map((l) => l + '\n').join('');
   if (values.out !== undefined) {
-    try {
-      await fs.writeFile(values.out, text, { mode: 0o600, flag: 'w' });
-      await fs.chmod(values.out, 0o600);
-    } catch (error) {
-      const errno = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new KeyfobError('IO_FAILED', 'fileWriteFailed', { file: values.out, errno });
-    }
+    await writePrivateFile(values.out, text);
     io.stderr(`${say(io.env, wrote, { count, file: values.out })}\n`);
   } else {
     io.stdout(text);

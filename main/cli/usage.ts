@@ -5,11 +5,11 @@ import { hasWords, say, type CliKey } from './words';
  */
 const SYNTAX: Record<string, string[]> = {
   add: [
-    'keyfob add --uri <otpauth-uri>',
+    'keyfob add --uri <otpauth-uri|->',
     'keyfob add --image <png|jpg>',
-    'keyfob add --secret <base32> --issuer <issuer> --label <account> [--algorithm SHA1] [--digits 6] [--period 30] [--type totp|hotp|steam] [--counter N]',
+    'keyfob add --secret-stdin --issuer <issuer> --label <account> [--algorithm SHA1] [--digits 6] [--period 30] [--type totp|hotp|steam] [--counter N]',
   ],
-  import: ['keyfob import <file|-> [--password-stdin]'],
+  import: ['keyfob import <file|image|-> [--password-stdin]'],
   list: ['keyfob list [--json]'],
   code: [
     'keyfob code <id|search> [--at <unix-seconds>] [--json]',

@@ -980,6 +980,26 @@ export class Vault {
 
   // ---- start-up recovery -----------------------------------------------------------------------------------
 
+  /**
+   * What recover() says of accounts.json alone (an unreadable file moved aside), without a look into the
+   * keychain: for listing and finding accounts by name, which must never read a key (on macOS each read may
+   * raise a prompt, and reading a thousand takes seconds). Interrupted adds and removals are not listed anyway;
+   * the next full recover() completes them. `accounts`: how many there are to list.
+   */
+  async checkMetadata(): Promise<{ report: RecoveryReport; accounts: number }> {
+    const { file, movedAside } = await this.store.read();
+    return {
+      report: {
+        orphans: [],
+        missingSecret: [],
+        unreadableItems: 0,
+        completed: 0,
+        ...(movedAside ? { movedAside } : {}),
+      },
+      accounts: file.accounts.filter(visible).length,
+    };
+  }
+
   /** Whether the keychain holds this vault's canary; a keychain that cannot answer (locked) counts as no. */
   private async hasCanary(): Promise<boolean> {
     try {

@@ -72,7 +72,8 @@ describe('keyfob import: Authenticator Pro (Stratum)', () => {
     );
     const result = await keyfob(['import', file], s);
     expect(result.code).toBe(1);
-    expect(result.stdout).toContain('1 added, 0 skipped as duplicates, 1 refused');
+    // Something was refused: the refusal and the count go to standard error.
+    expect(result.stderr).toContain('1 added, 0 skipped as duplicates, 1 refused');
     expect(`${result.stdout}${result.stderr}`).toMatch(/Yandex \(ivan\): Keyfob cannot make Yandex codes/);
     expect((await listed(s)).map((a) => a.issuer)).toEqual(['GitHub']);
   });
@@ -146,7 +147,7 @@ describe('keyfob import: Bitwarden', () => {
     const result = await keyfob(['import', file], s);
     expect(result.code).toBe(1);
     // The login without a key is no authenticator account: it is not reported at all.
-    expect(result.stdout).toContain('3 added, 0 skipped as duplicates, 1 refused');
+    expect(result.stderr).toContain('3 added, 0 skipped as duplicates, 1 refused');
     expect(`${result.stdout}${result.stderr}`).toMatch(
       /Broken: This key has a character a key never contains: "0"/,
     );

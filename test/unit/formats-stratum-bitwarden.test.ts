@@ -127,7 +127,7 @@ describe('detection', () => {
     expect(registry.detect(bytes(bitwardenAccountRestricted())).id).toBe('bitwarden');
   });
 
-  it('leaves the other formats’ files alone, the app’s own link list and HTML export included', () => {
+  it('leaves the other formats’ files alone, the app’s own link list and HTML export included', async () => {
     for (const [name, text] of Object.entries(OTHERS)) {
       expect(authenticatorPro.detect(bytes(text), `${name}.json`), name).toBe(0);
       expect(bitwarden.detect(bytes(text), `${name}.json`), name).toBe(0);
@@ -141,12 +141,19 @@ describe('detection', () => {
         expect(registry.detect(file, name).id, name).toBe(dir);
       }
     const uri = 'otpauth://totp/GitHub:ada?secret=JBSWY3DPEHPK3PXP&issuer=GitHub';
-    // Stratum's "URI list" export and its HTML export are otpauth:// text: the otpauth format's to read.
-    for (const text of [`${uri}\n${uri}\n`, htmlAuthPro([{ issuer: 'GitHub', username: 'ada', uri }])]) {
+    // Stratum's "URI list" export is otpauth:// text, the otpauth format's to read; its HTML export is no
+    // format's, and the registry says it is a web page, in one error.
+    const html = htmlAuthPro([{ issuer: 'GitHub', username: 'ada', uri }]);
+    for (const text of [`${uri}\n${uri}\n`, html]) {
       expect(authenticatorPro.detect(bytes(text), 'backup.html')).toBe(0);
       expect(bitwarden.detect(bytes(text), 'backup.html')).toBe(0);
-      expect(registry.detect(bytes(text)).id).toBe('otpauth');
     }
+    expect(registry.detect(bytes(`${uri}\n${uri}\n`)).id).toBe('otpauth');
+    expect(await caught(() => registry.detect(bytes(html), 'backup.html'))).toMatchObject({
+      code: 'FORMAT_UNKNOWN',
+      key: 'importLooksLike',
+      params: { kind: 'html', file: 'backup.html' },
+    });
     // Bytes that are not text are never a Bitwarden export; an unrelated name is no Stratum backup.
     expect(bitwarden.detect(new Uint8Array([0xff, 0xfe, 0x00]))).toBe(0);
     expect(authenticatorPro.detect(new Uint8Array([0xff, 0xfe, 0x00]), 'x.bin')).toBe(0);

@@ -118,7 +118,7 @@ async function settledLayout(page: Page): Promise<Layout> {
         last = now;
         return same && Math.max(...layout.cardX) < layout.viewport;
       },
-      { intervals: [100] },
+      { interval: 100 },
     )
     .toBe(true);
   return layout;

@@ -30,7 +30,8 @@ const SAMPLES: Record<string, Uint8Array> = {
   gzip: gzipSync(bytes('otpauth://totp/A?secret=JBSWY3DPEHPK3PXP\n')),
   sqlite: new Uint8Array([...bytes('SQLite format 3'), 0, 0x10, 0x00, 0x01, 0x01]),
   program: new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00]),
-  json: bytes('\ufeff  {"version": 1, "entries": []}'),
+  // JSON of no app's shape ({"version", "entries"} would be Proton Authenticator's export).
+  json: bytes('\ufeff  {"notes": ["milk", "eggs"]}'),
   html: bytes('<!DOCTYPE html>\n<html><body>otpauth</body></html>'),
   xml: bytes('<?xml version="1.0"?>\n<map><string name="x">y</string></map>'),
 };
@@ -49,9 +50,12 @@ describe('what a file no format reads looks like', () => {
     expect(error.code).toBe('FORMAT_UNKNOWN');
     expect(error.key).toBe('importLooksLike');
     expect(error.message).toBe("accounts.pdf looks like a PDF document, which Keyfob can't import.");
-    expect(error.hint).toBe(
-      "Keyfob can't read PDF files. Export the accounts from the app as a file (Google Authenticator and otpauth:// links), or save the QR codes in it as PNG images.",
+    // The formats named are the registry's, joined as English joins a list.
+    expect(error.hint).toMatch(
+      /^Keyfob can't read PDF files\. Export the accounts from the app as a file \((.+, )*Google Authenticator,? and otpauth:\/\/ links\), or save the QR codes in it as PNG images\.$/,
     );
+    for (const name of ['Aegis', '2FAS', 'Bitwarden', 'Ente Auth', 'FreeOTP+'])
+      expect(error.hint).toContain(name);
     const info = error.forApp();
     expect(info.params).toEqual({ kind: 'pdf', formats, file: 'accounts.pdf' });
     expect(errorText(info, 'de').message).toBe(

@@ -7,6 +7,8 @@ export type ErrorCode =
   // input formats
   | 'URI_INVALID'
   | 'MIGRATION_INVALID'
+  // another app's export that cannot be read as a whole (damaged, cut short, a version or cost Keyfob refuses)
+  | 'IMPORT_INVALID'
   | 'SECRET_INVALID'
   | 'PARAMS_INVALID'
   | 'FORMAT_UNKNOWN'

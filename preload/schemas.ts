@@ -46,9 +46,14 @@ export const orphanAction = v.picklist(['restore', 'delete']);
 
 const OTP_TYPES = ['totp', 'hotp', 'steam'] as const satisfies readonly OtpType[];
 const ALGORITHMS = ['SHA1', 'SHA256', 'SHA512'] as const satisfies readonly Algorithm[];
+/**
+ * Loose bounds on a name: main cleans names and words what is wrong with one (main/vault/names.ts, whose cap counts
+ * characters, not the UTF-16 units this would), so a long name is told "too long", not "invalid".
+ */
+const nameText = text(4096);
 export const keyInput = v.object({
-  issuer: v.optional(text(256), ''),
-  label: v.optional(text(256), ''),
+  issuer: v.optional(nameText, ''),
+  label: v.optional(nameText, ''),
   secret: text(1024),
   type: v.optional(v.picklist(OTP_TYPES), 'totp'),
   algorithm: v.optional(v.picklist(ALGORITHMS)),
@@ -63,7 +68,7 @@ export const fileImport = v.object({
   format: v.optional(text(64)),
   password: v.optional(text(1024)),
 });
-export const names = v.object({ issuer: v.optional(text(256)), label: v.optional(text(256)) });
+export const names = v.object({ issuer: v.optional(nameText), label: v.optional(nameText) });
 export const exportFormat = v.picklist(['uris', 'migration']);
 /** Loose bounds only: main's plain-text check (main/vault/names.ts) words what is wrong with a tag. */
 export const tags = v.pipe(v.array(text(256)), v.maxLength(100));

@@ -2,6 +2,7 @@ import type { ImportEntry, ImportPlace, ImportReport } from '../../preload/api';
 import type { FormatRegistry } from '../formats';
 import type { ExportPart, Format } from '../formats/types';
 import type { OtpAccount } from '../otp/types';
+import { cleanName, importedNames, unnamed } from '../vault/names';
 import type { ImportOutcome, Vault } from '../vault/vault';
 
 /** One input to import: a file, a paste, a link, a QR code's text; as bytes, never split beforehand. */
@@ -49,11 +50,14 @@ export async function readImport(
       ...(input.fileName !== undefined ? { fileName: input.fileName } : {}),
       ...(input.place ? { place: input.place } : {}),
     });
+    // Every format's names are cleaned here, after decoding, so no format needs its own cleaning: stripped and
+    // cut rather than refused, so that no account is lost over its name (main/vault/names.ts).
     for (const entry of parsed.entries) {
-      if (entry.status === 'ok') out.accounts.push(entry.account);
+      if (entry.status === 'ok')
+        out.accounts.push(importedNames(entry.account, unnamed(out.accounts.length + 1)));
       else
         out.refused.push({
-          name: entry.name,
+          name: cleanName(entry.name) || unnamed(),
           status: 'refused',
           reason: entry.reason,
           ...(entry.key ? { reasonKey: entry.key } : {}),

@@ -1,14 +1,14 @@
 import type { ImportReport } from '../../preload/api';
 import type { FormatRegistry } from '../formats';
-import type { ExportResult } from '../formats/types';
+import type { ExportFile, ExportOptions, ExportResult } from '../formats/types';
 import { systemClock, type Clock } from '../otp/codes';
 import type { Account, Vault } from '../vault/vault';
 import { codeBatch, codeToCopy, type CodeCopier } from './codes';
-import { exportAccounts } from './export';
+import { exportFile, exportLines } from './export';
 import { readImport, storeImport, type ImportInput, type ImportRead, type ReadOptions } from './import';
 
 export { codeBatch, codeToCopy, type CodeCopier } from './codes';
-export { exportAccounts } from './export';
+export { exportAccounts, exportFile, exportLines, isExportFile } from './export';
 export {
   readImport,
   storeImport,
@@ -76,8 +76,17 @@ export class Accounts {
     return this.store(await this.read(inputs, options), options);
   }
 
+  /** An export of lines (links, Google Authenticator's QR codes' texts). */
   export(formatId: string): Promise<ExportResult> {
-    return exportAccounts(this.vault, this.formats, formatId);
+    return exportLines(this.vault, this.formats, formatId);
+  }
+
+  /**
+   * An export that is one file: an Aegis vault, sealed with `options.password` unless `options.plain`. The
+   * CLI's `export --format aegis`, and the window's encrypted backup once it has one (main asks first).
+   */
+  exportFile(formatId: string, options: ExportOptions): Promise<ExportFile> {
+    return exportFile(this.vault, this.formats, formatId, options);
   }
 
   /**

@@ -2,6 +2,7 @@ import type { EnrollResult, Progress, Prompts, SignInRequest, Tokens } from '../
 import { profileView } from '../cognito/profiles';
 import { KeyfobError } from '../errors';
 import { displayName } from '../otp/types';
+import { printable } from './columns';
 import { EXIT, UsageError, needOne, openVault, parse, shortId, type CliIo } from './common';
 import { say } from './words';
 
@@ -233,7 +234,7 @@ async function poolRemove(io: CliIo, args: string[]): Promise<number> {
   const { positionals } = parse('pool', args, {}, 1);
   const name = needOne('pool', positionals, 'profile');
   const removed = await io.services().profiles.remove(name);
-  io.stdout(`${say(io.env, 'removed')}  ${removed.name}\n`);
+  io.stdout(`${say(io.env, 'removed')}  ${printable(removed.name)}\n`);
   const linked = await (await openVault(io)).linked(removed.name);
   if (linked.length > 0) {
     io.stderr(`${say(io.env, 'poolLinkedKept', { count: linked.length })}\n`);
@@ -323,7 +324,7 @@ async function enroll(io: CliIo, args: string[]): Promise<number> {
     ...(values['device-name'] !== undefined ? { deviceName: values['device-name'] } : {}),
     prefer: values['no-prefer'] !== true,
   });
-  io.stdout(`${result.account.id}  ${displayName(result.account)}\n`);
+  io.stdout(`${result.account.id}  ${printable(displayName(result.account))}\n`);
   return EXIT.ok;
 }
 
@@ -386,7 +387,7 @@ async function mfa(io: CliIo, args: string[]): Promise<number> {
   const { removed } = await engine.disable({ ...request, removeAccount: values['remove-account'] === true });
   io.stdout(`${say(io.env, 'mfaOff', { username: request.username, pool: request.profile })}\n`);
   for (const account of removed)
-    io.stdout(`${say(io.env, 'removed')}  ${account.id}  ${displayName(account)}\n`);
+    io.stdout(`${say(io.env, 'removed')}  ${account.id}  ${printable(displayName(account))}\n`);
   if (values['remove-account'] !== true) io.stderr(`${say(io.env, 'accountKept')}\n`);
   return EXIT.ok;
 }

@@ -1,3 +1,5 @@
+import { NOT_IN_NAMES } from '../vault/names';
+
 /**
  * Terminal columns: a Chinese character or a full-width form takes two cells, a combining mark or a zero-width
  * character none, so padding by `length` would misalign every column after a Chinese word or name.
@@ -39,4 +41,31 @@ export function displayWidth(text: string): number {
 /** `text` followed by spaces up to `width` cells (as padEnd, counting cells instead of characters). */
 export function padCells(text: string, width: number): string {
   return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+const UNPRINTABLE = new RegExp(NOT_IN_NAMES.source, 'gu');
+
+/** `\u202E` for one UTF-16 unit; a character beyond it as its two (`\uDB40\uDC41`), as JSON and JavaScript spell them. */
+function escaped(char: string): string {
+  let out = '';
+  for (let i = 0; i < char.length; i++)
+    out += `\\u${char.charCodeAt(i).toString(16).toUpperCase().padStart(4, '0')}`;
+  return out;
+}
+
+/**
+ * Text the CLI did not write itself (a name, a file name, a QR code's text) as a terminal may show it: every
+ * control, direction override and invisible character (the set no stored name holds, main/vault/names.ts) as a
+ * `\u202E`-style escape, so that none can clear the screen, move the cursor, reorder a line or hide in a name.
+ * Backslashes are left alone, so escaping twice changes nothing. Used for every name the CLI prints (run.ts),
+ * every parameter of its messages (words.ts), and, keeping line breaks, everything it writes (keyfob.ts).
+ * JSON output stays JSON: the escapes are JSON's own, and JSON.stringify already escapes the C0 controls.
+ */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE, escaped);
+}
+
+/** As printable, keeping line breaks: for whole messages, and the lists of accounts some of them carry. */
+export function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
 }

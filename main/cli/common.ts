@@ -141,6 +141,25 @@ export async function openVault(io: CliIo): Promise<Vault> {
   return services.vault;
 }
 
+/**
+ * The vault for commands that need only the accounts' details (list, and finding an account by name for
+ * rename and remove): accounts.json is read, and the keychain is never asked for a key.
+ */
+export async function openDetails(io: CliIo): Promise<Vault> {
+  const services = io.services();
+  const { vault } = services;
+  const { report: details, accounts } = await vault.checkMetadata();
+  // No details at all (a new vault, or a list lost or moved aside): then the keychain is where lost accounts
+  // are found, and the full recovery looks there (reading keys only if the vault's canary says it had some).
+  if (details.movedAside === undefined && accounts > 0) {
+    printRecovery(io, details);
+    return vault;
+  }
+  const full = await services.recovery();
+  printRecovery(io, { ...full, ...(details.movedAside ? { movedAside: details.movedAside } : {}) });
+  return vault;
+}
+
 export function shortId(id: string): string {
   return id.slice(0, 8);
 }

@@ -3,6 +3,7 @@ import { KeyfobError } from '../errors';
 import { createServices, type Services } from '../services';
 import { KeytarKeychain } from '../vault/keytar-keychain';
 import { dataDirectory } from '../vault/paths';
+import { printableLines } from './columns';
 import { printMoveConflicts, type CliIo } from './common';
 import { run } from './run';
 import { say } from './words';
@@ -32,8 +33,9 @@ async function ask(question: string): Promise<string> {
 async function askSecret(question: string): Promise<string> {
   const stdin = process.stdin;
   if (!stdin.isTTY) return ask(question);
-  process.stderr.write(question);
+  // No echo before the question shows: a password typed (or pasted) the moment it appears must not be echoed.
   stdin.setRawMode(true);
+  process.stderr.write(question);
   stdin.resume();
   try {
     return await new Promise<string>((resolve, reject) => {
@@ -70,8 +72,10 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 let services: Services | undefined;
 const io: CliIo = {
-  stdout: (text) => process.stdout.write(text),
-  stderr: (text) => process.stderr.write(text),
+  // Whatever a command prints, no raw control or direction character reaches the terminal: names and messages are
+  // escaped where they are printed (columns.ts printable), and this catches any print that forgot to.
+  stdout: (text) => process.stdout.write(printableLines(text)),
+  stderr: (text) => process.stderr.write(printableLines(text)),
   readStdin,
   readStdinBytes,
   ask,

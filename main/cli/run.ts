@@ -2,12 +2,15 @@ import { promises as fs } from 'node:fs';
 import type { ImportReport } from '../../preload/api';
 import { textInput, type ImportInput, type ImportRead } from '../accounts';
 import { KeyfobError, isKeyfobError } from '../errors';
+import { passwordNeeded } from '../formats/types';
 import { codeAt, codeForCounter } from '../otp/codes';
 import { ALGORITHMS, defaultParams, displayName, type Algorithm, type OtpType } from '../otp/types';
 import { parseOtpauthUri } from '../otp/uri';
 import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
-import { displayWidth, padCells } from './columns';
+import { displayWidth, padCells, printable } from './columns';
+import { writePrivateFile } from './files';
+import { fileKindOf } from '../formats/magic';
 import { commandUsage, usage } from './usage';
 import { errorWords, reasonWords, say } from './words';
 import {
@@ -17,6 +20,7 @@ import {
   confirm,
   intOption,
   needOne,
+  openDetails,
   openVault,
   parse,
   printRecovery,
@@ -32,7 +36,7 @@ export { EXIT, type CliIo } from './common';
  * on standard error saying so, as an import's report would.
  */
 function printAdded(io: CliIo, added: Extract<ImportOutcome, { status: 'added' }>): number {
-  io.stdout(`${added.account.id}  ${displayName(added.account)}\n`);
+  io.stdout(`${added.account.id}  ${printable(displayName(added.account))}\n`);
   if (added.reason !== undefined) {
     const reason = reasonWords(io.env, {
       reason: added.reason,
@@ -44,7 +48,11 @@ function printAdded(io: CliIo, added: Extract<ImportOutcome, { status: 'added' }
   return EXIT.ok;
 }
 
-/** An import's report, line by line; refusals of the input come before those of the vault, as they happened. */
+/**
+ * An import's report, line by line; refusals of the input come before those of the vault, as they happened.
+ * What was added or already there goes to standard output, for scripts; refusals, QR codes missing and, when
+ * anything was, the count go to standard error, so a failed import is seen even with its output piped away.
+ */
 function printReport(io: CliIo, read: ImportRead, report: ImportReport): number {
   const added = report.entries.filter((e) => e.status === 'added');
   const dups = report.entries.filter((e) => e.status === 'duplicate');
@@ -61,6 +69,7 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
   };
   const width = Math.max(...Object.values(labels).map(displayWidth)) + 2;
   const line = (label: string, rest: string) => io.stdout(`${padCells(label, width)}${rest}\n`);
+  const problem = (label: string, rest: string) => io.stderr(`${padCells(label, width)}${rest}\n`);
   const reason = (e: (typeof report.entries)[number]) =>
     reasonWords(io.env, {
       ...(e.reason !== undefined ? { reason: e.reason } : {}),
@@ -70,7 +79,7 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
     });
   // An entry named after where it was ("line 3") is named in the reader's language; `name` holds the English.
   const name = (e: (typeof report.entries)[number]) =>
-    e.place ? say(io.env, `place_${e.place.kind}`, { n: e.place.n ?? 1 }) : e.name;
+    e.place ? say(io.env, `place_${e.place.kind}`, { n: e.place.n ?? 1 }) : printable(e.name);
   for (const e of report.entries) {
     if (e.status === 'added')
       line(
@@ -81,11 +90,11 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
       line(labels.duplicate, say(io.env, 'reportReason', { name: name(e), reason: reason(e) }));
   }
   for (const r of refused)
-    line(labels.refused, say(io.env, 'reportReason', { name: name(r), reason: reason(r) }));
+    problem(labels.refused, say(io.env, 'reportReason', { name: name(r), reason: reason(r) }));
   for (const m of report.missing) {
     const codes = { format: m.format ?? 'google-migration', exportId: m.exportId ?? '' };
     const params = { ...codes, codes: m.missing.join(', '), batchSize: m.batchSize };
-    line(
+    problem(
       labels.missing,
       m.missing.length > 1
         ? say(io.env, 'reportMissingCodes_several', params)
@@ -93,8 +102,34 @@ function printReport(io: CliIo, read: ImportRead, report: ImportReport): number 
     );
   }
   const counts = { added: added.length, duplicates: dups.length, refused: refused.length };
-  io.stdout(`${say(io.env, 'reportCounts', counts)}\n`);
-  return refused.length > 0 || report.missing.length > 0 ? EXIT.failure : EXIT.ok;
+  const failed = refused.length > 0 || report.missing.length > 0;
+  (failed ? io.stderr : io.stdout)(`${say(io.env, 'reportCounts', counts)}\n`);
+  return failed ? EXIT.failure : EXIT.ok;
+}
+
+/**
+ * Each QR code's text in an image, as its own input for the format registry: `add --image` and `import` of a
+ * PNG or JPEG read images the same way. No code at all is an error that names the file.
+ */
+async function imageInputs(image: string | Uint8Array, file: string): Promise<ImportInput[]> {
+  const { decodeImageBuffer, decodeImageFile } = await import('../qr');
+  const found = typeof image === 'string' ? await decodeImageFile(image) : decodeImageBuffer(image);
+  if (found.length === 0) throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file });
+  return found.map((text, i) => textInput(text, { kind: 'qr', n: i + 1 }));
+}
+
+/**
+ * A key or a link from standard input rather than the command line, where `ps` and the shell's history would
+ * see it: its first line, or typed without echo on a terminal.
+ */
+async function keyFromStdin(io: CliIo, what: 'secret' | 'uri'): Promise<string> {
+  const line =
+    io.isTTY && io.askSecret
+      ? await io.askSecret(say(io.env, what === 'secret' ? 'secretPrompt' : 'uriPrompt'))
+      : ((await io.readStdin()).split(/\r?\n/)[0] ?? '');
+  if (line.trim() === '')
+    throw new KeyfobError('INPUT_NEEDED', 'keyStdinEmpty', {}, what === 'uri' ? { variant: 'uri' } : {});
+  return line.trim();
 }
 
 async function add(io: CliIo, args: string[]): Promise<number> {
@@ -105,6 +140,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
       uri: { type: 'string' },
       image: { type: 'string' },
       secret: { type: 'string' },
+      'secret-stdin': { type: 'boolean' },
       issuer: { type: 'string' },
       label: { type: 'string' },
       algorithm: { type: 'string' },
@@ -117,9 +153,13 @@ async function add(io: CliIo, args: string[]): Promise<number> {
     0,
   );
   void positionals;
-  const sources = [values.uri, values.image, values.secret].filter((v) => v !== undefined).length;
+  const sources = [values.uri, values.image, values.secret, values['secret-stdin']].filter(
+    (v) => v !== undefined,
+  ).length;
   if (sources !== 1) throw new UsageError('addOneSource', {}, 'add');
   const allowDuplicate = values['allow-duplicate'] === true;
+  if (values['secret-stdin']) values.secret = await keyFromStdin(io, 'secret');
+  else if (values.uri === '-') values.uri = await keyFromStdin(io, 'uri');
 
   if (values.secret !== undefined) {
     if (values.uri === undefined && (values.label === undefined || values.label.trim() === '')) {
@@ -154,12 +194,7 @@ async function add(io: CliIo, args: string[]): Promise<number> {
   if (values.uri !== undefined) {
     inputs = [textInput(values.uri, { kind: 'link' })];
   } else {
-    const { decodeImageFile } = await import('../qr');
-    const found = await decodeImageFile(values.image!);
-    if (found.length === 0) {
-      throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file: values.image! });
-    }
-    inputs = found.map((text, i) => textInput(text, { kind: 'qr', n: i + 1 }));
+    inputs = await imageInputs(values.image!, values.image!);
   }
   const accounts = io.services().accounts;
   const read = await accounts.read(inputs);
@@ -181,9 +216,43 @@ async function add(io: CliIo, args: string[]): Promise<number> {
 
 // ---- import, list, code, scan -------------------------------------------------------------------------------
 
+/** The first line of standard input, for `--password-stdin`; none at all is an error that says how. */
+async function passwordFromStdin(io: CliIo): Promise<string> {
+  const line = (await io.readStdin()).split(/\r?\n/)[0];
+  if (line === undefined || line === '') throw new KeyfobError('INPUT_NEEDED', 'passwordStdinEmpty');
+  return line;
+}
+
+/**
+ * The password of an encrypted import: asked on the terminal (not echoed), else the format's own "protected by a
+ * password" error, whose command-line hint names --password-stdin.
+ */
+async function importPassword(io: CliIo, needed: KeyfobError): Promise<string> {
+  if (!io.isTTY || !io.askSecret) throw needed;
+  const typed = await io.askSecret(say(io.env, 'passwordPrompt'));
+  if (typed === '') throw needed;
+  return typed;
+}
+
+/** The password an encrypted export is sealed with: standard input's first line, or typed twice. */
+async function exportPassword(io: CliIo, fromStdin: boolean): Promise<string> {
+  const password = fromStdin
+    ? await passwordFromStdin(io)
+    : io.isTTY && io.askSecret
+      ? await io.askSecret(say(io.env, 'exportPasswordPrompt'))
+      : undefined;
+  if (password === undefined) throw new KeyfobError('INPUT_NEEDED', 'exportPasswordNeeded');
+  if (password === '') throw new KeyfobError('INPUT_NEEDED', 'exportPasswordEmpty');
+  if (!fromStdin && (await io.askSecret!(say(io.env, 'exportPasswordAgain'))) !== password)
+    throw new KeyfobError('INPUT_NEEDED', 'exportPasswordsDiffer');
+  return password;
+}
+
 async function importCommand(io: CliIo, args: string[]): Promise<number> {
-  const { positionals } = parse('import', args, {}, 1);
+  const { values, positionals } = parse('import', args, { 'password-stdin': { type: 'boolean' } }, 1);
   const source = needOne('import', positionals, 'file');
+  // Both would read standard input, and the first to read it would leave nothing for the other.
+  if (source === '-' && values['password-stdin']) throw new UsageError('importStdinTwice', {}, 'import');
   let bytes: Uint8Array;
   if (source === '-') {
     bytes = await io.readStdinBytes();
@@ -196,8 +265,30 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
     }
   }
   const accounts = io.services().accounts;
-  const read = await accounts.read([{ bytes, ...(source === '-' ? {} : { fileName: source }) }]);
-  if (read.accounts.length === 0 && read.refused.length === 0)
+  // A screenshot or photo: its QR codes are read as `add --image` reads them, each through the registry.
+  const kind = fileKindOf(bytes);
+  let read: ImportRead;
+  if (kind === 'png' || kind === 'jpeg') {
+    read = await accounts.read(await imageInputs(bytes, source));
+  } else {
+    const input = { bytes, ...(source === '-' ? {} : { fileName: source }) };
+    let password = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
+    const format = accounts.formats.detect(bytes, input.fileName);
+    if (password === undefined && format.password === 'always')
+      password = await importPassword(io, passwordNeeded(format.id));
+    try {
+      read = await accounts.read([input], password === undefined ? {} : { password });
+    } catch (error) {
+      // Only some of this format's files are encrypted, and this one is: ask, then read it again.
+      if (password !== undefined || !isKeyfobError(error, 'PASSWORD_NEEDED')) throw error;
+      password = await importPassword(io, error);
+      read = await accounts.read([input], { password });
+    }
+  }
+  // Text in which no line is a link at all (notes, a format Keyfob does not know) is one error, not one
+  // refusal a line; a text with some links reports each line that is not one.
+  const noLinks = read.refused.every((r) => r.reasonKey === 'notALink');
+  if (read.accounts.length === 0 && read.parts.length === 0 && noLinks)
     throw new KeyfobError(
       'URI_INVALID',
       'importNoLinks',
@@ -223,7 +314,7 @@ function publicFields(a: Account) {
 
 async function list(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse('list', args, { json: { type: 'boolean' } }, 0);
-  const vault = await openVault(io);
+  const vault = await openDetails(io);
   const accounts = await vault.list();
   if (values.json) {
     io.stdout(JSON.stringify(accounts.map(publicFields), null, 2) + '\n');
@@ -234,7 +325,10 @@ async function list(io: CliIo, args: string[]): Promise<number> {
     return EXIT.ok;
   }
   const issuer = say(io.env, 'listIssuer');
-  const issuerWidth = Math.max(displayWidth(issuer), ...accounts.map((a) => displayWidth(a.issuer)));
+  const issuerWidth = Math.max(
+    displayWidth(issuer),
+    ...accounts.map((a) => displayWidth(printable(a.issuer))),
+  );
   io.stdout(
     `${padCells(say(io.env, 'listId'), 8)}  ${padCells(issuer, issuerWidth)}  ${say(io.env, 'listAccount')}\n`,
   );
@@ -244,7 +338,7 @@ async function list(io: CliIo, args: string[]): Promise<number> {
       .filter(Boolean)
       .join(', ');
     io.stdout(
-      `${shortId(a.id)}  ${padCells(a.issuer, issuerWidth)}  ${a.label}${notes ? `  (${notes})` : ''}\n`,
+      `${shortId(a.id)}  ${padCells(printable(a.issuer), issuerWidth)}  ${printable(a.label)}${notes ? `  (${notes})` : ''}\n`,
     );
   }
   return EXIT.ok;
@@ -316,7 +410,7 @@ async function scan(io: CliIo, args: string[]): Promise<number> {
   if (found.length === 0) {
     throw new KeyfobError('QR_NOT_FOUND', 'qrNotFoundInFile', { file });
   }
-  for (const text of found) io.stdout(`${text}\n`);
+  for (const text of found) io.stdout(`${printable(text)}\n`);
   return EXIT.ok;
 }
 
@@ -325,7 +419,7 @@ async function scan(io: CliIo, args: string[]): Promise<number> {
 async function remove(io: CliIo, args: string[]): Promise<number> {
   const { values, positionals } = parse('remove', args, { yes: { type: 'boolean', short: 'y' } }, 1);
   const query = needOne('remove', positionals, 'account');
-  const vault = await openVault(io);
+  const vault = await openDetails(io);
   const account = await vault.resolve(query);
   if (!values.yes) {
     if (!io.isTTY) {
@@ -337,7 +431,7 @@ async function remove(io: CliIo, args: string[]): Promise<number> {
     }
   }
   await vault.remove(account.id);
-  io.stdout(`${say(io.env, 'removed')}  ${account.id}  ${displayName(account)}\n`);
+  io.stdout(`${say(io.env, 'removed')}  ${account.id}  ${printable(displayName(account))}\n`);
   return EXIT.ok;
 }
 
@@ -372,15 +466,15 @@ async function recover(io: CliIo, args: string[]): Promise<number> {
   if (!values.yes && restore.length === 0 && remove.length === 0) {
     if (orphans.length === 0) io.stdout(`${say(io.env, 'recoverNone')}\n`);
     for (const o of orphans)
-      io.stdout(`${o.id}  ${displayName(o)}${o.pending ? `  (${say(io.env, 'pending')})` : ''}\n`);
+      io.stdout(`${o.id}  ${printable(displayName(o))}${o.pending ? `  (${say(io.env, 'pending')})` : ''}\n`);
     if (orphans.length > 0) io.stderr(`${say(io.env, 'recoverHowTo')}\n`);
     return EXIT.ok;
   }
   for (const a of await vault.restoreOrphans(values.yes ? orphans.map((o) => o.id) : restore))
-    io.stdout(`${say(io.env, 'restored')}  ${a.id}  ${displayName(a)}\n`);
+    io.stdout(`${say(io.env, 'restored')}  ${a.id}  ${printable(displayName(a))}\n`);
   for (const id of remove) {
     const gone = await vault.deleteOrphan(id);
-    io.stdout(`${say(io.env, 'deleted')}   ${gone.id}  ${displayName(gone)}\n`);
+    io.stdout(`${say(io.env, 'deleted')}   ${gone.id}  ${printable(displayName(gone))}\n`);
   }
   return EXIT.ok;
 }
@@ -395,13 +489,13 @@ async function rename(io: CliIo, args: string[]): Promise<number> {
   const query = needOne('rename', positionals, 'account');
   if (values.issuer === undefined && values.label === undefined)
     throw new UsageError('renameNothing', {}, 'rename');
-  const vault = await openVault(io);
+  const vault = await openDetails(io);
   const account = await vault.resolve(query);
   const renamed = await vault.rename(account.id, {
     ...(values.issuer !== undefined ? { issuer: values.issuer } : {}),
     ...(values.label !== undefined ? { label: values.label } : {}),
   });
-  io.stdout(`${renamed.id}  ${displayName(renamed)}\n`);
+  io.stdout(`${renamed.id}  ${printable(displayName(renamed))}\n`);
   return EXIT.ok;
 }
 
@@ -409,18 +503,50 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
   const { values } = parse(
     'export',
     args,
-    { format: { type: 'string' }, out: { type: 'string' }, yes: { type: 'boolean', short: 'y' } },
+    {
+      format: { type: 'string' },
+      out: { type: 'string' },
+      yes: { type: 'boolean', short: 'y' },
+      plain: { type: 'boolean' },
+      'password-stdin': { type: 'boolean' },
+    },
     0,
   );
   const format = values.format;
-  if (format !== 'uris' && format !== 'migration') throw new UsageError('exportFormat', {}, 'export');
+  if (format !== 'uris' && format !== 'migration' && format !== 'aegis')
+    throw new UsageError('exportFormat', {}, 'export');
+  const plain = values.plain === true;
+  const fromStdin = values['password-stdin'] === true;
+  if (format !== 'aegis' && plain) throw new UsageError('exportPlainOnlyAegis', {}, 'export');
+  if (format !== 'aegis' && fromStdin) throw new UsageError('exportPasswordOnlyAegis', {}, 'export');
+  if (plain && fromStdin) throw new UsageError('exportPlainAndPassword', {}, 'export');
+  const encrypted = format === 'aegis' && !plain;
   if (!values.yes) {
-    throw new KeyfobError('PARAMS_INVALID', 'exportNeedsYes');
+    throw new KeyfobError('PARAMS_INVALID', 'exportNeedsYes', {}, encrypted ? { variant: 'encrypted' } : {});
   }
+  // Asked before the vault is opened, so a mistyped password costs nothing and reads no key.
+  const password = encrypted ? await exportPassword(io, fromStdin) : undefined;
   await openVault(io);
-  const exported = await io.services().accounts.export(format === 'uris' ? 'otpauth' : 'google-migration');
-  const lines = exported.lines;
-  for (const e of exported.excluded) {
+  const accounts = io.services().accounts;
+  let lines: string[];
+  let excluded;
+  let wrote: 'wroteAccounts' | 'wrotePayloads' | 'wroteVault';
+  let count: number;
+  if (format === 'aegis') {
+    const file = await accounts.exportFile('aegis', password === undefined ? { plain } : { password });
+    // One JSON document: written as it is, with the newline the format already ends in.
+    lines = [new TextDecoder().decode(file.file).replace(/\n$/, '')];
+    excluded = file.excluded;
+    wrote = file.encrypted ? 'wroteVault' : 'wroteAccounts';
+    count = file.count;
+  } else {
+    const exported = await accounts.export(format === 'uris' ? 'otpauth' : 'google-migration');
+    lines = exported.lines;
+    excluded = exported.excluded;
+    wrote = format === 'uris' ? 'wroteAccounts' : 'wrotePayloads';
+    count = lines.length;
+  }
+  for (const e of excluded) {
     const reason = reasonWords(io.env, {
       reason: e.reason,
       ...(e.key !== undefined ? { key: e.key } : {}),
@@ -430,15 +556,8 @@ async function exportCommand(io: CliIo, args: string[]): Promise<number> {
   }
   const text = lines.map((l) => l + '\n').join('');
   if (values.out !== undefined) {
-    try {
-      await fs.writeFile(values.out, text, { mode: 0o600, flag: 'w' });
-      await fs.chmod(values.out, 0o600);
-    } catch (error) {
-      const errno = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new KeyfobError('IO_FAILED', 'fileWriteFailed', { file: values.out, errno });
-    }
-    const wrote = format === 'uris' ? 'wroteAccounts' : 'wrotePayloads';
-    io.stderr(`${say(io.env, wrote, { count: lines.length, file: values.out })}\n`);
+    await writePrivateFile(values.out, text);
+    io.stderr(`${say(io.env, wrote, { count, file: values.out })}\n`);
   } else {
     io.stdout(text);
   }

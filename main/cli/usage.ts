@@ -5,11 +5,11 @@ import { hasWords, say, type CliKey } from './words';
  */
 const SYNTAX: Record<string, string[]> = {
   add: [
-    'keyfob add --uri <otpauth-uri>',
+    'keyfob add --uri <otpauth-uri|->',
     'keyfob add --image <png|jpg>',
-    'keyfob add --secret <base32> --issuer <issuer> --label <account> [--algorithm SHA1] [--digits 6] [--period 30] [--type totp|hotp|steam] [--counter N]',
+    'keyfob add --secret-stdin --issuer <issuer> --label <account> [--algorithm SHA1] [--digits 6] [--period 30] [--type totp|hotp|steam] [--counter N]',
   ],
-  import: ['keyfob import <file|->'],
+  import: ['keyfob import <file|image|-> [--password-stdin]'],
   list: ['keyfob list [--json]'],
   code: [
     'keyfob code <id|search> [--at <unix-seconds>] [--json]',
@@ -19,7 +19,10 @@ const SYNTAX: Record<string, string[]> = {
   remove: ['keyfob remove <id|search> [--yes]'],
   recover: ['keyfob recover [--yes | --restore <id> | --delete <id>]'],
   rename: ['keyfob rename <id|search> [--issuer <issuer>] [--label <account>]'],
-  export: ['keyfob export --format uris|migration [--out <file>] --yes'],
+  export: [
+    'keyfob export --format uris|migration [--out <file>] --yes',
+    'keyfob export --format aegis [--password-stdin | --plain] [--out <file>] --yes',
+  ],
   pool: [
     'keyfob pool add <name> --region <r> --user-pool-id <id> --client-id <id> [--client-secret-stdin] [--endpoint <url>] [--auth-flow srp|password|admin] [--aws-profile <p>] [--replace]',
     'keyfob pool list [--json]',

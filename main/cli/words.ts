@@ -13,6 +13,7 @@ import en from '../../locales/en/cli.json';
 import errorWordsEn from '../../locales/en/errorWords.json';
 import errorsEn from '../../locales/en/errors.json';
 import type { KeyfobError } from '../errors';
+import { printableLines } from './columns';
 
 /**
  * The CLI's words: locales/<lang>/cli.json, and errors.json for errors, in the language of the environment.
@@ -64,9 +65,21 @@ export function cliI18n(env: NodeJS.ProcessEnv): i18n {
   return found;
 }
 
+/**
+ * A message's parameters as the terminal may show them (columns.ts printable): names, file names and what a person
+ * typed are quoted in messages, and none may carry an escape sequence or a direction override to the terminal.
+ * Line breaks stay, for the lists some parameters are.
+ */
+function printableParams<P extends Record<string, unknown>>(params: P): P {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(params))
+    out[name] = typeof value === 'string' ? printableLines(value) : value;
+  return out as P;
+}
+
 /** A line (or part of one) of the CLI's catalogue in the environment's language. */
 export function say(env: NodeJS.ProcessEnv, key: CliKey, params: Params = {}): string {
-  return cliI18n(env).t(`cli:${key}`, params);
+  return cliI18n(env).t(`cli:${key}`, printableParams(params));
 }
 
 export function hasWords(env: NodeJS.ProcessEnv, key: string): boolean {
@@ -78,7 +91,7 @@ export function errorWords(env: NodeJS.ProcessEnv, error: KeyfobError): { messag
   const info: ErrorInfo = {
     ...error.toJSON(),
     ...(error.key !== undefined ? { key: error.key } : {}),
-    ...(error.params !== undefined ? { params: error.params } : {}),
+    ...(error.params !== undefined ? { params: printableParams(error.params) } : {}),
     ...(error.variant !== undefined ? { variant: error.variant } : {}),
   };
   return errorText(cliI18n(env), info, 'cli');
@@ -95,7 +108,7 @@ export function reasonWords(
     {
       ...(r.reason !== undefined ? { reason: r.reason } : {}),
       reasonKey: r.key,
-      ...(r.params ? { reasonParams: r.params } : {}),
+      ...(r.params ? { reasonParams: printableParams(r.params) } : {}),
       ...(r.variant !== undefined ? { reasonVariant: r.variant } : {}),
     },
     'cli',

@@ -19,7 +19,15 @@ import { promisify } from 'node:util';
 import { KeyfobError } from '../errors';
 import { normaliseSecret } from '../otp/secret';
 import { defaultParams, type OtpAccount } from '../otp/types';
-import { algorithmOf, isObject, readEntry, textField, wholeField, type JsonObject } from './fields';
+import {
+  algorithmOf,
+  isObject,
+  organised,
+  readEntry,
+  textField,
+  wholeField,
+  type JsonObject,
+} from './fields';
 import { passwordNeeded, passwordWrong, textOf, type Format } from './types';
 
 const ID = 'andotp';
@@ -87,7 +95,7 @@ function entriesOf(text: string): unknown[] {
   try {
     value = JSON.parse(trimmed);
   } catch {
-    throw new KeyfobError('FORMAT_UNKNOWN', 'andotpJsonBroken');
+    throw new KeyfobError('IMPORT_INVALID', 'importDamaged', { format: ID });
   }
   if (!Array.isArray(value)) throw new KeyfobError('FORMAT_UNKNOWN', 'andotpNotList');
   return value;
@@ -132,7 +140,12 @@ function account(entry: JsonObject, names: { issuer: string; label: string }): O
       throw new KeyfobError('PARAMS_INVALID', 'vaultCounterInvalid', { counter: String(counter) });
     params.counter = counter;
   }
-  return { ...names, secret, params, extra: {} };
+  return organised(
+    { ...names, secret, params, extra: {} },
+    {
+      tags: Array.isArray(entry.tags) ? entry.tags : [],
+    },
+  );
 }
 
 /**
@@ -149,7 +162,7 @@ function endsWith(fileName: string | undefined, ending: string): boolean {
   return fileName?.toLowerCase().endsWith(ending) ?? false;
 }
 
-/** andOTP backups, plain and encrypted. Its tags are not kept: Keyfob's import carries no tags yet. */
+/** andOTP backups, plain and encrypted, with each entry's tags. */
 export const andotp: Format = {
   id: ID,
   password: 'sometimes',

@@ -18,6 +18,21 @@ function wrongType(field: string): KeyfobError {
   return new KeyfobError('PARAMS_INVALID', 'importEntryFieldType', { field });
 }
 
+/**
+ * How the person organised an entry in the app (a favourite; its tags, groups or categories, by name), set on the
+ * account only when there is something to set. Only text names are taken; the vault holds them to the rules of
+ * tags typed in the window (main/vault/names.ts cleanTags), and refuses the entry by name if one breaks them.
+ */
+export function organised(
+  account: OtpAccount,
+  how: { favourite?: boolean; tags?: readonly unknown[] },
+): OtpAccount {
+  if (how.favourite === true) account.favourite = true;
+  const tags = (how.tags ?? []).filter((t): t is string => typeof t === 'string' && t.trim() !== '');
+  if (tags.length > 0) account.tags = [...new Set(tags)];
+  return account;
+}
+
 /** A field that must be text when present (absent or null: undefined). */
 export function textField(obj: JsonObject, field: string): string | undefined {
   const value = obj[field];
@@ -46,7 +61,7 @@ export function objectField(obj: JsonObject, field: string): JsonObject | undefi
 export function algorithmOf(name: string | undefined): Algorithm {
   if (name === undefined) return 'SHA1';
   const found = ALGORITHMS.find((a) => a === name.toUpperCase());
-  if (!found) throw new KeyfobError('PARAMS_INVALID', 'uriAlgorithmUnsupported', { algorithm: name });
+  if (!found) throw new KeyfobError('PARAMS_INVALID', 'importEntryAlgorithm', { algorithm: name });
   return found;
 }
 

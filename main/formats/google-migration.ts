@@ -2,7 +2,7 @@ import { KeyfobError } from '../errors';
 import { buildMigrationUris, isMigrationUri, parseMigrationUri } from '../otp/migration';
 import { displayName } from '../otp/types';
 import { contentLines, readLines, type LineRead } from './lines';
-import { textOf, type Format } from './types';
+import { textOf, type LinesFormat } from './types';
 
 const ID = 'google-migration';
 
@@ -28,7 +28,7 @@ export function readMigrationLink(link: string): LineRead {
 }
 
 /** Google Authenticator's "Transfer accounts": otpauth-migration:// links, one per QR code, one a line. */
-export const googleMigration: Format = {
+export const googleMigration: LinesFormat = {
   id: ID,
   fileTypes: ['.txt'],
   detect(bytes) {

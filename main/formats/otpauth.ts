@@ -3,14 +3,14 @@ import { isMigrationUri } from '../otp/migration';
 import { formatOtpauthUri, isOtpauthUri, parseOtpauthUri } from '../otp/uri';
 import { readMigrationLink } from './google-migration';
 import { contentLines, readLines } from './lines';
-import { textOf, type Format } from './types';
+import { textOf, type LinesFormat } from './types';
 
 /**
  * Setup links, one a line: otpauth:// (what a site's QR code holds) and, since a pasted list mixes them,
  * Google Authenticator's otpauth-migration:// too. Any other text is read this way as well, each line refused
  * as not a link, so that a paste or a file of the wrong kind says what is wrong with it, line by line.
  */
-export const otpauth: Format = {
+export const otpauth: LinesFormat = {
   id: 'otpauth',
   fileTypes: ['.txt'],
   detect(bytes) {

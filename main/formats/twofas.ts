@@ -22,6 +22,7 @@ import {
   algorithmOf,
   isObject,
   objectField,
+  organised,
   readEntry,
   textField,
   wholeField,
@@ -46,7 +47,7 @@ function notBackup(): KeyfobError {
 }
 
 function damaged(): KeyfobError {
-  return new KeyfobError('FORMAT_UNKNOWN', 'twofasDamaged');
+  return new KeyfobError('IMPORT_INVALID', 'importDamaged', { format: ID });
 }
 
 /** The file's JSON value; NOT_JSON when it is not text or not JSON. */
@@ -179,8 +180,19 @@ function namesOf(service: JsonObject): { issuer: string; label: string } {
 }
 
 /**
- * 2FAS backups. 2FAS groups (a service's `groupId`) are not kept: Keyfob's import carries no tags yet.
+ * 2FAS's groups by id: `groups` ([{ id, name }], schema 2 on), which stays beside `servicesEncrypted` unencrypted.
+ * A service's `groupId` names its group; one naming no group (or a malformed list) gives no tag.
  */
+function groupNames(file: JsonObject): Map<string, string> {
+  const names = new Map<string, string>();
+  if (Array.isArray(file.groups))
+    for (const group of file.groups)
+      if (isObject(group) && typeof group.id === 'string' && typeof group.name === 'string')
+        names.set(group.id, group.name);
+  return names;
+}
+
+/** 2FAS backups. A service's group becomes the account's tag. */
 export const twofas: Format = {
   id: ID,
   password: 'sometimes',
@@ -209,11 +221,13 @@ export const twofas: Format = {
     } else {
       throw notBackup();
     }
+    const groups = groupNames(file);
     return {
       entries: services.map((service, i) =>
         readEntry(isObject(service) ? namesOf(service) : { issuer: '', label: '' }, i + 1, () => {
           if (!isObject(service)) throw new KeyfobError('PARAMS_INVALID', 'importEntryNotObject');
-          return account(service, schema, namesOf(service));
+          const group = typeof service.groupId === 'string' ? groups.get(service.groupId) : undefined;
+          return organised(account(service, schema, namesOf(service)), { tags: [group] });
         }),
       ),
     };

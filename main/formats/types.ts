@@ -32,8 +32,24 @@ export interface Format {
   readonly password?: 'always' | 'sometimes';
   /** The file names the app's export has (`.json`, `.txt`), for the window's file picker; absent: any file. */
   readonly fileTypes?: readonly string[];
-  /** Writes accounts in this format; formats that cannot be written have none. */
-  export?(accounts: readonly OtpAccount[]): ExportResult;
+  /**
+   * Writes accounts in this format; formats that cannot be written have none. A format of lines (links, QR
+   * codes' texts) returns `lines`; a format that is one file (an Aegis vault) returns `file`, encrypted with
+   * `options.password` unless `options.plain`.
+   */
+  /** Whether `export` writes one file (`file`) rather than `lines`. */
+  readonly exportsFile?: boolean;
+  export?(accounts: readonly OtpAccount[], options?: ExportOptions): ExportOutput | Promise<ExportOutput>;
+}
+
+/** A format whose export is lines, synchronously (links, Google Authenticator's QR codes' texts). */
+export type LinesFormat = Omit<Format, 'export'> & { export(accounts: readonly OtpAccount[]): ExportResult };
+
+export interface ExportOptions {
+  /** The password an encrypted export is sealed with (`--password-stdin`, a prompt, the window's field). */
+  password?: string;
+  /** Write the unencrypted form of a format that has both (behind the same confirmation as any plain export). */
+  plain?: boolean;
 }
 
 export interface ParseOptions {
@@ -82,17 +98,31 @@ export interface ExportPart {
   index: number;
 }
 
+/** Accounts a format cannot carry, and why (`reason` in English for tests and logs; people read the key's words). */
+export type ExportExcluded = Array<{
+  name: string;
+  reason: string;
+  key?: ErrorKey;
+  params?: Record<string, string | number>;
+}>;
+
 export interface ExportResult {
   /** The export, one piece a line (each piece a QR code's text where the format is shown as QR codes). */
   lines: string[];
-  /** Accounts the format cannot carry, and why (`reason` in English for tests and logs; people read the key's words). */
-  excluded: Array<{
-    name: string;
-    reason: string;
-    key?: ErrorKey;
-    params?: Record<string, string | number>;
-  }>;
+  excluded: ExportExcluded;
 }
+
+/** An export that is one file (an Aegis vault), whole. */
+export interface ExportFile {
+  file: Uint8Array;
+  /** Whether `file` is sealed with the password. */
+  encrypted: boolean;
+  /** How many accounts it holds. */
+  count: number;
+  excluded: ExportExcluded;
+}
+
+export type ExportOutput = ExportResult | ExportFile;
 
 /** How a place is named in English (the CLI's words); the window words it from the place itself. */
 export function placeName(place: ImportPlace): string {

@@ -27,6 +27,12 @@ export interface OtpAccount {
   params: OtpParams;
   /** Parameters Keyfob does not interpret (image, color, …), kept so that nothing a producer wrote is lost. */
   extra: Record<string, string>;
+  /**
+   * How the person organised it, where the source keeps that (an Aegis vault's favourites and groups), so an
+   * import or a backup loses none of it.
+   */
+  favourite?: boolean;
+  tags?: string[];
 }
 
 export function defaultParams(type: OtpType = 'totp'): OtpParams {

@@ -3,7 +3,7 @@ import { promises as fs, watch as watchFolder, type FSWatcher } from 'node:fs';
 import { join } from 'node:path';
 import { KeyfobError } from '../errors';
 import { ALGORITHMS, MAX_DIGITS, MIN_DIGITS, STEAM_DIGITS, type Algorithm, type OtpType } from '../otp/types';
-import { ICON_CHOICE } from './names';
+import { cleanName, ICON_CHOICE, unnamed } from './names';
 
 export const SCHEMA_VERSION = 1;
 export const METADATA_FILE = 'accounts.json';
@@ -148,6 +148,16 @@ function keepOrganising(record: AccountRecord): AccountRecord {
   return record;
 }
 
+/**
+ * Names stored before Keyfob cleaned them (issue 9) are cleaned as they are read, so that the list, the tray and
+ * the CLI never show a control or direction character; the next save keeps the clean names, and the account stays.
+ */
+function withCleanNames(record: AccountRecord): AccountRecord {
+  record.issuer = cleanName(record.issuer);
+  record.label = cleanName(record.label) || unnamed();
+  return record;
+}
+
 function parseVaultFile(text: string): Parsed<VaultFile> {
   let json: unknown;
   try {
@@ -169,7 +179,7 @@ function parseVaultFile(text: string): Parsed<VaultFile> {
     file: {
       schema: SCHEMA_VERSION,
       keychainCanary: json.keychainCanary === true,
-      accounts: json.accounts.map(keepOrganising),
+      accounts: json.accounts.map((r) => keepOrganising(withCleanNames(r))),
     },
   };
 }

@@ -9,7 +9,7 @@ import { formatOtpauthUri, parseOtpauthUri } from '../otp/uri';
 import { ChangeFeed } from './changes';
 import { isAccountId } from './ids';
 import { KEYCHAIN_CANARY, type Keychain, type KeychainKind } from './keychain';
-import { cleanTags, ICON_CHOICE, plainText } from './names';
+import { cleanName, cleanTags, ICON_CHOICE, importedNames, nameKey, plainText, unnamed } from './names';
 import {
   MetadataStore,
   processAlive,
@@ -190,9 +190,12 @@ function visible(r: AccountRecord): boolean {
   return r.status === 'active' || r.status === 'pending';
 }
 
-function sameName(a: { issuer: string; label: string }, b: { issuer: string; label: string }): boolean {
-  const norm = (s: string) => s.trim().toLocaleLowerCase();
-  return norm(a.issuer) === norm(b.issuer) && norm(a.label) === norm(b.label);
+/**
+ * What two accounts' names are compared by: equal when they read alike ("Google", "google\u200B" and the
+ * full-width "ｇｏｏｇｌｅ" are one name, see names.ts nameKey). A NUL (never in a clean name) keeps the two apart.
+ */
+function namesKey(a: { issuer: string; label: string }): string {
+  return `${nameKey(a.issuer)}\u0000${nameKey(a.label)}`;
 }
 
 /** An account already stored (or added earlier in the same batch), as the duplicate rules compare it. */
@@ -201,6 +204,8 @@ interface Known {
   params: OtpParams;
   /** Absent when the keychain no longer holds its key. */
   secret?: string;
+  /** namesKey(record), worked out once: an import of a thousand links compares each with every account. */
+  names?: string;
 }
 
 function recordParams(r: AccountRecord): OtpParams {
@@ -328,7 +333,8 @@ export class Vault {
     try {
       const stored = JSON.parse(value) as Partial<StoredSecret>;
       if (stored.keyfob !== 1 || typeof stored.uri !== 'string') return undefined;
-      const parsed = parseOtpauthUri(stored.uri);
+      // Items written before names were cleaned may hold any name: cleaned as a stored record is (store.ts).
+      const parsed = importedNames(parseOtpauthUri(stored.uri), unnamed());
       const result: NewAccount & { uri: string } = { ...parsed, uri: stored.uri };
       if (stored.status === 'pending') result.pending = true;
       if (
@@ -404,6 +410,8 @@ export class Vault {
       secret,
       params: paramsOf(record),
       extra: { ...(record.extra ?? {}) },
+      ...(record.favourite ? { favourite: true } : {}),
+      ...(record.tags?.length ? { tags: [...record.tags] } : {}),
     };
   }
 
@@ -531,7 +539,8 @@ export class Vault {
     candidate: NewAccount,
     existing: Known[],
   ): { reason: string; key: ErrorKey; params: Record<string, string> } | undefined {
-    const found = existing.find((e) => sameName(e.record, candidate));
+    const names = namesKey(candidate);
+    const found = existing.find((e) => (e.names ??= namesKey(e.record)) === names);
     if (!found) return undefined;
     const name = displayName(found.record);
     return {
@@ -541,8 +550,13 @@ export class Vault {
     };
   }
 
+  /**
+   * Every account stored passes here (an import, a link, a QR code, `keyfob add`, an enrollment), so names are
+   * cleaned here once for every format and front end: stripped and cut, never refused (names.ts cleanName). A
+   * label that was nothing but invisible characters is no name at all.
+   */
   private validate(account: NewAccount): NewAccount {
-    const label = account.label.trim();
+    const label = cleanName(account.label);
     if (label === '') throw new KeyfobError('PARAMS_INVALID', 'vaultNameNeeded');
     const { params } = account;
     if (
@@ -557,13 +571,16 @@ export class Vault {
     if (!Number.isSafeInteger(params.counter) || params.counter < 0) {
       throw new KeyfobError('PARAMS_INVALID', 'vaultCounterInvalid', { counter: String(params.counter) });
     }
-    return {
+    const valid: NewAccount = {
       ...account,
-      issuer: account.issuer.trim(),
+      issuer: cleanName(account.issuer),
       label,
       secret: normaliseSecret(account.secret),
       extra: account.extra ?? {},
     };
+    // An import's tags (cleaned by importedNames, main/vault/names.ts) are held to the rules of typed tags too.
+    if (account.tags !== undefined) valid.tags = cleanTags(account.tags);
+    return valid;
   }
 
   private newRecord(account: NewAccount, order: number): AccountRecord {
@@ -586,6 +603,8 @@ export class Vault {
     if (icon) record.icon = icon;
     if (account.cognito) record.cognito = { ...account.cognito };
     if (Object.keys(account.extra).length > 0) record.extra = { ...account.extra };
+    if (account.favourite) record.favourite = true;
+    if (account.tags?.length) record.tags = [...account.tags];
     return record;
   }
 
@@ -610,7 +629,7 @@ export class Vault {
       note?: { reason: string; key: ErrorKey; params: Record<string, string> };
     }> = [];
     for (const input of accounts) {
-      const name = displayName(input);
+      const name = displayName({ issuer: cleanName(input.issuer), label: cleanName(input.label) });
       let account: NewAccount;
       try {
         account = this.validate(input);
@@ -960,6 +979,26 @@ export class Vault {
   }
 
   // ---- start-up recovery -----------------------------------------------------------------------------------
+
+  /**
+   * What recover() says of accounts.json alone (an unreadable file moved aside), without a look into the
+   * keychain: for listing and finding accounts by name, which must never read a key (on macOS each read may
+   * raise a prompt, and reading a thousand takes seconds). Interrupted adds and removals are not listed anyway;
+   * the next full recover() completes them. `accounts`: how many there are to list.
+   */
+  async checkMetadata(): Promise<{ report: RecoveryReport; accounts: number }> {
+    const { file, movedAside } = await this.store.read();
+    return {
+      report: {
+        orphans: [],
+        missingSecret: [],
+        unreadableItems: 0,
+        completed: 0,
+        ...(movedAside ? { movedAside } : {}),
+      },
+      accounts: file.accounts.filter(visible).length,
+    };
+  }
 
   /** Whether the keychain holds this vault's canary; a keychain that cannot answer (locked) counts as no. */
   private async hasCanary(): Promise<boolean> {

@@ -12,6 +12,7 @@ import { bytesToBase32 } from '../../main/otp/secret';
 import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { benchIcons, printIconBench } from './icons';
+import { COUNT, benchImportList } from './import-list';
 import { benchLogin } from './login';
 import { benchQr } from './qr';
 import { benchRenderer } from './renderer';
@@ -214,9 +215,33 @@ async function benchUi(): Promise<void> {
   );
 }
 
+async function benchImportAndList(): Promise<void> {
+  const r = await benchImportList();
+  const n = COUNT.toLocaleString('en');
+  console.log(
+    `\nImporting ${n} accounts (whole process, one run each) beside the keyring storing ${n} items`,
+  );
+  const rows = [['what', 'ms', 'per item ms']];
+  const row = (what: string, ms: number) => rows.push([what, ms.toFixed(0), (ms / COUNT).toFixed(2)]);
+  for (const i of r.imports) row(i.name, i.ms);
+  if (r.secretToolMs !== undefined) row(`secret-tool store × ${n} (a process per item)`, r.secretToolMs);
+  else rows.push(['secret-tool (not installed: apt-get install libsecret-tools)', '-', '-']);
+  row(`keytar setPassword × ${n} (one process)`, r.keytarMs);
+  table(rows);
+  console.log(`\nkeyfob list, whole process, median of ${r.runs} runs`);
+  const ratio = r.list1000Ms / r.list1Ms;
+  table([
+    ['accounts', 'median ms'],
+    ['1', r.list1Ms.toFixed(1)],
+    [n, r.list1000Ms.toFixed(1)],
+  ]);
+  console.log(`  list at ${n} within 1.5× of list at 1: ${ratio.toFixed(2)}× (${goal(ratio <= 1.5)})`);
+}
+
 async function main(): Promise<void> {
   console.log(`Keyfob benchmark — node ${process.version}, ${process.platform}/${process.arch}`);
   await benchStartup();
+  await benchImportAndList();
   benchThroughput();
   await benchQrDecode();
   await benchCognitoLogin();

@@ -7,6 +7,7 @@
 import QRCode from 'qrcode';
 import type { Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
+import errorWordsEn from '../../locales/en/errorWords.json';
 import { FORMATS } from '../../main/formats';
 import { buildMigrationUris } from '../../main/otp/migration';
 import { defaultParams } from '../../main/otp/types';
@@ -132,8 +133,10 @@ describe('adding and importing, end to end in Chromium', () => {
     await page.getByRole('button', { name: 'Import from another app' }).click();
     const choices = page.getByRole('radio');
     await expect.poll(() => choices.count()).toBe(FORMATS.length);
+    // Each format of the registry, in its order, by its name in the reader's language.
+    const names = FORMATS.map((f) => (errorWordsEn.format as Record<string, string>)[f.id]).join('');
     expect(await page.getByRole('group', { name: 'Which app is the file from?' }).textContent()).toBe(
-      'Which app is the file from?2FASandOTPGoogle Authenticatorotpauth:// links',
+      `Which app is the file from?${names}`,
     );
     await page.getByRole('radio', { name: 'otpauth:// links' }).check();
     expect(await page.getByText(/A text file with one otpauth:\/\/ link per line/).isVisible()).toBe(true);

@@ -361,7 +361,8 @@ describe('organising the list', () => {
     await dialog.getByLabel('New tag').fill('a\tb');
     await dialog.getByRole('button', { name: 'Save' }).click();
     const error = dialog.getByRole('alert');
-    await expect.poll(() => error.textContent()).toContain('A tag cannot contain invisible characters');
+    await expect.poll(() => error.textContent()).toContain('A tag cannot contain control or text-direction');
+    expect(await error.textContent()).toContain('(here: U+0009)');
     expect(await dialog.getByLabel('New tag').getAttribute('aria-invalid')).toBe('true');
     expect((await app.vault.list())[0]!.tags).toBeUndefined();
   });

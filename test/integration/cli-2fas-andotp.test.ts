@@ -1,15 +1,12 @@
 /**
  * 2FAS and andOTP backups through `keyfob import <file>`, into the real keychain: the apps' own plain exports,
- * a backup with entries Keyfob refuses, and encrypted ones. `keyfob import` has no way to take a password yet
- * (`--password-stdin` is being added), so an encrypted file stops there with the "protected by a password"
- * message and adds nothing; it is opened through the same Accounts use case the CLI calls, over the same vault
- * and keychain, and the CLI then lists what it added.
+ * a backup with entries Keyfob refuses, and encrypted ones, whose password comes from `--password-stdin` (the
+ * first line of standard input). Without it, and with no terminal to ask on, an encrypted file stops with the
+ * "protected by a password" message; a wrong password says so; neither adds anything.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../../main/services';
-import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 import { cliSandboxes, keyfob, type Sandbox } from '../support/cli';
 import { andotpEncrypted, andotpPlain } from '../support/formats/andotp';
 import { twofasEncrypted, twofasPlain } from '../support/formats/2fas';
@@ -98,7 +95,7 @@ describe('keyfob import: 2FAS and andOTP', () => {
     expect((await listed(s)).map((a) => a.issuer)).toEqual(['GitHub']);
   });
 
-  it('stops at an encrypted backup without a password, adding nothing; opened with it, every account is added', async () => {
+  it('stops at an encrypted backup without a password, refuses a wrong one, adding nothing; adds all with the right one', async () => {
     const s = fresh();
     const sealed2fas = join(FIXTURES, '2fas/2fas_authenticator_encrypted_v4.2fas');
     const sealedAndotp = join(s.home, 'otp_accounts.json.aes');
@@ -117,48 +114,30 @@ describe('keyfob import: 2FAS and andOTP', () => {
       [sealed2fas, '2FAS'],
       [sealedAndotp, 'andOTP'],
     ] as const) {
-      const result = await keyfob(['import', file], s);
-      expect(result.code, file).toBe(1);
-      expect(result.stdout).toBe('');
-      expect(result.stderr).toContain(`This ${name} export is protected by a password.`);
+      // No terminal and no --password-stdin: the clear error, which says how to give the password.
+      const none = await keyfob(['import', file], s);
+      expect(none.code, file).toBe(1);
+      expect(none.stdout).toBe('');
+      expect(none.stderr).toContain(`This ${name} export is protected by a password.`);
+      expect(none.stderr).toContain('--password-stdin');
+      const wrong = await keyfob(['import', '--password-stdin', file], { ...s, input: 'nope\n' });
+      expect(wrong.code, file).toBe(1);
+      expect(wrong.stdout).toBe('');
+      expect(wrong.stderr).toContain(`The password does not open this ${name} export.`);
     }
     expect(await listed(s)).toEqual([]);
 
-    // The use case the CLI calls, over the same data folder and keychain service, with the password given.
-    const services = createServices({
-      dataDir: s.home,
-      keychain: new KeytarKeychain({ service: s.service }),
-      clock: { now: () => Date.now() },
-    });
-    try {
-      const read = (path: string, fileName: string) => ({
-        bytes: new Uint8Array(readFileSync(path)),
-        fileName,
-      });
-      const wrong = await services.accounts
-        .import([read(sealed2fas, '2fas_authenticator_encrypted_v4.2fas')], { password: 'nope' })
-        .then(
-          () => undefined,
-          (e: unknown) => e,
-        );
-      expect(wrong).toMatchObject({ code: 'PASSWORD_WRONG' });
-      expect(await listed(s)).toEqual([]);
-      const a = await services.accounts.import([read(sealed2fas, 'backup.2fas')], { password: 'test' });
-      expect(a.entries.map((e) => e.status)).toEqual(['added', 'added', 'added', 'added', 'added']);
-      const b = await services.accounts.import([read(sealedAndotp, 'otp_accounts.json.aes')], {
-        password: 'andotp pw',
-      });
-      expect(b.entries.map((e) => [e.status, e.name])).toEqual([
-        ['added', 'GitHub (ada)'],
-        ['added', 'Bank (ada)'],
-      ]);
-    } finally {
-      services.close();
-    }
+    const a = await keyfob(['import', '--password-stdin', sealed2fas], { ...s, input: 'test\n' });
+    expect(a.code).toBe(0);
+    expect(a.stdout).toContain('5 added, 0 skipped as duplicates, 0 refused');
+    const b = await keyfob(['import', '--password-stdin', sealedAndotp], { ...s, input: 'andotp pw\n' });
+    expect(b.code).toBe(0);
+    expect(b.stdout).toMatch(/added\s+\S+\s+GitHub \(ada\)/);
+    expect(b.stdout).toMatch(/added\s+\S+\s+Bank \(ada\)/);
     const accounts = await listed(s);
     expect(accounts).toHaveLength(7);
-    expect(accounts.find((a) => a.issuer === 'Bank')).toMatchObject({ type: 'hotp', counter: 5 });
-    // The CLI makes codes from what the use case stored: the key is in the keychain.
+    expect(accounts.find((x) => x.issuer === 'Bank')).toMatchObject({ type: 'hotp', counter: 5 });
+    // The key is in the keychain: the CLI makes codes from it.
     expect((await keyfob(['code', 'GitHub'], s)).stdout).toMatch(/^\d{6}\n$/);
   });
 
@@ -172,22 +151,9 @@ describe('keyfob import: 2FAS and andOTP', () => {
     const refused = await keyfob(['import', file], s);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('This 2FAS export is protected by a password.');
-    const services = createServices({
-      dataDir: s.home,
-      keychain: new KeytarKeychain({ service: s.service }),
-      clock: { now: () => Date.now() },
-    });
-    try {
-      const report = await services.accounts.import(
-        [{ bytes: new Uint8Array(readFileSync(file)), fileName: file }],
-        {
-          password: 'pw',
-        },
-      );
-      expect(report.entries).toMatchObject([{ status: 'added', name: 'Mail (ada)' }]);
-    } finally {
-      services.close();
-    }
+    const added = await keyfob(['import', '--password-stdin', file], { ...s, input: 'pw\n' });
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/added\s+\S+\s+Mail \(ada\)/);
     expect((await listed(s)).map((a) => a.issuer)).toEqual(['Mail']);
   });
 });

@@ -23,9 +23,9 @@ describe('keyfob CLI in the language of the environment', () => {
     const de = speaking(s, { LANG: 'de_DE.UTF-8' });
     const imported = await keyfob(['import', '-'], { ...de, input: `${URI}\nnot a link\n` });
     expect(imported.stdout).toMatch(/^hinzugefügt\s+[0-9a-f-]{36} {2}GitHub \(alice@example\.com\)$/m);
-    expect(imported.stdout).toContain('1 hinzugefügt, 0 als Duplikate übersprungen, 1 abgelehnt');
+    expect(imported.stderr).toContain('1 hinzugefügt, 0 als Duplikate übersprungen, 1 abgelehnt');
     // The refused line is named in German too ("Zeile 2", not "line 2").
-    expect(imported.stdout).toMatch(/^abgelehnt\s+Zeile 2: /m);
+    expect(imported.stderr).toMatch(/^abgelehnt\s+Zeile 2: /m);
     expect(imported.code).toBe(1);
 
     const missing = await keyfob(['import', '/nonexistent/keys.txt'], de);

@@ -25,6 +25,7 @@ import { caught, forWindow } from '../support/error-checks';
 import {
   andotpEncrypted,
   andotpEncryptedOld,
+  andotpEntry,
   andotpPlain,
   type AndotpAccount,
 } from '../support/formats/andotp';
@@ -92,7 +93,51 @@ function expectVectors(accounts: OtpAccount[], issuers: string[], adjust = (p: O
   }
 }
 
+/** The accounts as the vault stores them after importing these bytes: issuer, favourite and tags. */
+async function stored(bytes: Uint8Array, fileName: string): Promise<unknown[]> {
+  const services = createServices({
+    dataDir: mkdtempSync(join(tmpdir(), 'keyfob-organised-')),
+    keychain: new MemoryKeychain(),
+    clock: { now: () => Date.UTC(2026, 11, 1) },
+  });
+  try {
+    await services.accounts.import([{ bytes, fileName }]);
+    return (await services.vault.list()).map((a) => [a.issuer, a.favourite ?? false, a.tags ?? []]);
+  } finally {
+    services.close();
+  }
+}
+
 describe('2FAS backups', () => {
+  it('carries each service’s group into its account as a tag, which the vault stores', async () => {
+    const file = twofasPlain(
+      [
+        { name: 'GitHub', account: 'ada', secret: 'JBSWY3DPEHPK3PXP', groupId: 'g1' },
+        { name: 'Mail', account: 'ada', secret: 'GEZDGNBVGY3TQOJQ', groupId: 'no such group' },
+        { name: 'Bank', account: 'ada', secret: 'MFRGGZDFMZTWQ2LK' },
+        { name: 'Shop', account: 'ada', secret: 'MFRGGZDFMZTWQ2LL', groupId: 'g2' },
+      ],
+      {
+        groups: [
+          { id: 'g1', name: 'Work' },
+          { id: 'g2', name: 'Home' },
+        ],
+      },
+    );
+    expect(ok((await twofas.parse(file, {})).entries).map((a) => a.tags)).toEqual([
+      ['Work'],
+      undefined,
+      undefined,
+      ['Home'],
+    ]);
+    expect(await stored(file, 'backup.2fas')).toEqual([
+      ['GitHub', false, ['Work']],
+      ['Mail', false, []],
+      ['Bank', false, []],
+      ['Shop', false, ['Home']],
+    ]);
+  });
+
   it('reads the real exports of schemas 1 to 4, each with what its schema carries', async () => {
     // Schema 1: names and keys only, so every account is TOTP, 6 digits, 30 s, SHA1.
     const one = await twofas.parse(fixture('2fas/2fas_authenticator.json'), {});
@@ -207,7 +252,7 @@ describe('2FAS backups', () => {
       JSON.stringify({ ...parsed, servicesEncrypted: `${flipped.toString('base64')}:${salt}:${iv}` }),
     );
     expect(forWindow(await caught(() => twofas.parse(tampered, { password: 'right' })))).toMatchObject({
-      key: 'twofasDamaged',
+      key: 'importDamaged',
     });
     // Parts that are not base64, or too few of them, are damage whatever the password.
     for (const broken of [`${data}:${salt}`, `${data}:${salt}:!!!!`, `::`])
@@ -217,10 +262,10 @@ describe('2FAS backups', () => {
             twofas.parse(bytes(JSON.stringify({ ...parsed, servicesEncrypted: broken })), {}),
           )
         ).key,
-      ).toBe('twofasDamaged');
+      ).toBe('importDamaged');
     // Sealed text that is not a list of services.
     const notList = twofasEncrypted('{"services": []}', 'pw');
-    expect((await caught(() => twofas.parse(notList, { password: 'pw' }))).key).toBe('twofasDamaged');
+    expect((await caught(() => twofas.parse(notList, { password: 'pw' }))).key).toBe('importDamaged');
   });
 
   it('imports nothing through the account use cases when the password is wrong', async () => {
@@ -285,7 +330,7 @@ describe('2FAS backups', () => {
     expect(refusals(read.entries)).toEqual([
       { name: 'Weird (g)', key: 'importEntryType', params: { type: 'YUBI' }, place: undefined },
       { name: 'Nine (g)', key: 'uriDigitsUnsupported', params: { digits: 9 }, place: undefined },
-      { name: 'Md5 (g)', key: 'uriAlgorithmUnsupported', params: { algorithm: 'MD5' }, place: undefined },
+      { name: 'Md5 (g)', key: 'importEntryAlgorithm', params: { algorithm: 'MD5' }, place: undefined },
       { name: 'Zero (g)', key: 'uriPeriodNotPositive', params: { value: '0' }, place: undefined },
       {
         name: 'Letters (g)',
@@ -346,6 +391,43 @@ describe('2FAS backups', () => {
 });
 
 describe('andOTP backups', () => {
+  it('carries each entry’s tags into its account, which the vault stores', async () => {
+    const file = andotpPlain([
+      { secret: 'JBSWY3DPEHPK3PXP', issuer: 'GitHub', label: 'ada', tags: ['Work', 'Code'] },
+      { secret: 'GEZDGNBVGY3TQOJQ', issuer: 'Mail', label: 'ada', tags: [] },
+      {
+        raw: {
+          ...andotpEntry({ secret: 'MFRGGZDFMZTWQ2LK', issuer: 'Bank', label: 'ada' }),
+          tags: [7, '', 'Money'],
+        },
+      },
+    ]);
+    expect(ok((await andotp.parse(file, {})).entries).map((a) => a.tags)).toEqual([
+      ['Work', 'Code'],
+      undefined,
+      ['Money'],
+    ]);
+    expect(await stored(file, 'otp_accounts.json')).toEqual([
+      ['GitHub', false, ['Work', 'Code']],
+      ['Mail', false, []],
+      ['Bank', false, ['Money']],
+    ]);
+    // Tags are cleaned as names are, never refusing the account: controls and direction overrides go, a long tag
+    // is cut to 32 characters, repeats in any case are dropped, and at most 20 are kept.
+    const many = Array.from({ length: 25 }, (_, i) => `t${i}`);
+    const odd = andotpPlain([
+      {
+        secret: 'JBSWY3DPEHPK3PXP',
+        issuer: 'Odd',
+        label: 'ada',
+        tags: ['\u202eWork\u0007', 'work', 'x'.repeat(40), '\u200b', ...many],
+      },
+    ]);
+    expect(await stored(odd, 'otp_accounts.json')).toEqual([
+      ['Odd', false, ['Work', 'x'.repeat(32), ...many.slice(0, 18)]],
+    ]);
+  });
+
   it('reads the real plain export, every kind of code included', async () => {
     const read = await andotp.parse(fixture('andotp/andotp_plain.json'), {});
     expect(read.entries.every((e) => e.status === 'ok')).toBe(true);
@@ -487,7 +569,7 @@ describe('andOTP backups', () => {
     expect(refusals(read.entries)).toEqual([
       { name: 'Weird (g)', key: 'importEntryType', params: { type: 'MOTP' }, place: undefined },
       { name: 'Four (g)', key: 'uriDigitsUnsupported', params: { digits: 4 }, place: undefined },
-      { name: 'Sha (g)', key: 'uriAlgorithmUnsupported', params: { algorithm: 'SHA224' }, place: undefined },
+      { name: 'Sha (g)', key: 'importEntryAlgorithm', params: { algorithm: 'SHA224' }, place: undefined },
       {
         name: 'Letters (g)',
         key: 'secretNotBase32',
@@ -508,19 +590,20 @@ describe('andOTP backups', () => {
       [bytes('hello'), 'andotpNotList'],
       [bytes('   '), 'andotpNotList'],
       [new Uint8Array(), 'andotpNotList'],
-      [bytes('[{"secret": "JBSW'), 'andotpJsonBroken'],
+      [bytes('[{"secret": "JBSW'), 'importDamaged'],
     ];
     for (const [input, key] of cases) {
       const error = await caught(() => andotp.parse(input, {}));
       expect(error.key, new TextDecoder().decode(input)).toBe(key);
-      expect(error.code).toBe('FORMAT_UNKNOWN');
+      // Not andOTP's at all, or andOTP's but broken: the second is the shared "damaged" refusal.
+      expect(error.code).toBe(key === 'importDamaged' ? 'IMPORT_INVALID' : 'FORMAT_UNKNOWN');
     }
     // Sealed, something that is not a list.
     const sealedObject = andotpEncrypted(bytes('{"entries": []}'), 'pw', 1000);
     expect((await caught(() => andotp.parse(sealedObject, { password: 'pw' }))).key).toBe('andotpNotList');
     const real = fixture('andotp/andotp_plain.json');
     expect((await caught(() => andotp.parse(real.subarray(0, real.length - 20), {}))).key).toBe(
-      'andotpJsonBroken',
+      'importDamaged',
     );
   });
 });

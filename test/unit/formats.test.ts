@@ -96,7 +96,11 @@ describe('the formats registry', () => {
     const ids = FORMATS.map((f) => f.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(['otpauth', 'google-migration']));
-    expect(new FormatRegistry().exporters.map((f) => f.id).sort()).toEqual(['google-migration', 'otpauth']);
+    expect(new FormatRegistry().exporters.map((f) => f.id).sort()).toEqual([
+      'aegis',
+      'google-migration',
+      'otpauth',
+    ]);
   });
 
   it('detects a format from the content: export links, setup links, any text, and nothing it knows', async () => {
@@ -106,23 +110,29 @@ describe('the formats registry', () => {
     // Mixed links are a list of links: the otpauth format reads both kinds.
     expect(registry.detect(bytes(`${URI}\n${uris[0]}`)).id).toBe('otpauth');
     expect(registry.detect(bytes('hello')).id).toBe('otpauth');
-    const unknown = await caught(() => registry.detect(new Uint8Array([0xff, 0xd8, 0xff, 0x00]), 'x.bin'));
-    expect(unknown.code).toBe('FORMAT_UNKNOWN');
-    const info = forWindow(unknown);
+    // Bytes no format reads and no magic names (0xff 0xd8 0xff would be a JPEG's).
+    const all = await caught(() => registry.detect(new Uint8Array([0xfe, 0x80, 0x81, 0x00]), 'x.bin'));
+    expect(all.params).toMatchObject({ formats: FORMATS.map((f) => f.id).join(',') });
+    expect(all.code).toBe('FORMAT_UNKNOWN');
+    const info = forWindow(all);
     expect(info).toMatchObject({ key: 'importFormatUnknown', params: { file: 'x.bin' } });
     expect(errorText(info, 'de').message).toBe('Keyfob kennt das Format von x.bin nicht.');
     expect(errorText(info, 'zh-CN').message).toBe('Keyfob 无法识别 x.bin 的格式。');
     // The formats it reads, from the registry, each named in the reader's language.
-    expect(info.params).toMatchObject({ formats: '2fas,andotp,google-migration,otpauth' });
-    expect(errorText(info, 'en').hint).toBe(
-      'Keyfob reads 2FAS, andOTP, Google Authenticator, and otpauth:// links.',
+    expect(info.params).toMatchObject({ formats: FORMATS.map((f) => f.id).join(',') });
+    // Named and joined as each language joins a list, whatever formats the registry has.
+    expect(errorText(info, 'en').hint).toMatch(
+      /^Keyfob reads (.+, )*Google Authenticator,? and otpauth:\/\/ links\.$/,
     );
-    expect(errorText(info, 'de').hint).toBe(
-      'Keyfob liest 2FAS, andOTP, Google Authenticator und otpauth://-Links.',
+    expect(errorText(info, 'de').hint).toMatch(
+      /^Keyfob liest (.+, )*Google Authenticator und otpauth:\/\/-Links\.$/,
     );
-    expect(errorText(info, 'zh-CN').hint).toBe(
-      'Keyfob 可读取：2FAS、andOTP、Google Authenticator和otpauth:// 链接。',
+    expect(errorText(info, 'zh-CN').hint).toMatch(
+      /^Keyfob 可读取：(.+、)*Google Authenticator和otpauth:\/\/ 链接。$/,
     );
+    for (const lang of ['en', 'de', 'zh-CN'])
+      for (const { id } of FORMATS)
+        expect(errorText(info, lang).hint).toContain(i18nFor(lang).t(`errorWords:format.${id}`));
   });
 
   it('has every format named in every language, by its id (the window lists them so)', () => {

@@ -51,11 +51,11 @@ describe('formats over IPC', () => {
   it('lists the registry’s formats, and a format added to it by itself', async () => {
     expect(await setup().handlers.listFormats()).toEqual({
       ok: true,
-      value: [
-        { id: '2fas', password: 'sometimes', fileTypes: ['.2fas', '.json'] },
-        { id: 'andotp', password: 'sometimes', fileTypes: ['.json', '.aes'] },
-        ...['google-migration', 'otpauth'].map((id) => ({ id, password: 'never', fileTypes: ['.txt'] })),
-      ],
+      value: FORMATS.map((f) => ({
+        id: f.id,
+        password: f.password ?? 'never',
+        fileTypes: [...(f.fileTypes ?? [])],
+      })),
     });
     const listed = await setup([...FORMATS, lockbox]).handlers.listFormats();
     expect(listed.ok && listed.value.at(-1)).toEqual({

@@ -15,6 +15,7 @@ import {
 import type { AccountSort, AccountView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { useAppState, useStore } from '../../store/react';
+import { errorNotice } from '../../store/store';
 import { copyCodeOrSay, removeWithUndo } from './actions';
 import { AccountList } from './AccountList';
 import type { RowActions } from './AccountRow';
@@ -236,8 +237,16 @@ export function AccountsScreen({ t }: { t: Strings }) {
           t={t}
           onClose={() => setRenaming(undefined)}
           onSave={async (names) => {
-            await store.call(window.keyfob.renameAccount(renaming.id, names));
-            setRenaming(undefined);
+            const r = await window.keyfob.renameAccount(renaming.id, names);
+            if (r.ok) return undefined;
+            // A name main refuses is said beside the fields, which keep what was typed; anything else (the account
+            // went meanwhile, deleted here or by the CLI) closes the dialog and is said as any other failure.
+            if (r.error.code !== 'PARAMS_INVALID') {
+              setRenaming(undefined);
+              store.notify(errorNotice(r.error));
+              return undefined;
+            }
+            return r.error;
           }}
         />
       )}

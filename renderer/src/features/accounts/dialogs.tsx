@@ -18,28 +18,56 @@ export function RenameDialog({
 }: {
   account: AccountView;
   t: Strings;
-  onSave: (names: { issuer: string; label: string }) => void;
+  /**
+   * Resolves to the error to show, or undefined once saved. A name main refuses (a control or direction
+   * character, too long) keeps the dialog open with what was typed, and says why beside the fields.
+   */
+  onSave: (names: { issuer: string; label: string }) => Promise<ErrorInfo | undefined>;
   onClose: () => void;
 }) {
   const [issuer, setIssuer] = useState(account.issuer);
   const [label, setLabel] = useState(account.label);
+  const [error, setError] = useState<ErrorInfo | undefined>();
   return (
     <Dialog title={`${t.rename}: ${name(account)}`} onClose={onClose}>
       <form
         method="dialog"
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
-          onSave({ issuer, label });
+          const failed = await onSave({ issuer, label });
+          if (failed) setError(failed);
+          else onClose();
         }}
       >
         <label>
           {t.issuer}
-          <input value={issuer} onChange={(e) => setIssuer(e.target.value)} autoFocus />
+          <input
+            value={issuer}
+            onChange={(e) => {
+              setIssuer(e.target.value);
+              setError(undefined);
+            }}
+            autoFocus
+            aria-invalid={error ? true : undefined}
+          />
         </label>
         <label>
           {t.account}
-          <input value={label} onChange={(e) => setLabel(e.target.value)} required />
+          <input
+            value={label}
+            onChange={(e) => {
+              setLabel(e.target.value);
+              setError(undefined);
+            }}
+            required
+            aria-invalid={error ? true : undefined}
+          />
         </label>
+        {error && (
+          <p className="field-error" role="alert">
+            {errorText(error, t.lang).message} {errorText(error, t.lang).hint}
+          </p>
+        )}
         <SaveOrCancel t={t} onCancel={onClose} />
       </form>
     </Dialog>

@@ -55,6 +55,8 @@ interface Calls {
   /** A Google Authenticator transfer code's place in its export, counted from 1. */
   linkBatch(index: number, size: number): string;
   fileChosen(name: string): string;
+  /** An encrypted backup written: how many accounts, and the file's name. */
+  backupWritten(count: number, file: string): string;
 }
 
 /** Entries without arguments: every key of the catalogue that is neither a call nor a context or plural form. */
@@ -115,6 +117,7 @@ function calls(t: TFunction<'app'>): Calls {
     formatWhere: (format) => t('formatWhere', { context: format }),
     linkBatch: (index, size) => t('linkBatch', { index, size }),
     fileChosen: (name) => t('fileChosen', { name }),
+    backupWritten: (count, file) => t('backupWritten', { count, file }),
   };
 }
 

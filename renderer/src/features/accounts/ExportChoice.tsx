@@ -33,11 +33,14 @@ export function ExportChoiceDialog({
               <button
                 type="button"
                 className="export-choice"
+                aria-labelledby="export-qr-title"
                 aria-describedby="export-qr-line"
                 onClick={onQr}
                 autoFocus
               >
-                <span className="export-choice-title">{t.exportChoiceQr}</span>
+                <span className="export-choice-title" id="export-qr-title">
+                  {t.exportChoiceQr}
+                </span>
                 <span className="export-choice-line" id="export-qr-line">
                   {t.exportChoiceQrLine}
                 </span>
@@ -47,10 +50,13 @@ export function ExportChoiceDialog({
               <button
                 type="button"
                 className="export-choice"
+                aria-labelledby="export-backup-title"
                 aria-describedby="export-backup-line"
                 onClick={() => setStep('backup')}
               >
-                <span className="export-choice-title">{t.exportChoiceBackup}</span>
+                <span className="export-choice-title" id="export-backup-title">
+                  {t.exportChoiceBackup}
+                </span>
                 <span className="export-choice-line" id="export-backup-line">
                   {t.exportChoiceBackupLine}
                 </span>

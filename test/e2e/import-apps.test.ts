@@ -307,7 +307,7 @@ describe('switching apps in the window', () => {
           await page.setViewportSize({ width, height: 800 });
           expect(await sideways(page)).toBe(0);
           if (colorScheme === 'light' || width === 420)
-            await app.screenshot(`import-apps-${width}-${lang}-${colorScheme}`);
+            await app.screenshot(`import-apps-${width}-${lang}-${colorScheme}`, { fullPage: false });
         }
         await expectAccessible(page);
 

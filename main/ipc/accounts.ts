@@ -220,7 +220,7 @@ export function accountHandlers(
     exportBackup: (rawPassword) =>
       result<BackupWritten>(async () => {
         if (rawPassword === '') throw new KeyfobError('INPUT_NEEDED', 'exportPasswordEmpty');
-        const password = check(schema.backupPassword, rawPassword, 'password');
+        const password = check(schema.backupPassword, rawPassword, 'backup password');
         const count = (await vault.list()).length;
         const yes = await ctx.confirm?.({ kind: 'export', count });
         if (yes !== true) throw cancelled();

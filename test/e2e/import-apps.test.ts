@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright';
+import type { FileChooser, Page } from 'playwright';
 import { describe, expect, it } from 'vitest';
 import appDe from '../../locales/de/app.json';
 import appEn from '../../locales/en/app.json';
@@ -16,6 +16,7 @@ import appZh from '../../locales/zh-CN/app.json';
 import errorWordsEn from '../../locales/en/errorWords.json';
 import { FORMATS } from '../../main/formats';
 import { readAegisVault } from '../support/aegis-reader';
+import { aegisVault } from '../support/formats/aegis';
 import { e2eApps } from '../support/e2e-apps';
 import { expectAccessible, fromMenu, openAdd } from '../support/ui-steps';
 
@@ -79,6 +80,10 @@ describe('switching apps in the window', () => {
     const { page } = app;
     const want = await expected('2fas', TWOFAS, 'test');
     expect(want.ok).toBeGreaterThan(0);
+    // Listening from the start: Playwright turns the chooser's interception on asynchronously, and a listener
+    // added just before the key press can miss a chooser opened at once on a busy machine.
+    const choosers: FileChooser[] = [];
+    page.on('filechooser', (c) => void choosers.push(c));
     await page
       .getByRole('button', { name: /^(Add account|Add or import accounts)$/ })
       .first()
@@ -97,9 +102,9 @@ describe('switching apps in the window', () => {
     expect(await page.getByRole('radio', { name: '2FAS', exact: true }).isChecked()).toBe(true);
     await page.keyboard.press('Tab');
     expect(await focusedLabel(page)).toBe('Choose file…');
-    const chooser = page.waitForEvent('filechooser');
     await page.keyboard.press('Enter');
-    await (await chooser).setFiles(join(FIXTURES, TWOFAS));
+    await expect.poll(() => choosers.length).toBe(1);
+    await choosers[0]!.setFiles(join(FIXTURES, TWOFAS));
     await expect
       .poll(() => page.getByText('File: 2fas_authenticator_encrypted_v4.2fas').isVisible())
       .toBe(true);
@@ -200,6 +205,39 @@ describe('switching apps in the window', () => {
       .toBe(`Nothing new: ${want.ok} already there`);
     expect(await app.vault.list()).toHaveLength(want.ok);
   }, 120_000);
+
+  it('shows the report when an export holds entries Keyfob cannot store, naming each with its reason', async () => {
+    const app = await open();
+    const { page } = app;
+    const vault = await aegisVault(
+      [
+        { type: 'totp', name: 'ada', issuer: 'GitHub', secret: 'JBSWY3DPEHPK3PXP' },
+        { type: 'yandex', name: 'ivan', issuer: 'Yandex', secret: 'GEZDGNBVGY3TQOJQ' },
+      ],
+      { password: 'pw', scrypt: { n: 1024, r: 8, p: 1 } },
+    );
+    await openAdd(page);
+    await page.getByRole('button', { name: 'Import from another app' }).click();
+    await page.getByRole('radio', { name: 'Aegis', exact: true }).check();
+    await page
+      .getByLabel('Choose file…')
+      .setInputFiles({ name: 'aegis-backup.json', mimeType: 'application/json', buffer: Buffer.from(vault) });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByLabel('Password of the export').fill('pw');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Result' });
+    await expect.poll(() => report.isVisible()).toBe(true);
+    const rows = await report.locator('li.entry').allTextContents();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/^Added GitHub \(ada\)/);
+    expect(rows[1]).toMatch(/^Not added Yandex \(ivan\) — \S/);
+    expect((await app.vault.list()).map((a) => a.issuer)).toEqual(['GitHub']);
+    // The form is ready for another file: the password went with the import, and its field with it.
+    expect(await page.getByLabel('Password of the export').count()).toBe(0);
+    expect(await page.getByText('or drop the file here').isVisible()).toBe(true);
+    await expectAccessible(page);
+    await app.screenshot('import-apps-report');
+  });
 
   it('writes an encrypted backup: the password twice, a strength hint, a mismatch refused, every account in the file', async () => {
     const app = await open();

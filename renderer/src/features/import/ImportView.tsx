@@ -34,6 +34,13 @@ export function ImportView({ t }: { t: Strings }) {
   const [passwordError, setPasswordError] = useState<ErrorInfo | undefined>();
   const [busy, setBusy] = useState(false);
   const passwordField = useRef<HTMLInputElement>(null);
+  /** Bumped when main asks for the password or refuses it: the field takes the keyboard once it is on screen. */
+  const [askedAt, setAskedAt] = useState(0);
+
+  useEffect(() => {
+    // Selected, so that a wrong password is replaced by typing.
+    if (askedAt > 0) passwordField.current?.select();
+  }, [askedAt]);
 
   useEffect(() => {
     void unwrap(window.keyfob.listFormats(), setListError).then((list) => list && setFormats(list));
@@ -81,14 +88,14 @@ export function ImportView({ t }: { t: Strings }) {
               setAsked(true);
               if (error.code === 'PASSWORD_NEEDED') setPasswordNote(error);
               else setPasswordError(error);
-              // A wrong password is selected, so typing replaces it.
-              requestAnimationFrame(() => passwordField.current?.select());
+              setAskedAt((n) => n + 1);
             } else setFileError(error);
           },
         );
         setBusy(false);
         if (report) {
-          setPassword('');
+          // Done with this file: the view is ready for the next, and the report (when it stays) is below.
+          take(undefined);
           afterAdding(store, report);
         }
       }}

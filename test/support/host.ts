@@ -315,6 +315,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
         options.onCopy?.(code, validUntil);
         return codeClipboard.copy(code, validUntil);
       },
+      keep: (text) => codeClipboard.keep(text),
     },
     // As in the app: on a worker thread, from the bundle `npm run build` emits next to app.js.
     qr: new OffThreadQr({ script: resolve(__dirname, '../../dist/main/qr-worker.js') }),

@@ -12,7 +12,7 @@ import type {
 import { pickLanguage, type Lang } from '../i18n';
 import type { Phrase } from '../i18n/words';
 import { CodeStore } from './codes';
-import { nextFlow, type FlowState } from './flows';
+import { followFlows, type FlowState } from './flows';
 
 /**
  * What the window tells the person, kept as catalogue keys (phrases) or as the ErrorInfo itself, never as text:
@@ -172,10 +172,7 @@ export class Store {
         })),
       ),
       api.onFocusSearch(() => this.update({ palette: true })),
-      api.onFlow((e) => {
-        if (this.forgottenFlows.has(e.flowId)) return;
-        this.update((s) => ({ flows: { ...s.flows, [e.flowId]: nextFlow(s.flows[e.flowId], e) } }));
-      }),
+      api.onFlow((e) => this.update((s) => ({ flows: followFlows(s.flows, e, this.forgottenFlows) }))),
     ];
     void this.call(api.listAccounts()).then((accounts) => {
       // A push that came meanwhile is newer than this answer.

@@ -303,7 +303,9 @@ describe('the Cognito guide, end to end in Chromium', () => {
   }, 60_000);
 
   it('signed-in path, with the code typed from a second device', async () => {
-    const app = await open();
+    // The person takes their time to answer main's question before the key is shown.
+    let answer: (yes: boolean) => void = () => undefined;
+    const app = await open({ mainConfirms: () => new Promise<boolean>((resolve) => (answer = resolve)) });
     const { page } = app;
     const pool = standIn.addPool({ mfa: 'OPTIONAL' });
     const client = standIn.addClient(pool.id, {});
@@ -319,8 +321,20 @@ describe('the Cognito guide, end to end in Chromium', () => {
     expect(await enroll.locator('[aria-current="step"]').getAttribute('data-step')).toBe('verify');
     // No new password was asked for: that step says so instead of a ✓.
     expect((await stepState(enroll)).newPassword).toBe('Not needed');
-    await enroll.getByRole('button', { name: 'Set up a second device too' }).click();
+    const second = enroll.getByRole('button', { name: 'Set up a second device too' });
+    await second.click();
+    // While main asks, the disclosure is disabled and says why beside it.
+    await expect.poll(() => second.isDisabled()).toBe(true);
+    const asking = enroll.locator(`[id="${await second.getAttribute('aria-describedby')}"]`);
+    expect(await asking.textContent()).toBe(
+      'Keyfob is asking, in a window of its own, before it shows the key.',
+    );
+    expect(await asking.isVisible()).toBe(true);
+    await expectAccessible(page);
+    answer(true);
     await expect.poll(() => enroll.locator('.second-device .secret').count()).toBe(1);
+    expect(await second.isEnabled()).toBe(true);
+    expect(await second.getAttribute('aria-describedby')).toBeNull();
     const key = ((await enroll.locator('.second-device .secret').textContent()) ?? '').replace(/\s/g, '');
     // What the second device would show for that key now.
     const { codeAt } = await import('../../main/otp/codes');

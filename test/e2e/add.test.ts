@@ -99,7 +99,18 @@ describe('adding and importing, end to end in Chromium', () => {
   });
 
   it('keeps what was not added on the add screen, as a report to copy', async () => {
-    const app = await open();
+    // The desktop's clipboard as main sees it; the page itself has no clipboard permission, as in the app.
+    let clipboardText = 'what the person copied before';
+    let refuse = true;
+    const app = await open({
+      clipboard: {
+        writeText: (text) => {
+          if (refuse) throw new Error('the clipboard is held by another app');
+          clipboardText = text;
+        },
+        readText: () => clipboardText,
+      },
+    });
     const { page } = app;
     await app.handlers.addFromText(URI);
     await openAdd(page);
@@ -112,14 +123,22 @@ describe('adding and importing, end to end in Chromium', () => {
       .poll(() => page.locator('.toasts').getByRole('status').textContent())
       .toMatch(/1 account added, 1 already there/);
     expect(await report.textContent()).toContain('line 3 — This is not a setup link');
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await report.getByRole('button', { name: 'Copy report' }).click();
+    const copy = report.getByRole('button', { name: 'Copy report' });
+    // Refused by the clipboard: said beside the button, which stays to try again.
+    await copy.click();
+    const failed = page.locator('.report .field-error');
+    await expect.poll(() => failed.textContent()).toMatch(/^Keyfob could not put it on the clipboard\./);
+    expect(await copy.getAttribute('aria-describedby')).toBe(await failed.getAttribute('id'));
+    expect(await report.getByRole('status').textContent()).toBe('');
+    expect(clipboardText).toBe('what the person copied before');
+    await expectAccessible(page);
+    await app.screenshot('add-report-copy-failed-light');
+    refuse = false;
+    await copy.click();
     await expect.poll(() => report.getByRole('status').textContent()).toBe('Report copied.');
-    const copied = await page.evaluate(() =>
-      (
-        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
-      ).navigator.clipboard.readText(),
-    );
+    expect(await failed.count()).toBe(0);
+    expect(await copy.getAttribute('aria-describedby')).toBeNull();
+    const copied = clipboardText;
     expect(copied).toContain('Already there GitHub (ada@example.com)');
     expect(copied).toContain('Not added line 3');
     await expectAccessible(page);

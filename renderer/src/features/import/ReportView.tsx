@@ -1,7 +1,8 @@
-import { useRef, useState } from 'react';
-import type { ImportReport } from '../../../../preload/api';
+import { useId, useRef, useState } from 'react';
+import type { ErrorInfo, ImportReport } from '../../../../preload/api';
 import { reasonText } from '../../i18n';
 import type { Strings } from '../../i18n/strings';
+import { FieldError } from '../add/FieldError';
 
 /**
  * What an import or an addition did, entry by entry: added, already there, or not added and why. It stays on
@@ -11,6 +12,17 @@ export function ReportView({ report, t }: { report: ImportReport; t: Strings }) 
   const label = { added: t.added, duplicate: t.duplicate, refused: t.refused };
   const body = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState(false);
+  const [error, setError] = useState<ErrorInfo>();
+  const errorId = useId();
+  const copy = async () => {
+    setCopied(false);
+    setError(undefined);
+    // The words as shown, in the window's language; a report never holds a key. Through main's clipboard: the
+    // app's permissions refuse the page its own.
+    const r = await window.keyfob.copyReport(body.current?.innerText ?? '');
+    if (r.ok) setCopied(true);
+    else setError(r.error);
+  };
   return (
     <section aria-labelledby="result-title" className="report">
       <div className="report-head">
@@ -18,13 +30,9 @@ export function ReportView({ report, t }: { report: ImportReport; t: Strings }) 
         <button
           type="button"
           className="link-button"
-          onClick={async () => {
-            // The words as shown, in the window's language; a report never holds a key.
-            await navigator.clipboard.writeText(body.current?.innerText ?? '').then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
+          // Described by the error, not marked invalid: a button holds no value that could be.
+          aria-describedby={error ? errorId : undefined}
+          onClick={() => void copy()}
         >
           {t.copyReport}
         </button>
@@ -32,6 +40,7 @@ export function ReportView({ report, t }: { report: ImportReport; t: Strings }) 
           {copied ? t.reportCopied : ''}
         </span>
       </div>
+      <FieldError id={errorId} error={error} t={t} />
       <div ref={body}>
         <ul>
           {report.entries.map((e, i) => (

@@ -211,7 +211,9 @@ export function TagsDialog({
     setDraft('');
     setError(undefined);
   };
-  const offered = known.filter((tag) => !has(tag));
+  // What is typed narrows the tags offered, as a search would: "wo" leaves "work".
+  const typed = draft.trim().toLocaleLowerCase();
+  const offered = known.filter((tag) => !has(tag) && tag.toLocaleLowerCase().includes(typed));
   return (
     <Dialog title={`${t.tagsTitle}: ${name(account)}`} onClose={onClose}>
       <form
@@ -231,7 +233,8 @@ export function TagsDialog({
               {tags.map((tag) => (
                 <Tag key={tag} id={tag} className="chip" textValue={tag}>
                   {tag}
-                  <Button slot="remove" className="chip-remove" aria-label={`${t.tagRemove}: ${tag}`}>
+                  {/* React Aria names the button by this label and the tag's own ("Remove tag work"). */}
+                  <Button slot="remove" className="chip-remove" aria-label={t.tagRemove}>
                     ×
                   </Button>
                 </Tag>
@@ -338,7 +341,14 @@ export function IconDialog({
       >
         <label>
           {t.iconSearch}
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            // The issuer is only a first guess: typing replaces it rather than adding to it.
+            onFocus={(e) => e.currentTarget.select()}
+            autoFocus
+          />
         </label>
         <ListBox
           className="icon-choices"

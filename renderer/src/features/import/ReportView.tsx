@@ -2,6 +2,8 @@ import { useRef, useState } from 'react';
 import type { ImportReport } from '../../../../preload/api';
 import { reasonText } from '../../i18n';
 import type { Strings } from '../../i18n/strings';
+import { useAppState } from '../../store/react';
+import { notScanned } from '../add/after';
 
 /**
  * What an import or an addition did, entry by entry: added, already there, or not added and why. It stays on
@@ -11,6 +13,10 @@ export function ReportView({ report, t }: { report: ImportReport; t: Strings }) 
   const label = { added: t.added, duplicate: t.duplicate, refused: t.refused };
   const body = useRef<HTMLDivElement>(null);
   const [copied, setCopied] = useState(false);
+  const links = useAppState((s) => s.links);
+  // The report keeps every code the export lacked (the next report is joined with it); the ones waiting below
+  // are not said to be missing.
+  const missing = notScanned(report.missing, links);
   return (
     <section aria-labelledby="result-title" className="report">
       <div className="report-head">
@@ -43,7 +49,7 @@ export function ReportView({ report, t }: { report: ImportReport; t: Strings }) 
             </li>
           ))}
         </ul>
-        {report.missing.map((m, i) => (
+        {missing.map((m, i) => (
           <p key={i} className="warning" role="status">
             {t.missingBatch(m.missing, m.batchSize)}
           </p>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Label, ListBox, ListBoxItem, Tag, TagGroup, TagList } from 'react-aria-components';
 import type { AccountView, ErrorInfo, ExportView } from '../../../../preload/api';
 import { errorText, reasonText } from '../../i18n';
@@ -203,6 +203,12 @@ export function TagsDialog({
 }) {
   const [tags, setTags] = useState<string[]>(account.tags ?? []);
   const [draft, setDraft] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  // The dialog opens on the field for a new tag: showModal would put the keyboard on the first tag instead (React's
+  // autoFocus runs before the dialog is open), and what is typed would not narrow the tags offered.
+  useEffect(() => {
+    field.current?.focus();
+  }, []);
   const [error, setError] = useState<ErrorInfo | undefined>();
   const has = (tag: string) => tags.some((x) => x.toLocaleLowerCase() === tag.toLocaleLowerCase());
   const add = (tag: string) => {
@@ -247,10 +253,10 @@ export function TagsDialog({
         <label htmlFor="tag-new">{t.tagNew}</label>
         <div className="tag-add">
           <input
+            ref={field}
             id="tag-new"
             value={draft}
             maxLength={32}
-            autoFocus
             aria-describedby="tag-help"
             aria-invalid={error ? true : undefined}
             aria-errormessage={error ? 'tag-error' : undefined}

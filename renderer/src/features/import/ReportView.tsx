@@ -3,6 +3,8 @@ import type { ErrorInfo, ImportReport } from '../../../../preload/api';
 import { reasonText } from '../../i18n';
 import type { Strings } from '../../i18n/strings';
 import { FieldError } from '../add/FieldError';
+import { useAppState } from '../../store/react';
+import { notScanned } from '../add/after';
 
 /**
  * What an import or an addition did, entry by entry: added, already there, or not added and why. It stays on
@@ -23,6 +25,10 @@ export function ReportView({ report, t }: { report: ImportReport; t: Strings }) 
     if (r.ok) setCopied(true);
     else setError(r.error);
   };
+  const links = useAppState((s) => s.links);
+  // The report keeps every code the export lacked (the next report is joined with it); the ones waiting below
+  // are not said to be missing.
+  const missing = notScanned(report.missing, links);
   return (
     <section aria-labelledby="result-title" className="report">
       <div className="report-head">
@@ -52,7 +58,7 @@ export function ReportView({ report, t }: { report: ImportReport; t: Strings }) 
             </li>
           ))}
         </ul>
-        {report.missing.map((m, i) => (
+        {missing.map((m, i) => (
           <p key={i} className="warning" role="status">
             {t.missingBatch(m.missing, m.batchSize)}
           </p>

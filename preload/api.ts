@@ -437,6 +437,11 @@ export interface KeyfobApi {
    * Settings (a token stays valid far longer than anyone needs it there).
    */
   copyToken(token: string): Promise<Result<TokenCopied>>;
+  /**
+   * Puts the words of an import's report on the clipboard, through main's clipboard (the page may not write
+   * to it). A report holds no key, and is there to be pasted wherever the person likes: nothing clears it.
+   */
+  copyReport(text: string): Promise<Result<void>>;
   onFlow(listener: (event: FlowEvent) => void): () => void;
   /**
    * Captures every display and decodes every QR code on them in main; what it finds is offered like a link
@@ -525,6 +530,7 @@ export const CHANNELS = {
   startFlow: 'cognito:start',
   answerFlow: 'cognito:answer',
   copyToken: 'cognito:copy-token',
+  copyReport: 'formats:copy-report',
   scanScreen: 'screen:scan',
   getSettings: 'settings:get',
   saveSettings: 'settings:save',

@@ -40,6 +40,7 @@ const api: KeyfobApi = {
   startFlow: (kind, request) => ipcRenderer.invoke(CHANNELS.startFlow, kind, request),
   answerFlow: (flowId, answer) => ipcRenderer.invoke(CHANNELS.answerFlow, flowId, answer),
   copyToken: (token) => ipcRenderer.invoke(CHANNELS.copyToken, token),
+  copyReport: (text) => ipcRenderer.invoke(CHANNELS.copyReport, text),
   scanScreen: () => ipcRenderer.invoke(CHANNELS.scanScreen),
   getSettings: () => ipcRenderer.invoke(CHANNELS.getSettings),
   saveSettings: (change) => ipcRenderer.invoke(CHANNELS.saveSettings, change),

@@ -122,6 +122,8 @@ export const flowAnswer = v.variant('kind', [
 ]);
 /** A sign-in's token to copy: JWTs with many groups run to a few kilobytes; none is this long. */
 export const token = v.pipe(v.string(), v.minLength(1), v.maxLength(65_536));
+/** An import's report as words: a few hundred characters a line, for the largest import files. */
+export const reportText = v.pipe(v.string(), v.minLength(1), v.maxLength(4 * 1024 * 1024));
 
 /**
  * Each schema accepts everything the contract lets the renderer send: when the two drift apart (a field added
@@ -143,4 +145,5 @@ export const CONTRACT_ACCEPTED: [
   Accepts<typeof flowRequest, FlowRequest>,
   Accepts<typeof flowAnswer, FlowAnswer>,
   Accepts<typeof token, Parameters<KeyfobApi['copyToken']>[0]>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+  Accepts<typeof reportText, Parameters<KeyfobApi['copyReport']>[0]>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -107,6 +107,21 @@ export class CodeClipboard {
     return true;
   }
 
+  /**
+   * Puts `text` on the clipboard and leaves it there: what the person copies to paste elsewhere (an import's
+   * report) holds no secret and is theirs. A code's clear still scheduled finds the code gone and leaves it
+   * too. Resolves false if the clipboard refused it.
+   */
+  async keep(text: string): Promise<boolean> {
+    try {
+      await this.#clipboard.writeText(text);
+      return true;
+    } catch {
+      console.warn('Keyfob could not put text on the clipboard.');
+      return false;
+    }
+  }
+
   /** On quit a scheduled clear would never run, so it runs now. */
   async dispose(): Promise<void> {
     const pending = this.#pending;

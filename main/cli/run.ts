@@ -249,8 +249,22 @@ async function exportPassword(io: CliIo, fromStdin: boolean): Promise<string> {
 }
 
 async function importCommand(io: CliIo, args: string[]): Promise<number> {
-  const { values, positionals } = parse('import', args, { 'password-stdin': { type: 'boolean' } }, 1);
+  const { values, positionals } = parse(
+    'import',
+    args,
+    { 'password-stdin': { type: 'boolean' }, format: { type: 'string' } },
+    1,
+  );
   const source = needOne('import', positionals, 'file');
+  const accounts = io.services().accounts;
+  // --format forces one: for a file whose content another format also claims, or one renamed beyond recognition.
+  const forced = values.format === undefined ? undefined : accounts.formats.byId(values.format);
+  if (values.format !== undefined && forced === undefined)
+    throw new UsageError(
+      'importFormatUnknown',
+      { formats: accounts.formats.all.map((f) => f.id).join(', ') },
+      'import',
+    );
   // Both would read standard input, and the first to read it would leave nothing for the other.
   if (source === '-' && values['password-stdin']) throw new UsageError('importStdinTwice', {}, 'import');
   let bytes: Uint8Array;
@@ -264,25 +278,25 @@ async function importCommand(io: CliIo, args: string[]): Promise<number> {
       throw new KeyfobError('IO_FAILED', 'fileReadFailed', { file: source, errno });
     }
   }
-  const accounts = io.services().accounts;
   // A screenshot or photo: its QR codes are read as `add --image` reads them, each through the registry.
   const kind = fileKindOf(bytes);
   let read: ImportRead;
-  if (kind === 'png' || kind === 'jpeg') {
+  if (forced === undefined && (kind === 'png' || kind === 'jpeg')) {
     read = await accounts.read(await imageInputs(bytes, source));
   } else {
     const input = { bytes, ...(source === '-' ? {} : { fileName: source }) };
     let password = values['password-stdin'] ? await passwordFromStdin(io) : undefined;
-    const format = accounts.formats.detect(bytes, input.fileName);
+    const format = forced ?? accounts.formats.detect(bytes, input.fileName);
+    const chosen = forced ? { format: forced.id } : {};
     if (password === undefined && format.password === 'always')
       password = await importPassword(io, passwordNeeded(format.id));
     try {
-      read = await accounts.read([input], password === undefined ? {} : { password });
+      read = await accounts.read([input], password === undefined ? chosen : { ...chosen, password });
     } catch (error) {
       // Only some of this format's files are encrypted, and this one is: ask, then read it again.
       if (password !== undefined || !isKeyfobError(error, 'PASSWORD_NEEDED')) throw error;
       password = await importPassword(io, error);
-      read = await accounts.read([input], { password });
+      read = await accounts.read([input], { ...chosen, password });
     }
   }
   // Text in which no line is a link at all (notes, a format Keyfob does not know) is one error, not one

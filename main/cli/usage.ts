@@ -9,7 +9,7 @@ const SYNTAX: Record<string, string[]> = {
     'keyfob add --image <png|jpg>',
     'keyfob add --secret-stdin --issuer <issuer> --label <account> [--algorithm SHA1] [--digits 6] [--period 30] [--type totp|hotp|steam] [--counter N]',
   ],
-  import: ['keyfob import <file|image|-> [--password-stdin]'],
+  import: ['keyfob import <file|image|-> [--format <id>] [--password-stdin]'],
   list: ['keyfob list [--json]'],
   code: [
     'keyfob code <id|search> [--at <unix-seconds>] [--json]',

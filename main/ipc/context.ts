@@ -15,11 +15,12 @@ export type ConfirmRequest = { kind: 'reveal'; account: string } | { kind: 'expo
 
 /**
  * The clipboard as the window's handlers use it: a code's copy is cleared when it expires (or after the timeout),
- * a copy with no finite expiry (a token) after the timeout (main/app/clipboard.ts). A promise of false says the
- * clipboard refused the text.
+ * a copy with no finite expiry (a token) after the timeout (main/app/clipboard.ts); `keep`, where there is one,
+ * leaves what it copies (an import’s report, no secret). A promise of false says the clipboard refused the text.
  */
 export interface ClipboardCopier {
   copy(text: string, validUntilMs: number): void | Promise<boolean>;
+  keep?(text: string): Promise<boolean>;
 }
 
 /** What a handler receives: the renderer's arguments, untrusted until validated. */

@@ -6,9 +6,9 @@ import { check, invalid, result } from './result';
 
 /**
  * "Import from another app": the formats of main's registry, described for the window (a format added to
- * main/formats shows up there by itself), and a file read with one of them.
+ * main/formats shows up there by itself), a file read with one of them, and its report copied.
  */
-export function formatHandlers(ctx: IpcContext): Pick<Handlers, 'listFormats' | 'importFile'> {
+export function formatHandlers(ctx: IpcContext): Pick<Handlers, 'listFormats' | 'importFile' | 'copyReport'> {
   const { formats } = ctx.accounts;
   return {
     listFormats: () =>
@@ -32,6 +32,15 @@ export function formatHandlers(ctx: IpcContext): Pick<Handlers, 'listFormats' | 
           throw new KeyfobError('FORMAT_UNKNOWN', 'importNoLinks', { file: file.fileName });
         }
         return ctx.accounts.store(read);
+      }),
+
+    // Through main's clipboard: the app's permission policy refuses the page its own (main/app/permissions.ts).
+    copyReport: (rawText) =>
+      result<void>(async () => {
+        const text = check(schema.reportText, rawText, 'report');
+        if (!ctx.clipboard?.keep || !(await ctx.clipboard.keep(text))) {
+          throw new KeyfobError('IO_FAILED', 'clipboardRefused');
+        }
       }),
   };
 }

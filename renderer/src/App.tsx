@@ -352,6 +352,9 @@ function globalKey(e: KeyboardEvent, store: Store, go: { search: (select: boolea
     return;
   }
   if (inField || e.ctrlKey || e.metaKey || e.altKey) return;
+  // Adding, Cognito and Settings are screens of fields: a key typed there (a link's "/", a letter) is meant for
+  // them wherever the focus is, never a search; Ctrl/Cmd+F still goes to the search from them.
+  if (state.screen !== 'accounts') return;
   const listShown = state.screen === 'accounts' && (state.accounts?.length ?? 0) > 0;
   if (e.key === '/') {
     e.preventDefault();

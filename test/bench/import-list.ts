@@ -9,7 +9,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeAegisVault } from '../../main/formats/aegis';
 import { bytesToBase32 } from '../../main/otp/secret';
+import { defaultParams } from '../../main/otp/types';
 import { KeytarKeychain } from '../../main/vault/keytar-keychain';
 
 const CLI = resolve(__dirname, '../../dist/cli/keyfob.js');
@@ -40,7 +42,7 @@ async function clean(service: string): Promise<void> {
  */
 export interface ImportCase {
   name: string;
-  write: (dir: string) => { args: string[]; input?: string };
+  write: (dir: string) => Promise<{ args: string[]; input?: string }> | { args: string[]; input?: string };
 }
 
 function links(): string {
@@ -50,11 +52,7 @@ function links(): string {
   }).join('\n');
 }
 
-/**
- * What is imported. The 1,000-entry encrypted Aegis file belongs here too, once the Aegis format can write
- * one: `{ name: 'keyfob import aegis.json (1,000, encrypted)', write: (dir) => … { args: ['import', file,
- * '--password-stdin'], input: 'password\n' } }`.
- */
+/** What is imported: links, and an encrypted Aegis vault (Aegis's own scrypt cost, 2^15/8/1, then AES-GCM). */
 export const IMPORT_CASES: ImportCase[] = [
   {
     name: `keyfob import links.txt (${COUNT.toLocaleString('en')} otpauth:// links)`,
@@ -62,6 +60,22 @@ export const IMPORT_CASES: ImportCase[] = [
       const file = join(dir, 'links.txt');
       writeFileSync(file, links());
       return { args: ['import', file] };
+    },
+  },
+  {
+    name: `keyfob import aegis.json (${COUNT.toLocaleString('en')} entries, encrypted)`,
+    write: async (dir) => {
+      const file = join(dir, 'aegis.json');
+      const accounts = Array.from({ length: COUNT }, (_, i) => ({
+        issuer: `Bench ${i}`,
+        label: `user${i}@example.com`,
+        secret: bytesToBase32(randomBytes(20)),
+        params: defaultParams('totp'),
+        extra: {},
+      }));
+      const vault = await writeAegisVault(accounts, { password: 'bench-password' });
+      writeFileSync(file, 'file' in vault ? vault.file : '');
+      return { args: ['import', '--password-stdin', file], input: 'bench-password\n' };
     },
   },
 ];
@@ -128,7 +142,7 @@ export async function benchImportList(): Promise<ImportFigures> {
     let large: BenchVault | undefined;
     for (const c of IMPORT_CASES) {
       const v = vault(`import-${imports.length}`);
-      const { args, input } = c.write(v.dir);
+      const { args, input } = await c.write(v.dir);
       const ms = timed(
         () => spawnSync(process.execPath, [CLI, ...args], { env: v.env, ...(input ? { input } : {}) }),
         c.name,

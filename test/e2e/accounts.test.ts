@@ -89,8 +89,11 @@ describe('accounts, end to end in Chromium', () => {
     const key = page.getByLabel('Key', { exact: true });
     await expect.poll(() => key.getAttribute('aria-invalid')).toBe('true');
     const said = page.locator(`#${await key.getAttribute('aria-describedby')}`);
-    expect(await said.textContent()).toContain(
-      'a key never contains (only the letters A–Z and the digits 2–7)',
+    // The characters named, and the advice for digits that stand in for letters.
+    expect(await said.textContent()).toBe(
+      'This key has characters a key never contains: "1", "8", "9", "0". A key has only the letters A–Z and the ' +
+        'digits 2–7. Copy it again; if you typed it, check for a 0 (zero) that should be the letter O, or a 1 that ' +
+        'should be I or L.',
     );
     expect(await page.getByRole('button', { name: 'Add account', exact: true }).isDisabled()).toBe(true);
     await page.getByLabel('Key', { exact: true }).fill('gezd gnbv gy3t qojq');
@@ -421,7 +424,28 @@ describe('accounts, end to end in Chromium', () => {
     await fromMenu(page, 'Settings');
     await expectAccessible(page);
     await app.screenshot('settings-light');
+    // The seconds are for "after a fixed time" only: off, and drawn as off, while the code's expiry is chosen.
+    const seconds = page.getByLabel('Seconds');
+    const look = (field: typeof seconds) =>
+      field.evaluate((e) => {
+        const style = (
+          globalThis as unknown as { getComputedStyle(e: unknown): { color: string; borderStyle: string } }
+        ).getComputedStyle(e);
+        return `${style.color} ${style.borderStyle}`;
+      });
+    expect(await seconds.isDisabled()).toBe(true);
+    const off = await look(seconds);
+    // Appearance's drop-downs stand in one column, whatever the length of their labels.
+    const lefts = async () =>
+      new Set(
+        await Promise.all(
+          ['Theme', 'Density', 'Language'].map(async (l) => (await page.getByLabel(l).boundingBox())!.x),
+        ),
+      ).size;
+    expect(await lefts()).toBe(1);
     await page.getByLabel('after a fixed time').check();
+    await expect.poll(() => seconds.isEnabled()).toBe(true);
+    expect(await look(seconds)).not.toBe(off);
     await page.getByLabel('Seconds').fill('45');
     await page.getByLabel('Keys that open the quick search from anywhere').focus();
     await page.keyboard.press('Control+Alt+K');
@@ -458,6 +482,13 @@ describe('accounts, end to end in Chromium', () => {
     expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
     await fromMenu(page, 'Einstellungen', 'Menü');
     await expect.poll(() => page.getByLabel('Sekunden').inputValue()).toBe('45');
+    expect(
+      new Set(
+        await Promise.all(
+          ['Design', 'Dichte', 'Sprache'].map(async (l) => (await page.getByLabel(l).boundingBox())!.x),
+        ),
+      ).size,
+    ).toBe(1);
     await app.screenshot('settings-dark-de');
   });
 
@@ -527,7 +558,7 @@ describe('accounts, end to end in Chromium', () => {
     await scan.page.getByLabel('Links').fill('nur Text, kein Link');
     await scan.page.getByRole('button', { name: 'Hinzufügen', exact: true }).click();
     await expect
-      .poll(() => scan.page.getByText('der Text — Das ist kein Einrichtungslink').isVisible())
+      .poll(() => scan.page.getByText('eingefügter Text — Das ist kein Einrichtungslink').isVisible())
       .toBe(true);
     await scan.page.getByRole('button', { name: '← Alle Wege zum Hinzufügen' }).click();
     await scan.page.getByRole('button', { name: 'Bildschirm scannen' }).click();

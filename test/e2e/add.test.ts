@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import errorWordsEn from '../../locales/en/errorWords.json';
 import { FORMATS } from '../../main/formats';
 import { buildMigrationUris } from '../../main/otp/migration';
+import { bytesToBase32 } from '../../main/otp/secret';
 import { defaultParams } from '../../main/otp/types';
 import { e2eApps } from '../support/e2e-apps';
 import { expectAccessible, openAdd } from '../support/ui-steps';
@@ -25,6 +26,21 @@ const focused = (page: Page) =>
       globalThis as unknown as { document: { activeElement: { textContent: string | null } | null } }
     ).document;
     return doc.activeElement?.textContent ?? '';
+  });
+
+/** The focused element as "tag:its accessible label" (a field's label, by id or aria-label). */
+const activeField = (page: Page) =>
+  page.evaluate(() => {
+    type El = {
+      tagName: string;
+      id: string;
+      getAttribute(name: string): string | null;
+      labels?: ArrayLike<{ textContent: string | null }> | null;
+    };
+    const el = (globalThis as unknown as { document: { activeElement: El | null } }).document.activeElement;
+    if (!el) return '';
+    const label = el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.id;
+    return `${el.tagName.toLowerCase()}:${label}`;
   });
 
 const sideways = (page: Page) =>
@@ -65,8 +81,8 @@ describe('adding and importing, end to end in Chromium', () => {
     for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
     expect(await focused(page)).toMatch(/^Enter a key/);
     await page.keyboard.press('Enter');
-    await expect.poll(() => focused(page)).toBe('Enter a key');
-    await page.keyboard.press('Tab');
+    // The view opens with the keyboard in its first field, not on its title.
+    await expect.poll(() => activeField(page)).toBe('input:Issuer');
     await page.keyboard.type('Bank');
     await page.keyboard.press('Tab');
     await page.keyboard.type('me@bank');
@@ -98,8 +114,131 @@ describe('adding and importing, end to end in Chromium', () => {
     await expect.poll(() => focused(page)).toMatch(/^Paste a link/);
   });
 
-  it('keeps what was not added on the add screen, as a report to copy', async () => {
+  it('takes a typed link in its box, never in the search, and Ctrl+Enter adds it', async () => {
     const app = await open();
+    const { page } = app;
+    // With an account the list has its search, which "/" and letters typed outside a field would reach.
+    await app.handlers.addFromText(MAIL);
+    await expect.poll(() => page.locator('.account').count()).toBe(1);
+    await openAdd(page);
+    await expect.poll(() => focused(page)).toMatch(/^Scan the screen/);
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => activeField(page)).toBe('textarea:Links');
+    // Typed, not pasted: the "/" of otpauth:// goes into the box like every other character.
+    await page.keyboard.type(URI);
+    expect(await page.getByLabel('Links').inputValue()).toBe(URI);
+    expect(await page.locator('main .add').isVisible()).toBe(true);
+    expect(await page.getByRole('searchbox').count()).toBe(0);
+    expect(await page.getByLabel('Links').getAttribute('aria-keyshortcuts')).toBe('Control+Enter');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^1 account added/);
+    expect((await app.vault.list()).map((a) => a.issuer).sort()).toEqual(['GitHub', 'Mail']);
+    expect(await page.getByRole('searchbox').inputValue()).toBe('');
+
+    // A view without a field starts at its title; what is typed there is not a search either.
+    await openAdd(page);
+    await page.getByRole('button', { name: 'Google Authenticator' }).click();
+    await expect.poll(() => activeField(page)).toBe('h2:method-title');
+    await page.keyboard.type('/gh');
+    expect(await page.locator('main .add').isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Accounts', exact: true }).click();
+    expect(await page.getByRole('searchbox').inputValue()).toBe('');
+    expect(await page.locator('.account').count()).toBe(2);
+  });
+
+  it('names a character a key never has, in a typed key as in a pasted link', async () => {
+    const app = await open();
+    const { page } = app;
+    await openAdd(page);
+    await page.getByRole('button', { name: 'Enter a key' }).click();
+    await page.keyboard.type('Heroku');
+    await page.getByLabel('Account', { exact: true }).fill('ada@heroku.example');
+    const key = page.getByLabel('Key', { exact: true });
+    await key.fill('JBSWY3DPEHPK3P0Q');
+    const error = page.locator('#key-error');
+    await expect
+      .poll(() => error.textContent())
+      .toBe(
+        'This key has a character a key never contains: "0". A key has only the letters A–Z and the digits 2–7. ' +
+          'Copy it again; if you typed it, check for a 0 (zero) that should be the letter O, or a 1 that should be I or L.',
+      );
+    expect(await key.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByRole('button', { name: 'Add account', exact: true }).isDisabled()).toBe(true);
+    await key.fill('JBSWY3DPEHPK3POQ');
+    await expect.poll(() => error.count()).toBe(0);
+
+    // The same key in a pasted link: the report names where it was, in words that read as a place.
+    await page.getByRole('button', { name: '← All ways to add' }).click();
+    await page.getByRole('button', { name: 'Paste a link' }).click();
+    await page.getByLabel('Links').fill('otpauth://totp/Foo:bar?secret=JBSWY3DPEHPK3PX1');
+    await page.getByRole('button', { name: 'Add', exact: true }).click();
+    const report = page.getByRole('region', { name: 'Result' });
+    await expect
+      .poll(() => report.locator('li').textContent())
+      .toBe(
+        'Not added pasted text — This key has a character a key never contains: "1". A key has only the letters A–Z and the digits 2–7.',
+      );
+    expect(await app.vault.list()).toEqual([]);
+  });
+
+  it('shows an image being read, and keeps its hidden file chooser out of the accessibility tree', async () => {
+    const app = await open();
+    const { page } = app;
+    // A corner of the window: a picture without any QR code in it.
+    const blank = await page.screenshot({ clip: { x: 0, y: 0, width: 96, height: 96 } });
+    await openAdd(page);
+    await page.getByRole('button', { name: 'Image', exact: true }).click();
+    const choose = page.getByRole('button', { name: 'Choose image…' });
+    // Chromium's own tree, as a screen reader gets it: one "Choose image…", the zone's button.
+    const cdp = await app.context.newCDPSession(page);
+    const { nodes } = (await cdp.send('Accessibility.getFullAXTree')) as {
+      nodes: Array<{ ignored: boolean; role?: { value: unknown }; name?: { value: unknown } }>;
+    };
+    const named = nodes.filter((n) => !n.ignored && n.name?.value === 'Choose image…');
+    expect(
+      named.map((n) => n.role?.value).filter((r) => r !== 'StaticText' && r !== 'InlineTextBox'),
+    ).toEqual(['button']);
+    await choose.focus();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Choose image…');
+
+    // The read is held until the test lets it go: what the page shows meanwhile is what a slow read shows.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/rpc/scanImage', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page
+      .getByLabel('Choose image…')
+      .setInputFiles({ name: 'blank.png', mimeType: 'image/png', buffer: blank });
+    await expect.poll(() => choose.getAttribute('aria-busy')).toBe('true');
+    expect(await page.getByRole('status').filter({ hasText: 'Reading the image…' }).isVisible()).toBe(true);
+    await expectAccessible(page);
+    await app.screenshot('add-image-reading-light');
+    release();
+    await expect
+      .poll(() => page.getByRole('alert').filter({ hasText: 'No QR code was found' }).isVisible())
+      .toBe(true);
+    expect(await choose.getAttribute('aria-busy')).toBeNull();
+    expect(await page.getByText('Reading the image…').count()).toBe(0);
+  });
+
+  it('keeps what was not added on the add screen, as a report to copy', async () => {
+    // The desktop's clipboard as main sees it; the page itself has no clipboard permission, as in the app.
+    let clipboardText = 'what the person copied before';
+    let refuse = true;
+    const app = await open({
+      clipboard: {
+        writeText: (text) => {
+          if (refuse) throw new Error('the clipboard is held by another app');
+          clipboardText = text;
+        },
+        readText: () => clipboardText,
+      },
+    });
     const { page } = app;
     await app.handlers.addFromText(URI);
     await openAdd(page);
@@ -112,14 +251,22 @@ describe('adding and importing, end to end in Chromium', () => {
       .poll(() => page.locator('.toasts').getByRole('status').textContent())
       .toMatch(/1 account added, 1 already there/);
     expect(await report.textContent()).toContain('line 3 — This is not a setup link');
-    await app.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await report.getByRole('button', { name: 'Copy report' }).click();
+    const copy = report.getByRole('button', { name: 'Copy report' });
+    // Refused by the clipboard: said beside the button, which stays to try again.
+    await copy.click();
+    const failed = page.locator('.report .field-error');
+    await expect.poll(() => failed.textContent()).toMatch(/^Keyfob could not put it on the clipboard\./);
+    expect(await copy.getAttribute('aria-describedby')).toBe(await failed.getAttribute('id'));
+    expect(await report.getByRole('status').textContent()).toBe('');
+    expect(clipboardText).toBe('what the person copied before');
+    await expectAccessible(page);
+    await app.screenshot('add-report-copy-failed-light');
+    refuse = false;
+    await copy.click();
     await expect.poll(() => report.getByRole('status').textContent()).toBe('Report copied.');
-    const copied = await page.evaluate(() =>
-      (
-        globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
-      ).navigator.clipboard.readText(),
-    );
+    expect(await failed.count()).toBe(0);
+    expect(await copy.getAttribute('aria-describedby')).toBeNull();
+    const copied = clipboardText;
     expect(copied).toContain('Already there GitHub (ada@example.com)');
     expect(copied).toContain('Not added line 3');
     await expectAccessible(page);
@@ -232,6 +379,53 @@ describe('adding and importing, end to end in Chromium', () => {
     // The whole transfer is in: back to the list, all three highlighted.
     await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^3 accounts added/);
     expect(await page.locator('.account.highlighted').count()).toBe(3);
+  });
+
+  it('asks for a transfer code’s accounts in the plural, and counts a code waiting below as scanned', async () => {
+    const app = await open();
+    const { page } = app;
+    const accounts = Array.from({ length: 9 }, (_, i) => ({
+      issuer: `Site${i + 1}`,
+      label: 'ada',
+      secret: bytesToBase32(new TextEncoder().encode(`a key of ten ${i}`)),
+      params: defaultParams('totp'),
+      extra: {},
+    }));
+    const { uris } = buildMigrationUris(accounts, { perCode: 6 });
+    expect(uris).toHaveLength(2);
+    const images = await Promise.all(
+      uris.map(async (uri, i) => ({
+        name: `code${i + 1}.png`,
+        mimeType: 'image/png',
+        buffer: await QRCode.toBuffer(uri, { type: 'png', margin: 4, scale: 4 }),
+      })),
+    );
+    await openAdd(page);
+    await page.getByRole('button', { name: 'Google Authenticator' }).click();
+    const choose = page.getByLabel('Choose images…');
+    await choose.setInputFiles(images);
+    await expect.poll(() => page.getByText('Found 2 setup codes in the images.').isVisible()).toBe(true);
+    const first = page.getByRole('region', { name: 'Add these 6 accounts?' });
+    const second = page.getByRole('region', { name: 'Add these 3 accounts?' });
+    expect(await first.textContent()).toContain('Transfer code 1 of 2');
+    expect(await second.textContent()).toContain('Transfer code 2 of 2');
+    // The same two images again find nothing new (both already wait below): no "Found 0".
+    await choose.setInputFiles(images);
+    const button = page.getByRole('button', { name: 'Choose images…' });
+    await expect
+      .poll(async () => [await button.getAttribute('aria-busy'), await page.getByText(/^Found \d/).count()])
+      .toEqual([null, 0]);
+    expect(await page.locator('.link-request').count()).toBe(2);
+
+    await first.getByRole('button', { name: 'Add' }).click();
+    const report = page.getByRole('region', { name: 'Result' });
+    await expect.poll(() => report.textContent()).toContain('Site6 (ada)');
+    // Code 2 waits right below: it is not "still to scan".
+    expect(await page.getByText(/were not scanned yet/).count()).toBe(0);
+    await app.screenshot('add-google-first-added-light');
+    await second.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => page.getByRole('status').first().textContent()).toMatch(/^9 accounts added/);
+    expect(await page.locator('.account.highlighted').count()).toBe(9);
   });
 
   it('fits every width, in every language and both themes, without sideways scrolling', async () => {

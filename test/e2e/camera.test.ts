@@ -233,7 +233,21 @@ describe('scanning with the camera, end to end in Chromium', () => {
       await startScan(page);
       const alert = page.getByRole('region', { name: 'Scan with the camera' }).getByRole('alert');
       await expect.poll(() => alert.textContent()).toMatch(/^No camera was found\./);
+      // One way on: the scanner's Try again (and Cancel), not a disabled "Scan with camera" under them too.
+      expect(await page.getByRole('button', { name: 'Scan with camera' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
       await expectAccessible(page);
+      await app.screenshot('camera-missing-light');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      const again = page.getByRole('button', { name: 'Scan with camera' });
+      await expect
+        .poll(() =>
+          again.evaluate(
+            (b) => b === (b.ownerDocument as unknown as { activeElement: unknown }).activeElement,
+          ),
+        )
+        .toBe(true);
+      expect(await again.isEnabled()).toBe(true);
     });
   });
 

@@ -303,7 +303,9 @@ describe('the Cognito guide, end to end in Chromium', () => {
   }, 60_000);
 
   it('signed-in path, with the code typed from a second device', async () => {
-    const app = await open();
+    // The person takes their time to answer main's question before the key is shown.
+    let answer: (yes: boolean) => void = () => undefined;
+    const app = await open({ mainConfirms: () => new Promise<boolean>((resolve) => (answer = resolve)) });
     const { page } = app;
     const pool = standIn.addPool({ mfa: 'OPTIONAL' });
     const client = standIn.addClient(pool.id, {});
@@ -319,23 +321,51 @@ describe('the Cognito guide, end to end in Chromium', () => {
     expect(await enroll.locator('[aria-current="step"]').getAttribute('data-step')).toBe('verify');
     // No new password was asked for: that step says so instead of a ✓.
     expect((await stepState(enroll)).newPassword).toBe('Not needed');
-    await enroll.getByRole('button', { name: 'Set up a second device too' }).click();
+    const second = enroll.getByRole('button', { name: 'Set up a second device too' });
+    await second.click();
+    // While main asks, the disclosure is disabled and says why beside it.
+    await expect.poll(() => second.isDisabled()).toBe(true);
+    const asking = enroll.locator(`[id="${await second.getAttribute('aria-describedby')}"]`);
+    expect(await asking.textContent()).toBe(
+      'Keyfob is asking, in a window of its own, before it shows the key.',
+    );
+    expect(await asking.isVisible()).toBe(true);
+    await expectAccessible(page);
+    answer(true);
     await expect.poll(() => enroll.locator('.second-device .secret').count()).toBe(1);
+    expect(await second.isEnabled()).toBe(true);
+    expect(await second.getAttribute('aria-describedby')).toBeNull();
     const key = ((await enroll.locator('.second-device .secret').textContent()) ?? '').replace(/\s/g, '');
     // What the second device would show for that key now.
     const { codeAt } = await import('../../main/otp/codes');
     const { defaultParams } = await import('../../main/otp/types');
-    // An answer main refuses is said beside the field, not dropped: here one too long to be a code.
+    // A code field as phones and password managers know one, no longer than main takes an answer.
     const codeField = verify.getByLabel('Code');
-    await codeField.fill('12345678901234567');
+    expect(await codeField.getAttribute('maxlength')).toBe('16');
+    expect(await codeField.getAttribute('inputmode')).toBe('numeric');
+    expect(await codeField.getAttribute('autocomplete')).toBe('one-time-code');
+    await codeField.click();
+    await page.keyboard.type('12345678901234567890');
+    expect(await codeField.inputValue()).toBe('1234567890123456');
+    // A code that is not 6 digits is said beside the field, in plain words, and never reaches main.
+    const answersBefore = standIn.calls.filter((c) => c.target === 'VerifySoftwareToken').length;
     await verify.getByRole('button', { name: 'Continue' }).click();
     const refused = verify.getByRole('alert');
-    await expect.poll(() => refused.textContent()).toMatch(/^Keyfob received an invalid answer\./);
+    await expect.poll(() => refused.textContent()).toBe('A code is 6 digits, like 123456.');
     expect(await codeField.getAttribute('aria-invalid')).toBe('true');
     expect(await codeField.getAttribute('aria-describedby')).toBe(await refused.getAttribute('id'));
+    expect(await focusedLabel(page)).toBe('Code');
+    await codeField.fill('12345');
+    await verify.getByRole('button', { name: 'Continue' }).click();
+    expect(await refused.textContent()).toBe('A code is 6 digits, like 123456.');
+    expect(standIn.calls.filter((c) => c.target === 'VerifySoftwareToken').length).toBe(answersBefore);
+    expect(flowEvents(app).filter((e) => e.type === 'error')).toEqual([]);
     await expectAccessible(page);
-    await app.screenshot('cognito-answer-refused-light');
-    await codeField.fill(codeAt(key, defaultParams('totp'), Date.now() + shiftMs).code);
+    await app.screenshot('cognito-code-refused-light');
+    // As it would be pasted from a phone, with a space in the middle: taken, and the message goes.
+    const code = codeAt(key, defaultParams('totp'), Date.now() + shiftMs).code;
+    await codeField.fill(`${code.slice(0, 3)} ${code.slice(3)}`);
+    expect(await verify.getByRole('alert').count()).toBe(0);
     await app.screenshot('cognito-verify-light');
     await verify.getByRole('button', { name: 'Continue' }).click();
     await expect.poll(() => enroll.getByText('dev (omar) is set up with Keyfob.').isVisible()).toBe(true);
@@ -565,6 +595,80 @@ describe('the Cognito guide, end to end in Chromium', () => {
     await app.screenshot('cognito-copy-failed-light', { fullPage: false });
   });
 
+  it('empty fields are said beside each field in the app’s language, never in the browser’s bubble', async () => {
+    const app = await open();
+    const { page } = app;
+    const errorOf = async (field: Locator) => {
+      expect(await field.getAttribute('aria-invalid')).toBe('true');
+      const id = await field.getAttribute('aria-describedby');
+      expect(id).toBeTruthy();
+      const error = page.locator(`[id="${id}"]`);
+      expect(await error.isVisible()).toBe(true);
+      return error.textContent();
+    };
+    // The pool form, submitted empty: each required field says so, and the focus goes to the first.
+    await page.getByText('Add pool', { exact: true }).first().click();
+    const form = page.getByRole('form', { name: 'Add pool' });
+    await form.getByRole('button', { name: 'Add pool' }).click();
+    for (const label of ['Profile name', 'Region', 'User pool ID', 'App client ID'])
+      expect(await errorOf(form.getByLabel(label, { exact: true })), label).toBe('Fill this in.');
+    expect(await form.getByLabel(/^Endpoint/).getAttribute('aria-invalid')).toBeNull();
+    expect(await focusedLabel(page)).toBe('Profile name');
+    expect(await form.evaluate((f) => (f as unknown as { noValidate: boolean }).noValidate)).toBe(true);
+    expect(await app.handlers.listPools()).toEqual({ ok: true, value: [] });
+    // Put right, a field's message goes as it is typed.
+    await form.getByLabel('Profile name').fill('empty');
+    expect(await form.getByLabel('Profile name').getAttribute('aria-invalid')).toBeNull();
+    await expectAccessible(page);
+    await app.screenshot('cognito-pool-empty-light');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    // Opened again, the form starts clean.
+    await page.getByText('Add pool', { exact: true }).first().click();
+    expect(await page.getByRole('form', { name: 'Add pool' }).locator('[aria-invalid]').count()).toBe(0);
+    await page.getByRole('form', { name: 'Add pool' }).getByRole('button', { name: 'Cancel' }).click();
+
+    const pool = standIn.addPool({ mfa: 'OPTIONAL' });
+    const client = standIn.addClient(pool.id, {});
+    await addPoolInUi(page, 'empty', pool, client);
+    const calls = standIn.calls.length;
+    for (const [lang, needed, menu] of [
+      ['en', 'Fill this in.', 'Menu'],
+      ['de', 'Bitte ausfüllen.', 'Menü'],
+      ['zh-CN', '请填写此项。', '菜单'],
+    ] as const) {
+      expect((await app.handlers.saveSettings({ language: lang })).ok).toBe(true);
+      await page.reload();
+      await fromMenu(page, 'Cognito', menu);
+      await page.setViewportSize({ width: 360, height: 800 });
+      for (const task of ['enroll', 'login'] as const) {
+        // Both tasks' forms: Start, then Sign in.
+        await page
+          .getByRole('tab')
+          .nth(task === 'enroll' ? 0 : 1)
+          .click();
+        const section = page.locator('.task-panel:not([data-inert]) section');
+        const user = section.locator('input[autocomplete="username"]');
+        const password = section.locator('input[autocomplete="current-password"]');
+        await section.locator('button[type="submit"]').click();
+        expect(await errorOf(user)).toBe(needed);
+        expect(await errorOf(password)).toBe(needed);
+        expect(await user.evaluate((e) => e === (globalThis as unknown as Doc).document.activeElement)).toBe(
+          true,
+        );
+        // Only what is still empty is flagged.
+        await user.fill('omar');
+        expect(await user.getAttribute('aria-invalid')).toBeNull();
+        expect(await errorOf(password)).toBe(needed);
+        await expectAccessible(page);
+        await section.scrollIntoViewIfNeeded();
+        await app.screenshot(`cognito-empty-${task}-${lang}-360`, { fullPage: false });
+      }
+    }
+    // Nothing was sent to the pool, and no flow started.
+    expect(standIn.calls.length).toBe(calls);
+    expect(flowEvents(app)).toEqual([]);
+  });
+
   it('says why Start is disabled while a sign-in is under way, in words tied to the button', async () => {
     // A pool endpoint that takes the connection and never answers: the sign-in stays under way.
     const sockets = new Set<Socket>();
@@ -580,6 +684,13 @@ describe('the Cognito guide, end to end in Chromium', () => {
         poolId: 'eu-west-1_Silent',
         clientId: 'silentclient',
       });
+      // Test connection waits for an answer that does not come: disabled, saying why beside it.
+      const test = page.getByRole('button', { name: 'Test connection' });
+      await test.click();
+      await expect.poll(() => test.isDisabled()).toBe(true);
+      const testing = page.locator(`[id="${await test.getAttribute('aria-describedby')}"]`);
+      expect(await testing.textContent()).toBe('Testing: waiting for the pool to answer…');
+      expect(await testing.isVisible()).toBe(true);
       const enroll = enrollSection(page);
       await enroll.getByLabel('User name').fill('sam');
       await enroll.getByLabel('Password', { exact: true }).fill(PASSWORD);
@@ -599,6 +710,10 @@ describe('the Cognito guide, end to end in Chromium', () => {
       await expect.poll(async () => (await stepState(enroll)).signIn, { timeout: 30_000 }).toBe('Failed');
       expect(await enroll.getByText('Signing in…').count()).toBe(0);
       expect(await enroll.getByRole('button', { name: 'Try again' }).isEnabled()).toBe(true);
+      // The test's answer came too (a failure): the button is back, with nothing left saying it waits.
+      await expect.poll(() => test.isEnabled(), { timeout: 30_000 }).toBe(true);
+      expect(await test.getAttribute('aria-describedby')).toBeNull();
+      expect(await page.getByText('Testing: waiting for the pool to answer…').count()).toBe(0);
     } finally {
       for (const socket of sockets) socket.destroy();
       silent.close();

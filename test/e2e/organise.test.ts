@@ -323,8 +323,9 @@ describe('organising the list', () => {
     expect(await dialog.getByRole('option', { name: 'Automatic' }).getAttribute('aria-selected')).toBe(
       'true',
     );
-    await page.keyboard.press('Control+A');
+    // The issuer is selected: typing replaces it.
     await page.keyboard.type('gitlab');
+    expect(await dialog.getByLabel('Search icons').inputValue()).toBe('gitlab');
     const gitlab = dialog.getByRole('option', { name: 'GitLab', exact: true });
     await expect.poll(() => gitlab.isVisible()).toBe(true);
     await expectAccessible(page);
@@ -348,6 +349,34 @@ describe('organising the list', () => {
     await expect.poll(async () => (await app.vault.get(ids.GitHub!)).iconOverride).toBeUndefined();
     await expect.poll(() => icon.getAttribute('data-icon')).toBe('github');
   }, 60_000);
+
+  it('names each tag’s remove button once, and narrows the tags offered to what is typed', async () => {
+    const app = await open();
+    const { page } = app;
+    await app.vault.addMany(THREE, { allowDuplicates: true });
+    const ids = await idsByIssuer(app);
+    await app.vault.setTags(ids.GitHub!, ['work']);
+    await app.vault.setTags(ids.Bank!, ['Money', 'Family', 'Workshop']);
+    await page.reload();
+    await page.getByRole('button', { name: 'More actions for GitHub (ada@example.com)' }).click();
+    await page.getByRole('menuitem', { name: 'Tags…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tags: GitHub (ada@example.com)' });
+    await expect.poll(() => dialog.isVisible()).toBe(true);
+    expect(await dialog.getByRole('button', { name: 'Remove tag work', exact: true }).count()).toBe(1);
+    const offered = dialog.getByRole('group', { name: 'Tags in use:' }).getByRole('button');
+    expect(await offered.allTextContents()).toEqual(['+ Family', '+ Money', '+ Workshop']);
+    await page.keyboard.type('mo');
+    await expect.poll(() => offered.allTextContents()).toEqual(['+ Money']);
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('WORK');
+    await expect.poll(() => offered.allTextContents()).toEqual(['+ Workshop']);
+    await expectAccessible(page);
+    await app.screenshot('organise-tags-narrowed');
+    await offered.first().click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(async () => (await app.vault.get(ids.GitHub!)).tags).toEqual(['work', 'Workshop']);
+  });
 
   it('says why a tag is refused, beside its field', async () => {
     const app = await open();

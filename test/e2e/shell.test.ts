@@ -398,10 +398,14 @@ describe('the keyboard', () => {
     await page.locator('.account button.copy').first().focus();
     await page.keyboard.press('Escape');
     await expect.poll(() => search.inputValue()).toBe('');
-    // "/" and Ctrl+F come back to the search from anywhere, Settings included.
+    // Ctrl+F comes back to the search from anywhere, Settings included; "/" and letters typed there are Settings'.
     await fromMenu(page, 'Settings');
     await page.keyboard.press('/');
+    await page.keyboard.type('g');
+    expect(await page.getByRole('heading', { level: 1, name: 'Settings' }).isVisible()).toBe(true);
+    await page.keyboard.press(`${mod}+F`);
     await expect.poll(focused).toBe(true);
+    expect(await search.inputValue()).toBe('');
     await page.locator('.account button.copy').first().focus();
     await page.keyboard.press(`${mod}+F`);
     await expect.poll(focused).toBe(true);

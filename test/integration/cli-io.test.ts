@@ -85,6 +85,27 @@ describe('keys from standard input', () => {
   });
 });
 
+describe('import --format', () => {
+  it('forces a format, and names the ids when given one Keyfob does not know', async () => {
+    const s = fresh();
+    const links = join(s.home, 'links.txt');
+    writeFileSync(links, `${URI_A}\n`);
+    // Links read as a 2FAS backup: not JSON, so the whole file is refused, and nothing is added.
+    const forced = await keyfob(['import', '--format', '2fas', links], s);
+    expect(forced.code).toBe(1);
+    expect(forced.stderr).toMatch(/2FAS/);
+    expect((await keyfob(['list', '--json'], s)).stdout).toBe('[]\n');
+    // The same file, its own format forced: added.
+    const right = await keyfob(['import', '--format', 'otpauth', links], s);
+    expect(right.code, right.stderr).toBe(0);
+    expect(right.stdout).toContain('GitHub (alice@example.com)');
+    const unknown = await keyfob(['import', '--format', 'keepass', links], s);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('--format is one of: ');
+    expect(unknown.stderr).toContain('2fas');
+  });
+});
+
 describe('export --out', () => {
   it('writes a file only its owner reads, replacing one that was there, refusing a link', async () => {
     const s = fresh();

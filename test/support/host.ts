@@ -60,8 +60,11 @@ export interface HostOptions {
   tick?: boolean;
   /** Key combinations "another application" holds, so registering them fails as it would in Electron. */
   shortcutsTaken?: string[];
-  /** What the person answers main's own (native) question before a key is shown or exported; default yes. */
-  mainConfirms?: boolean;
+  /**
+   * What the person answers main's own (native) question before a key is shown or exported; default yes. A
+   * function answers when its promise settles, as a person who takes their time.
+   */
+  mainConfirms?: boolean | (() => Promise<boolean>);
   /** What Scan screen sees; without it the window is told screen capture is unavailable. */
   captureScreen?: () => Promise<Frame[]>;
   /**
@@ -323,6 +326,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
         options.onCopy?.(code, validUntil);
         return codeClipboard.copy(code, validUntil);
       },
+      keep: (text) => codeClipboard.keep(text),
     },
     // As in the app: on a worker thread, from the bundle `npm run build` emits next to app.js.
     qr: new OffThreadQr({ script: resolve(__dirname, '../../dist/main/qr-worker.js') }),
@@ -336,7 +340,8 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     recovery: async () => recovery,
     confirm: async (request) => {
       asked.push(request);
-      return options.mainConfirms ?? true;
+      const answer = options.mainConfirms ?? true;
+      return typeof answer === 'function' ? answer() : answer;
     },
     // The save dialog's stand-in: the suggested name in a folder of the data folder, recorded for the test.
     saveFile: async (suggested) => {

@@ -218,7 +218,7 @@ describe('the formats registry', () => {
       ['line 5', 'uriDigitsUnsupported', { kind: 'line', n: 5 }],
     ]);
     const one = await readImport(registry, [textInput('hello', { kind: 'link' })]);
-    expect(one.refused).toMatchObject([{ name: 'the link', place: { kind: 'link' } }]);
+    expect(one.refused).toMatchObject([{ name: 'setup link', place: { kind: 'link' } }]);
     const qr = await readImport(registry, [textInput('https://example.com', { kind: 'qr', n: 2 })]);
     expect(qr.refused).toMatchObject([{ name: 'QR code 2', reasonKey: 'notALink' }]);
     expect((await readImport(registry, [textInput('\n# nothing\n')])).refused).toEqual([]);

@@ -92,3 +92,31 @@ describe('copying a token', () => {
     expect(text()).toBe('what the person copied before');
   });
 });
+
+describe('copying an import’s report', () => {
+  it('puts it on the clipboard and leaves it there, even with a code’s clear still to come', async () => {
+    const { handlers, timers, text } = setup();
+    expect((await handlers.copyToken(TOKEN)).ok).toBe(true);
+    const report = 'Added GitHub (ada)\nNot added line 3 — This is not a setup link.';
+    expect(await handlers.copyReport(report)).toEqual({ ok: true });
+    expect(text()).toBe(report);
+    // The token's clear runs, finds the report, and leaves it.
+    expect(timers).toHaveLength(1);
+    timers[0]!.run();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(text()).toBe(report);
+  });
+
+  it('says so when the clipboard refuses it, and refuses what is not a report', async () => {
+    for (const clipboard of ['refusing', 'none'] as const) {
+      const r = await setup({ clipboard }).handlers.copyReport('Added GitHub (ada)');
+      expect(r).toMatchObject({ ok: false, error: { code: 'IO_FAILED', key: 'clipboardRefused' } });
+    }
+    const { handlers, text } = setup();
+    for (const bad of [undefined, 42, '', { text: 'x' }]) {
+      const r = await handlers.copyReport(bad);
+      expect(r).toMatchObject({ ok: false, error: { code: 'PARAMS_INVALID', key: 'ipcInvalid' } });
+    }
+    expect(text()).toBe('what the person copied before');
+  });
+});

@@ -54,6 +54,8 @@ interface Calls {
   formatWhere(format: string): string;
   /** A Google Authenticator transfer code's place in its export, counted from 1. */
   linkBatch(index: number, size: number): string;
+  /** The question over a link or code waiting to be added, for the number of accounts it holds. */
+  linkTitle(count: number): string;
   fileChosen(name: string): string;
   /** An encrypted backup written: how many accounts, and the file's name. */
   backupWritten(count: number, file: string): string;
@@ -116,6 +118,7 @@ function calls(t: TFunction<'app'>): Calls {
     imageFound: (count) => t('imageFound', { count }),
     formatWhere: (format) => t('formatWhere', { context: format }),
     linkBatch: (index, size) => t('linkBatch', { index, size }),
+    linkTitle: (count) => t('linkTitle', { count }),
     fileChosen: (name) => t('fileChosen', { name }),
     backupWritten: (count, file) => t('backupWritten', { count, file }),
   };

@@ -90,3 +90,15 @@ export function nextFlow(before: FlowState | undefined, e: FlowEvent): FlowState
   }
   return f;
 }
+
+/**
+ * The flows the window follows, after event `e`. One it forgot (it left the Cognito screen) stays forgotten: its
+ * late events (the error a cancel ends it with) are dropped rather than bringing it back.
+ */
+export function followFlows(
+  flows: Readonly<Record<string, FlowState>>,
+  e: FlowEvent,
+  forgotten: ReadonlySet<string>,
+): Readonly<Record<string, FlowState>> {
+  return forgotten.has(e.flowId) ? flows : { ...flows, [e.flowId]: nextFlow(flows[e.flowId], e) };
+}

@@ -12,7 +12,7 @@ import type {
 import { pickLanguage, type Lang } from '../i18n';
 import type { Phrase } from '../i18n/words';
 import { CodeStore } from './codes';
-import { nextFlow, type FlowState } from './flows';
+import { followFlows, type FlowState } from './flows';
 
 /**
  * What the window tells the person, kept as catalogue keys (phrases) or as the ErrorInfo itself, never as text:
@@ -108,6 +108,7 @@ export class Store {
   private readonly toastTimers = new Map<number, ToastTimer>();
   private toastsHeld = false;
   private highlightTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly forgottenFlows = new Set<string>();
 
   constructor(
     private readonly api: KeyfobApi,
@@ -171,9 +172,7 @@ export class Store {
         })),
       ),
       api.onFocusSearch(() => this.update({ palette: true })),
-      api.onFlow((e) =>
-        this.update((s) => ({ flows: { ...s.flows, [e.flowId]: nextFlow(s.flows[e.flowId], e) } })),
-      ),
+      api.onFlow((e) => this.update((s) => ({ flows: followFlows(s.flows, e, this.forgottenFlows) }))),
     ];
     void this.call(api.listAccounts()).then((accounts) => {
       // A push that came meanwhile is newer than this answer.
@@ -322,8 +321,13 @@ export class Store {
     }, ms);
   }
 
-  /** Leaving the Cognito screen ends its view of the flows, and with it the key a flow may have shown. */
-  forgetFlows(): void {
+  /**
+   * Leaving the Cognito screen ends its view of the flows, and with it the key a flow may have shown. `also`:
+   * flows started whose first step has not arrived yet. A forgotten flow's late events (a cancel's error) are
+   * dropped, or they would bring it back.
+   */
+  forgetFlows(also: readonly string[] = []): void {
+    for (const id of [...Object.keys(this.state.flows), ...also]) this.forgottenFlows.add(id);
     this.update({ flows: {} });
   }
 }

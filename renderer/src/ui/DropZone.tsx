@@ -14,7 +14,7 @@ export function DropZone({
   children,
 }: {
   className?: string;
-  /** The hidden file chooser's accessible name. */
+  /** Names the hidden file chooser for automation (tests hand it files); people use the zone's own button. */
   label: string;
   accept?: string | undefined;
   multiple?: boolean;
@@ -41,12 +41,14 @@ export function DropZone({
         if (files.length > 0) onFiles(multiple ? files : files.slice(0, 1));
       }}
     >
+      {/* Out of the page's tree for the keyboard and screen readers (hidden): the zone's own button opens it, so
+          it would only be read as a second "Choose file…". A click from script still opens the chooser. */}
       <input
         ref={input}
         type="file"
         accept={accept}
         multiple={multiple}
-        className="visually-hidden"
+        hidden
         tabIndex={-1}
         aria-label={label}
         onChange={(e) => {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Button, Label, ListBox, ListBoxItem, Tag, TagGroup, TagList } from 'react-aria-components';
 import type { AccountView, ErrorInfo, ExportView } from '../../../../preload/api';
 import { errorText, reasonText } from '../../i18n';
@@ -231,6 +231,12 @@ export function TagsDialog({
 }) {
   const [tags, setTags] = useState<string[]>(account.tags ?? []);
   const [draft, setDraft] = useState('');
+  const field = useRef<HTMLInputElement>(null);
+  // The dialog opens on the field for a new tag: showModal would put the keyboard on the first tag instead (React's
+  // autoFocus runs before the dialog is open), and what is typed would not narrow the tags offered.
+  useEffect(() => {
+    field.current?.focus();
+  }, []);
   const [error, setError] = useState<ErrorInfo | undefined>();
   const has = (tag: string) => tags.some((x) => x.toLocaleLowerCase() === tag.toLocaleLowerCase());
   const add = (tag: string) => {
@@ -239,7 +245,9 @@ export function TagsDialog({
     setDraft('');
     setError(undefined);
   };
-  const offered = known.filter((tag) => !has(tag));
+  // What is typed narrows the tags offered, as a search would: "wo" leaves "work".
+  const typed = draft.trim().toLocaleLowerCase();
+  const offered = known.filter((tag) => !has(tag) && tag.toLocaleLowerCase().includes(typed));
   return (
     <Dialog title={`${t.tagsTitle}: ${name(account)}`} onClose={onClose}>
       <form
@@ -259,7 +267,8 @@ export function TagsDialog({
               {tags.map((tag) => (
                 <Tag key={tag} id={tag} className="chip" textValue={tag}>
                   {tag}
-                  <Button slot="remove" className="chip-remove" aria-label={`${t.tagRemove}: ${tag}`}>
+                  {/* React Aria names the button by this label and the tag's own ("Remove tag work"). */}
+                  <Button slot="remove" className="chip-remove" aria-label={t.tagRemove}>
                     ×
                   </Button>
                 </Tag>
@@ -272,10 +281,10 @@ export function TagsDialog({
         <label htmlFor="tag-new">{t.tagNew}</label>
         <div className="tag-add">
           <input
+            ref={field}
             id="tag-new"
             value={draft}
             maxLength={32}
-            autoFocus
             aria-describedby="tag-help"
             aria-invalid={error ? true : undefined}
             aria-errormessage={error ? 'tag-error' : undefined}
@@ -366,7 +375,14 @@ export function IconDialog({
       >
         <label>
           {t.iconSearch}
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} autoFocus />
+          <input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            // The issuer is only a first guess: typing replaces it rather than adding to it.
+            onFocus={(e) => e.currentTarget.select()}
+            autoFocus
+          />
         </label>
         <ListBox
           className="icon-choices"

@@ -50,10 +50,15 @@ export function AddScreen({ t }: { t: Strings }) {
   const tiles = useRef<Partial<Record<Method, HTMLButtonElement | null>>>({});
 
   useEffect(() => {
-    // Opening a way puts the keyboard at its start (unless the view took it itself: the camera's scanner);
-    // going back puts it on the tile it came from.
+    // Opening a way puts the keyboard in its first field, so that what is typed goes there (a link's "/" would
+    // otherwise reach the window's keys); a view without one starts at its heading. The camera's scanner takes
+    // the keyboard itself. Going back puts it on the tile it came from.
     if (method) {
-      if (!view.current?.contains(document.activeElement)) heading.current?.focus();
+      if (view.current?.contains(document.activeElement)) return;
+      const field = view.current?.querySelector<HTMLElement>(
+        'input:not([type="file"]):not([type="hidden"]):not(:disabled), textarea, select',
+      );
+      (field ?? heading.current)?.focus();
     } else tiles.current[last.current ?? 'screen']?.focus();
   }, [method]);
 
@@ -165,6 +170,7 @@ function MethodView({ method, t }: { method: Method; t: Strings }) {
 /** "Paste a link": links typed or pasted are the person's own doing, so they are added at once. */
 function PasteForm({ t }: { t: Strings }) {
   const store = useStore();
+  const mac = useAppState((s) => s.mac);
   const [links, setLinks] = useState('');
   const [error, setError] = useState<ErrorInfo | undefined>();
   const described = describedBy('links-error', error);
@@ -190,7 +196,15 @@ function PasteForm({ t }: { t: Strings }) {
         value={links}
         aria-describedby={described['aria-describedby'] ? 'links-help links-error' : 'links-help'}
         aria-invalid={described['aria-invalid']}
+        aria-keyshortcuts={mac ? 'Meta+Enter' : 'Control+Enter'}
         onChange={(e) => setLinks(e.target.value)}
+        onKeyDown={(e) => {
+          // Enter alone starts a new line (one link per line); with Ctrl/Cmd it adds, as the button does.
+          const mod = mac ? e.metaKey && !e.ctrlKey : e.ctrlKey && !e.metaKey;
+          if (e.key !== 'Enter' || !mod || e.altKey || e.shiftKey) return;
+          e.preventDefault();
+          if (links.trim() !== '') e.currentTarget.form?.requestSubmit();
+        }}
         spellCheck={false}
       />
       <FieldError id="links-error" error={error} t={t} />

@@ -7,7 +7,30 @@ import { accountName as name } from '../../ui/format';
 import { afterAdding } from './after';
 import { describedBy, FieldError } from './FieldError';
 
-const BASE32 = /^[A-Z2-7]*=*$/;
+/**
+ * A key being typed with characters no key has: the error main gives for the same key (secretNotBase32, in
+ * main/otp/secret.ts), with the characters named and, for a 0, 1, 8 or 9, the advice about the letters they
+ * stand in for. Said as it is typed, before main is asked.
+ */
+function badCharacters(secret: string): ErrorInfo | undefined {
+  const upper = secret
+    .replace(/[\s\-+]/g, '')
+    .replace(/=+$/, '')
+    .toUpperCase();
+  const bad = [...new Set(upper.replace(/[A-Z2-7]/g, ''))];
+  if (bad.length === 0) return undefined;
+  const chars = bad
+    .slice(0, 5)
+    .map((c) => JSON.stringify(c))
+    .join(', ');
+  return {
+    code: 'SECRET_INVALID',
+    message: '',
+    key: 'secretNotBase32',
+    params: { chars, count: bad.length },
+    ...(bad.some((c) => '0189'.includes(c)) ? { variant: 'lookalike' } : {}),
+  };
+}
 
 type Field = 'label' | 'secret' | 'digits' | 'period' | 'form';
 
@@ -32,8 +55,7 @@ export function KeyForm({ t }: { t: Strings }) {
   const [digits, setDigits] = useState(6);
   const [period, setPeriod] = useState(30);
   const [failed, setFailed] = useState<{ field: Field; error: ErrorInfo } | undefined>();
-  const normalised = secret.replace(/[\s-]/g, '').toUpperCase();
-  const typedWrong = normalised !== '' && !BASE32.test(normalised) ? t.keyInvalid : undefined;
+  const typedWrong = badCharacters(secret);
   const errorOf = (field: Field) => (failed?.field === field ? failed.error : undefined);
   const keyError = typedWrong ?? errorOf('secret');
   const advancedError = errorOf('digits') ?? errorOf('period');

@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../../preload/api';
+import type { ImportReport, LinkSummary } from '../../../../preload/api';
 import type { Store } from '../../store/store';
 
 /** How long rows just added stand out (Store.highlightFor). */
@@ -23,6 +23,25 @@ function joined(before: ImportReport | undefined, report: ImportReport): ImportR
     })
     .filter((m) => m.missing.length > 0);
   return { entries: [...before.entries, ...report.entries], missing };
+}
+
+/**
+ * The codes of an export still to scan: a code that waits below for the person's answer has been scanned, so the
+ * report does not send them looking for it. The waiting code names only its place and its export's size (not
+ * which export), so a code of the same size and place counts as this export's.
+ */
+export function notScanned(
+  missing: ImportReport['missing'],
+  links: readonly LinkSummary[],
+): ImportReport['missing'] {
+  return missing
+    .map((m) => {
+      const waiting = links.flatMap((l) =>
+        l.kind === 'otpauth-migration' && l.batch?.size === m.batchSize ? [l.batch.index + 1] : [],
+      );
+      return { ...m, missing: m.missing.filter((n) => !waiting.includes(n)) };
+    })
+    .filter((m) => m.missing.length > 0);
 }
 
 /**

@@ -25,6 +25,7 @@ export function ScreenScan({ t, id }: { t: Strings; id: string }) {
         type="button"
         className="primary"
         disabled={busy}
+        aria-busy={busy || undefined}
         {...describedBy(`${id}-error`, error)}
         onClick={async () => {
           setBusy(true);
@@ -38,8 +39,9 @@ export function ScreenScan({ t, id }: { t: Strings; id: string }) {
         {t.scanScreen}
       </button>
       <FieldError id={`${id}-error`} error={error} t={t} />
-      {/* Said while the codes found wait for an answer below: once each is added or declined, it has done its job. */}
-      {found !== undefined && waiting && (
+      {/* Said while the codes found wait for an answer below: once each is added or declined, it has done its job.
+          Nothing new found (the codes were already waiting) is not news: the codes below say it. */}
+      {found !== undefined && found > 0 && waiting && (
         <p role="status" className="method-status">
           {t.screenFound(found)}
         </p>
@@ -53,15 +55,22 @@ export function ImagePick({ t, id, multiple = false }: { t: Strings; id: string;
   const [found, setFound] = useState<number | undefined>();
   const waiting = useAppState((s) => s.links.length > 0);
   const [error, setError] = useState<ErrorInfo | undefined>();
+  const [busy, setBusy] = useState(false);
   const read = async (files: readonly File[]) => {
     setError(undefined);
     setFound(undefined);
+    // Reading a large photo takes a moment: the button says it is at work, so the wait is not taken for nothing.
+    setBusy(true);
     let total = 0;
     let failed: ErrorInfo | undefined;
-    for (const file of files) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const r = await unwrap(window.keyfob.scanImage(bytes), (e) => (failed = e));
-      if (r) total += r.found;
+    try {
+      for (const file of files) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const r = await unwrap(window.keyfob.scanImage(bytes), (e) => (failed = e));
+        if (r) total += r.found;
+      }
+    } finally {
+      setBusy(false);
     }
     // One image without a code among several that had some is not worth an error: the codes found show.
     if (total === 0 && failed) setError(failed);
@@ -74,16 +83,33 @@ export function ImagePick({ t, id, multiple = false }: { t: Strings; id: string;
       label={multiple ? t.chooseImages : t.chooseImage}
       accept="image/png,image/jpeg"
       multiple={multiple}
-      onFiles={(files) => void read(files)}
+      onFiles={(files) => {
+        if (!busy) void read(files);
+      }}
     >
       {(choose) => (
         <>
-          <button type="button" className="primary" {...describedBy(`${id}-error`, error)} onClick={choose}>
+          {/* aria-disabled rather than disabled: the button keeps the keyboard while it works. */}
+          <button
+            type="button"
+            className="primary"
+            aria-busy={busy || undefined}
+            aria-disabled={busy || undefined}
+            {...describedBy(`${id}-error`, error)}
+            onClick={() => {
+              if (!busy) choose();
+            }}
+          >
             {multiple ? t.chooseImages : t.chooseImage}
           </button>
           <span className="drop-hint">{multiple ? t.dropImages : t.dropImage}</span>
+          {busy && (
+            <p role="status" className="method-status">
+              {multiple ? t.imagesReading : t.imageReading}
+            </p>
+          )}
           <FieldError id={`${id}-error`} error={error} t={t} />
-          {found !== undefined && waiting && (
+          {found !== undefined && found > 0 && waiting && (
             <p role="status" className="method-status">
               {t.imageFound(found)}
             </p>
@@ -116,18 +142,21 @@ export function CameraPick({ t, id, start = true }: { t: Strings; id: string; st
           }}
         />
       )}
-      <button
-        ref={button}
-        type="button"
-        onClick={() => {
-          setError(undefined);
-          setScanning(true);
-        }}
-        disabled={scanning}
-        {...describedBy(`${id}-error`, error)}
-      >
-        {t.cameraScan}
-      </button>
+      {/* While the scanner is open its own buttons (Try again, Cancel) are the way on: a second, disabled
+          "Scan with camera" under them would only be one more thing to read. */}
+      {!scanning && (
+        <button
+          ref={button}
+          type="button"
+          onClick={() => {
+            setError(undefined);
+            setScanning(true);
+          }}
+          {...describedBy(`${id}-error`, error)}
+        >
+          {t.cameraScan}
+        </button>
+      )}
       <FieldError id={`${id}-error`} error={error} t={t} />
     </div>
   );

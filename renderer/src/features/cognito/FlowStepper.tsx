@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ErrorInfo, FlowRequest, PoolView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { phaseIndex, type FlowPhase, type FlowState } from '../../store/flows';
-import { useAppState } from '../../store/react';
+import { useAppState, useStore } from '../../store/react';
 import { unwrap } from '../../store/store';
 import { ErrorBox } from '../../ui/ErrorBox';
 import { ProgressLines, PromptForm, SecondDevice } from './FlowView';
@@ -46,6 +46,7 @@ export function FlowStepper({
   prefill?: { profile: string; username: string } | undefined;
   onAddPool: () => void;
 }) {
+  const store = useStore();
   const flows = useAppState((s) => s.flows);
   const [profile, setProfile] = useState(prefill?.profile ?? pools[0]?.name ?? '');
   const [fields, setFields] = useState<SignInFields>({
@@ -100,8 +101,10 @@ export function FlowStepper({
     const left = unfinished;
     return () => {
       for (const id of left.current) void window.keyfob.answerFlow(id, { kind: 'cancel' });
+      // Even one whose first step is still on its way: its cancel's error must not bring it back.
+      store.forgetFlows(left.current);
     };
-  }, []);
+  }, [store]);
   const failedAtSignIn = flow?.error !== undefined && flow.phase === 'signIn';
   /** The pool and the form stay editable until a flow gets past signing in (or fails there). */
   const editable = flow === undefined || failedAtSignIn || (flow.phase === 'signIn' && running);

@@ -5,7 +5,8 @@ import type { Strings } from '../../i18n/strings';
 import type { FlowState } from '../../store/flows';
 import { unwrap } from '../../store/store';
 import { ErrorBox } from '../../ui/ErrorBox';
-import { describedBy, FieldError } from '../add/FieldError';
+import { FieldError } from '../add/FieldError';
+import { CODE_MAX_LENGTH, codeDigits, codeProblem, needed, useFieldChecks } from './checks';
 
 /** A step main reported, in words; undefined for those the stepper shows by itself (signing in, a new password). */
 function stepText(p: FlowProgress, t: Strings): string | undefined {
@@ -74,6 +75,23 @@ export function PromptForm({
   const [value, setValue] = useState('');
   const [attrs, setAttrs] = useState<Record<string, string>>({});
   const helpId = useId();
+  const isCode = prompt.kind !== 'newPassword';
+  // A second device's code may be left empty (Keyfob then uses its own); any other answer is needed.
+  const checks = useFieldChecks<string>(
+    {
+      answer:
+        prompt.kind === 'verificationCode' && value.trim() === ''
+          ? undefined
+          : (needed(value, t) ?? (isCode ? codeProblem(value, t) : undefined)),
+      ...(prompt.kind === 'newPassword'
+        ? Object.fromEntries(prompt.requiredAttributes.map((a) => [`attr-${a}`, needed(attrs[a] ?? '', t)]))
+        : {}),
+    },
+    t,
+  );
+  // Main's refusal of the last answer is said where the field's own problem would be, which comes first.
+  const answerField = checks.field('answer');
+  const answerError = answerField['aria-describedby'] ? undefined : error;
   const errorId = useId();
   const title =
     prompt.kind === 'newPassword' ? t.newPasswordTitle : prompt.kind === 'code' ? t.codeTitle : t.verifyTitle;
@@ -88,12 +106,14 @@ export function PromptForm({
       className="prompt"
       aria-label={title}
       aria-describedby={helpId}
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
+        if (!checks.passes(e.currentTarget)) return;
         if (prompt.kind === 'newPassword')
           onAnswer({ kind: 'newPassword', password: value, attributes: attrs });
-        else if (prompt.kind === 'code') onAnswer({ kind: 'code', code: value });
-        else onAnswer({ kind: 'verificationCode', ...(value.trim() ? { code: value } : {}) });
+        else if (prompt.kind === 'code') onAnswer({ kind: 'code', code: codeDigits(value) });
+        else onAnswer({ kind: 'verificationCode', ...(value.trim() ? { code: codeDigits(value) } : {}) });
       }}
     >
       <p className="help" id={helpId}>
@@ -102,28 +122,36 @@ export function PromptForm({
       <label>
         {prompt.kind === 'newPassword' ? t.newPassword : t.code}
         <input
-          type={prompt.kind === 'newPassword' ? 'password' : 'text'}
-          inputMode={prompt.kind === 'newPassword' ? undefined : 'numeric'}
-          autoComplete={prompt.kind === 'newPassword' ? 'new-password' : 'one-time-code'}
+          type={isCode ? 'text' : 'password'}
+          inputMode={isCode ? 'numeric' : undefined}
+          autoComplete={isCode ? 'one-time-code' : 'new-password'}
+          maxLength={isCode ? CODE_MAX_LENGTH : undefined}
+          spellCheck={isCode ? false : undefined}
           value={value}
           required={prompt.kind !== 'verificationCode'}
           // The step that asks is the one the person is on: its field takes the focus.
           autoFocus
           onChange={(e) => setValue(e.target.value)}
-          {...describedBy(errorId, error)}
+          {...answerField}
+          {...(answerError ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
         />
       </label>
-      <FieldError id={errorId} error={error} t={t} />
+      {checks.error('answer')}
+      <FieldError id={errorId} error={answerError} t={t} />
       {prompt.kind === 'newPassword' &&
         prompt.requiredAttributes.map((a) => (
-          <label key={a}>
-            {a}
-            <input
-              required
-              value={attrs[a] ?? ''}
-              onChange={(e) => setAttrs({ ...attrs, [a]: e.target.value })}
-            />
-          </label>
+          <div key={a}>
+            <label>
+              {a}
+              <input
+                required
+                value={attrs[a] ?? ''}
+                onChange={(e) => setAttrs({ ...attrs, [a]: e.target.value })}
+                {...checks.field(`attr-${a}`)}
+              />
+            </label>
+            {checks.error(`attr-${a}`)}
+          </div>
         ))}
       <div className="actions">
         <button type="button" onClick={() => onAnswer({ kind: 'cancel' })}>
@@ -148,6 +176,7 @@ export function SecondDevice({ accountId, t }: { accountId: string; t: Strings }
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [asking, setAsking] = useState(false);
   const panelId = useId();
+  const whyId = useId();
   useEffect(() => {
     if (!key) return setQr(undefined);
     let live = true;
@@ -181,11 +210,18 @@ export function SecondDevice({ accountId, t }: { accountId: string; t: Strings }
         aria-expanded={open}
         aria-controls={panelId}
         disabled={asking}
+        aria-describedby={asking ? whyId : undefined}
         onClick={() => void toggle()}
       >
         <span aria-hidden="true">{open ? '▾' : '▸'}</span> {t.secondDeviceToggle}
       </button>
-      {!open && <p className="help">{t.secondDeviceAsks}</p>}
+      {asking ? (
+        <p className="help why" id={whyId} role="status">
+          {t.whyAsking}
+        </p>
+      ) : (
+        !open && <p className="help">{t.secondDeviceAsks}</p>
+      )}
       {error && <ErrorBox error={error} t={t} />}
       <div id={panelId} hidden={!open}>
         {open && key && (

@@ -1,8 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { AuthFlow, ErrorInfo, PoolView } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { unwrap } from '../../store/store';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { needed, useFieldChecks } from './checks';
 
 type PoolForm = {
   name: string;
@@ -15,6 +16,8 @@ type PoolForm = {
   authFlow: AuthFlow;
   awsProfile: string;
 };
+
+type TextField = 'name' | 'region' | 'userPoolId' | 'clientId' | 'clientSecret' | 'endpoint' | 'awsProfile';
 
 const EMPTY_POOL: PoolForm = {
   name: '',
@@ -58,6 +61,9 @@ export function Pools({
   const [error, setError] = useState<ErrorInfo | undefined>();
   const [tests, setTests] = useState<Record<string, TestOutcome>>({});
   const formRef = useRef<HTMLFormElement>(null);
+  const idPrefix = useId();
+  /** Pool names are the person's words: the id of a pool's element is its place in the list instead. */
+  const testingId = (name: string) => `${idPrefix}-testing-${pools.findIndex((p) => p.name === name)}`;
   const addRef = useRef<HTMLButtonElement>(null);
   const open = adding || editing !== undefined;
   useEffect(() => {
@@ -67,29 +73,43 @@ export function Pools({
         formRef.current?.querySelector<HTMLInputElement>('input:not([readonly])')?.focus(),
       );
   }, [open, editing]);
+  const checks = useFieldChecks<TextField>(
+    {
+      name: needed(form.name, t),
+      region: needed(form.region, t),
+      userPoolId: needed(form.userPoolId, t),
+      clientId: needed(form.clientId, t),
+    },
+    t,
+  );
   const field = (
-    key: 'name' | 'region' | 'userPoolId' | 'clientId' | 'clientSecret' | 'endpoint' | 'awsProfile',
+    key: TextField,
     label: string,
     extra: { type?: string; required?: boolean; readOnly?: boolean; placeholder?: string } = {},
   ) => (
-    <label>
-      {label}
-      <input
-        type={extra.type ?? 'text'}
-        value={form[key]}
-        required={extra.required}
-        readOnly={extra.readOnly}
-        placeholder={extra.placeholder}
-        autoComplete="off"
-        spellCheck={false}
-        onChange={(e) => setForm({ ...form, [key]: e.target.value })}
-      />
-    </label>
+    <>
+      <label>
+        {label}
+        <input
+          type={extra.type ?? 'text'}
+          value={form[key]}
+          required={extra.required}
+          readOnly={extra.readOnly}
+          placeholder={extra.placeholder}
+          autoComplete="off"
+          spellCheck={false}
+          onChange={(e) => setForm({ ...form, [key]: e.target.value })}
+          {...checks.field(key)}
+        />
+      </label>
+      {checks.error(key)}
+    </>
   );
   const edit = (p: PoolView) => {
     setAdding(false);
     setEditing(p);
     setError(undefined);
+    checks.reset();
     setForm({
       name: p.name,
       region: p.region,
@@ -107,6 +127,7 @@ export function Pools({
     setAdding(false);
     setForm(EMPTY_POOL);
     setError(undefined);
+    checks.reset();
     requestAnimationFrame(() => addRef.current?.focus());
   };
   const test = async (name: string) => {
@@ -164,14 +185,20 @@ export function Pools({
                   <button
                     type="button"
                     disabled={outcome?.kind === 'testing'}
+                    aria-describedby={outcome?.kind === 'testing' ? testingId(p.name) : undefined}
                     onClick={() => void test(p.name)}
                   >
-                    {outcome?.kind === 'testing' ? t.testing : t.testConnection}
+                    {t.testConnection}
                   </button>
                   <button type="button" aria-label={t.editPool(p.name)} onClick={() => edit(p)}>
                     {t.edit}
                   </button>
                 </div>
+                {outcome?.kind === 'testing' && (
+                  <p role="status" className="pool-test why" id={testingId(p.name)}>
+                    {t.whyTesting}
+                  </p>
+                )}
                 {outcome?.kind === 'ok' && (
                   <p role="status" className="pool-test ok">
                     ✓ {t.poolAnswers(outcome.poolId, outcome.clientId)}
@@ -199,12 +226,14 @@ export function Pools({
           ref={formRef}
           className="pool-form"
           aria-label={title}
+          noValidate
           onKeyDown={(e) => {
             if (e.key === 'Escape') close();
           }}
           onSubmit={async (e) => {
             e.preventDefault();
             setError(undefined);
+            if (!checks.passes(e.currentTarget)) return;
             // When editing, an empty secret field keeps the stored secret (undefined), the box removes it ('').
             const secret = form.clientSecret
               ? { clientSecret: form.clientSecret }

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import type { ErrorInfo } from '../../../../preload/api';
 import type { Strings } from '../../i18n/strings';
 import { ErrorBox } from '../../ui/ErrorBox';
+import { needed, useFieldChecks } from './checks';
 
 export interface SignInFields {
   username: string;
@@ -39,12 +40,17 @@ export function SignInForm({
   const whyId = useId();
   const set = <K extends keyof SignInFields>(key: K, value: SignInFields[K]) =>
     onChange({ ...fields, [key]: value });
+  const checks = useFieldChecks(
+    { username: needed(fields.username, t), password: needed(fields.password, t) },
+    t,
+  );
   return (
     <form
       className="sign-in"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!blockedWhy) onSubmit();
+        if (!blockedWhy && checks.passes(e.currentTarget)) onSubmit();
       }}
     >
       <label>
@@ -55,8 +61,10 @@ export function SignInForm({
           required
           autoComplete="username"
           data-first-field=""
+          {...checks.field('username')}
         />
       </label>
+      {checks.error('username')}
       <label>
         {t.password}
         <input
@@ -65,8 +73,10 @@ export function SignInForm({
           onChange={(e) => set('password', e.target.value)}
           required
           autoComplete="current-password"
+          {...checks.field('password')}
         />
       </label>
+      {checks.error('password')}
       {kind === 'enroll' && (
         <>
           <label>

@@ -17,7 +17,10 @@ export function LinkRequests({ t, inline = false }: { t: Strings; inline?: boole
   const drop = (id: string) => store.update((s) => ({ links: s.links.filter((l) => l.id !== id) }));
   return links.map((link) => (
     <section key={link.id} className="link-request" aria-labelledby={`link-${link.id}`}>
-      <h2 id={`link-${link.id}`}>{t.linkTitle}</h2>
+      <h2 id={`link-${link.id}`}>
+        {/* A transfer code holds several accounts; a link that could not be read is still "this account". */}
+        {t.linkTitle(Math.max(1, link.accounts.length))}
+      </h2>
       {link.batch && link.batch.size > 1 && (
         <p className="link-batch">{t.linkBatch(link.batch.index + 1, link.batch.size)}</p>
       )}

@@ -5,6 +5,7 @@ import type { Strings } from '../../i18n/strings';
 import { useAppState, useStore } from '../../store/react';
 import type { SettingsChange } from '../../store/store';
 import { ShortcutField } from '../../ui/ShortcutField';
+import './settings.css';
 
 /** Settings take effect as they change: each is saved by main, which answers with what it kept. */
 export function SettingsScreen({ t, settings }: { t: Strings; settings: SettingsView }) {
@@ -37,9 +38,11 @@ export function SettingsScreen({ t, settings }: { t: Strings; settings: Settings
             {t.clearAfter}
           </label>
         </fieldset>
-        <label>
-          {t.clearSeconds}
+        {/* Only "after a fixed time" uses the seconds: under it, and visibly off while the other is chosen. */}
+        <div className="clear-seconds">
+          <label htmlFor="clear-seconds">{t.clearSeconds}</label>
           <input
+            id="clear-seconds"
             type="number"
             min={5}
             max={600}
@@ -53,16 +56,18 @@ export function SettingsScreen({ t, settings }: { t: Strings; settings: Settings
               if (Number.isInteger(n) && n >= 5 && n <= 600) void save({ clipboardTimeoutSeconds: n });
             }}
           />
-        </label>
-        <p id="seconds-help" className="help">
-          {t.clearSecondsHelp}
-        </p>
+          <p id="seconds-help" className="help">
+            {t.clearSecondsHelp}
+          </p>
+        </div>
       </section>
       <section aria-labelledby="look-title">
         <h2 id="look-title">{t.appearance}</h2>
-        <label>
-          {t.theme}
+        {/* A grid of label and control: the drop-downs line up whatever the words' length in each language. */}
+        <div className="settings-grid">
+          <label htmlFor="setting-theme">{t.theme}</label>
           <select
+            id="setting-theme"
             value={settings.theme}
             onChange={(e) => void save({ theme: e.target.value as SettingsView['theme'] })}
           >
@@ -70,20 +75,18 @@ export function SettingsScreen({ t, settings }: { t: Strings; settings: Settings
             <option value="light">{t.themeLight}</option>
             <option value="dark">{t.themeDark}</option>
           </select>
-        </label>
-        <label>
-          {t.density}
+          <label htmlFor="setting-density">{t.density}</label>
           <select
+            id="setting-density"
             value={settings.density}
             onChange={(e) => void save({ density: e.target.value as SettingsView['density'] })}
           >
             <option value="comfortable">{t.densityComfortable}</option>
             <option value="compact">{t.densityCompact}</option>
           </select>
-        </label>
-        <label>
-          {t.language}
+          <label htmlFor="setting-language">{t.language}</label>
           <select
+            id="setting-language"
             value={settings.language ?? ''}
             onChange={(e) => void save({ language: e.target.value === '' ? null : (e.target.value as Lang) })}
           >
@@ -94,7 +97,7 @@ export function SettingsScreen({ t, settings }: { t: Strings; settings: Settings
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </section>
       <section aria-labelledby="shortcut-title">
         <h2 id="shortcut-title">{t.shortcutTitle}</h2>

@@ -200,6 +200,16 @@ export interface ExportView {
   }>;
 }
 
+/** An encrypted backup main wrote where the person chose (exportBackup). */
+export interface BackupWritten {
+  /** The file's name (not its folder), to say where it went. */
+  fileName: string;
+  /** How many accounts it holds. */
+  count: number;
+  /** Accounts the format cannot carry, with why. */
+  excluded: ExportView['excluded'];
+}
+
 export interface CopyResult {
   /** The code put on the clipboard. */
   code: string;
@@ -402,6 +412,12 @@ export interface KeyfobApi {
   revealKey(id: string): Promise<Result<RevealedKey>>;
   /** Every key, after main's own confirmation, as revealKey. */
   exportAccounts(format: 'uris' | 'migration'): Promise<Result<ExportView>>;
+  /**
+   * Every account in an encrypted backup (an Aegis vault, sealed with `password`), after main's own
+   * confirmation, in a file main asks for with its save dialog and writes readable by its owner only. Nothing
+   * of it comes back but its name and count; a "no" or a closed dialog is CANCELLED.
+   */
+  exportBackup(password: string): Promise<Result<BackupWritten>>;
   /** A key listed in the start-up report's `orphans`: list it again as an account, or delete it. */
   resolveOrphan(id: string, action: 'restore' | 'delete'): Promise<Result<void>>;
   listPools(): Promise<Result<PoolView[]>>;
@@ -505,6 +521,7 @@ export const CHANNELS = {
   hotpCode: 'codes:hotp',
   revealKey: 'accounts:reveal',
   exportAccounts: 'accounts:export',
+  exportBackup: 'accounts:export-backup',
   ready: 'app:ready',
   listPools: 'pools:list',
   savePool: 'pools:save',

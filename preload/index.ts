@@ -31,6 +31,7 @@ const api: KeyfobApi = {
   hotpCode: (id) => ipcRenderer.invoke(CHANNELS.hotpCode, id),
   revealKey: (id) => ipcRenderer.invoke(CHANNELS.revealKey, id),
   exportAccounts: (format) => ipcRenderer.invoke(CHANNELS.exportAccounts, format),
+  exportBackup: (password) => ipcRenderer.invoke(CHANNELS.exportBackup, password),
   ready: () => ipcRenderer.invoke(CHANNELS.ready),
   listPools: () => ipcRenderer.invoke(CHANNELS.listPools),
   savePool: (input, replace) => ipcRenderer.invoke(CHANNELS.savePool, input, replace),

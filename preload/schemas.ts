@@ -70,6 +70,8 @@ export const fileImport = v.object({
 });
 export const names = v.object({ issuer: v.optional(nameText), label: v.optional(nameText) });
 export const exportFormat = v.picklist(['uris', 'migration']);
+/** An encrypted backup's password: not empty (a backup anyone could open is the plain export's job). */
+export const backupPassword = v.pipe(v.string(), v.minLength(1), v.maxLength(1024));
 /** Loose bounds only: main's plain-text check (main/vault/names.ts) words what is wrong with a tag. */
 export const tags = v.pipe(v.array(text(256)), v.maxLength(100));
 /** A brand icon's slug (simple-icons spells them in lower case), "letter", or null for the automatic choice. */
@@ -135,6 +137,7 @@ export const CONTRACT_ACCEPTED: [
   Accepts<typeof foundCodes, Parameters<KeyfobApi['offerCodes']>[0]>,
   Accepts<typeof orphanAction, Parameters<KeyfobApi['resolveOrphan']>[1]>,
   Accepts<typeof exportFormat, Parameters<KeyfobApi['exportAccounts']>[0]>,
+  Accepts<typeof backupPassword, Parameters<KeyfobApi['exportBackup']>[0]>,
   Accepts<typeof tags, Parameters<KeyfobApi['setTags']>[1]>,
   Accepts<typeof iconChoice, Parameters<KeyfobApi['setIcon']>[1]>,
   Accepts<typeof poolInput, PoolInput>,
@@ -143,4 +146,4 @@ export const CONTRACT_ACCEPTED: [
   Accepts<typeof flowAnswer, FlowAnswer>,
   Accepts<typeof token, Parameters<KeyfobApi['copyToken']>[0]>,
   Accepts<typeof reportText, Parameters<KeyfobApi['copyReport']>[0]>,
-] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -43,7 +43,7 @@ export async function exportLines(
 
 /**
  * A format that is one file (an Aegis vault): encrypted with `options.password`, or plain when
- * `options.plain`. What the window's encrypted backup will call.
+ * `options.plain`. The CLI's `export --format aegis` and the window's encrypted backup call it.
  */
 export async function exportFile(
   vault: Vault,

@@ -83,7 +83,7 @@ export class Accounts {
 
   /**
    * An export that is one file: an Aegis vault, sealed with `options.password` unless `options.plain`. The
-   * CLI's `export --format aegis`, and the window's encrypted backup once it has one (main asks first).
+   * CLI's `export --format aegis`, and the window's encrypted backup (exportBackup, after main's question).
    */
   exportFile(formatId: string, options: ExportOptions): Promise<ExportFile> {
     return exportFile(this.vault, this.formats, formatId, options);

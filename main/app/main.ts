@@ -239,6 +239,19 @@ function start(): void {
           : await dialog.showMessageBox(options);
         return response === 1;
       },
+      // The encrypted backup's file: main's own dialog, so the page never names where keys are written.
+      saveFile: async (suggested) => {
+        const options = {
+          title: labels.backupSaveTitle,
+          defaultPath: join(app.getPath('documents'), suggested),
+          filters: [{ name: labels.backupFileType, extensions: ['json'] }],
+        };
+        const parent = window !== undefined && !window.isDestroyed() ? window : undefined;
+        const { canceled, filePath } = parent
+          ? await dialog.showSaveDialog(parent, options)
+          : await dialog.showSaveDialog(options);
+        return canceled || !filePath ? undefined : filePath;
+      },
       shortcuts: registered,
       links,
       settings: {

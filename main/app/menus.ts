@@ -55,6 +55,9 @@ export interface MenuLabels {
   exportButton: string;
   exportMessage: (count: number) => string;
   exportDetail: string;
+  /** The save dialog of the window's encrypted backup: its title and the name of its file type. */
+  backupSaveTitle: string;
+  backupFileType: string;
   debuggingRefused: (flag: string) => string;
   /** The application menu's own words: Electron's role labels are English outside macOS. */
   menu: Record<MenuWord, string>;
@@ -85,6 +88,8 @@ export function menuLabels(locale: string): MenuLabels {
     exportButton: t('exportButton'),
     exportMessage: (count) => t('exportMessage', { count }),
     exportDetail: t('exportDetail'),
+    backupSaveTitle: t('backupSaveTitle'),
+    backupFileType: t('backupFileType'),
     debuggingRefused: (flag) => t('debuggingRefused', { flag }),
     menu: Object.fromEntries(MENU_WORDS.map((w) => [w, t(`menu.${w}`)])) as Record<MenuWord, string>,
     error: (error) => {

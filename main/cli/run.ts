@@ -9,7 +9,7 @@ import { parseOtpauthUri } from '../otp/uri';
 import type { Account, ImportOutcome, NewAccount } from '../vault/vault';
 import { COGNITO_COMMANDS } from './cognito-commands';
 import { displayWidth, padCells, printable } from './columns';
-import { writePrivateFile } from './files';
+import { writePrivateFile } from '../files';
 import { fileKindOf } from '../formats/magic';
 import { commandUsage, usage } from './usage';
 import { errorWords, reasonWords, say } from './words';

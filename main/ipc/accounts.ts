@@ -1,6 +1,8 @@
+import { basename } from 'node:path';
 import type {
   AccountView,
   AddedAccount,
+  BackupWritten,
   CopyResult,
   ExportView,
   ImportReport,
@@ -10,6 +12,7 @@ import type {
 import * as schema from '../../preload/schemas';
 import { textInput, type ImportInput } from '../accounts';
 import { KeyfobError } from '../errors';
+import { writePrivateFile } from '../files';
 import { defaultParams, displayName, type OtpParams } from '../otp/types';
 import { formatOtpauthUri } from '../otp/uri';
 import type { Account } from '../vault/vault';
@@ -73,6 +76,7 @@ type AccountHandlers = Pick<
   | 'hotpCode'
   | 'revealKey'
   | 'exportAccounts'
+  | 'exportBackup'
   | 'resolveOrphan'
 >;
 
@@ -205,6 +209,32 @@ export function accountHandlers(
         return {
           lines: exported.lines,
           excluded: exported.excluded.map((e) => ({
+            name: e.name,
+            reason: e.reason,
+            ...(e.key ? { reasonKey: e.key } : {}),
+            ...(e.params ? { reasonParams: e.params } : {}),
+          })),
+        };
+      }),
+
+    exportBackup: (rawPassword) =>
+      result<BackupWritten>(async () => {
+        if (rawPassword === '') throw new KeyfobError('INPUT_NEEDED', 'exportPasswordEmpty');
+        const password = check(schema.backupPassword, rawPassword, 'backup password');
+        const count = (await vault.list()).length;
+        const yes = await ctx.confirm?.({ kind: 'export', count });
+        if (yes !== true) throw cancelled();
+        // Main's own dialog picks the file, so the page never names a path main would write keys to.
+        if (!ctx.saveFile) throw new Error('exportBackup: no save dialog wired');
+        const day = new Date(ctx.clock.now()).toISOString().slice(0, 10);
+        const path = await ctx.saveFile(`keyfob-backup-${day}.json`);
+        if (path === undefined) throw cancelled();
+        const file = await accounts.exportFile('aegis', { password });
+        await writePrivateFile(path, file.file);
+        return {
+          fileName: basename(path),
+          count: file.count,
+          excluded: file.excluded.map((e) => ({
             name: e.name,
             reason: e.reason,
             ...(e.key ? { reasonKey: e.key } : {}),

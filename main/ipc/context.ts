@@ -88,6 +88,11 @@ export interface IpcServices {
    * Without it nothing is revealed or exported.
    */
   confirm?: (request: ConfirmRequest) => Promise<boolean>;
+  /**
+   * Where a file of keys goes: main asks the person with its own save dialog (the app's; a stand-in in the host),
+   * starting from `suggested`, a file name. The path chosen, or undefined when the dialog was closed.
+   */
+  saveFile?: (suggested: string) => Promise<string | undefined>;
 }
 
 /** The services with the defaults filled in, as each area's handlers use them. */

@@ -8,6 +8,7 @@ import type { Screen, Store } from './store/store';
 import { AccountsScreen } from './features/accounts/AccountsScreen';
 import { copyCode, exportAccounts, lastUndo, undoRemove } from './features/accounts/actions';
 import { ExportDialog } from './features/accounts/dialogs';
+import { ExportChoiceDialog } from './features/accounts/ExportChoice';
 import { Orphans } from './features/accounts/Orphans';
 import { AddScreen } from './features/add/AddScreen';
 import { CognitoScreen } from './features/cognito/CognitoScreen';
@@ -34,6 +35,7 @@ export function App() {
   const t = useStrings(lang);
   const [dropping, setDropping] = useState(false);
   const [exported, setExported] = useState<Exported | undefined>();
+  const [exporting, setExporting] = useState(false);
   const searchField = useRef<HTMLInputElement>(null);
   const title = useRef<HTMLHeadingElement>(null);
   /** Bumped to move the keyboard to the search field once it is on screen (after leaving another screen). */
@@ -177,7 +179,7 @@ export function App() {
             t={t}
             canExport={hasAccounts}
             onChoose={(choice) => {
-              if (choice === 'export') void exportAccounts(store).then((r) => r && setExported(r));
+              if (choice === 'export') setExporting(true);
               else store.go(choice);
             }}
           />
@@ -204,6 +206,17 @@ export function App() {
           <div className="drop-overlay" aria-hidden="true">
             {t.dropHere}
           </div>
+        )}
+
+        {exporting && (
+          <ExportChoiceDialog
+            t={t}
+            onQr={() => {
+              setExporting(false);
+              void exportAccounts(store).then((r) => r && setExported(r));
+            }}
+            onClose={() => setExporting(false)}
+          />
         )}
 
         {exported && <ExportDialog exported={exported} t={t} onClose={() => setExported(undefined)} />}

@@ -397,6 +397,8 @@ describe('accounts, end to end in Chromium', () => {
     await app.handlers.addFromKey({ issuer: 'Odd', label: 'seven', secret: 'GEZDGNBVGY3TQOJQ', digits: 7 });
     await page.reload();
     await fromMenu(page, 'Export');
+    // Export asks which first: the QR codes, or an encrypted backup (test/e2e/import-apps.test.ts).
+    await page.getByRole('button', { name: 'Google Authenticator (QR codes)' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export to Google Authenticator' });
     await expect.poll(() => dialog.textContent()).toMatch(/Anyone who sees them/);
     expect(app.asked).toEqual([{ kind: 'export', count: 13 }]);

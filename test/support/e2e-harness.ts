@@ -46,6 +46,8 @@ export interface AppUnderTest {
   copied: Array<{ code: string; validUntil: number }>;
   /** What main asked the person itself (its native dialog in the app) before a key left the vault. */
   asked: ConfirmRequest[];
+  /** The paths main's save dialog (its stand-in) gave for files it wrote: the encrypted backup. */
+  saved: string[];
   /** Every push main sent the page (code batches, flows, account lists), as sent. */
   pushed: string[];
   /** The data folder and keychain service: a CLI run with these sees the same vault. */
@@ -120,6 +122,7 @@ export async function openApp(
     handlers: host.handlers,
     copied: host.copied,
     asked: host.asked,
+    saved: host.saved,
     pushed: host.pushed,
     home: host.home,
     service: host.service,

@@ -11,7 +11,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { CHANNELS, EVENTS, type CodeBatch, type EventPayloads } from '../../preload/api';
@@ -67,6 +67,11 @@ export interface HostOptions {
   mainConfirms?: boolean | (() => Promise<boolean>);
   /** What Scan screen sees; without it the window is told screen capture is unavailable. */
   captureScreen?: () => Promise<Frame[]>;
+  /**
+   * What the person does in main's save dialog (the encrypted backup): `save` (default) takes the suggested name
+   * in a folder of the data folder (`exports/`), `cancel` closes the dialog.
+   */
+  saveDialog?: 'save' | 'cancel';
   /** Another build of the renderer than dist/renderer (the pseudo-locale's). */
   renderer?: string;
   /** 0 (default) takes a free port. */
@@ -109,6 +114,8 @@ export interface Host {
   clipboard: ClipboardText;
   /** What main asked the person itself (its native dialog in the app) before a key left the vault. */
   asked: ConfirmRequest[];
+  /** The paths main's save dialog stand-in gave, in order (the files main then wrote there). */
+  saved: string[];
   /** Pushes an event to every open page, as main's webContents.send does. */
   push<K extends keyof EventPayloads>(event: K, payload: EventPayloads[K]): void;
   /** Hands links to the app, as a browser or another app would. */
@@ -242,6 +249,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
   const recovery = await services.recovery();
   const copied: Host['copied'] = [];
   const asked: ConfirmRequest[] = [];
+  const saved: string[] = [];
   let clipboardText = '';
   const clipboard: ClipboardText = options.clipboard ?? {
     writeText: (text) => void (clipboardText = text),
@@ -334,6 +342,15 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
       asked.push(request);
       const answer = options.mainConfirms ?? true;
       return typeof answer === 'function' ? answer() : answer;
+    },
+    // The save dialog's stand-in: the suggested name in a folder of the data folder, recorded for the test.
+    saveFile: async (suggested) => {
+      if (options.saveDialog === 'cancel') return undefined;
+      const folder = join(home, 'exports');
+      mkdirSync(folder, { recursive: true, mode: 0o700 });
+      const path = join(folder, suggested);
+      saved.push(path);
+      return path;
     },
     shortcuts,
     ...(options.captureScreen ? { screen: { capture: options.captureScreen } } : {}),
@@ -496,6 +513,7 @@ export async function startHost(options: HostOptions = {}): Promise<Host> {
     copied,
     clipboard,
     asked,
+    saved,
     push,
     openLinks: (l) => links.add(l),
     pressShortcut: openPalette,

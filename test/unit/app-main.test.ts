@@ -20,6 +20,9 @@ const fake = vi.hoisted(() => {
     /** What the native question answers (0 Cancel, 1 yes), and what it was asked. */
     dialogResponse: 0,
     dialogs: [] as Array<{ parent: unknown; options: Record<string, unknown> }>,
+    /** The save dialog: the path it gives (undefined: closed), and what it was asked. */
+    savePath: undefined as string | undefined,
+    saveDialogs: [] as Array<{ parent: unknown; options: Record<string, unknown> }>,
     errorBoxes: [] as Array<[string, string]>,
     schemes: [] as unknown[],
     handled: new Map<string, (request: Request) => Promise<Response>>(),
@@ -117,6 +120,7 @@ const fake = vi.hoisted(() => {
     getVersion: () => '9.9.9',
     getLocale: () => 'de-DE',
     getAppPath: () => '/opt/keyfob',
+    getPath: (name: string) => `/home/ada/${name}`,
     setAboutPanelOptions: vi.fn(),
     hide: vi.fn(),
     commandLine: { appendSwitch: vi.fn(), hasSwitch: vi.fn((_name: string) => false) },
@@ -168,6 +172,11 @@ const fake = vi.hoisted(() => {
         const [parent, options] = args.length === 2 ? args : [undefined, args[0]];
         state.dialogs.push({ parent, options: options as Record<string, unknown> });
         return { response: state.dialogResponse, checkboxChecked: false };
+      },
+      showSaveDialog: async (...args: unknown[]) => {
+        const [parent, options] = args.length === 2 ? args : [undefined, args[0]];
+        state.saveDialogs.push({ parent, options: options as Record<string, unknown> });
+        return { canceled: state.savePath === undefined, filePath: state.savePath ?? '' };
       },
       showErrorBox: (title: string, text: string) => void state.errorBoxes.push([title, text]),
     },
@@ -329,6 +338,8 @@ beforeEach(() => {
   fake.state.accounts = [];
   fake.state.dialogResponse = 0;
   fake.state.dialogs.length = 0;
+  fake.state.savePath = undefined;
+  fake.state.saveDialogs.length = 0;
   fake.state.errorBoxes.length = 0;
   fake.state.schemes.length = 0;
   fake.state.handled.clear();
@@ -450,6 +461,22 @@ describe('main.ts', () => {
     expect(fake.electron.app.exit).not.toHaveBeenCalled();
     expect(fake.state.windows).toHaveLength(1);
     fake.electron.app.commandLine.hasSwitch.mockImplementation(() => false);
+  });
+
+  it('asks where the encrypted backup goes in a native save dialog on the window, in the tray’s language', async () => {
+    await start();
+    const window = theWindow();
+    const saveFile = fake.state.services?.saveFile as (suggested: string) => Promise<string | undefined>;
+    expect(await saveFile('keyfob-backup-2026-12-05.json')).toBeUndefined();
+    fake.state.savePath = '/home/ada/Backups/keys.json';
+    expect(await saveFile('keyfob-backup-2026-12-05.json')).toBe('/home/ada/Backups/keys.json');
+    expect(fake.state.saveDialogs).toHaveLength(2);
+    expect(fake.state.saveDialogs[0]!.parent).toBe(window);
+    expect(fake.state.saveDialogs[0]!.options).toEqual({
+      title: 'Verschlüsselte Sicherung speichern',
+      defaultPath: join('/home/ada/documents', 'keyfob-backup-2026-12-05.json'),
+      filters: [{ name: 'Verschlüsselte Sicherung (Aegis)', extensions: ['json'] }],
+    });
   });
 
   it('asks in a native dialog on the window before a key is shown or exported', async () => {

@@ -15,7 +15,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { writePrivateFile } from '../../main/cli/files';
+import { writePrivateFile } from '../../main/files';
 import { isKeyfobError } from '../../main/errors';
 
 const posix = process.platform !== 'win32';

@@ -57,6 +57,8 @@ interface Calls {
   /** The question over a link or code waiting to be added, for the number of accounts it holds. */
   linkTitle(count: number): string;
   fileChosen(name: string): string;
+  /** An encrypted backup written: how many accounts, and the file's name. */
+  backupWritten(count: number, file: string): string;
 }
 
 /** Entries without arguments: every key of the catalogue that is neither a call nor a context or plural form. */
@@ -118,6 +120,7 @@ function calls(t: TFunction<'app'>): Calls {
     linkBatch: (index, size) => t('linkBatch', { index, size }),
     linkTitle: (count) => t('linkTitle', { count }),
     fileChosen: (name) => t('fileChosen', { name }),
+    backupWritten: (count, file) => t('backupWritten', { count, file }),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ErrorInfo, FormatInfo } from '../../../../preload/api';
+import { errorText } from '../../i18n';
 import type { Strings } from '../../i18n/strings';
 import { unwrap } from '../../store/store';
 import { useStore } from '../../store/react';
@@ -12,6 +13,11 @@ import { describedBy, FieldError } from '../add/FieldError';
  * "Import from another app": the apps are main's formats registry (listFormats), so a format added there is
  * offered here by itself. For the app chosen: where it keeps its export, the file (picked or dropped), the
  * export's password when the format has one, then the report.
+ *
+ * A password is asked for calmly: an export that turns out to be encrypted is no mistake of the person's, so
+ * main's PASSWORD_NEEDED is a note under the field, not an alert on it; only a wrong password is an error, said
+ * beside the field, with the file kept so that retyping is all it takes. The password lives in this view's state
+ * only until the import answers, and goes to main in the one call that needs it.
  */
 export function ImportView({ t }: { t: Strings }) {
   const store = useStore();
@@ -23,9 +29,18 @@ export function ImportView({ t }: { t: Strings }) {
   const [password, setPassword] = useState('');
   const [asked, setAsked] = useState(false);
   const [fileError, setFileError] = useState<ErrorInfo | undefined>();
+  /** Main's "this export has a password": why the field appeared, said as help. */
+  const [passwordNote, setPasswordNote] = useState<ErrorInfo | undefined>();
   const [passwordError, setPasswordError] = useState<ErrorInfo | undefined>();
   const [busy, setBusy] = useState(false);
   const passwordField = useRef<HTMLInputElement>(null);
+  /** Bumped when main asks for the password or refuses it: the field takes the keyboard once it is on screen. */
+  const [askedAt, setAskedAt] = useState(0);
+
+  useEffect(() => {
+    // Selected, so that a wrong password is replaced by typing.
+    if (askedAt > 0) passwordField.current?.select();
+  }, [askedAt]);
 
   useEffect(() => {
     void unwrap(window.keyfob.listFormats(), setListError).then((list) => list && setFormats(list));
@@ -38,8 +53,16 @@ export function ImportView({ t }: { t: Strings }) {
   const take = (picked: File | undefined) => {
     setFile(picked);
     setFileError(undefined);
+    // Another file may have no password, or another one: the field comes back when main asks again.
+    setAsked(false);
+    setPassword('');
+    setPasswordNote(undefined);
     setPasswordError(undefined);
   };
+  const note = passwordNote && errorText(passwordNote, t.lang);
+  const passwordDescribed = [note && 'password-note', passwordError && 'password-error']
+    .filter(Boolean)
+    .join(' ');
 
   if (listError) return <FieldError id="formats-error" error={listError} t={t} />;
   if (!formats) return null;
@@ -63,14 +86,16 @@ export function ImportView({ t }: { t: Strings }) {
           (error) => {
             if (error.code === 'PASSWORD_NEEDED' || error.code === 'PASSWORD_WRONG') {
               setAsked(true);
-              setPasswordError(error);
-              requestAnimationFrame(() => passwordField.current?.focus());
+              if (error.code === 'PASSWORD_NEEDED') setPasswordNote(error);
+              else setPasswordError(error);
+              setAskedAt((n) => n + 1);
             } else setFileError(error);
           },
         );
         setBusy(false);
         if (report) {
-          setPassword('');
+          // Done with this file: the view is ready for the next, and the report (when it stays) is below.
+          take(undefined);
           afterAdding(store, report);
         }
       }}
@@ -123,13 +148,24 @@ export function ImportView({ t }: { t: Strings }) {
                   value={password}
                   autoComplete="off"
                   onChange={(e) => setPassword(e.target.value)}
-                  {...describedBy('password-error', passwordError)}
+                  aria-invalid={passwordError ? true : undefined}
+                  aria-describedby={passwordDescribed || undefined}
                 />
               </label>
+              {note && (
+                <p id="password-note" className="help password-note">
+                  {note.message}
+                  {note.hint && ` ${note.hint}`}
+                </p>
+              )}
               <FieldError id="password-error" error={passwordError} t={t} />
             </>
           )}
-          <button type="submit" className="primary" disabled={!file || busy}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={!file || busy || (needsPassword && password === '')}
+          >
             {t.importButton}
           </button>
         </>

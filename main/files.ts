@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { KeyfobError } from '../errors';
+import { KeyfobError } from './errors';
 
 /** Windows has no O_NOFOLLOW; there the name is random and O_EXCL alone refuses anything already there. */
 const NOFOLLOW = constants.O_NOFOLLOW ?? 0;

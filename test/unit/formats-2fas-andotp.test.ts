@@ -31,6 +31,7 @@ import {
 } from '../support/formats/andotp';
 import { twofasEncrypted, twofasPlain, twofasService, type TwofasAccount } from '../support/formats/2fas';
 import { errorText, reasonText } from '../support/words';
+import { stored } from '../support/formats/stored';
 
 const FIXTURES = join(__dirname, '../fixtures/formats');
 const fixture = (path: string) => new Uint8Array(readFileSync(join(FIXTURES, path)));
@@ -90,21 +91,6 @@ function expectVectors(accounts: OtpAccount[], issuers: string[], adjust = (p: O
       params: adjust(v.params),
       extra: {},
     });
-  }
-}
-
-/** The accounts as the vault stores them after importing these bytes: issuer, favourite and tags. */
-async function stored(bytes: Uint8Array, fileName: string): Promise<unknown[]> {
-  const services = createServices({
-    dataDir: mkdtempSync(join(tmpdir(), 'keyfob-organised-')),
-    keychain: new MemoryKeychain(),
-    clock: { now: () => Date.UTC(2026, 11, 1) },
-  });
-  try {
-    await services.accounts.import([{ bytes, fileName }]);
-    return (await services.vault.list()).map((a) => [a.issuer, a.favourite ?? false, a.tags ?? []]);
-  } finally {
-    services.close();
   }
 }
 

@@ -26,6 +26,7 @@ import { enteEncrypted, entePlain, type EnteCode } from '../support/formats/ente
 import { freeOtpPlusBackup, type FreeOtpToken } from '../support/formats/freeotp-plus';
 import { protonEncrypted, protonPlain } from '../support/formats/proton';
 import { errorText, reasonText } from '../support/words';
+import { stored } from '../support/formats/stored';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'formats');
 const fixture = (path: string) => new Uint8Array(readFileSync(join(FIXTURES, path)));
@@ -90,21 +91,6 @@ const CODES: EnteCode[] = [
   { issuer: 'Steam', account: 'ada', secret: 'KRSXG5CTMVRXEZLU', type: 'steam' },
   { issuer: 'Old', account: 'gone', secret: 'MFRGGZDFMZTWQ2LK', trashed: true, note: 'closed' },
 ];
-
-/** The accounts as the vault stores them after importing these bytes: issuer, favourite and tags. */
-async function stored(bytes: Uint8Array, fileName: string): Promise<unknown[]> {
-  const services = createServices({
-    dataDir: mkdtempSync(join(tmpdir(), 'keyfob-organised-')),
-    keychain: new MemoryKeychain(),
-    clock: { now: () => Date.UTC(2026, 11, 1) },
-  });
-  try {
-    await services.accounts.import([{ bytes, fileName }]);
-    return (await services.vault.list()).map((a) => [a.issuer, a.favourite ?? false, a.tags ?? []]);
-  } finally {
-    services.close();
-  }
-}
 
 describe('Ente Auth', () => {
   it('carries codeDisplay’s pinned and tags into the account as a favourite and tags, which the vault stores', async () => {

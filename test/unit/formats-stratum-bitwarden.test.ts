@@ -40,6 +40,7 @@ import {
   stretch,
 } from '../support/formats/bitwarden';
 import { errorText, reasonText } from '../support/words';
+import { stored } from '../support/formats/stored';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'formats');
 const fixture = (path: string) => new Uint8Array(readFileSync(join(FIXTURES, path)));
@@ -169,21 +170,6 @@ describe('detection', () => {
     expect(authenticatorPro.detect(bytes('{"Authenticators":"no"}'))).toBe(0);
   });
 });
-
-/** The accounts as the vault stores them after importing these bytes: issuer, favourite and tags. */
-async function stored(bytes: Uint8Array, fileName: string): Promise<unknown[]> {
-  const services = createServices({
-    dataDir: mkdtempSync(join(tmpdir(), 'keyfob-organised-')),
-    keychain: new MemoryKeychain(),
-    clock: { now: () => Date.UTC(2026, 11, 1) },
-  });
-  try {
-    await services.accounts.import([{ bytes, fileName }]);
-    return (await services.vault.list()).map((a) => [a.issuer, a.favourite ?? false, a.tags ?? []]);
-  } finally {
-    services.close();
-  }
-}
 
 describe('Authenticator Pro (Stratum)', () => {
   it('carries each authenticator’s categories into its account as tags, which the vault stores', async () => {
